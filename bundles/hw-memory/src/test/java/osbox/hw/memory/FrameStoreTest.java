@@ -1,0 +1,71 @@
+package osbox.hw.memory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrameStoreTest {
+    private final FrameStore mem = new FrameStore(1 << 20);
+
+    @Test
+    void storesAndLoadsLittleEndianOfEverySize() {
+        mem.store(0x100, 8, 0x1122334455667788L);
+        assertEquals(0x88, mem.load(0x100, 1));
+        assertEquals(0x7788, mem.load(0x100, 2));
+        assertEquals(0x55667788L, mem.load(0x100, 4));
+        assertEquals(0x1122334455667788L, mem.load(0x100, 8));
+    }
+
+    @Test
+    void accessesCrossingAFrameBoundaryWork() {
+        mem.store(4096 - 3, 8, 0x0102030405060708L);
+        assertEquals(0x0102030405060708L, mem.load(4096 - 3, 8));
+        assertEquals(0x05, mem.load(4096, 1));
+        byte[] buf = new byte[10000];
+        for (int i = 0; i < buf.length; i++) {
+            buf[i] = (byte) i;
+        }
+        mem.write(5000, buf, 0, buf.length);
+        byte[] back = new byte[10000];
+        mem.read(5000, back, 0, back.length);
+        assertArrayEquals(buf, back);
+    }
+
+    @Test
+    void untouchedMemoryReadsZero() {
+        assertEquals(0, mem.load((1 << 20) - 8, 8));
+    }
+
+    @Test
+    void outOfRangeAccessIsRefusedLoudly() {
+        assertThrows(IllegalArgumentException.class, () -> mem.load(1 << 20, 1));
+        assertThrows(IllegalArgumentException.class, () -> mem.load((1 << 20) - 4, 8));
+        assertThrows(IllegalArgumentException.class, () -> mem.frame(256));
+        assertThrows(IllegalArgumentException.class, () -> new FrameStore(1000));
+        assertFalse(mem.contains(-1, 1));
+    }
+
+    @Test
+    void writingACodeFrameTellsListenersOnceAndClearsTheMark() {
+        List<Long> told = new ArrayList<>();
+        mem.addCodeWriteListener(told::add);
+        mem.markCode(3);
+        assertTrue(mem.isCode(3));
+        mem.store(3 * 4096 + 8, 4, 0x13);
+        assertEquals(List.of(3L), told);
+        assertFalse(mem.isCode(3));
+        mem.store(3 * 4096 + 8, 4, 0x13);
+        assertEquals(List.of(3L), told, "a frame no longer marked is not reported again");
+        mem.markCode(4);
+        mem.zeroFrame(4);
+        mem.markCode(5);
+        mem.unmarkCode(5);
+        assertEquals(List.of(3L, 4L, 5L), told);
+    }
+}

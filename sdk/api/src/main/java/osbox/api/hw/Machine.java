@@ -1,0 +1,51 @@
+package osbox.api.hw;
+
+import java.util.concurrent.Callable;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The computer: harts, memory, devices, one deterministic clock counted in
+ * cycles, an event queue, and the single simulation thread on which all of
+ * them and the kernel run.
+ *
+ * <p>The simulation thread alternates between running harts and safe points.
+ * At a safe point it fires due events, runs tasks submitted from outside,
+ * and delivers pending interrupts. When no hart has work and no event is
+ * due, it jumps the clock to the next event, or sleeps until a task comes.
+ */
+@ProviderType
+public interface Machine {
+    /** Current simulated time in cycles (all harts have reached it). */
+    long now();
+
+    /** Clock frequency, cycles per simulated second. */
+    long frequencyHz();
+
+    int hartCount();
+
+    Hart hart(int index);
+
+    PhysicalMemory memory();
+
+    EventQueue events();
+
+    /** Installs the trap vector (the kernel's trap table entry point); null removes it. */
+    void setTrapVector(TrapVector vector);
+
+    /** Runs {@code task} on the simulation thread at the next safe point. Any thread. */
+    void submit(Runnable task);
+
+    /**
+     * Runs {@code task} at the next safe point and waits for its result.
+     * Any thread; on the simulation thread it runs at once.
+     */
+    <T> T call(Callable<T> task) throws Exception;
+
+    boolean onSimulationThread();
+
+    /** A snapshot of the machine's counters. */
+    MachineStatistics statistics();
+
+    /** The trace shared by hardware and kernel. */
+    osbox.api.trace.Tracer tracer();
+}

@@ -1,0 +1,31 @@
+package osbox.api.kernel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Creates processes and tells about them. Simulation thread only: from other
+ * threads go through {@link osbox.api.hw.Machine#call}.
+ */
+@ProviderType
+public interface ProcessManager {
+    /**
+     * Creates a process running {@code image} (an executable file's bytes)
+     * with the given argument and environment vectors; it becomes READY.
+     *
+     * @throws ExecFormatException when the image cannot be run (reason in the message)
+     */
+    int spawn(String path, byte[] image, List<String> argv, List<String> envp) throws ExecFormatException;
+
+    Optional<ProcessView> process(int pid);
+
+    /** Every process not yet reaped, by pid. */
+    List<ProcessView> processes();
+
+    /** Calls {@code listener} whenever a process exits (becomes a zombie). */
+    void addExitListener(Consumer<ProcessView> listener);
+
+    void removeExitListener(Consumer<ProcessView> listener);
+}

@@ -1,0 +1,46 @@
+package osbox.api.kernel;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A read-only view of a process control block. */
+@ProviderType
+public interface ProcessView {
+    int pid();
+
+    int ppid();
+
+    /** The program name (argv[0]'s last path element). */
+    String name();
+
+    List<String> argv();
+
+    ProcessState state();
+
+    /** Cycle the process was created at. */
+    long createdAt();
+
+    /** Cycle it first ran at, or -1. */
+    long firstRunAt();
+
+    /** Cycle it exited at, or -1. */
+    long exitedAt();
+
+    /** Cycles spent running user code. */
+    long cpuCycles();
+
+    /** Instructions retired while it ran. */
+    long instructions();
+
+    long syscalls();
+
+    long voluntarySwitches();
+
+    long involuntarySwitches();
+
+    /** The Linux wait status once a zombie (see {@link WaitStatus}), else -1. */
+    int waitStatus();
+
+    /** Why the kernel killed it (signal, pc, address), or null. */
+    String killReport();
+}

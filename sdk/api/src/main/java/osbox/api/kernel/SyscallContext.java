@@ -1,0 +1,44 @@
+package osbox.api.kernel;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What a system-call handler sees of the call and its caller. */
+@ProviderType
+public interface SyscallContext {
+    /** The syscall number (a7). */
+    int number();
+
+    /** Argument {@code i} (a0..a5), 0 &lt;= i &lt; 6. */
+    long arg(int i);
+
+    /** The calling process. */
+    ProcessView process();
+
+    /** The caller's memory, checked through its page table. */
+    UserMemory memory();
+
+    /** The hart the call came from. */
+    int hart();
+
+    /** Simulated time now, in cycles. */
+    long now();
+
+    /** Cycles per simulated second. */
+    long frequencyHz();
+
+    /**
+     * Puts the calling process to sleep on {@code queue}; the handler must
+     * then return {@link SyscallHandler#RESTART}. When the queue is woken the
+     * process runs the same call again.
+     */
+    void sleepOn(WaitQueue queue);
+
+    /**
+     * Puts the caller to sleep until simulated cycle {@code deadline}, and
+     * reports how the sleep ended through {@link #woken()} on the restart.
+     */
+    void sleepUntil(long deadline);
+
+    /** True when this invocation is the restart of a call that slept. */
+    boolean woken();
+}

@@ -1,0 +1,33 @@
+package osbox.api.kernel;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A system call, registered as a whiteboard service with the service
+ * property {@value #NUMBER} (an Integer, the Linux riscv64 number) and
+ * {@value #NAME}. The kernel dispatches ecall to the handler bound to a7's
+ * number; while none is bound the call answers -ENOSYS. Handlers run on the
+ * simulation thread and must not block the host thread: to wait, call
+ * {@link SyscallContext#sleepOn} and return {@link #RESTART}.
+ */
+@ConsumerType
+@FunctionalInterface
+public interface SyscallHandler {
+    /** Service property: the syscall number (Integer). */
+    String NUMBER = "osbox.syscall.number";
+    /** Service property: the syscall name (String). */
+    String NAME = "osbox.syscall.name";
+
+    /** Return value: the process went to sleep; run the call again when it is woken. */
+    long RESTART = Long.MIN_VALUE;
+    /** Return value: the process no longer runs this context (it exited or exec'd); write no a0. */
+    long NO_RETURN = Long.MIN_VALUE + 1;
+
+    /**
+     * Performs the call. Returns the value for a0: a result, or a negative
+     * errno ({@code -Errno.EFAULT}); or {@link #RESTART} or {@link #NO_RETURN}.
+     * An exception thrown here is a bug in the handler: the kernel logs and
+     * traces it and answers -ENOSYS; it never reaches the hart.
+     */
+    long invoke(SyscallContext context);
+}
