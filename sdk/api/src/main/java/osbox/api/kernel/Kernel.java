@@ -9,5 +9,5 @@ public interface Kernel {
     WaitQueue newWaitQueue(String name);
 
     /** The process manager. */
-    ProcessManager processes();
+    ProcessManager processManager();
 }

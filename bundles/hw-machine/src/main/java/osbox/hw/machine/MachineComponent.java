@@ -1,0 +1,73 @@
+package osbox.hw.machine;
+
+import java.util.concurrent.Callable;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import osbox.api.hw.Cpu;
+import osbox.api.hw.EventQueue;
+import osbox.api.hw.Hart;
+import osbox.api.hw.InterruptController;
+import osbox.api.hw.Machine;
+import osbox.api.hw.MachineStatistics;
+import osbox.api.hw.Mmu;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.TrapVector;
+import osbox.api.trace.Tracer;
+
+/** The machine as a service (PID {@code osbox.hw.machine}): powers on at activation, off at deactivation. */
+@Component(service = Machine.class, configurationPid = "osbox.hw.machine")
+@Designate(ocd = MachineComponent.Config.class)
+public final class MachineComponent implements Machine {
+
+    @ObjectClassDefinition(name = "osbox machine")
+    public @interface Config {
+        @AttributeDefinition(description = "Number of harts (1..64)")
+        int harts() default 1;
+
+        @AttributeDefinition(description = "Clock frequency in MHz")
+        long frequency_mhz() default 1000;
+
+        @AttributeDefinition(description = "Longest stretch a hart runs between safe points, in cycles")
+        long slice_cycles() default 100_000;
+
+        @AttributeDefinition(description = "Cycles charged for each trap the kernel handles")
+        long trap_cycles() default 100;
+
+        @AttributeDefinition(description = "Trace events kept for export")
+        int trace_capacity() default 100_000;
+    }
+
+    private final SimulatedMachine machine;
+
+    @Activate
+    public MachineComponent(Config config, @Reference PhysicalMemory memory, @Reference Cpu cpu,
+            @Reference Mmu mmu, @Reference InterruptController intc) {
+        this.machine = new SimulatedMachine(new SimulatedMachine.Settings(config.harts(),
+                config.frequency_mhz() * 1_000_000L, config.slice_cycles(), config.trap_cycles(),
+                config.trace_capacity()), memory, cpu, mmu, intc);
+        machine.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        machine.stop();
+    }
+
+    @Override public long now() { return machine.now(); }
+    @Override public long frequencyHz() { return machine.frequencyHz(); }
+    @Override public int hartCount() { return machine.hartCount(); }
+    @Override public Hart hart(int index) { return machine.hart(index); }
+    @Override public PhysicalMemory memory() { return machine.memory(); }
+    @Override public EventQueue events() { return machine.events(); }
+    @Override public void setTrapVector(TrapVector vector) { machine.setTrapVector(vector); }
+    @Override public void submit(Runnable task) { machine.submit(task); }
+    @Override public <T> T call(Callable<T> task) throws Exception { return machine.call(task); }
+    @Override public boolean onSimulationThread() { return machine.onSimulationThread(); }
+    @Override public MachineStatistics statistics() { return machine.statistics(); }
+    @Override public Tracer tracer() { return machine.tracer(); }
+}

@@ -1,0 +1,342 @@
+package osbox.hw.machine;
+
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import osbox.api.hw.Cpu;
+import osbox.api.hw.EventQueue;
+import osbox.api.hw.Hart;
+import osbox.api.hw.InterruptController;
+import osbox.api.hw.Machine;
+import osbox.api.hw.MachineStatistics;
+import osbox.api.hw.Mmu;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.TlbStatistics;
+import osbox.api.hw.TrapCause;
+import osbox.api.hw.TrapVector;
+import osbox.api.trace.Tracer;
+
+/**
+ * The computer and its simulation thread. One loop, one thread:
+ * <pre>
+ *   safe point: run submitted tasks, fire due events, deliver interrupts
+ *   if some hart has work: run every hart up to min(next event, now + slice),
+ *                          sending each trap to the trap vector
+ *   else if an event is pending: jump the clock to it
+ *   else: sleep until a task is submitted
+ * </pre>
+ * Harts run one after another inside a window, so the interleaving depends
+ * only on the simulated clock: the same inputs give the same trace.
+ */
+public final class SimulatedMachine implements Machine {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedMachine.class);
+
+    /** Settings fixed at power-on. */
+    public record Settings(int harts, long frequencyHz, long sliceCycles, long trapCycles, int traceCapacity) {
+        public Settings {
+            if (harts < 1 || harts > 64) {
+                throw new IllegalArgumentException("harts must be 1..64: " + harts);
+            }
+            if (frequencyHz < 1) {
+                throw new IllegalArgumentException("frequency must be positive: " + frequencyHz);
+            }
+            if (sliceCycles < 1) {
+                throw new IllegalArgumentException("slice must be at least one cycle: " + sliceCycles);
+            }
+            if (trapCycles < 0) {
+                throw new IllegalArgumentException("trap cost must be >= 0: " + trapCycles);
+            }
+        }
+
+        /** One hart at 1 GHz, 100k-cycle slices, 100 cycles per trap, 100k trace events kept. */
+        public static Settings defaults() {
+            return new Settings(1, 1_000_000_000L, 100_000, 100, 100_000);
+        }
+    }
+
+    private final Settings settings;
+    private final PhysicalMemory memory;
+    private final InterruptController intc;
+    private final Hart[] harts;
+    private final TimedEventQueue events;
+    private final TraceLog trace;
+    private final long[] trapCounts = new long[TrapCause.EXCEPTION_COUNT + 2];
+
+    private final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
+    private volatile TrapVector trapVector;
+    private volatile Thread thread;
+    private volatile boolean stopping;
+    private long now;
+    /** End of the window harts are running in. */
+    private long windowEnd;
+    /** The time events are stamped with: the window start, or the trapping hart's own clock. */
+    private long eventClock;
+
+    /** Builds the machine from its parts; call {@link #start()} to power it on. */
+    public SimulatedMachine(Settings settings, PhysicalMemory memory, Cpu cpu, Mmu mmu, InterruptController intc) {
+        this.settings = settings;
+        this.memory = memory;
+        this.intc = intc;
+        this.harts = new Hart[settings.harts()];
+        for (int i = 0; i < harts.length; i++) {
+            harts[i] = cpu.createHart(i, mmu.createUnit(i, memory), memory);
+        }
+        this.events = new TimedEventQueue(() -> now);
+        this.trace = new TraceLog(settings.traceCapacity(), () -> eventClock);
+    }
+
+    /** Starts the simulation thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("machine already started");
+        }
+        stopping = false;
+        Thread t = new Thread(this::loop, "osbox-sim");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    /** Stops the simulation thread at its next safe point and waits for it. */
+    public void stop() {
+        Thread t = thread;
+        if (t == null) {
+            return;
+        }
+        synchronized (inbox) {
+            stopping = true;
+            inbox.notifyAll();
+        }
+        if (Thread.currentThread() != t) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    // The simulation loop (see the class comment).
+    private void loop() {
+        while (!stopping) {
+            try {
+                step();
+            } catch (RuntimeException | Error e) {
+                LOG.error("simulation step failed; the machine keeps running", e);
+            }
+        }
+    }
+
+    /**
+     * One turn of the loop. Returns false when it would sleep for lack of
+     * work. Package-visible so tests can drive the machine without a thread.
+     */
+    boolean step() {
+        safePoint();
+        boolean busy = false;
+        for (Hart h : harts) {
+            busy |= h.context() != null;
+        }
+        long next = events.nextTime();
+        if (busy) {
+            windowEnd = Math.min(next, now + settings.sliceCycles());
+            for (Hart h : harts) {
+                runHart(h);
+            }
+            now = Math.max(now, windowEnd);
+            eventClock = now;
+            return true;
+        }
+        if (next != Long.MAX_VALUE) {
+            for (Hart h : harts) {
+                h.run(next);
+            }
+            now = next;
+            eventClock = now;
+            return true;
+        }
+        return waitForTask();
+    }
+
+    // Runs one hart up to the window's end, sending its traps to the trap vector.
+    // A trap handler may schedule an event inside the window (a short sleep, a
+    // new quantum): the window then ends there, for this hart and the ones after.
+    private void runHart(Hart h) {
+        while (h.cycle() < windowEnd) {
+            int cause = h.run(windowEnd);
+            if (cause == TrapCause.NONE) {
+                break;
+            }
+            deliver(h, cause, h.trapValue());
+            h.addCycles(settings.trapCycles());
+            windowEnd = Math.min(windowEnd, Math.max(events.nextTime(), now + 1));
+        }
+    }
+
+    // Counts a trap and hands it to the kernel, stamping events with the hart's time.
+    private void deliver(Hart h, int cause, long tval) {
+        int slot = TrapCause.isInterrupt(cause)
+                ? (cause == TrapCause.TIMER_INTERRUPT ? TrapCause.EXCEPTION_COUNT : TrapCause.EXCEPTION_COUNT + 1)
+                : cause;
+        trapCounts[slot]++;
+        TrapVector v = trapVector;
+        eventClock = h.cycle();
+        if (v == null) {
+            // No kernel: nothing can handle the trap; park the hart.
+            LOG.warn("trap {} on hart {} with no kernel installed; hart idled", TrapCause.name(cause), h.id());
+            h.setContext(null);
+            return;
+        }
+        v.trap(h, cause, tval);
+    }
+
+    // Safe point: tasks from outside, due events, pending interrupts.
+    private void safePoint() {
+        eventClock = now;
+        Runnable task;
+        while ((task = pollTask()) != null) {
+            task.run();
+        }
+        events.fireUntil(now);
+        for (Hart h : harts) {
+            int cause = intc.pendingFor(h.id());
+            if (cause != TrapCause.NONE && trapVector != null) {
+                deliver(h, cause, 0);
+            }
+        }
+    }
+
+    private Runnable pollTask() {
+        synchronized (inbox) {
+            return inbox.poll();
+        }
+    }
+
+    // Sleeps until a task arrives or the machine stops; false if stopping.
+    private boolean waitForTask() {
+        synchronized (inbox) {
+            while (inbox.isEmpty() && !stopping) {
+                try {
+                    inbox.wait();
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }
+            return !stopping;
+        }
+    }
+
+    @Override
+    public void submit(Runnable task) {
+        if (task == null) {
+            throw new IllegalArgumentException("null task");
+        }
+        synchronized (inbox) {
+            inbox.add(task);
+            inbox.notifyAll();
+        }
+    }
+
+    @Override
+    public <T> T call(Callable<T> task) throws Exception {
+        if (onSimulationThread() || thread == null) {
+            return task.call();
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                f.complete(task.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof Exception) {
+                throw (Exception) c;
+            }
+            throw (Error) c;
+        }
+    }
+
+    @Override
+    public boolean onSimulationThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public long frequencyHz() {
+        return settings.frequencyHz();
+    }
+
+    @Override
+    public int hartCount() {
+        return harts.length;
+    }
+
+    @Override
+    public Hart hart(int index) {
+        return harts[index];
+    }
+
+    @Override
+    public PhysicalMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public EventQueue events() {
+        return events;
+    }
+
+    @Override
+    public void setTrapVector(TrapVector vector) {
+        this.trapVector = vector;
+    }
+
+    @Override
+    public Tracer tracer() {
+        return trace;
+    }
+
+    @Override
+    public MachineStatistics statistics() {
+        long instret = 0;
+        long idle = 0;
+        long busy = 0;
+        TlbStatistics tlb = new TlbStatistics(0, 0, 0, 0, 0);
+        for (Hart h : harts) {
+            instret += h.instret();
+            idle += h.idleCycles();
+            busy += h.cycle() - h.idleCycles();
+            tlb = tlb.plus(h.mmu().statistics());
+        }
+        Map<String, Long> traps = new LinkedHashMap<>();
+        for (int i = 0; i < trapCounts.length; i++) {
+            if (trapCounts[i] != 0) {
+                int cause = i < TrapCause.EXCEPTION_COUNT ? i
+                        : (i == TrapCause.EXCEPTION_COUNT ? TrapCause.TIMER_INTERRUPT : TrapCause.EXTERNAL_INTERRUPT);
+                traps.put(TrapCause.key(cause), trapCounts[i]);
+            }
+        }
+        return new MachineStatistics(now, settings.frequencyHz(), instret, busy, idle, traps, tlb, events.fired());
+    }
+
+    /** The settings this machine was built with. */
+    public Settings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,40 @@
+package osbox.kernel.core.calls;
+
+import org.osgi.service.component.annotations.Component;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.vm.AddressSpace;
+
+/**
+ * mmap(addr, len, prot, flags, fd, offset): anonymous mappings (private or
+ * shared; shared is private until fork exists), zero-filled on first touch.
+ * File mappings need a file system: EBADF, as for a closed descriptor.
+ */
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MMAP, SyscallHandler.NAME + "=mmap"})
+public final class MmapCall implements SyscallHandler {
+    static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20;
+
+    @Override
+    public long invoke(SyscallContext c) {
+        long addr = c.arg(0);
+        long len = c.arg(1);
+        int prot = (int) c.arg(2);
+        int flags = (int) c.arg(3);
+        if (len <= 0 || len > AddressSpace.MMAP_TOP || (flags & (MAP_SHARED | MAP_PRIVATE)) == 0
+                || (prot & ~7) != 0) {
+            return -Errno.EINVAL;
+        }
+        if ((flags & MAP_ANONYMOUS) == 0) {
+            return -Errno.EBADF;
+        }
+        boolean fixed = (flags & MAP_FIXED) != 0;
+        if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000 || addr + len > AddressSpace.MMAP_TOP)) {
+            return -Errno.EINVAL;
+        }
+        long at = KernelCall.of(c).pcb().space.mapAnonymous(addr, len, Prot.toPte(prot), fixed);
+        return at < 0 ? -Errno.ENOMEM : at;
+    }
+}

@@ -1,0 +1,100 @@
+package osbox.kernel.core.proc;
+
+import java.util.List;
+import osbox.api.hw.HartContext;
+import osbox.api.kernel.ProcessState;
+import osbox.api.kernel.ProcessView;
+import osbox.api.kernel.WaitQueue;
+import osbox.kernel.core.vm.AddressSpace;
+import osbox.kernel.core.vm.UserAccess;
+
+/**
+ * The process control block: identity, state, registers, address space,
+ * accounting. Kernel code changes it on the simulation thread; everyone
+ * else sees it through {@link ProcessView}.
+ */
+public final class Process implements ProcessView {
+    public final int pid;
+    int ppid;
+    final String name;
+    final List<String> argv;
+    ProcessState state = ProcessState.NEW;
+
+    /** Registers, handed to a hart when it runs. */
+    public HartContext context;
+    public AddressSpace space;
+    public UserAccess user;
+
+    /** set_tid_address's pointer (cleared at exit, futex-woken later). */
+    public long clearChildTid;
+
+    // scheduling
+    /** The hart it runs on, or -1. */
+    public int hart = -1;
+    /** Where it sleeps while BLOCKED, or null. */
+    public WaitQueue sleepingOn;
+    /** Event id of a timed sleep, or 0. */
+    public long sleepEvent;
+    /** The pending call is a restart after a sleep. */
+    public boolean woken;
+
+    // accounting
+    final long createdAt;
+    long firstRunAt = -1;
+    long exitedAt = -1;
+    public long cpuCycles;
+    public long instructions;
+    public long syscalls;
+    public long voluntarySwitches;
+    public long involuntarySwitches;
+    /** Hart cycle and instret when it was last dispatched. */
+    public long dispatchedCycle;
+    public long dispatchedInstret;
+
+    int waitStatus = -1;
+    String killReport;
+
+    Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
+        this.pid = pid;
+        this.ppid = ppid;
+        this.name = name;
+        this.argv = List.copyOf(argv);
+        this.createdAt = createdAt;
+    }
+
+    @Override public int pid() { return pid; }
+    @Override public int ppid() { return ppid; }
+    @Override public String name() { return name; }
+    @Override public List<String> argv() { return argv; }
+    @Override public ProcessState state() { return state; }
+    @Override public long createdAt() { return createdAt; }
+    @Override public long firstRunAt() { return firstRunAt; }
+    @Override public long exitedAt() { return exitedAt; }
+    @Override public long cpuCycles() { return cpuCycles; }
+    @Override public long instructions() { return instructions; }
+    @Override public long syscalls() { return syscalls; }
+    @Override public long voluntarySwitches() { return voluntarySwitches; }
+    @Override public long involuntarySwitches() { return involuntarySwitches; }
+    @Override public int waitStatus() { return waitStatus; }
+    @Override public String killReport() { return killReport; }
+
+    /** Moves to a new state; ZOMBIE is final. */
+    public void setState(ProcessState s) {
+        if (state == ProcessState.ZOMBIE) {
+            throw new IllegalStateException("pid " + pid + " is a zombie; cannot become " + s);
+        }
+        state = s;
+    }
+
+    /** Notes the first dispatch time. */
+    public void markRunning(long now) {
+        if (firstRunAt < 0) {
+            firstRunAt = now;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "pid " + pid + " (" + name + ")";
+    }
+}

@@ -1,0 +1,88 @@
+package osbox.kernel.core.proc;
+
+import java.util.List;
+import osbox.api.hw.HartContext;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.kernel.ExecFormatException;
+import osbox.api.kernel.ExecImage;
+import osbox.kernel.core.vm.AddressSpace;
+import osbox.kernel.core.vm.AsidAllocator;
+import osbox.kernel.core.vm.FrameAllocator;
+import osbox.kernel.core.vm.Pte;
+import osbox.kernel.core.vm.TlbShootdown;
+import osbox.kernel.core.vm.UserAccess;
+
+/**
+ * exec's work: builds a fresh address space from a validated image (its
+ * segments with their permissions, the heap after them, the stack at the
+ * top), lays out argc/argv/envp/auxv on the stack as Linux does, and sets
+ * the registers to start at the entry point.
+ */
+public final class ProgramLoader {
+    /** Bytes the argument and environment strings and vectors may take. */
+    public static final int ARG_LIMIT = 256 * 1024;
+
+    private final PhysicalMemory mem;
+    private final FrameAllocator frames;
+    private final AsidAllocator asids;
+    private final TlbShootdown tlb;
+
+    public ProgramLoader(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb) {
+        this.mem = mem;
+        this.frames = frames;
+        this.asids = asids;
+        this.tlb = tlb;
+    }
+
+    /**
+     * Gives p a new address space and context running {@code image}; on
+     * failure p is left without either and the exception says why.
+     */
+    public void load(Process p, ExecImage image, List<String> argv, List<String> envp, String execfn,
+            byte[] random16) throws ExecFormatException {
+        AddressSpace space = AddressSpace.create(mem, frames, asids, tlb);
+        if (space == null) {
+            throw new ExecFormatException("not enough memory to start the program");
+        }
+        try {
+            for (ExecImage.LoadSegment s : image.segments()) {
+                long perms = (s.read() ? Pte.R : 0) | (s.write() ? Pte.W : 0) | (s.execute() ? Pte.X : 0);
+                if (!space.loadSegment(s.vaddr(), image.file(), (int) s.fileOffset(), (int) s.fileSize(),
+                        s.memSize(), perms)) {
+                    throw new ExecFormatException("not enough memory to load the program");
+                }
+            }
+            space.initHeap(image.end());
+            if (!space.initStack(0)) {
+                throw new ExecFormatException("not enough memory for the stack");
+            }
+            long[] auxv = {
+                StackLayout.AT_PHDR, image.phdrVaddr(), StackLayout.AT_PHENT, image.phent(),
+                StackLayout.AT_PHNUM, image.phnum(), StackLayout.AT_PAGESZ, PhysicalMemory.PAGE_SIZE,
+                StackLayout.AT_BASE, 0, StackLayout.AT_FLAGS, 0, StackLayout.AT_ENTRY, image.entry(),
+                StackLayout.AT_UID, 0, StackLayout.AT_EUID, 0, StackLayout.AT_GID, 0, StackLayout.AT_EGID, 0,
+                StackLayout.AT_HWCAP, StackLayout.HWCAP_RV64IMAC, StackLayout.AT_CLKTCK, 100,
+                StackLayout.AT_SECURE, 0,
+            };
+            StackLayout.Built stack;
+            try {
+                stack = StackLayout.build(AddressSpace.STACK_TOP, argv, envp, execfn, auxv, random16, ARG_LIMIT);
+            } catch (IllegalArgumentException e) {
+                throw new ExecFormatException("argument list too long");
+            }
+            UserAccess user = new UserAccess(mem, space);
+            if (!user.write(stack.base(), stack.bytes(), 0, stack.bytes().length)) {
+                throw new ExecFormatException("not enough memory for the arguments");
+            }
+            HartContext ctx = new HartContext();
+            ctx.pc = image.entry();
+            ctx.x[HartContext.SP] = stack.sp();
+            p.context = ctx;
+            p.space = space;
+            p.user = user;
+        } catch (ExecFormatException | RuntimeException e) {
+            space.destroy();
+            throw e;
+        }
+    }
+}

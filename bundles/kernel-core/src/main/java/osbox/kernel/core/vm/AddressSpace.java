@@ -1,0 +1,498 @@
+package osbox.kernel.core.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import osbox.api.hw.Access;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.TranslationUnit;
+
+/**
+ * One process's virtual memory: an Sv39 page table built in simulated
+ * physical memory, and the regions (image, heap, stack, anonymous mappings)
+ * that say which pages may exist and with what permissions. Pages of the
+ * heap, stack and anonymous regions are zero-filled on first touch
+ * (demand paging); image pages are filled at exec.
+ *
+ * <p>Layout (Sv39 user half is [0, 2^38)):
+ * <pre>
+ *   0x3f_ffff_f000 .. STACK_TOP   stack (grows down, at most STACK_LIMIT)
+ *   below it                      an unmapped guard gap
+ *   MMAP_TOP downwards            anonymous mmap areas
+ *   end of image .. break         heap (brk)
+ *   0x10000 ..                    the executable's segments (page 0 is never mapped)
+ * </pre>
+ */
+public final class AddressSpace {
+    public static final long STACK_TOP = 0x40_0000_0000L;
+    public static final long STACK_LIMIT = 8L << 20;
+    public static final long MMAP_TOP = 0x3e_0000_0000L;
+    public static final long PAGE = PhysicalMemory.PAGE_SIZE;
+
+    /** Results of {@link #handleFault}. */
+    public static final int SERVED = 0, SEGV = 1, OOM = 2;
+
+    private final PhysicalMemory mem;
+    private final FrameAllocator frames;
+    private final AsidAllocator asids;
+    private final TlbShootdown tlb;
+    private final long root;
+    private final int asid;
+    private final TreeMap<Long, Region> regions = new TreeMap<>();
+    private long heapStart;
+    private long brk;
+    private long residentPages;
+    private long tablePages;
+    private long minorFaults;
+    private boolean destroyed;
+
+    private AddressSpace(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb, long root) {
+        this.mem = mem;
+        this.frames = frames;
+        this.asids = asids;
+        this.tlb = tlb;
+        this.root = root;
+        this.asid = asids.allocate();
+        this.tablePages = 1;
+    }
+
+    /** A new, empty address space, or null when no frame is left for its root table. */
+    public static AddressSpace create(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb) {
+        long root = frames.allocate();
+        if (root < 0) {
+            return null;
+        }
+        mem.zeroFrame(root);
+        return new AddressSpace(mem, frames, asids, tlb, root);
+    }
+
+    /** The satp value that selects this address space. */
+    public long satp() {
+        return TranslationUnit.satp(TranslationUnit.MODE_SV39, asid, root);
+    }
+
+    public int asid() {
+        return asid;
+    }
+
+    /** Whether switching to this space needs a full TLB flush (it shares ASID 0). */
+    public boolean needsFlushOnSwitch() {
+        return asid == AsidAllocator.SHARED;
+    }
+
+    // ---- page table ----
+
+    /**
+     * Physical address of the leaf PTE for va, creating intermediate tables
+     * when {@code create}; -1 when absent (or out of frames while creating).
+     */
+    private long leafSlot(long va, boolean create) {
+        long table = root;
+        for (int level = Pte.LEVELS - 1; level > 0; level--) {
+            long slot = (table << 12) + 8L * Pte.vpn(va, level);
+            long pte = mem.load(slot, 8);
+            if ((pte & Pte.V) == 0) {
+                if (!create) {
+                    return -1;
+                }
+                long f = frames.allocate();
+                if (f < 0) {
+                    return -1;
+                }
+                mem.zeroFrame(f);
+                tablePages++;
+                pte = Pte.make(f, Pte.V);
+                mem.store(slot, 8, pte);
+            } else if (Pte.isLeaf(pte)) {
+                throw new IllegalStateException("superpage found in a kernel-built page table at va " + Long.toHexString(va));
+            }
+            table = Pte.ppn(pte);
+        }
+        return (table << 12) + 8L * Pte.vpn(va, 0);
+    }
+
+    /** The leaf PTE mapping va, or 0. */
+    public long pte(long va) {
+        long slot = leafSlot(va, false);
+        return slot < 0 ? 0 : mem.load(slot, 8);
+    }
+
+    /** Maps page va to frame ppn with R/W/X {@code perms} (U and V added); false when out of frames. */
+    private boolean map(long va, long ppn, long perms) {
+        long slot = leafSlot(va, true);
+        if (slot < 0) {
+            return false;
+        }
+        mem.store(slot, 8, Pte.make(ppn, perms | Pte.U | Pte.V));
+        residentPages++;
+        return true;
+    }
+
+    /** Maps a fresh zeroed frame at page va; false when out of frames. */
+    private boolean mapZero(long va, long perms) {
+        long f = frames.allocate();
+        if (f < 0) {
+            return false;
+        }
+        mem.zeroFrame(f);
+        if (!map(va, f, perms)) {
+            frames.release(f);
+            return false;
+        }
+        return true;
+    }
+
+    // Removes the mapping of page va, freeing its frame; tells the TLBs.
+    private void unmapPage(long va) {
+        long slot = leafSlot(va, false);
+        if (slot < 0) {
+            return;
+        }
+        long pte = mem.load(slot, 8);
+        if ((pte & Pte.V) == 0) {
+            return;
+        }
+        mem.store(slot, 8, 0);
+        long ppn = Pte.ppn(pte);
+        mem.unmarkCode(ppn);
+        frames.release(ppn);
+        residentPages--;
+        tlb.flushPage(va, asid);
+    }
+
+    // ---- regions ----
+
+    /** The region containing va, or null. */
+    public Region regionAt(long va) {
+        Map.Entry<Long, Region> e = regions.floorEntry(va);
+        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+    }
+
+    /** Whether [start, end) touches no region. */
+    public boolean isFree(long start, long end) {
+        Map.Entry<Long, Region> below = regions.lowerEntry(end);
+        return below == null || below.getValue().end <= start;
+    }
+
+    private Region addRegion(Region.Kind kind, long start, long end, long perms) {
+        Region r = new Region(kind, start, end, perms);
+        regions.put(start, r);
+        return r;
+    }
+
+    /** Regions in address order (for reports). */
+    public List<Region> regions() {
+        return new ArrayList<>(regions.values());
+    }
+
+    /**
+     * Maps one executable segment: [vaddr, vaddr+memSize) gets fresh zeroed
+     * pages (a page shared with an earlier segment keeps its frame and gains
+     * the permissions), and fileSize bytes of data are copied in. False when
+     * out of frames.
+     */
+    public boolean loadSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
+        long start = vaddr & -PAGE;
+        long end = (vaddr + memSize + PAGE - 1) & -PAGE;
+        for (long va = start; va < end; va += PAGE) {
+            long slot = leafSlot(va, true);
+            if (slot < 0) {
+                return false;
+            }
+            long pte = mem.load(slot, 8);
+            if ((pte & Pte.V) != 0) {
+                mem.store(slot, 8, pte | perms);
+            } else if (!mapZero(va, perms)) {
+                return false;
+            }
+        }
+        for (int done = 0; done < fileSize;) {
+            long va = vaddr + done;
+            int n = (int) Math.min(fileSize - done, PAGE - (va & (PAGE - 1)));
+            long pa = (Pte.ppn(pte(va)) << 12) | (va & (PAGE - 1));
+            mem.write(pa, data, off + done, n);
+            done += n;
+        }
+        Region r = regionAt(start);
+        if (r != null) {
+            // segments sharing a boundary page: extend the earlier region
+            r.end = Math.max(r.end, end);
+            r.perms |= perms;
+        } else {
+            Region after = regions.ceilingEntry(start) == null ? null : regions.ceilingEntry(start).getValue();
+            if (after != null && after.start < end) {
+                throw new IllegalStateException("segments overlap at " + Long.toHexString(after.start));
+            }
+            addRegion(Region.Kind.IMAGE, start, end, perms);
+        }
+        return true;
+    }
+
+    /** Sets up the heap to start at the page boundary at or above {@code end}. */
+    public void initHeap(long end) {
+        heapStart = (end + PAGE - 1) & -PAGE;
+        brk = heapStart;
+    }
+
+    /** Creates the stack region (8 MiB below STACK_TOP) and maps its top {@code pages} pages now. */
+    public boolean initStack(int pages) {
+        addRegion(Region.Kind.STACK, STACK_TOP - STACK_LIMIT, STACK_TOP, Pte.R | Pte.W);
+        for (int i = 1; i <= pages; i++) {
+            if (!mapZero(STACK_TOP - i * PAGE, Pte.R | Pte.W)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Serves a page fault at va for access (an {@link Access} kind): maps a
+     * zero page if va lies in a demand-zero region that permits the access
+     * and is not yet mapped. Returns SERVED, SEGV or OOM.
+     */
+    public int handleFault(long va, int access) {
+        Region r = regionAt(va);
+        if (r == null || !permits(r.perms, access)) {
+            return SEGV;
+        }
+        long page = va & -PAGE;
+        if ((pte(page) & Pte.V) != 0) {
+            return SEGV;
+        }
+        if (r.kind == Region.Kind.IMAGE) {
+            return SEGV;
+        }
+        if (!mapZero(page, r.perms)) {
+            return OOM;
+        }
+        minorFaults++;
+        return SERVED;
+    }
+
+    private static boolean permits(long perms, int access) {
+        switch (access) {
+            case Access.READ: return (perms & Pte.R) != 0;
+            case Access.WRITE: return (perms & Pte.W) != 0;
+            case Access.EXECUTE: return (perms & Pte.X) != 0;
+            default: return false;
+        }
+    }
+
+    /**
+     * Moves the program break (brk syscall semantics): returns the new break,
+     * or the old one when the request is refused (below the heap start,
+     * into another region, or out of memory).
+     */
+    public long brk(long requested) {
+        if (requested < heapStart) {
+            return brk;
+        }
+        long oldTop = (brk + PAGE - 1) & -PAGE;
+        long newTop = (requested + PAGE - 1) & -PAGE;
+        if (newTop > oldTop) {
+            if (newTop > MMAP_TOP || !isFree(oldTop, newTop)) {
+                return brk;
+            }
+        }
+        Region heap = regionAt(heapStart);
+        if (heap != null && heap.kind != Region.Kind.HEAP) {
+            heap = null;
+        }
+        if (newTop < oldTop) {
+            for (long va = newTop; va < oldTop; va += PAGE) {
+                unmapPage(va);
+            }
+        }
+        if (heap != null) {
+            regions.remove(heap.start);
+        }
+        if (newTop > heapStart) {
+            addRegion(Region.Kind.HEAP, heapStart, newTop, Pte.R | Pte.W);
+        }
+        brk = requested;
+        return brk;
+    }
+
+    public long currentBrk() {
+        return brk;
+    }
+
+    /**
+     * Creates an anonymous mapping of len bytes (page-rounded) with R/W/X
+     * perms: at {@code hint} if it is free (or always, with {@code fixed},
+     * replacing what was there), else top-down below MMAP_TOP. Returns the
+     * address, or -1 when no room.
+     */
+    public long mapAnonymous(long hint, long len, long perms, boolean fixed) {
+        long size = (len + PAGE - 1) & -PAGE;
+        if (size <= 0) {
+            return -1;
+        }
+        long at;
+        if (fixed) {
+            at = hint;
+            unmap(at, size);
+        } else if (hint != 0 && (hint & (PAGE - 1)) == 0 && hint + size <= MMAP_TOP && hint >= heapStart
+                && isFree(hint, hint + size)) {
+            at = hint;
+        } else {
+            at = findGap(size);
+            if (at < 0) {
+                return -1;
+            }
+        }
+        addRegion(Region.Kind.ANONYMOUS, at, at + size, perms);
+        return at;
+    }
+
+    // Highest free gap of size bytes below MMAP_TOP and above the heap's reach.
+    private long findGap(long size) {
+        long top = MMAP_TOP;
+        for (Region r : regions.descendingMap().values()) {
+            if (r.start >= top) {
+                continue;
+            }
+            if (r.end <= top - size) {
+                break;
+            }
+            top = r.start;
+        }
+        long at = top - size;
+        return at > ((brk + PAGE - 1) & -PAGE) ? at : -1;
+    }
+
+    /** Removes every mapping in [start, start+len) (page-rounded), freeing frames. */
+    public void unmap(long start, long len) {
+        long end = (start + len + PAGE - 1) & -PAGE;
+        split(start);
+        split(end);
+        for (Region r : new ArrayList<>(regions.subMap(start, end).values())) {
+            for (long va = r.start; va < r.end; va += PAGE) {
+                unmapPage(va);
+            }
+            regions.remove(r.start);
+        }
+    }
+
+    /**
+     * Changes permissions of [start, start+len) to perms; false (ENOMEM) if
+     * part of the range is not mapped.
+     */
+    public boolean protect(long start, long len, long perms) {
+        long end = (start + len + PAGE - 1) & -PAGE;
+        for (long va = start; va < end;) {
+            Region r = regionAt(va);
+            if (r == null) {
+                return false;
+            }
+            va = r.end;
+        }
+        split(start);
+        split(end);
+        for (Region r : regions.subMap(start, end).values()) {
+            r.perms = perms;
+            for (long va = r.start; va < r.end; va += PAGE) {
+                long slot = leafSlot(va, false);
+                if (slot >= 0) {
+                    long pte = mem.load(slot, 8);
+                    if ((pte & Pte.V) != 0) {
+                        mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X)) | perms);
+                        tlb.flushPage(va, asid);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    // Splits the region containing va (if any) so that a region starts at va.
+    private void split(long va) {
+        Region r = regionAt(va);
+        if (r == null || r.start == va) {
+            return;
+        }
+        Region upper = new Region(r.kind, va, r.end, r.perms);
+        r.end = va;
+        regions.put(va, upper);
+    }
+
+    /**
+     * Translates va for a kernel access on the process's behalf, faulting in
+     * demand pages as the process would; returns the physical address or -1.
+     * Sets A (and D for writes) like the hardware walker.
+     */
+    public long translateForKernel(long va, int access) {
+        if (va < 0 || va >= STACK_TOP) {
+            return -1;
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long slot = leafSlot(va, false);
+            long pte = slot < 0 ? 0 : mem.load(slot, 8);
+            if ((pte & Pte.V) != 0) {
+                if (!permits(pte, access)) {
+                    return -1;
+                }
+                long flags = Pte.A | (access == Access.WRITE ? Pte.D : 0);
+                if ((pte & flags) != flags) {
+                    mem.store(slot, 8, pte | flags);
+                }
+                return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
+            }
+            if (handleFault(va, access) != SERVED) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Frees every frame (user pages and page tables) and the ASID. Idempotent. */
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        freeTable(root, Pte.LEVELS - 1);
+        regions.clear();
+        residentPages = 0;
+        tablePages = 0;
+        tlb.flushAsid(asid);
+        asids.release(asid);
+    }
+
+    // Frees a page table and everything below it.
+    private void freeTable(long table, int level) {
+        for (int i = 0; i < 512; i++) {
+            long pte = mem.load((table << 12) + 8L * i, 8);
+            if ((pte & Pte.V) == 0) {
+                continue;
+            }
+            if (level > 0 && !Pte.isLeaf(pte)) {
+                freeTable(Pte.ppn(pte), level - 1);
+            } else {
+                mem.unmarkCode(Pte.ppn(pte));
+                frames.release(Pte.ppn(pte));
+            }
+        }
+        frames.release(table);
+    }
+
+    /** User pages mapped (resident set, in pages). */
+    public long residentPages() {
+        return residentPages;
+    }
+
+    /** Frames used by page tables. */
+    public long tablePages() {
+        return tablePages;
+    }
+
+    /** Demand-zero faults served. */
+    public long minorFaults() {
+        return minorFaults;
+    }
+
+    public long heapStart() {
+        return heapStart;
+    }
+}

@@ -1,0 +1,32 @@
+package osbox.kernel.core.vm;
+
+/** Sv39 page-table entry bits and helpers (privileged spec 4.4). */
+public final class Pte {
+    public static final long V = 1, R = 2, W = 4, X = 8, U = 16, G = 32, A = 64, D = 128;
+    public static final int LEVELS = 3;
+
+    private Pte() {
+    }
+
+    public static long ppn(long pte) {
+        return (pte >>> 10) & ((1L << 44) - 1);
+    }
+
+    public static long make(long ppn, long flags) {
+        return (ppn << 10) | flags;
+    }
+
+    public static boolean isLeaf(long pte) {
+        return (pte & (R | X)) != 0;
+    }
+
+    /** VPN[level] of a virtual address. */
+    public static int vpn(long va, int level) {
+        return (int) ((va >>> (12 + 9 * level)) & 0x1ff);
+    }
+
+    /** "r-x", "rw-"... for reports. */
+    public static String perms(long flags) {
+        return ((flags & R) != 0 ? "r" : "-") + ((flags & W) != 0 ? "w" : "-") + ((flags & X) != 0 ? "x" : "-");
+    }
+}
