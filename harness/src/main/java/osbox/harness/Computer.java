@@ -1,0 +1,259 @@
+package osbox.harness;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import osbox.api.hw.Console;
+import osbox.api.hw.InterruptController;
+import osbox.api.hw.Machine;
+import osbox.api.hw.MachineStatistics;
+import osbox.api.hw.Timer;
+import osbox.api.kernel.ExecFormatException;
+import osbox.api.kernel.InterruptHandler;
+import osbox.api.kernel.Kernel;
+import osbox.api.kernel.ProcessView;
+import osbox.api.kernel.SyscallHandler;
+import osbox.hw.console.ConsoleDevice;
+import osbox.hw.cpu.RiscvCpu;
+import osbox.hw.intc.PlatformInterruptController;
+import osbox.hw.machine.SimulatedMachine;
+import osbox.hw.memory.FrameStore;
+import osbox.hw.mmu.Sv39Mmu;
+import osbox.hw.timer.HartTimers;
+import osbox.kernel.core.KernelCore;
+import osbox.kernel.elf.ElfFormat;
+
+/**
+ * The whole osbox computer assembled in plain Java, exactly as the OSGi
+ * distribution wires it (syscall handlers come from the bundles' own DS
+ * descriptors), for tests, benchmarks and tools that do not need the
+ * framework. One program run per {@link #run} call.
+ */
+public final class Computer implements AutoCloseable {
+    /** Hardware and kernel settings. */
+    public record Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
+            int tlbEntries, long seed) {
+        public static Options defaults() {
+            return new Options(64L << 20, 1, 1_000_000, 100_000, 100, 256, 0x05B0C5L);
+        }
+
+        public Options withMemory(long bytes) {
+            return new Options(bytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed);
+        }
+
+        public Options withQuantum(long cycles) {
+            return new Options(memoryBytes, harts, cycles, sliceCycles, trapCycles, tlbEntries, seed);
+        }
+    }
+
+    /** What one run produced. */
+    public record Result(int waitStatus, int shellStatus, byte[] stdout, String killReport, long instructions,
+            long cpuCycles, MachineStatistics machine, long traceHash, long traceEvents) {
+        public String stdoutText() {
+            return new String(stdout, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private final SimulatedMachine machine;
+    private final KernelCore kernel;
+    private final ConsoleDevice console;
+    private final Map<String, Object> services = new LinkedHashMap<>();
+
+    private Computer(Options o) throws Exception {
+        FrameStore memory = new FrameStore(o.memoryBytes());
+        PlatformInterruptController intc = new PlatformInterruptController(64);
+        machine = new SimulatedMachine(new SimulatedMachine.Settings(o.harts(), 1_000_000_000L, o.sliceCycles(),
+                o.trapCycles(), 100_000), memory, new RiscvCpu(), new Sv39Mmu(o.tlbEntries()), intc);
+        HartTimers timer = new HartTimers(machine.events(), intc);
+        console = new ConsoleDevice(machine::submit, intc);
+        machine.start();
+        kernel = machine.call(() -> {
+            KernelCore k = new KernelCore(machine, timer, intc, new KernelCore.Settings(o.quantumCycles(), o.seed()));
+            k.boot();
+            k.addFormat(new ElfFormat());
+            return k;
+        });
+        services.put(Machine.class.getName(), machine);
+        services.put(Timer.class.getName(), timer);
+        services.put(InterruptController.class.getName(), intc);
+        services.put(Console.class.getName(), console);
+        services.put(Kernel.class.getName(), kernel);
+        machine.call(() -> {
+            wireSyscalls();
+            return null;
+        });
+    }
+
+    /** Powers on a computer and boots the kernel. */
+    public static Computer boot(Options options) throws Exception {
+        return new Computer(options);
+    }
+
+    // Instantiates every component that provides what the kernel consumes
+    // (syscall and interrupt handlers, and what they depend on), like SCR would.
+    private void wireSyscalls() throws Exception {
+        List<ComponentDescriptors.Descriptor> pending = new ArrayList<>();
+        for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(Computer.class.getClassLoader())) {
+            if (!d.implementation().startsWith("osbox.kernel.")) {
+                continue;
+            }
+            if (d.implementation().equals("osbox.kernel.core.KernelComponent")
+                    || d.services().contains("osbox.api.kernel.ExecFormat")) {
+                continue;
+            }
+            pending.add(d);
+        }
+        // satisfy components whose constructor needs another component first
+        for (int round = 0; round < 4 && !pending.isEmpty(); round++) {
+            for (ComponentDescriptors.Descriptor d : new ArrayList<>(pending)) {
+                Object o = instantiate(d.implementation());
+                if (o == null) {
+                    continue;
+                }
+                pending.remove(d);
+                for (String s : d.services()) {
+                    services.put(s, o);
+                }
+                if (o instanceof SyscallHandler) {
+                    int number = Integer.parseInt(d.properties().get(SyscallHandler.NUMBER));
+                    kernel.installSyscall(number, d.properties().getOrDefault(SyscallHandler.NAME, "?"),
+                            (SyscallHandler) o);
+                }
+                if (o instanceof InterruptHandler) {
+                    kernel.addInterruptHandler((InterruptHandler) o);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException("components not satisfied: " + pending);
+        }
+    }
+
+    // Constructs a component through the constructor whose parameters are all known services; null if none yet.
+    private Object instantiate(String className) throws Exception {
+        Class<?> c = Class.forName(className, true, Computer.class.getClassLoader());
+        Constructor<?> best = null;
+        for (Constructor<?> k : c.getConstructors()) {
+            boolean ok = true;
+            for (Class<?> p : k.getParameterTypes()) {
+                ok &= services.containsKey(p.getName());
+            }
+            if (ok && (best == null || k.getParameterCount() > best.getParameterCount())) {
+                best = k;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        Object[] args = new Object[best.getParameterCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = services.get(best.getParameterTypes()[i].getName());
+        }
+        return best.newInstance(args);
+    }
+
+    /** Runs an ELF file to completion with the given arguments (argv[0] is added) and stdin. */
+    public Result run(Path elf, List<String> args, byte[] stdin) throws Exception {
+        return run(elf.toString(), Files.readAllBytes(elf), args, stdin);
+    }
+
+    /**
+     * Runs an image to completion (argv = [path] + args) with stdin as the
+     * console's input; waits at most ten minutes of host time.
+     */
+    public Result run(String path, byte[] image, List<String> args, byte[] stdin) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        console.connect(stdin == null ? null : new ByteArrayInputStream(stdin), out);
+        CompletableFuture<ProcessView> done = new CompletableFuture<>();
+        List<String> argv = new ArrayList<>();
+        argv.add(path);
+        argv.addAll(args);
+        int pid = machine.call(() -> {
+            int p = kernel.spawn(path, image, argv, List.of("PATH=/bin", "HOME=/"));
+            kernel.addExitListener(v -> {
+                if (v.pid() == p) {
+                    done.complete(v);
+                }
+            });
+            return p;
+        });
+        ProcessView v = done.get(10, TimeUnit.MINUTES);
+        return machine.call(() -> {
+            console.flush();
+            return new Result(v.waitStatus(), osbox.api.kernel.WaitStatus.shellStatus(v.waitStatus()),
+                    out.toByteArray(), v.killReport(), v.instructions(), v.cpuCycles(), machine.statistics(),
+                    machine.tracer().hash(), machine.tracer().count());
+        });
+    }
+
+    /** Starts a program without waiting (for interleaving tests); returns its pid. */
+    public int start(String path, byte[] image, List<String> args) throws Exception {
+        List<String> argv = new ArrayList<>();
+        argv.add(path);
+        argv.addAll(args);
+        return machine.call(() -> kernel.spawn(path, image, argv, List.of("PATH=/bin", "HOME=/")));
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    public KernelCore kernel() {
+        return kernel;
+    }
+
+    public Console console() {
+        return console;
+    }
+
+    /** Checks a program without running it: the reason it would be refused, or null. */
+    public String refusal(byte[] image) throws Exception {
+        return machine.call(() -> {
+            try {
+                kernel.parse(image);
+                return null;
+            } catch (ExecFormatException e) {
+                return e.getMessage();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        machine.stop();
+    }
+
+    /** The repository root (system property osbox.root, else the working directory's ancestors). */
+    public static Path repositoryRoot() {
+        String p = System.getProperty("osbox.root");
+        if (p != null && !p.isEmpty() && Files.isDirectory(Path.of(p, "examples"))) {
+            return Path.of(p);
+        }
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.isDirectory(d.resolve("examples/programs"))) {
+            d = d.getParent();
+        }
+        if (d == null) {
+            throw new IllegalStateException("cannot find the osbox repository root; set -Dosbox.root");
+        }
+        return d;
+    }
+
+    /** An example program's ELF: examples/programs/NAME.elf. */
+    public static Path example(String name) throws IOException {
+        Path p = repositoryRoot().resolve("examples/programs/" + name + ".elf");
+        if (!Files.isRegularFile(p)) {
+            throw new IOException("example program missing: " + p);
+        }
+        return p;
+    }
+}
