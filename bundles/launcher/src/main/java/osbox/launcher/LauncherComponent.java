@@ -1,0 +1,127 @@
+package osbox.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import osbox.api.hw.Console;
+import osbox.api.hw.Machine;
+import osbox.api.kernel.ExecFormatException;
+import osbox.api.kernel.ProcessManager;
+import osbox.api.kernel.ProcessView;
+import osbox.api.kernel.WaitStatus;
+
+/**
+ * {@code osbox run PROGRAM [ARGS...]}: once the machine and the kernel are
+ * there, takes over the JVM's main thread, runs the program with the console
+ * on the host's stdin and stdout, and exits with the program's status.
+ * Without a {@code run} command it does nothing.
+ */
+@Component(immediate = true)
+public final class LauncherComponent {
+
+    /** Framework property naming the console's input; "stdin" when the osbox script runs a program. */
+    static final String CONSOLE_INPUT = "osbox.console.input";
+
+    /** Service property marking the main-thread service as the one running a program. */
+    static final String RUN_MARKER = "osbox.launcher";
+
+    private final ServiceRegistration<?> registration;
+
+    /** Registers the main-thread service when the command line says {@code run}. */
+    @Activate
+    public LauncherComponent(BundleContext context,
+            @Reference(name = "launcher", service = Object.class, target = LauncherArguments.TARGET) Map<String, Object> launcher,
+            @Reference(name = "machine") Machine machine,
+            @Reference(name = "processes") ProcessManager processes,
+            @Reference(name = "console") Console console) {
+        CommandLine line = CommandLine.parse(LauncherArguments.of(launcher));
+        if (line.mode() != CommandLine.Mode.RUN) {
+            registration = null;
+            return;
+        }
+        boolean consoleOnStdin = "stdin".equals(context.getProperty(CONSOLE_INPUT));
+        Callable<Integer> body = () -> run(line, machine, processes, console, consoleOnStdin,
+                Path.of("").toAbsolutePath(), System.out, System.err);
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(LauncherArguments.MAIN_THREAD, "true");
+        props.put(RUN_MARKER, "run");
+        registration = context.registerService(Callable.class, new MainThread(body), props);
+    }
+
+    /** Withdraws the main-thread service. */
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework is stopping
+            }
+        }
+    }
+
+    /**
+     * Runs {@code line}'s program to completion and returns the exit status:
+     * the program's (0-255, or 128+signal), or 2 when it cannot be started.
+     */
+    static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
+            boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
+        String program = line.program();
+        byte[] image;
+        try {
+            image = HostProgram.read(cwd, program);
+        } catch (HostProgram.UnreadableProgramException e) {
+            err.println("osbox: " + e.getMessage());
+            return CommandLine.USAGE_STATUS;
+        }
+        if (!consoleOnStdin) {
+            // Started without the osbox script: connect the console here.
+            console.connect(System.in, out);
+        }
+        ProcessView end;
+        try {
+            end = new ProgramRunner(machine, processes).run(program, image, line.argv(), ProgramRunner.ENVIRONMENT);
+        } catch (ExecFormatException e) {
+            err.println("osbox: " + program + ": " + e.getMessage());
+            return CommandLine.USAGE_STATUS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("osbox: " + program + ": interrupted");
+            return 128 + 2;
+        } catch (Exception e) {
+            err.println("osbox: " + program + ": cannot start: " + e);
+            return CommandLine.USAGE_STATUS;
+        } finally {
+            flush(machine, console);
+            out.flush();
+        }
+        int status = end.waitStatus();
+        if (WaitStatus.isSignaled(status)) {
+            String report = end.killReport();
+            err.println("osbox: " + program + ": " + WaitStatus.describe(status)
+                    + (report == null || report.isEmpty() ? "" : " (" + report + ")"));
+        }
+        return WaitStatus.shellStatus(status);
+    }
+
+    /** Flushes the console's transmitted bytes on the simulation thread. */
+    private static void flush(Machine machine, Console console) {
+        try {
+            machine.call(() -> {
+                console.flush();
+                return null;
+            });
+        } catch (Exception e) {
+            console.flush();
+        }
+    }
+}
