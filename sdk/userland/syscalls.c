@@ -1,7 +1,7 @@
 /*
  * syscalls.c: picolibc's system hooks on osbox (Linux riscv64) syscalls.
  *
- * - POSIX read/write/close/lseek/fstat/isatty/getpid/_exit/sbrk on the raw
+ * - POSIX read/write/close/lseek/isatty/getpid/_exit/sbrk on the raw
  *   wrappers of osbox.h, turning -errno answers into -1 and errno.
  * - stdin, stdout and stderr for picolibc's tiny stdio: stdout and stderr are
  *   line-buffered (flushed at '\n', when full, before stdin reads, and by a
@@ -10,7 +10,6 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "osbox.h"
@@ -30,14 +29,6 @@ ssize_t write(int fd, const void *buf, size_t len) { return posix_result(osbox_w
 int close(int fd) { return (int)posix_result(osbox_close(fd)); }
 off_t lseek(int fd, off_t off, int whence) { return posix_result(osbox_lseek(fd, off, whence)); }
 pid_t getpid(void) { return (pid_t)osbox_getpid(); }
-
-int fstat(int fd, struct stat *st)
-{
-    (void)st;
-    /* The kernel's struct stat layout (Linux generic) differs from picolibc's. */
-    errno = fd >= 0 ? ENOSYS : EBADF;
-    return -1;
-}
 
 int isatty(int fd)
 {
