@@ -1,0 +1,102 @@
+package osbox.shell;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import osbox.api.hw.Console;
+import osbox.api.hw.Machine;
+import osbox.api.kernel.ExecFormatException;
+import osbox.api.kernel.ProcessManager;
+import osbox.api.kernel.ProcessView;
+
+/** Gogo commands in scope {@code osbox}: run, ps, stats. */
+@Component(service = Object.class, property = {
+    "osgi.command.scope=osbox",
+    "osgi.command.function=run",
+    "osgi.command.function=ps",
+    "osgi.command.function=stats"
+})
+public final class OsboxCommands {
+
+    private final Machine machine;
+    private final ProcessManager processes;
+    private final Console console;
+
+    /** Wires the machine, the process manager and the console. */
+    @Activate
+    public OsboxCommands(@Reference(name = "machine") Machine machine,
+            @Reference(name = "processes") ProcessManager processes,
+            @Reference(name = "console") Console console) {
+        this.machine = machine;
+        this.processes = processes;
+        this.console = console;
+    }
+
+    /** Runs a program to completion with the console on this shell's output, then prints how it ended. */
+    @Descriptor("run a RISC-V ELF program to completion; its console output goes to this shell")
+    public void run(CommandSession session,
+            @Descriptor("program path (relative to the shell's directory)") String program,
+            @Descriptor("arguments") String... args) throws Exception {
+        PrintStream out = session.getConsole();
+        Path cwd = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
+        Path path = cwd.resolve(program);
+        if (!Files.isRegularFile(path)) {
+            out.println("osbox: " + program + ": " + (Files.isDirectory(path) ? "Is a directory"
+                    : "No such file or directory"));
+            return;
+        }
+        byte[] image;
+        try {
+            image = Files.readAllBytes(path);
+        } catch (IOException e) {
+            out.println("osbox: " + program + ": cannot read: " + e.getMessage());
+            return;
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(program);
+        argv.addAll(List.of(args));
+        // Input: none (the shell owns the keyboard); output: this shell.
+        console.connect(null, out);
+        ProcessView end;
+        try {
+            end = new ProgramRunner(machine, processes).run(program, image, argv, ProgramRunner.ENVIRONMENT);
+        } catch (ExecFormatException e) {
+            out.println("osbox: " + program + ": " + e.getMessage());
+            return;
+        } finally {
+            machine.call(() -> {
+                console.flush();
+                return null;
+            });
+            out.flush();
+        }
+        out.println(Reports.exit(end.pid(), end.waitStatus()));
+    }
+
+    /** Prints the process table. */
+    @Descriptor("list processes: PID PPID STATE NAME CPU-CYCLES INSTRUCTIONS SYSCALLS")
+    public void ps(CommandSession session) throws Exception {
+        List<Reports.ProcessRow> rows = machine.call(() -> {
+            List<Reports.ProcessRow> copy = new ArrayList<>();
+            for (ProcessView p : processes.processes()) {
+                copy.add(Reports.ProcessRow.of(p));
+            }
+            return copy;
+        });
+        session.getConsole().print(Reports.processes(rows));
+    }
+
+    /** Prints the machine's counters. */
+    @Descriptor("machine statistics: simulated time, instructions, cycles, traps, TLB")
+    public void stats(CommandSession session) throws Exception {
+        session.getConsole().print(Reports.statistics(machine.call(machine::statistics)));
+    }
+}

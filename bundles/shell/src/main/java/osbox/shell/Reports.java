@@ -1,0 +1,74 @@
+package osbox.shell;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import osbox.api.hw.MachineStatistics;
+import osbox.api.hw.TlbStatistics;
+import osbox.api.kernel.ProcessView;
+import osbox.api.kernel.WaitStatus;
+
+/** The text the osbox shell commands print, built from plain snapshots (so it is unit-tested). */
+final class Reports {
+
+    private Reports() {
+    }
+
+    /**
+     * One process, copied on the simulation thread so the shell thread reads no live kernel state.
+     */
+    record ProcessRow(int pid, int ppid, String state, String name, long cpuCycles, long instructions,
+            long syscalls) {
+        /** Copies a view (call on the simulation thread). */
+        static ProcessRow of(ProcessView p) {
+            return new ProcessRow(p.pid(), p.ppid(), p.state().name(), p.name(), p.cpuCycles(), p.instructions(),
+                    p.syscalls());
+        }
+    }
+
+    /** The {@code osbox:ps} table. */
+    static String processes(List<ProcessRow> rows) {
+        Table t = new Table(">PID", ">PPID", "STATE", "NAME", ">CPU-CYCLES", ">INSTRUCTIONS", ">SYSCALLS");
+        for (ProcessRow r : rows) {
+            t.row(r.pid(), r.ppid(), r.state(), r.name(), r.cpuCycles(), r.instructions(), r.syscalls());
+        }
+        return t.render();
+    }
+
+    /** The {@code osbox:stats} report. */
+    static String statistics(MachineStatistics s) {
+        Table t = new Table("", ">");
+        t.row("simulated time", String.format(Locale.ROOT, "%.6f s", s.seconds()));
+        t.row("cycles", s.now());
+        t.row("frequency", s.frequencyHz() + " Hz");
+        t.row("instructions", s.instret());
+        t.row("cycles busy", s.busyCycles());
+        t.row("cycles idle", s.idleCycles());
+        t.row("events fired", s.events());
+        long traps = 0;
+        for (long n : s.traps().values()) {
+            traps += n;
+        }
+        t.row("traps", traps);
+        for (Map.Entry<String, Long> e : s.traps().entrySet()) {
+            t.row("  " + e.getKey(), e.getValue());
+        }
+        TlbStatistics tlb = s.tlb();
+        t.row("TLB accesses", tlb.accesses());
+        t.row("TLB hits", tlb.hits());
+        t.row("TLB misses", tlb.misses());
+        t.row("TLB hit rate", String.format(Locale.ROOT, "%.2f %%", tlb.hitRate()));
+        t.row("page walks", tlb.walks());
+        t.row("page faults", tlb.faults());
+        t.row("TLB flushes", tlb.flushes());
+        return t.render();
+    }
+
+    /** "[pid 3 exited with status 0]" or "[pid 3 killed by SIGSEGV]". */
+    static String exit(int pid, int waitStatus) {
+        if (WaitStatus.isSignaled(waitStatus)) {
+            return "[pid " + pid + " " + WaitStatus.describe(waitStatus) + "]";
+        }
+        return "[pid " + pid + " exited with status " + WaitStatus.exitCode(waitStatus) + "]";
+    }
+}
