@@ -118,14 +118,15 @@ public final class ConsoleFiles implements InterruptHandler {
         if (len == 0) {
             return 0;
         }
+        byte[] tmp = new byte[(int) Math.min(len, CHUNK)];
+        // check the destination before waiting or taking bytes out of the console:
+        // a bad pointer fails at once (as qemu-user does) and loses no input
+        if (!c.memory().write(buf, tmp, 0, tmp.length)) {
+            return -Errno.EFAULT;
+        }
         if (!console.readable()) {
             c.sleepOn(readers);
             return osbox.api.kernel.SyscallHandler.RESTART;
-        }
-        byte[] tmp = new byte[(int) Math.min(len, CHUNK)];
-        // check the destination before taking bytes out of the console, so a bad pointer loses no input
-        if (!c.memory().write(buf, new byte[tmp.length], 0, tmp.length)) {
-            return -Errno.EFAULT;
         }
         int n = console.read(tmp, 0, tmp.length);
         if (n < 0) {
