@@ -121,7 +121,8 @@ public final class ConsoleFiles implements InterruptHandler {
         byte[] tmp = new byte[(int) Math.min(len, CHUNK)];
         // check the destination before waiting or taking bytes out of the console:
         // a bad pointer fails at once (as qemu-user does) and loses no input
-        if (!c.memory().write(buf, tmp, 0, tmp.length)) {
+        // (read then write back the same bytes: checks writability without changing the buffer)
+        if (!c.memory().read(buf, tmp, 0, tmp.length) || !c.memory().write(buf, tmp, 0, tmp.length)) {
             return -Errno.EFAULT;
         }
         if (!console.readable()) {
