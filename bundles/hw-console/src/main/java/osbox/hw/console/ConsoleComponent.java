@@ -37,7 +37,8 @@ public final class ConsoleComponent implements Console {
     private final ConsoleDevice device;
 
     @Activate
-    public ConsoleComponent(@Reference Machine machine, @Reference InterruptController intc, Config config,
+    public ConsoleComponent(@Reference(name = "machine") Machine machine,
+            @Reference(name = "intc") InterruptController intc, Config config,
             BundleContext context) {
         String override = context.getProperty(INPUT_PROPERTY);
         String input = override == null || override.isBlank() ? config.input() : override;

@@ -18,7 +18,8 @@ public final class TimerComponent implements Timer {
     private final HartTimers timers;
 
     @Activate
-    public TimerComponent(@Reference Machine machine, @Reference InterruptController intc) {
+    public TimerComponent(@Reference(name = "machine") Machine machine,
+            @Reference(name = "intc") InterruptController intc) {
         this.machine = machine;
         this.timers = new HartTimers(machine.events(), intc);
     }
