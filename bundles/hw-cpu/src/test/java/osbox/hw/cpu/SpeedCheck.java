@@ -1,0 +1,45 @@
+package osbox.hw.cpu;
+
+import static osbox.hw.cpu.Asm.*;
+
+import osbox.api.hw.TrapCause;
+
+/**
+ * Speed check, not a test: runs a 10-instruction loop (ALU, a load, a store,
+ * a branch) for about 200 M instructions and prints M instructions/s.
+ * Run: java -cp target/classes:target/test-classes:&lt;api&gt;:&lt;memory&gt; osbox.hw.cpu.SpeedCheck [instructions]
+ */
+public final class SpeedCheck {
+    private SpeedCheck() {
+    }
+
+    public static void main(String[] args) {
+        long total = args.length > 0 ? Long.parseLong(args[0]) : 200_000_000L;
+        for (int round = 0; round < 5; round++) {
+            Rig r = new Rig();
+            r.set(SP, Rig.DATA + 0x800);
+            r.set(T0, total / 10 + 1);
+            r.code(a -> {
+                a.addi(A0, A0, 1); // loop:
+                a.xor(A1, A1, A0);
+                a.add(A2, A2, A1);
+                a.slli(A3, A2, 1);
+                a.sub(A4, A3, A0);
+                a.andi(A5, A4, 255);
+                a.sd(A5, SP, 8);
+                a.ld(A6, SP, 8);
+                a.addi(T0, T0, -1);
+                a.bne(T0, ZERO, -36);
+                a.ecall();
+            });
+            long t0 = System.nanoTime();
+            int cause = r.hart.run(total);
+            long ns = System.nanoTime() - t0;
+            if (cause != TrapCause.NONE) {
+                throw new AssertionError("unexpected trap " + TrapCause.name(cause));
+            }
+            System.out.printf("round %d: %d instructions in %.3f s = %.1f M instructions/s%n", round,
+                    r.hart.instret(), ns / 1e9, r.hart.instret() / (ns / 1e3));
+        }
+    }
+}
