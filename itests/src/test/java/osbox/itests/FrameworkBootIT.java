@@ -1,0 +1,162 @@
+package osbox.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+/**
+ * Boots Felix with every osbox bundle: all are ACTIVE, and every Declarative
+ * Services component they declare is satisfied (or active), except the
+ * launcher's, which wait for the bnd launcher's command line and so stay
+ * unsatisfied here, on that reference only.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FrameworkBootIT extends OsboxTestSupport {
+
+    /** Components that need the bnd launcher's service, absent under Pax Exam. */
+    private static final List<String> NEED_LAUNCHER = List.of(
+            "osbox.launcher.CommandLineComponent", "osbox.launcher.LauncherComponent");
+
+    @Inject
+    ServiceComponentRuntime scr;
+
+    @Test
+    public void everyOsboxBundleIsActive() {
+        Map<String, Bundle> bySymbolicName = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            bySymbolicName.put(b.getSymbolicName(), b);
+        }
+        List<String> problems = new ArrayList<>();
+        for (String bsn : OSBOX_BUNDLES) {
+            Bundle b = bySymbolicName.get(bsn);
+            if (b == null) {
+                problems.add(bsn + " is not installed");
+            } else if (b.getState() != Bundle.ACTIVE) {
+                problems.add(bsn + " is in state " + b.getState());
+            }
+        }
+        assertEquals("bundle problems", List.of(), problems);
+    }
+
+    @Test
+    public void everyComponentIsSatisfiedExceptTheLaunchersWhichWaitForTheCommandLine() throws Exception {
+        List<String> problems = List.of();
+        // Components settle quickly, but activation chains run on SCR's threads: poll a little.
+        for (int attempt = 0; attempt < 100; attempt++) {
+            problems = componentProblems();
+            if (problems.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("component problems", List.of(), problems);
+    }
+
+    @Test
+    public void launcherComponentsWaitOnlyForTheLauncherArguments() {
+        Bundle launcher = bundle("osbox.launcher");
+        Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs(launcher);
+        List<String> names = descriptions.stream().map(d -> d.name).sorted().toList();
+        assertEquals(NEED_LAUNCHER, names);
+        for (ComponentDescriptionDTO d : descriptions) {
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                assertEquals(d.name + " state", ComponentConfigurationDTO.UNSATISFIED_REFERENCE, c.state);
+                List<String> missing = new ArrayList<>();
+                for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+                    missing.add(u.name);
+                }
+                if (d.name.equals("osbox.launcher.CommandLineComponent")) {
+                    assertEquals(List.of("launcher"), missing);
+                } else {
+                    assertTrue(d.name + " waits for the launcher: " + missing, missing.contains("launcher"));
+                }
+            }
+        }
+    }
+
+    /** Every component of an osbox bundle that is neither satisfied nor active, with the reason. */
+    private List<String> componentProblems() {
+        List<String> problems = new ArrayList<>();
+        for (String bsn : OSBOX_BUNDLES) {
+            Bundle b = bundle(bsn);
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
+                if (NEED_LAUNCHER.contains(d.name)) {
+                    continue;
+                }
+                if (!scr.isComponentEnabled(d)) {
+                    if (d.defaultEnabled) {
+                        problems.add(d.name + " is disabled");
+                    }
+                    continue;
+                }
+                Collection<ComponentConfigurationDTO> configs = scr.getComponentConfigurationDTOs(d);
+                if (configs.isEmpty() && !"require".equals(d.configurationPolicy)) {
+                    problems.add(d.name + " has no configuration");
+                }
+                for (ComponentConfigurationDTO c : configs) {
+                    if (c.state != ComponentConfigurationDTO.SATISFIED && c.state != ComponentConfigurationDTO.ACTIVE) {
+                        problems.add(d.name + " " + state(c));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A component configuration's state and unsatisfied references, readable. */
+    private static String state(ComponentConfigurationDTO c) {
+        StringBuilder sb = new StringBuilder();
+        switch (c.state) {
+            case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> sb.append("unsatisfied configuration");
+            case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> sb.append("unsatisfied reference");
+            case ComponentConfigurationDTO.FAILED_ACTIVATION -> sb.append("failed activation: ").append(c.failure);
+            default -> sb.append("state ").append(c.state);
+        }
+        for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
+            sb.append(" [").append(u.name).append(": ").append(u.target).append(']');
+        }
+        return sb.toString();
+    }
+
+    /** The installed bundle with this symbolic name. */
+    private Bundle bundle(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        fail(bsn + " is not installed");
+        return null;
+    }
+
+    @Test
+    public void physicalMemoryComponentIsUp() {
+        ComponentDescriptionDTO memory = scr.getComponentDescriptionDTOs(bundle("osbox.hw.memory")).stream()
+                .filter(d -> d.name.equals("osbox.hw.memory.PhysicalMemoryComponent"))
+                .findFirst().orElse(null);
+        assertNotNull("osbox.hw.memory declares its component", memory);
+        for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(memory)) {
+            assertTrue(state(c), c.state == ComponentConfigurationDTO.SATISFIED
+                    || c.state == ComponentConfigurationDTO.ACTIVE);
+        }
+    }
+}
