@@ -35,6 +35,8 @@ public final class RiscvHart implements Hart {
     private final int tlbMask;
     /** Holds a page-crossing instruction in its last slot; every other slot is RELOOKUP. */
     private final DecodedPage scratch = new DecodedPage(-1, null);
+    /** Slots that all say RELOOKUP: the code array used when the current page must be looked up. */
+    private static final long[] RELOOK = DecodedPage.relookupSlots();
 
     private HartContext context;
     private long cycle;
@@ -70,7 +72,7 @@ public final class RiscvHart implements Hart {
         this.ppns = mmu.ppns();
         this.pages = mmu.pages();
         this.tlbMask = mmu.tlbMask();
-        java.util.Arrays.fill(scratch.op, RELOOKUP);
+        java.util.Arrays.fill(scratch.code, DecodedPage.pack(RELOOKUP, 0, 0, 0, 0, 0, 0));
     }
 
     @Override
@@ -158,8 +160,12 @@ public final class RiscvHart implements Hart {
         return execute(ctx, untilCycle);
     }
 
-    // The interpreter loop. Expects ctx.pc even. Keeps pc, counters and the
-    // current decoded page in locals; writes them back on exit. On a trap,
+    // The interpreter loop. Expects ctx.pc even. The pc lives as the
+    // current page's virtual base plus an int offset into it; sequential
+    // execution past the page end lands on the two RELOOKUP slots after the
+    // last one, and control transfers that leave the page switch to
+    // RELOOK, so no per-instruction page check is needed. Counters and the
+    // decoded page stay in locals and are written back on exit. On a trap,
     // pc is the trapping instruction's and nothing of it has happened.
     private int execute(HartContext ctx, long until) {
         final long[] x = ctx.x;
@@ -168,216 +174,203 @@ public final class RiscvHart implements Hart {
         final byte[][] frames = pages;
         final int mask = tlbMask;
         final long tagBits = asid;
-        long pc = ctx.pc;
+        long vbase = ctx.pc & PAGE_BASE;
+        int off = (int) ctx.pc & 0xfff;
         long cyc = cycle;
         long ret = instret;
         long hits = 0;
-        long vbase = -1;
         DecodedPage page = null;
-        int[] ops = null;
-        int[] fields = null;
-        int[] imms = null;
-        byte[] costs = null;
+        long[] code = RELOOK;
         int cause = NONE;
 
         loop:
         while (cyc < until) {
-            if ((pc & PAGE_BASE) != vbase) {
-                page = enterPage(pc);
-                if (page == null) {
-                    cause = fault;
-                    break;
-                }
-                vbase = pc & PAGE_BASE;
-                ops = page.op;
-                fields = page.fields;
-                imms = page.imm;
-                costs = page.cost;
-            }
-            final int s = ((int) pc & 0xfff) >>> 1;
-            final int f = fields[s];
-            switch (ops[s]) {
+            final int s = off >>> 1;
+            final long w = code[s];
+            final int f = (int) w;
+            final int imm = (int) (w >> 32);
+            switch (f & DecodedPage.OP_MASK) {
                 case UNDECODED:
                     cache.decodeSlot(page, s);
                     continue;
                 case NOP:
                 case FENCE:
-                    pc += f >>> 15;
+                    off += f >>> 29;
                     break;
                 case ADDI:
-                    x[f & 31] = x[(f >>> 5) & 31] + imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + imm;
+                    off += f >>> 29;
                     break;
                 case SLTI:
-                    x[f & 31] = x[(f >>> 5) & 31] < imms[s] ? 1 : 0;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] < imm ? 1 : 0;
+                    off += f >>> 29;
                     break;
                 case SLTIU:
-                    x[f & 31] = x[(f >>> 5) & 31] + Long.MIN_VALUE < imms[s] + Long.MIN_VALUE ? 1 : 0;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + Long.MIN_VALUE < imm + Long.MIN_VALUE ? 1 : 0;
+                    off += f >>> 29;
                     break;
                 case XORI:
-                    x[f & 31] = x[(f >>> 5) & 31] ^ imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] ^ imm;
+                    off += f >>> 29;
                     break;
                 case ORI:
-                    x[f & 31] = x[(f >>> 5) & 31] | imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] | imm;
+                    off += f >>> 29;
                     break;
                 case ANDI:
-                    x[f & 31] = x[(f >>> 5) & 31] & imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] & imm;
+                    off += f >>> 29;
                     break;
                 case SLLI:
-                    x[f & 31] = x[(f >>> 5) & 31] << imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] << imm;
+                    off += f >>> 29;
                     break;
                 case SRLI:
-                    x[f & 31] = x[(f >>> 5) & 31] >>> imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >>> imm;
+                    off += f >>> 29;
                     break;
                 case SRAI:
-                    x[f & 31] = x[(f >>> 5) & 31] >> imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >> imm;
+                    off += f >>> 29;
                     break;
                 case LUI:
-                    x[f & 31] = imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = imm;
+                    off += f >>> 29;
                     break;
                 case AUIPC:
-                    x[f & 31] = pc + imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = vbase + off + imm;
+                    off += f >>> 29;
                     break;
                 case ADD:
-                    x[f & 31] = x[(f >>> 5) & 31] + x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SUB:
-                    x[f & 31] = x[(f >>> 5) & 31] - x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] - x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SLL:
-                    x[f & 31] = x[(f >>> 5) & 31] << x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] << x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SLT:
-                    x[f & 31] = x[(f >>> 5) & 31] < x[(f >>> 10) & 31] ? 1 : 0;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] < x[(f >>> 24) & 31] ? 1 : 0;
+                    off += f >>> 29;
                     break;
                 case SLTU:
-                    x[f & 31] = x[(f >>> 5) & 31] + Long.MIN_VALUE < x[(f >>> 10) & 31] + Long.MIN_VALUE ? 1 : 0;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + Long.MIN_VALUE < x[(f >>> 24) & 31] + Long.MIN_VALUE ? 1 : 0;
+                    off += f >>> 29;
                     break;
                 case XOR:
-                    x[f & 31] = x[(f >>> 5) & 31] ^ x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] ^ x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SRL:
-                    x[f & 31] = x[(f >>> 5) & 31] >>> x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >>> x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SRA:
-                    x[f & 31] = x[(f >>> 5) & 31] >> x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >> x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case OR:
-                    x[f & 31] = x[(f >>> 5) & 31] | x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] | x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case AND:
-                    x[f & 31] = x[(f >>> 5) & 31] & x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] & x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case ADDIW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] + imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] + imm;
+                    off += f >>> 29;
                     break;
                 case SLLIW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] << imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] << imm;
+                    off += f >>> 29;
                     break;
                 case SRLIW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] >>> imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >>> imm;
+                    off += f >>> 29;
                     break;
                 case SRAIW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] >> imms[s];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >> imm;
+                    off += f >>> 29;
                     break;
                 case ADDW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] + (int) x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] + (int) x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SUBW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] - (int) x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] - (int) x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SLLW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] << (int) x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] << (int) x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SRLW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] >>> (int) x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >>> (int) x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case SRAW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] >> (int) x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >> (int) x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case MUL:
-                    x[f & 31] = x[(f >>> 5) & 31] * x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = x[(f >>> 19) & 31] * x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case MULH:
-                    x[f & 31] = MulDiv.mulh(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.mulh(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case MULHSU:
-                    x[f & 31] = MulDiv.mulhsu(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.mulhsu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case MULHU:
-                    x[f & 31] = MulDiv.mulhu(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.mulhu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case MULW:
-                    x[f & 31] = (int) x[(f >>> 5) & 31] * (int) x[(f >>> 10) & 31];
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] * (int) x[(f >>> 24) & 31];
+                    off += f >>> 29;
                     break;
                 case DIV:
-                    x[f & 31] = MulDiv.div(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.div(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case DIVU:
-                    x[f & 31] = MulDiv.divu(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.divu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case REM:
-                    x[f & 31] = MulDiv.rem(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.rem(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case REMU:
-                    x[f & 31] = MulDiv.remu(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.remu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case DIVW:
-                    x[f & 31] = MulDiv.divw(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.divw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case DIVUW:
-                    x[f & 31] = MulDiv.divuw(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.divuw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case REMW:
-                    x[f & 31] = MulDiv.remw(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.remw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case REMUW:
-                    x[f & 31] = MulDiv.remuw(x[(f >>> 5) & 31], x[(f >>> 10) & 31]);
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = MulDiv.remuw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
+                    off += f >>> 29;
                     break;
                 case LB: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
                     long v;
                     if (rtags[i] == ((va >>> 12) | tagBits)) {
@@ -390,12 +383,12 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LBU: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
                     long v;
                     if (rtags[i] == ((va >>> 12) | tagBits)) {
@@ -408,17 +401,17 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LH: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
+                    int po = (int) va & 0xfff;
                     long v;
-                    if (rtags[i] == ((va >>> 12) | tagBits) && off <= 4094) {
-                        v = (short) Le.U16.get(frames[i], off);
+                    if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
+                        v = (short) Le.U16.get(frames[i], po);
                         hits++;
                     } else {
                         v = (short) loadSlow(va, 2);
@@ -427,17 +420,17 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LHU: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
+                    int po = (int) va & 0xfff;
                     long v;
-                    if (rtags[i] == ((va >>> 12) | tagBits) && off <= 4094) {
-                        v = (short) Le.U16.get(frames[i], off) & 0xffffL;
+                    if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
+                        v = (short) Le.U16.get(frames[i], po) & 0xffffL;
                         hits++;
                     } else {
                         v = loadSlow(va, 2);
@@ -446,17 +439,17 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LW: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
+                    int po = (int) va & 0xfff;
                     long v;
-                    if (rtags[i] == ((va >>> 12) | tagBits) && off <= 4092) {
-                        v = (int) Le.U32.get(frames[i], off);
+                    if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
+                        v = (int) Le.U32.get(frames[i], po);
                         hits++;
                     } else {
                         v = (int) loadSlow(va, 4);
@@ -465,17 +458,17 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LWU: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
+                    int po = (int) va & 0xfff;
                     long v;
-                    if (rtags[i] == ((va >>> 12) | tagBits) && off <= 4092) {
-                        v = (int) Le.U32.get(frames[i], off) & 0xffffffffL;
+                    if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
+                        v = (int) Le.U32.get(frames[i], po) & 0xffffffffL;
                         hits++;
                     } else {
                         v = loadSlow(va, 4);
@@ -484,17 +477,17 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LD: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
+                    int po = (int) va & 0xfff;
                     long v;
-                    if (rtags[i] == ((va >>> 12) | tagBits) && off <= 4088) {
-                        v = (long) Le.U64.get(frames[i], off);
+                    if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4088) {
+                        v = (long) Le.U64.get(frames[i], po);
                         hits++;
                     } else {
                         v = loadSlow(va, 8);
@@ -503,166 +496,239 @@ public final class RiscvHart implements Hart {
                             break loop;
                         }
                     }
-                    x[f & 31] = v;
-                    pc += f >>> 15;
+                    x[(f >>> 14) & 31] = v;
+                    off += f >>> 29;
                     break;
                 }
                 case LOAD_X0:
-                    load(x[(f >>> 5) & 31] + imms[s], (f >>> 10) & 31);
+                    load(x[(f >>> 19) & 31] + imm, (f >>> 24) & 31);
                     if (fault != NONE) {
                         cause = fault;
                         break loop;
                     }
-                    pc += f >>> 15;
+                    off += f >>> 29;
                     break;
                 case SB: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
                     if (wtags[i] == ((va >>> 12) | tagBits)) {
-                        frames[i][(int) va & 0xfff] = (byte) x[(f >>> 10) & 31];
+                        frames[i][(int) va & 0xfff] = (byte) x[(f >>> 24) & 31];
                         hits++;
-                    } else if (!storeSlow(va, 1, x[(f >>> 10) & 31])) {
+                    } else if (!storeSlow(va, 1, x[(f >>> 24) & 31])) {
                         cause = fault;
                         break loop;
                     }
-                    pc += f >>> 15;
+                    off += f >>> 29;
                     break;
                 }
                 case SH: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
-                    if (wtags[i] == ((va >>> 12) | tagBits) && off <= 4094) {
-                        Le.U16.set(frames[i], off, (short) x[(f >>> 10) & 31]);
+                    int po = (int) va & 0xfff;
+                    if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
+                        Le.U16.set(frames[i], po, (short) x[(f >>> 24) & 31]);
                         hits++;
-                    } else if (!storeSlow(va, 2, x[(f >>> 10) & 31])) {
+                    } else if (!storeSlow(va, 2, x[(f >>> 24) & 31])) {
                         cause = fault;
                         break loop;
                     }
-                    pc += f >>> 15;
+                    off += f >>> 29;
                     break;
                 }
                 case SW: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
-                    if (wtags[i] == ((va >>> 12) | tagBits) && off <= 4092) {
-                        Le.U32.set(frames[i], off, (int) x[(f >>> 10) & 31]);
+                    int po = (int) va & 0xfff;
+                    if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
+                        Le.U32.set(frames[i], po, (int) x[(f >>> 24) & 31]);
                         hits++;
-                    } else if (!storeSlow(va, 4, x[(f >>> 10) & 31])) {
+                    } else if (!storeSlow(va, 4, x[(f >>> 24) & 31])) {
                         cause = fault;
                         break loop;
                     }
-                    pc += f >>> 15;
+                    off += f >>> 29;
                     break;
                 }
                 case SD: {
-                    long va = x[(f >>> 5) & 31] + imms[s];
+                    long va = x[(f >>> 19) & 31] + imm;
                     int i = (int) (va >>> 12) & mask;
-                    int off = (int) va & 0xfff;
-                    if (wtags[i] == ((va >>> 12) | tagBits) && off <= 4088) {
-                        Le.U64.set(frames[i], off, x[(f >>> 10) & 31]);
+                    int po = (int) va & 0xfff;
+                    if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4088) {
+                        Le.U64.set(frames[i], po, x[(f >>> 24) & 31]);
                         hits++;
-                    } else if (!storeSlow(va, 8, x[(f >>> 10) & 31])) {
+                    } else if (!storeSlow(va, 8, x[(f >>> 24) & 31])) {
                         cause = fault;
                         break loop;
                     }
-                    pc += f >>> 15;
+                    off += f >>> 29;
                     break;
                 }
                 case BEQ:
-                    pc += x[(f >>> 5) & 31] == x[(f >>> 10) & 31] ? imms[s] : f >>> 15;
+                    if (x[(f >>> 19) & 31] == x[(f >>> 24) & 31]) {
+                        off += imm;
+                        if ((off >>> 12) != 0) {
+                            vbase += off & ~0xfff;
+                            off &= 0xfff;
+                            code = RELOOK;
+                        }
+                    } else {
+                        off += f >>> 29;
+                    }
                     break;
                 case BNE:
-                    pc += x[(f >>> 5) & 31] != x[(f >>> 10) & 31] ? imms[s] : f >>> 15;
+                    if (x[(f >>> 19) & 31] != x[(f >>> 24) & 31]) {
+                        off += imm;
+                        if ((off >>> 12) != 0) {
+                            vbase += off & ~0xfff;
+                            off &= 0xfff;
+                            code = RELOOK;
+                        }
+                    } else {
+                        off += f >>> 29;
+                    }
                     break;
                 case BLT:
-                    pc += x[(f >>> 5) & 31] < x[(f >>> 10) & 31] ? imms[s] : f >>> 15;
+                    if (x[(f >>> 19) & 31] < x[(f >>> 24) & 31]) {
+                        off += imm;
+                        if ((off >>> 12) != 0) {
+                            vbase += off & ~0xfff;
+                            off &= 0xfff;
+                            code = RELOOK;
+                        }
+                    } else {
+                        off += f >>> 29;
+                    }
                     break;
                 case BGE:
-                    pc += x[(f >>> 5) & 31] >= x[(f >>> 10) & 31] ? imms[s] : f >>> 15;
+                    if (x[(f >>> 19) & 31] >= x[(f >>> 24) & 31]) {
+                        off += imm;
+                        if ((off >>> 12) != 0) {
+                            vbase += off & ~0xfff;
+                            off &= 0xfff;
+                            code = RELOOK;
+                        }
+                    } else {
+                        off += f >>> 29;
+                    }
                     break;
                 case BLTU:
-                    pc += x[(f >>> 5) & 31] + Long.MIN_VALUE < x[(f >>> 10) & 31] + Long.MIN_VALUE ? imms[s] : f >>> 15;
+                    if (x[(f >>> 19) & 31] + Long.MIN_VALUE < x[(f >>> 24) & 31] + Long.MIN_VALUE) {
+                        off += imm;
+                        if ((off >>> 12) != 0) {
+                            vbase += off & ~0xfff;
+                            off &= 0xfff;
+                            code = RELOOK;
+                        }
+                    } else {
+                        off += f >>> 29;
+                    }
                     break;
                 case BGEU:
-                    pc += x[(f >>> 5) & 31] + Long.MIN_VALUE >= x[(f >>> 10) & 31] + Long.MIN_VALUE ? imms[s] : f >>> 15;
+                    if (x[(f >>> 19) & 31] + Long.MIN_VALUE >= x[(f >>> 24) & 31] + Long.MIN_VALUE) {
+                        off += imm;
+                        if ((off >>> 12) != 0) {
+                            vbase += off & ~0xfff;
+                            off &= 0xfff;
+                            code = RELOOK;
+                        }
+                    } else {
+                        off += f >>> 29;
+                    }
                     break;
                 case JAL:
-                    x[f & 31] = pc + (f >>> 15);
-                    pc += imms[s];
-                    break;
+                    x[(f >>> 14) & 31] = vbase + off + (f >>> 29);
+                    // fall through
                 case J:
-                    pc += imms[s];
+                    off += imm;
+                    if ((off >>> 12) != 0) {
+                        vbase += off & ~0xfff;
+                        off &= 0xfff;
+                        code = RELOOK;
+                    }
                     break;
                 case JALR: {
-                    long target = (x[(f >>> 5) & 31] + imms[s]) & ~1L;
-                    x[f & 31] = pc + (f >>> 15);
-                    pc = target;
+                    long target = (x[(f >>> 19) & 31] + imm) & ~1L;
+                    x[(f >>> 14) & 31] = vbase + off + (f >>> 29);
+                    off = (int) target & 0xfff;
+                    if ((target & PAGE_BASE) != vbase) {
+                        vbase = target & PAGE_BASE;
+                        code = RELOOK;
+                    }
                     break;
                 }
-                case JR:
-                    pc = (x[(f >>> 5) & 31] + imms[s]) & ~1L;
+                case JR: {
+                    long target = (x[(f >>> 19) & 31] + imm) & ~1L;
+                    off = (int) target & 0xfff;
+                    if ((target & PAGE_BASE) != vbase) {
+                        vbase = target & PAGE_BASE;
+                        code = RELOOK;
+                    }
                     break;
+                }
                 case LR_W:
                 case LR_D:
                 case SC_W:
                 case SC_D:
                 case AMO_W:
                 case AMO_D:
-                    if (!atomic(ops[s], f, imms[s], x)) {
+                    if (!atomic(f & DecodedPage.OP_MASK, f, imm, x)) {
                         cause = fault;
                         break loop;
                     }
-                    pc += 4;
+                    off += 4;
                     break;
                 case RDCYCLE:
-                    x[f & 31] = cyc;
-                    pc += 4;
+                    x[(f >>> 14) & 31] = cyc;
+                    off += 4;
                     break;
                 case RDTIME:
-                    x[f & 31] = cyc / timeDivider;
-                    pc += 4;
+                    x[(f >>> 14) & 31] = cyc / timeDivider;
+                    off += 4;
                     break;
                 case RDINSTRET:
-                    x[f & 31] = ret;
-                    pc += 4;
+                    x[(f >>> 14) & 31] = ret;
+                    off += 4;
                     break;
                 case FENCE_I:
-                    vbase = -1; // refetch: the next instruction looks its page up again
-                    pc += 4;
+                    code = RELOOK; // refetch: the next instruction looks its page up again
+                    off += 4;
                     break;
                 case ECALL:
                     trapValue = 0;
                     cause = TrapCause.ECALL_FROM_U;
                     break loop;
                 case EBREAK:
-                    trapValue = pc;
+                    trapValue = vbase + off;
                     cause = TrapCause.BREAKPOINT;
                     break loop;
                 case CROSS:
-                    if (!fetchCrossing(page, pc)) {
+                    if (!fetchCrossing(page, vbase + off)) {
                         cause = fault;
                         break loop;
                     }
-                    page = scratch;
-                    ops = scratch.op;
-                    fields = scratch.fields;
-                    imms = scratch.imm;
-                    costs = scratch.cost;
+                    code = scratch.code;
                     continue;
-                case RELOOKUP:
-                    vbase = -1;
+                case RELOOKUP: {
+                    long pc = vbase + off;
+                    vbase = pc & PAGE_BASE;
+                    off = (int) pc & 0xfff;
+                    page = enterPage(pc);
+                    if (page == null) {
+                        cause = fault;
+                        break loop;
+                    }
+                    code = page.code;
                     continue;
+                }
                 default: // ILLEGAL
-                    trapValue = imms[s] & 0xffffffffL;
+                    trapValue = imm & 0xffffffffL;
                     cause = TrapCause.ILLEGAL_INSTRUCTION;
                     break loop;
             }
-            cyc += costs[s];
+            cyc += (f >>> DecodedPage.COST_SHIFT) & DecodedPage.COST_MASK;
             ret++;
         }
-        ctx.pc = pc;
+        ctx.pc = vbase + off;
         cycle = cyc;
         instret = ret;
         mmu.countAccesses(hits + otherHits);
@@ -830,9 +896,9 @@ public final class RiscvHart implements Hart {
     // LR, SC and the AMOs (f = packed fields, imm = AMO funct5). Checks
     // natural alignment, then translation; false with fault set on a trap.
     private boolean atomic(int op, int f, int imm, long[] x) {
-        int rd = f & 31;
-        long va = x[(f >>> 5) & 31];
-        long src = x[(f >>> 10) & 31];
+        int rd = (f >>> 14) & 31;
+        long va = x[(f >>> 19) & 31];
+        long src = x[(f >>> 24) & 31];
         boolean word = op == LR_W || op == SC_W || op == AMO_W;
         int size = word ? 4 : 8;
         if ((va & (size - 1)) != 0) {
