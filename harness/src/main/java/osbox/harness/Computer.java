@@ -106,7 +106,8 @@ public final class Computer implements AutoCloseable {
             if (!d.implementation().startsWith("osbox.kernel.")) {
                 continue;
             }
-            if (d.implementation().equals("osbox.kernel.core.KernelComponent")
+            // the kernel and its whiteboard collector are what this harness replaces
+            if (d.services().isEmpty() || d.implementation().equals("osbox.kernel.core.KernelComponent")
                     || d.services().contains("osbox.api.kernel.ExecFormat")) {
                 continue;
             }

@@ -1,16 +1,12 @@
 package osbox.kernel.core;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -19,25 +15,21 @@ import org.slf4j.LoggerFactory;
 import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.Timer;
-import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.ExecFormatException;
-import osbox.api.kernel.InterruptHandler;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
-import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.WaitQueue;
 
 /**
- * The kernel as services (PID {@code osbox.kernel}). Boots on activation.
- * Syscall handlers, executable formats and interrupt handlers arrive on
- * the whiteboard from any thread; each change is applied at a safe point on
- * the simulation thread. A departing handler is removed before its unbind
- * returns, so its bundle's code is never called after it stops.
+ * The kernel as services (PID {@code osbox.kernel}): boots on activation.
+ * It references no whiteboard services itself (see {@link KernelWhiteboard}),
+ * so components that need the Kernel service can also be syscall handlers
+ * without a cycle in activation.
  */
-@Component(service = {Kernel.class, ProcessManager.class}, configurationPid = "osbox.kernel")
+@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class}, configurationPid = "osbox.kernel")
 @Designate(ocd = KernelComponent.Config.class)
-public final class KernelComponent implements Kernel, ProcessManager {
+public final class KernelComponent implements KernelInternals {
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
 
     @ObjectClassDefinition(name = "osbox kernel")
@@ -62,36 +54,18 @@ public final class KernelComponent implements Kernel, ProcessManager {
             core.boot();
             return null;
         });
-        synchronized (this) {
-            for (Runnable r : early) {
-                machine.submit(r);
-            }
-            early.clear();
-            booted = true;
-        }
     }
 
-    private final java.util.ArrayList<Runnable> early = new java.util.ArrayList<>();
-    private boolean booted;
-
-    // Runs a whiteboard change at the next safe point (queued until boot if it comes before).
-    private void later(Runnable r) {
-        synchronized (this) {
-            if (!booted) {
-                early.add(r);
-                return;
-            }
-        }
-        machine.submit(r);
+    @Override
+    public KernelCore core() {
+        return core;
     }
 
-    // Runs a whiteboard removal at a safe point and waits for it.
-    private void now(Runnable r) {
-        synchronized (this) {
-            if (!booted) {
-                early.add(r);
-                return;
-            }
+    @Override
+    public void atSafePoint(Runnable r, boolean wait) {
+        if (!wait) {
+            machine.submit(r);
+            return;
         }
         try {
             machine.call(() -> {
@@ -109,61 +83,6 @@ public final class KernelComponent implements Kernel, ProcessManager {
             core.shutdown();
             return null;
         });
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindSyscall(SyscallHandler h, Map<String, Object> props) {
-        Integer number = number(props);
-        if (number == null) {
-            LOG.warn("syscall handler {} has no valid {} property; ignored", h, SyscallHandler.NUMBER);
-            return;
-        }
-        String name = String.valueOf(props.getOrDefault(SyscallHandler.NAME, "syscall " + number));
-        later(() -> core.installSyscall(number, name, h));
-    }
-
-    void unbindSyscall(SyscallHandler h, Map<String, Object> props) {
-        Integer number = number(props);
-        if (number != null) {
-            now(() -> core.removeSyscall(number, h));
-        }
-    }
-
-    private static Integer number(Map<String, Object> props) {
-        Object n = props.get(SyscallHandler.NUMBER);
-        if (n instanceof Number) {
-            int v = ((Number) n).intValue();
-            return v >= 0 && v < osbox.api.kernel.Syscalls.TABLE_SIZE ? v : null;
-        }
-        if (n instanceof String) {
-            try {
-                return number(Map.of(SyscallHandler.NUMBER, Integer.valueOf(((String) n).trim())));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindFormat(ExecFormat f) {
-        later(() -> core.addFormat(f));
-    }
-
-    void unbindFormat(ExecFormat f) {
-        now(() -> core.removeFormat(f));
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindInterruptHandler(InterruptHandler h) {
-        later(() -> core.addInterruptHandler(h));
-    }
-
-    void unbindInterruptHandler(InterruptHandler h) {
-        now(() -> core.removeInterruptHandler(h));
     }
 
     // ---- services: each call runs on the simulation thread ----

@@ -260,7 +260,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             machine.tracer().record(TraceKind.INTERRUPT, hart.id(), 0, source, 0);
             InterruptHandler h = irqHandlers.get(source);
             if (h == null) {
-                LOG.warn("interrupt from source {} ({}) with no handler", source, intc.sourceName(source));
+                LOG.debug("interrupt from source {} ({}) with no handler bound", source, intc.sourceName(source));
             } else {
                 try {
                     h.interrupt(source);
