@@ -169,6 +169,9 @@ public final class RiscvHart implements Hart {
     // pc is the trapping instruction's and nothing of it has happened.
     private int execute(HartContext ctx, long until) {
         final long[] x = ctx.x;
+        if (x.length != 32) {
+            throw new IllegalStateException("a context has 32 registers, not " + x.length);
+        }
         final long[] rtags = readTags;
         final long[] wtags = writeTags;
         final byte[][] frames = pages;
