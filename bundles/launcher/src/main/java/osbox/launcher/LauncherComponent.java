@@ -106,9 +106,10 @@ public final class LauncherComponent {
         }
         int status = end.waitStatus();
         if (WaitStatus.isSignaled(status)) {
+            // one line: the kernel's report names pid, signal, cause, pc and address
             String report = end.killReport();
-            err.println("osbox: " + program + ": " + WaitStatus.describe(status)
-                    + (report == null || report.isEmpty() ? "" : " (" + report + ")"));
+            err.println("osbox: " + (report == null || report.isEmpty()
+                    ? program + ": " + WaitStatus.describe(status) : report));
         }
         return WaitStatus.shellStatus(status);
     }

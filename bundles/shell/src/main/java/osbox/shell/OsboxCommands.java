@@ -78,6 +78,9 @@ public final class OsboxCommands {
             });
             out.flush();
         }
+        if (end.killReport() != null) {
+            out.println(end.killReport());
+        }
         out.println(Reports.exit(end.pid(), end.waitStatus()));
     }
 

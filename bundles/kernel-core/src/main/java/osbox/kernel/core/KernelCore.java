@@ -330,7 +330,8 @@ public final class KernelCore implements Kernel, ProcessManager {
     /** Kills p with signal sig (default action: terminate), logging why. */
     public void kill(Process p, int sig, String why, long addr) {
         String report = String.format("pid %d (%s) killed by %s: %s", p.pid, p.name(), Signals.name(sig), why);
-        LOG.warn(report);
+        // the launcher and shell show the report to the user; the log keeps it for --verbose
+        LOG.info(report);
         killed++;
         machine.tracer().record(TraceKind.PROCESS_KILL, p.hart, p.pid, sig, addr, why);
         terminate(p, WaitStatus.signaled(sig, sig == Signals.SIGSEGV || sig == Signals.SIGILL
