@@ -32,6 +32,10 @@ final class Decoder {
         ADDW, SLLW, I, I, I, SRLW, I, I,
         SUBW, I, I, I, I, SRAW, I, I,
         MULW, I, I, I, DIVW, DIVUW, REMW, REMUW};
+    /** OP-IMM-32 by (funct7 row) * 8 + funct3; rows: funct7 0 (or addiw), 0x20. */
+    private static final int[] OP_IMM_32 = {
+        ADDIW, SLLIW, I, I, I, SRLIW, I, I,
+        I, I, I, I, I, SRAIW, I, I};
     /** User counter CSRs 0xC00.. in order. */
     private static final int[] COUNTERS = {RDCYCLE, RDTIME, RDINSTRET};
     /** Which AMO funct5 values exist (besides LR = 2 and SC = 3). */
@@ -168,20 +172,14 @@ final class Decoder {
         d.set(op, rd(inst), rs1(inst), 0, imm, 4);
     }
 
-    // OP-IMM-32: addiw, slliw, srliw, sraiw (5-bit shamt; shamt[5] set is reserved).
+    // OP-IMM-32: addiw (any funct7: it is immediate), slliw, srliw, sraiw
+    // (funct7 0 or 0x20 only, so shamt[5] set is reserved).
     private static void opImm32(int inst, Decoded d) {
         int f3 = funct3(inst);
         int f7 = inst >>> 25;
-        int op;
-        if (f3 == 0) {
-            op = ADDIW;
-        } else if (f3 == 1 && f7 == 0) {
-            op = SLLIW;
-        } else if (f3 == 5 && f7 == 0) {
-            op = SRLIW;
-        } else if (f3 == 5 && f7 == 0x20) {
-            op = SRAIW;
-        } else {
+        int row = f3 == 0 || f7 == 0 ? 0 : f7 == 0x20 ? 1 : -1;
+        int op = row < 0 ? I : OP_IMM_32[row * 8 + f3];
+        if (op == I) {
             d.illegal(inst, 4);
             return;
         }
