@@ -2,6 +2,7 @@ package osbox.hw.cpu;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -59,6 +60,12 @@ public final class CpuComponent implements Cpu {
                 config.cost_store(), config.cost_branch(), config.cost_jump(), config.cost_amo(), config.cost_csr(),
                 config.cost_system());
         this.cpu = new RiscvCpu(costs, config.time_divider());
+    }
+
+    /** Detaches the decode caches from the memories (the listeners would otherwise outlive the bundle). */
+    @Deactivate
+    void deactivate() {
+        cpu.close();
     }
 
     @Override

@@ -60,6 +60,12 @@ final class DecodeCache implements CodeWriteListener {
         return p;
     }
 
+    /** Stops listening to the memory and drops every page (the CPU is going away). */
+    void close() {
+        memory.removeCodeWriteListener(this);
+        flush();
+    }
+
     /** Whether frame {@code ppn} currently has a decoded page (for tests and statistics). */
     boolean isCached(long ppn) {
         return pages != null && pages[(int) ppn] != null;

@@ -60,6 +60,17 @@ public final class RiscvCpu implements Cpu {
         return c;
     }
 
+    /**
+     * Detaches from every memory (removes the code-write listeners) and drops
+     * all decoded pages. For a CPU being replaced; its harts must not run again.
+     */
+    public void close() {
+        for (DecodeCache c : caches) {
+            c.close();
+        }
+        caches.clear();
+    }
+
     /** Whether frame {@code ppn} of {@code memory} has a decoded page now (for tests and tools). */
     public boolean isDecoded(PhysicalMemory memory, long ppn) {
         for (DecodeCache c : caches) {

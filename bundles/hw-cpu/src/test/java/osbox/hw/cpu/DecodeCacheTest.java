@@ -262,4 +262,22 @@ class DecodeCacheTest {
         int i = (int) (Rig.DATA >>> 12) & r.tlb.tlbMask();
         assertEquals(tag, r.tlb.readTags()[i]);
     }
+
+    @Test
+    void closedCpuStopsListening() {
+        Rig r = new Rig();
+        r.code(a -> a.ecall());
+        r.runToEcall();
+        assertTrue(r.cpu.isDecoded(r.memory, PAGE));
+        r.cpu.close();
+        assertFalse(r.cpu.isDecoded(r.memory, PAGE));
+        RiscvCpu other = new RiscvCpu();
+        RiscvHart h = other.createHart(0, r.tlb, r.memory);
+        h.setContext(r.ctx);
+        r.ctx.pc = Rig.CODE;
+        assertEquals(TrapCause.ECALL_FROM_U, h.run(10), "a new CPU on the same memory works");
+        assertTrue(other.isDecoded(r.memory, PAGE));
+        r.memory.store(Rig.CODE + 8, 4, 0);
+        assertFalse(other.isDecoded(r.memory, PAGE), "the new CPU's listener is registered");
+    }
 }
