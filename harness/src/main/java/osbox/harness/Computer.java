@@ -50,6 +50,10 @@ public final class Computer implements AutoCloseable {
             return new Options(bytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed);
         }
 
+        public Options withHarts(int n) {
+            return new Options(memoryBytes, n, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed);
+        }
+
         public Options withQuantum(long cycles) {
             return new Options(memoryBytes, harts, cycles, sliceCycles, trapCycles, tlbEntries, seed);
         }
