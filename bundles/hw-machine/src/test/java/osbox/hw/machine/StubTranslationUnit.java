@@ -1,0 +1,35 @@
+package osbox.hw.machine;
+
+import osbox.api.hw.TlbStatistics;
+import osbox.api.hw.TranslationUnit;
+
+/** A translation unit that translates nothing; reports fixed statistics. */
+final class StubTranslationUnit implements TranslationUnit {
+    private final int hart;
+    private final TlbStatistics stats;
+    private long satp;
+
+    StubTranslationUnit(int hart, TlbStatistics stats) {
+        this.hart = hart;
+        this.stats = stats;
+    }
+
+    @Override public int hartId() { return hart; }
+    @Override public long[] readTags() { return new long[1]; }
+    @Override public long[] writeTags() { return new long[1]; }
+    @Override public long[] execTags() { return new long[1]; }
+    @Override public byte[][] pages() { return new byte[1][]; }
+    @Override public long[] ppns() { return new long[1]; }
+    @Override public int tlbMask() { return 0; }
+    @Override public long asidTag() { return 0; }
+    @Override public void setSatp(long satp) { this.satp = satp; }
+    @Override public long satp() { return satp; }
+    @Override public boolean refill(long va, int access) { return false; }
+    @Override public long translate(long va, int access) { return -1; }
+    @Override public void flushAll() { }
+    @Override public void flushAsid(int asid) { }
+    @Override public void flushPage(long va, int asid) { }
+    @Override public void revokeWrite(long ppn) { }
+    @Override public void countAccesses(long accesses) { }
+    @Override public TlbStatistics statistics() { return stats; }
+}
