@@ -66,7 +66,7 @@ public class CpuBoundBenchmark {
     public long checksum(Counters counters) throws Exception {
         Computer.Result r = computer.run("checksum", image, List.of(iterations), null);
         if (r.shellStatus() != 0) {
-            throw new IllegalStateException("checksum failed: " + r.shellStatus());
+            throw new IllegalStateException("checksum failed: " + r.shellStatus() + ": " + r.killReport());
         }
         counters.instructions += r.instructions();
         return r.instructions();

@@ -141,6 +141,11 @@ public final class Computer implements AutoCloseable {
         if (!pending.isEmpty()) {
             throw new IllegalStateException("components not satisfied: " + pending);
         }
+        if (!kernel.syscalls().installed(osbox.api.kernel.Syscalls.WRITE)
+                || !kernel.syscalls().installed(osbox.api.kernel.Syscalls.EXIT_GROUP)) {
+            throw new IllegalStateException("no syscall handler components found on the classpath "
+                    + "(are the kernel bundles' OSGI-INF descriptors there?)");
+        }
     }
 
     // Constructs a component through the constructor whose parameters are all known services; null if none yet.

@@ -24,7 +24,7 @@ import osbox.api.trace.Tracer;
 /**
  * The computer and its simulation thread. One loop, one thread:
  * <pre>
- *   safe point: run submitted tasks, fire due events, deliver interrupts
+ *   safe point: run one submitted task, fire due events, deliver interrupts
  *   if some hart has work: run every hart up to min(next event, now + slice),
  *                          sending each trap to the trap vector
  *   else if an event is pending: jump the clock to it
@@ -196,11 +196,13 @@ public final class SimulatedMachine implements Machine {
         v.trap(h, cause, tval);
     }
 
-    // Safe point: tasks from outside, due events, pending interrupts.
+    // Safe point: one task from outside, due events, pending interrupts. One
+    // task at a time, so what a task causes (an interrupt, say) happens before
+    // the next task runs, however the host thread batched their submission.
     private void safePoint() {
         eventClock = now;
-        Runnable task;
-        while ((task = pollTask()) != null) {
+        Runnable task = pollTask();
+        if (task != null) {
             task.run();
         }
         events.fireUntil(now);
