@@ -1,0 +1,96 @@
+package osbox.kernel.core.syscall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.Syscalls;
+
+class SyscallTableTest {
+    private final SyscallTable t = new SyscallTable();
+    private final SyscallHandler h1 = c -> 1;
+    private final SyscallHandler h2 = c -> 2;
+
+    @Test
+    void emptyTableHasNothing() {
+        assertNull(t.lookup(Syscalls.WRITE));
+        assertFalse(t.installed(Syscalls.WRITE));
+        assertEquals("syscall 64", t.name(Syscalls.WRITE));
+    }
+
+    @Test
+    void installAndLookup() {
+        t.install(Syscalls.WRITE, "write", h1);
+        assertSame(h1, t.lookup(Syscalls.WRITE));
+        assertTrue(t.installed(Syscalls.WRITE));
+        assertEquals("write", t.name(Syscalls.WRITE));
+        assertNull(t.lookup(Syscalls.READ));
+    }
+
+    @Test
+    void laterInstallReplaces() {
+        t.install(Syscalls.WRITE, "write", h1);
+        t.install(Syscalls.WRITE, "write2", h2);
+        assertSame(h2, t.lookup(Syscalls.WRITE));
+        assertEquals("write2", t.name(Syscalls.WRITE));
+    }
+
+    @Test
+    void removeOnlyRemovesTheInstalledHandler() {
+        t.install(Syscalls.WRITE, "write", h1);
+        t.install(Syscalls.WRITE, "write", h2);
+        assertFalse(t.remove(Syscalls.WRITE, h1), "h1 was replaced: its departure changes nothing");
+        assertSame(h2, t.lookup(Syscalls.WRITE));
+        assertTrue(t.remove(Syscalls.WRITE, h2));
+        assertNull(t.lookup(Syscalls.WRITE));
+        assertFalse(t.installed(Syscalls.WRITE));
+        assertFalse(t.remove(Syscalls.WRITE, h2));
+    }
+
+    @Test
+    void lookupOutOfRangeIsNull() {
+        t.install(0, "io_setup", h1);
+        t.install(Syscalls.TABLE_SIZE - 1, "last", h2);
+        assertSame(h1, t.lookup(0));
+        assertSame(h2, t.lookup(Syscalls.TABLE_SIZE - 1));
+        assertNull(t.lookup(-1));
+        assertNull(t.lookup(Syscalls.TABLE_SIZE));
+        assertNull(t.lookup(Long.MAX_VALUE));
+        assertNull(t.lookup(Long.MIN_VALUE));
+        assertNull(t.lookup(1L << 32), "no truncation to int");
+        assertFalse(t.installed(-1));
+        assertFalse(t.installed(Syscalls.TABLE_SIZE));
+    }
+
+    @Test
+    void installAndRemoveOutOfRangeThrow() {
+        assertThrows(IllegalArgumentException.class, () -> t.install(-1, "x", h1));
+        assertThrows(IllegalArgumentException.class, () -> t.install(Syscalls.TABLE_SIZE, "x", h1));
+        assertThrows(IllegalArgumentException.class, () -> t.remove(-1, h1));
+        assertThrows(IllegalArgumentException.class, () -> t.remove(Syscalls.TABLE_SIZE, h1));
+    }
+
+    @Test
+    void countsCallsInRangeAndIgnoresTheRest() {
+        t.count(Syscalls.WRITE);
+        t.count(Syscalls.WRITE);
+        t.count(Syscalls.READ);
+        t.count(-1);
+        t.count(Syscalls.TABLE_SIZE);
+        t.count(Long.MAX_VALUE);
+        assertEquals(2, t.calls(Syscalls.WRITE));
+        assertEquals(1, t.calls(Syscalls.READ));
+        assertEquals(0, t.calls(Syscalls.EXIT));
+    }
+
+    @Test
+    void namesOutOfRange() {
+        assertEquals("syscall -1", t.name(-1));
+        assertEquals("syscall 4096", t.name(4096));
+    }
+}

@@ -1,0 +1,131 @@
+package osbox.kernel.core.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static osbox.kernel.core.vm.AddressSpace.SEGV;
+import static osbox.kernel.core.vm.AddressSpace.SERVED;
+import static osbox.kernel.core.vm.VmFixture.PAGE;
+import static osbox.kernel.core.vm.VmFixture.flags;
+
+import org.junit.jupiter.api.Test;
+import osbox.api.hw.Access;
+
+/** Demand-zero faults in heap, stack and anonymous regions. */
+class AddressSpaceFaultTest {
+    private final VmFixture f = new VmFixture();
+    private final AddressSpace s = f.space();
+
+    private void imageAndHeap() {
+        s.loadSegment(0x10000, new byte[] {1, 2, 3}, 0, 3, 3, Pte.R | Pte.X);
+        s.initHeap(0x10003);
+        assertEquals(0x11000, s.heapStart());
+        assertEquals(0x14000, s.brk(0x14000));
+    }
+
+    @Test
+    void heapFaultMapsAZeroedPageWithTheRegionsPermissions() {
+        imageAndHeap();
+        long used = f.frames.used();
+        assertEquals(SERVED, s.handleFault(0x12345, Access.WRITE));
+        assertEquals(Pte.V | Pte.R | Pte.W | Pte.U, flags(s.pte(0x12000)));
+        assertTrue(f.pageIsZero(s, 0x12000));
+        assertEquals(1, s.minorFaults());
+        assertTrue(f.frames.used() > used);
+    }
+
+    @Test
+    void faultOnAnAlreadyMappedPageIsSegv() {
+        imageAndHeap();
+        assertEquals(SERVED, s.handleFault(0x12000, Access.READ));
+        long pte = s.pte(0x12000);
+        assertEquals(SEGV, s.handleFault(0x12008, Access.READ));
+        assertEquals(pte, s.pte(0x12000), "mapping unchanged");
+        assertEquals(1, s.minorFaults());
+    }
+
+    @Test
+    void faultOutsideAnyRegionIsSegv() {
+        imageAndHeap();
+        long used = f.frames.used();
+        assertEquals(SEGV, s.handleFault(0x14000, Access.READ), "just past the break");
+        assertEquals(SEGV, s.handleFault(0x1_0000_0000L, Access.READ));
+        assertEquals(used, f.frames.used());
+    }
+
+    @Test
+    void pageZeroIsNeverMapped() {
+        imageAndHeap();
+        assertEquals(SEGV, s.handleFault(0, Access.READ));
+        assertEquals(SEGV, s.handleFault(8, Access.WRITE));
+        assertEquals(0, s.pte(0));
+    }
+
+    @Test
+    void disallowedAccessIsSegv() {
+        imageAndHeap();
+        assertEquals(SEGV, s.handleFault(0x12000, Access.EXECUTE), "heap is not executable");
+        assertEquals(0, s.pte(0x12000));
+        assertEquals(SEGV, s.handleFault(0x10000, Access.WRITE), "write to read-only text");
+        assertEquals(SEGV, s.handleFault(0x10000, Access.READ), "image pages are never demand-filled");
+    }
+
+    @Test
+    void writeToReadOnlyAnonymousMappingIsSegv() {
+        long a = s.mapAnonymous(0, 2 * PAGE, Pte.R, false);
+        assertEquals(SEGV, s.handleFault(a, Access.WRITE));
+        assertEquals(0, s.pte(a));
+        assertEquals(SERVED, s.handleFault(a + PAGE, Access.READ));
+        assertEquals(Pte.V | Pte.R | Pte.U, flags(s.pte(a + PAGE)));
+    }
+
+    @Test
+    void unknownAccessKindIsSegv() {
+        imageAndHeap();
+        assertEquals(SEGV, s.handleFault(0x12000, 0));
+        assertEquals(SEGV, s.handleFault(0x12000, Access.READ | Access.WRITE));
+    }
+
+    @Test
+    void stackIsEightMibBelowStackTopAndDemandZero() {
+        assertTrue(s.initStack(0));
+        Region r = s.regionAt(AddressSpace.STACK_TOP - 1);
+        assertEquals(Region.Kind.STACK, r.kind);
+        assertEquals(AddressSpace.STACK_TOP - (8L << 20), r.start());
+        assertEquals(AddressSpace.STACK_TOP, r.end());
+        assertEquals(Pte.R | Pte.W, r.perms());
+
+        assertEquals(SERVED, s.handleFault(AddressSpace.STACK_TOP - 8, Access.WRITE));
+        assertEquals(Pte.V | Pte.R | Pte.W | Pte.U, flags(s.pte(AddressSpace.STACK_TOP - PAGE)));
+        long lowest = AddressSpace.STACK_TOP - AddressSpace.STACK_LIMIT;
+        assertEquals(SERVED, s.handleFault(lowest, Access.READ));
+        assertEquals(SEGV, s.handleFault(lowest - 1, Access.READ), "the page below the stack is a guard");
+        assertNull(s.regionAt(lowest - 1));
+        assertEquals(SEGV, s.handleFault(AddressSpace.STACK_TOP, Access.READ));
+        assertEquals(SEGV, s.handleFault(AddressSpace.STACK_TOP - 8, Access.EXECUTE));
+    }
+
+    @Test
+    void initStackMapsTheTopPagesNow() {
+        long used = f.frames.used();
+        assertTrue(s.initStack(2));
+        assertEquals(2, s.residentPages());
+        assertNotEquals(0, s.pte(AddressSpace.STACK_TOP - PAGE));
+        assertNotEquals(0, s.pte(AddressSpace.STACK_TOP - 2 * PAGE));
+        assertEquals(0, s.pte(AddressSpace.STACK_TOP - 3 * PAGE));
+        assertEquals(used + 2 + 2, f.frames.used(), "two pages and two page tables");
+    }
+
+    @Test
+    void outOfFramesIsOom() {
+        VmFixture small = new VmFixture(0, 3);
+        AddressSpace tiny = small.space();
+        long a = tiny.mapAnonymous(0, PAGE, Pte.R | Pte.W, false);
+        assertEquals(AddressSpace.OOM, tiny.handleFault(a, Access.READ));
+        assertEquals(0, tiny.pte(a));
+        assertEquals(0, tiny.minorFaults());
+        tiny.destroy();
+        assertEquals(0, small.frames.used(), "nothing leaked by the failed fault");
+    }
+}

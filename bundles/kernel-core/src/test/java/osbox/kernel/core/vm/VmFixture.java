@@ -1,0 +1,63 @@
+package osbox.kernel.core.vm;
+
+import java.util.Arrays;
+import osbox.hw.memory.FrameStore;
+
+/**
+ * 16 MiB of memory whose low frames are dirty (so zero-filling is really
+ * tested), a frame and ASID allocator, a recording shootdown.
+ */
+final class VmFixture {
+    static final long PAGE = AddressSpace.PAGE;
+    final FrameStore mem = new FrameStore(16L << 20);
+    final FrameAllocator frames;
+    final AsidAllocator asids = new AsidAllocator();
+    final RecordingShootdown tlb = new RecordingShootdown();
+
+    VmFixture() {
+        this(0, 4096);
+    }
+
+    VmFixture(long firstFrame, long frameCount) {
+        frames = new FrameAllocator(firstFrame, frameCount);
+        for (int i = 0; i < 512; i++) {
+            Arrays.fill(mem.frame(i), (byte) 0x5a);
+        }
+    }
+
+    AddressSpace space() {
+        return AddressSpace.create(mem, frames, asids, tlb);
+    }
+
+    /** Physical address of va through the space's page table (no permission check), or -1. */
+    long pa(AddressSpace s, long va) {
+        long pte = s.pte(va);
+        if ((pte & Pte.V) == 0) {
+            return -1;
+        }
+        return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
+    }
+
+    int byteAt(AddressSpace s, long va) {
+        long pa = pa(s, va);
+        if (pa < 0) {
+            throw new AssertionError("not mapped: " + Long.toHexString(va));
+        }
+        return (int) mem.load(pa, 1);
+    }
+
+    /** Whether every byte of the page at va is zero. */
+    boolean pageIsZero(AddressSpace s, long va) {
+        byte[] f = mem.frame(Pte.ppn(s.pte(va)));
+        for (byte b : f) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static long flags(long pte) {
+        return pte & 0xff;
+    }
+}
