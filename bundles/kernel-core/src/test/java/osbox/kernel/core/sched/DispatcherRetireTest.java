@@ -1,0 +1,96 @@
+package osbox.kernel.core.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import osbox.api.kernel.ProcessState;
+import osbox.kernel.core.proc.Process;
+
+/** retire: a process leaves its hart and every queue. */
+class DispatcherRetireTest {
+    private final SchedFixture f = new SchedFixture(1);
+    private final FakeHart h = f.hart(0);
+
+    @Test
+    void retiringTheRunningProcessRunsTheNext() {
+        Process a = f.process("a");
+        Process b = f.process("b");
+        f.d.makeReady(a);
+        f.d.makeReady(b);
+        h.advance(123, 45);
+        f.d.retire(a);
+        assertSame(b, f.d.current(0));
+        assertEquals(-1, a.hart);
+        assertEquals(123, a.cpuCycles);
+        assertEquals(45, a.instructions);
+        assertEquals(1, a.voluntarySwitches);
+        assertEquals(0, f.d.readyCount());
+        assertEquals(List.of("0:0->1", "0:1->2"), f.machine.trace.switches());
+    }
+
+    @Test
+    void retiringTheOnlyProcessIdlesTheHart() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        f.d.retire(a);
+        assertNull(f.d.current(0));
+        assertNull(h.context());
+        assertEquals(-1, f.timer.deadline(0));
+        assertEquals(List.of("0:0->1", "0:1->0"), f.machine.trace.switches());
+    }
+
+    @Test
+    void retiringAReadyProcessTakesItOffTheRunQueue() {
+        Process a = f.process("a");
+        Process b = f.process("b");
+        Process c = f.process("c");
+        f.d.makeReady(a);
+        f.d.makeReady(b);
+        f.d.makeReady(c);
+        f.d.retire(b);
+        assertEquals(1, f.d.readyCount());
+        f.d.tick(h);
+        assertSame(c, f.d.current(0));
+        f.d.tick(h);
+        assertSame(a, f.d.current(0));
+        assertEquals(-1, b.firstRunAt(), "b never ran");
+    }
+
+    @Test
+    void retiringASleeperTakesItOffItsWaitQueue() {
+        KernelWaitQueue q = new KernelWaitQueue("q", f.d);
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        f.d.sleepOn(h, a, q);
+        f.d.retire(a);
+        assertEquals(0, q.size());
+        assertNull(a.sleepingOn);
+    }
+
+    @Test
+    void retiringATimedSleeperCancelsItsEvent() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        f.d.sleepUntil(h, a, 10_000);
+        f.d.retire(a);
+        assertEquals(0, a.sleepEvent);
+        assertEquals(0, f.machine.events.size());
+        f.machine.advanceTo(20_000);
+        assertEquals(ProcessState.BLOCKED, a.state(), "never woken");
+        assertNull(f.d.current(0));
+    }
+
+    @Test
+    void retireThenZombifyIsTheExitPath() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        f.d.retire(a);
+        f.table.zombify(a, 0, null, 0);
+        f.table.remove(a);
+        assertNull(f.table.get(a.pid));
+        assertNull(f.d.current(0));
+    }
+}

@@ -1,0 +1,184 @@
+package osbox.kernel.core.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import osbox.api.kernel.ProcessState;
+import osbox.api.trace.TraceEvent;
+import osbox.api.trace.TraceKind;
+import osbox.kernel.core.proc.Process;
+
+/** sleepOn / wakeAll, sleepUntil, wake. */
+class DispatcherSleepTest {
+    private final SchedFixture f = new SchedFixture(1);
+    private final FakeHart h = f.hart(0);
+    private final KernelWaitQueue q = new KernelWaitQueue("input", f.d);
+
+    @Test
+    void queueHasItsName() {
+        assertEquals("input", q.name());
+        assertEquals(0, q.size());
+        assertEquals(0, q.wakeAll());
+    }
+
+    @Test
+    void sleepOnBlocksAndRunsTheNext() {
+        Process a = f.process("a");
+        Process b = f.process("b");
+        f.d.makeReady(a);
+        f.d.makeReady(b);
+        h.advance(200, 100);
+
+        f.d.sleepOn(h, a, q);
+
+        assertEquals(ProcessState.BLOCKED, a.state());
+        assertSame(q, a.sleepingOn);
+        assertEquals(1, q.size());
+        assertEquals(1, a.voluntarySwitches);
+        assertEquals(200, a.cpuCycles);
+        assertEquals(100, a.instructions);
+        assertEquals(-1, a.hart);
+        assertSame(b, f.d.current(0));
+        assertEquals(List.of("0:0->1", "0:1->2"), f.machine.trace.switches());
+    }
+
+    @Test
+    void sleepOnWithNobodyElseIdlesTheHartWithoutATimer() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        f.d.sleepOn(h, a, q);
+        assertNull(f.d.current(0));
+        assertNull(h.context());
+        assertEquals(-1, f.timer.deadline(0), "tickless when idle");
+        TraceEvent last = f.machine.trace.events.get(f.machine.trace.events.size() - 1);
+        assertEquals(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, 0, a.pid, 0, null), last);
+    }
+
+    @Test
+    void wakeAllMakesSleepersReadyInFifoOrder() {
+        Process a = f.process("a");
+        Process b = f.process("b");
+        Process c = f.process("c");
+        f.d.makeReady(a);
+        f.d.makeReady(b);
+        f.d.makeReady(c);
+        f.d.sleepOn(h, a, q); // b runs
+        f.d.sleepOn(h, b, q); // c runs
+        assertEquals(2, q.size());
+
+        assertEquals(2, q.wakeAll());
+
+        assertEquals(0, q.size());
+        for (Process p : List.of(a, b)) {
+            assertEquals(ProcessState.READY, p.state());
+            assertTrue(p.woken);
+            assertNull(p.sleepingOn);
+        }
+        assertEquals(2, f.d.readyCount());
+        h.advance(10, 1);
+        f.d.tick(h);
+        assertSame(a, f.d.current(0));
+        h.advance(10, 1);
+        f.d.tick(h);
+        assertSame(b, f.d.current(0));
+    }
+
+    @Test
+    void wakeAllOnAnIdleHartDispatchesAtOnce() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        h.advance(300, 1);
+        f.d.sleepOn(h, a, q);
+        h.advance(1000, 0);
+        assertEquals(1, q.wakeAll());
+        assertSame(a, f.d.current(0));
+        assertEquals(ProcessState.RUNNING, a.state());
+        assertEquals(1300 + SchedFixture.QUANTUM, f.timer.deadline(0));
+        assertEquals(List.of("0:0->1", "0:1->0", "0:0->1"), f.machine.trace.switches());
+    }
+
+    @Test
+    void wakeAllSkipsRetiredSleepers() {
+        Process a = f.process("a");
+        Process b = f.process("b");
+        f.d.makeReady(a);
+        f.d.makeReady(b);
+        f.d.sleepOn(h, a, q);
+        f.d.retire(a);
+        assertEquals(0, q.size());
+        assertEquals(0, q.wakeAll());
+        assertEquals(ProcessState.BLOCKED, a.state());
+    }
+
+    @Test
+    void sleepUntilWakesAtTheDeadline() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        h.cycle = 1000;
+        f.d.sleepUntil(h, a, 5000);
+
+        assertEquals(ProcessState.BLOCKED, a.state());
+        assertNotEquals(0, a.sleepEvent);
+        assertEquals(1, f.machine.events.size());
+        assertEquals(5000, f.machine.events.nextTime());
+        assertNull(f.d.current(0));
+        assertEquals(1, a.voluntarySwitches);
+
+        f.machine.advanceTo(4999);
+        assertEquals(ProcessState.BLOCKED, a.state());
+        h.cycle = 5000;
+        f.machine.advanceTo(5000);
+
+        assertEquals(ProcessState.RUNNING, a.state());
+        assertSame(a, f.d.current(0));
+        assertTrue(a.woken);
+        assertEquals(0, a.sleepEvent);
+        assertEquals(0, f.machine.events.size());
+    }
+
+    @Test
+    void wakeBeforeTheDeadlineCancelsTheTimedEvent() {
+        Process a = f.process("a");
+        f.d.makeReady(a);
+        f.d.sleepUntil(h, a, 5000);
+        f.d.wake(a);
+        assertEquals(0, a.sleepEvent);
+        assertEquals(0, f.machine.events.size());
+        assertSame(a, f.d.current(0));
+    }
+
+    @Test
+    void wakeOfAProcessThatIsNotBlockedIsANoOp() {
+        Process a = f.process("a");
+        Process b = f.process("b");
+        f.d.makeReady(a);
+        f.d.makeReady(b);
+        f.d.wake(b);
+        f.d.wake(a);
+        assertEquals(1, f.d.readyCount());
+        assertFalse(a.woken);
+        assertFalse(b.woken);
+        assertSame(a, f.d.current(0));
+    }
+
+    @Test
+    void sleeperOnTwoHartsWakesOnTheIdleOne() {
+        SchedFixture two = new SchedFixture(2);
+        KernelWaitQueue queue = new KernelWaitQueue("q", two.d);
+        Process a = two.process("a");
+        Process b = two.process("b");
+        two.d.makeReady(a);
+        two.d.makeReady(b);
+        two.d.sleepOn(two.hart(1), b, queue);
+        assertNull(two.d.current(1));
+        queue.wakeAll();
+        assertSame(b, two.d.current(1));
+        assertSame(a, two.d.current(0));
+    }
+}

@@ -1,0 +1,49 @@
+package osbox.kernel.core.sched;
+
+import java.util.List;
+import osbox.api.hw.HartContext;
+import osbox.hw.memory.FrameStore;
+import osbox.kernel.core.proc.Process;
+import osbox.kernel.core.proc.ProcessTable;
+import osbox.kernel.core.vm.AddressSpace;
+import osbox.kernel.core.vm.AsidAllocator;
+import osbox.kernel.core.vm.FrameAllocator;
+import osbox.kernel.core.vm.TlbShootdown;
+
+/** A dispatcher over a fake machine, and processes with real (empty) address spaces. */
+final class SchedFixture {
+    static final long QUANTUM = 500;
+    final FakeMachine machine;
+    final RecordingTimer timer;
+    final Dispatcher d;
+    final ProcessTable table = new ProcessTable();
+    final FrameStore mem = new FrameStore(4L << 20);
+    final FrameAllocator frames = new FrameAllocator(0, mem.frameCount());
+    final AsidAllocator asids = new AsidAllocator();
+    private final TlbShootdown noShootdown = new TlbShootdown() {
+        @Override
+        public void flushPage(long va, int asid) {
+        }
+
+        @Override
+        public void flushAsid(int asid) {
+        }
+    };
+
+    SchedFixture(int harts) {
+        machine = new FakeMachine(harts);
+        timer = new RecordingTimer(harts);
+        d = new Dispatcher(machine, timer, QUANTUM);
+    }
+
+    FakeHart hart(int i) {
+        return machine.harts[i];
+    }
+
+    Process process(String name) {
+        Process p = table.create(0, name, List.of(name), machine.now);
+        p.space = AddressSpace.create(mem, frames, asids, noShootdown);
+        p.context = new HartContext();
+        return p;
+    }
+}
