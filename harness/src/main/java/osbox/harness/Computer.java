@@ -136,6 +136,9 @@ public final class Computer implements AutoCloseable {
                 if (o instanceof InterruptHandler) {
                     kernel.addInterruptHandler((InterruptHandler) o);
                 }
+                if (o instanceof osbox.api.kernel.TerminalProvider) {
+                    kernel.setTerminal((osbox.api.kernel.TerminalProvider) o);
+                }
             }
         }
         if (!pending.isEmpty()) {

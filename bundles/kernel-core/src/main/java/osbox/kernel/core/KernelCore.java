@@ -22,6 +22,10 @@ import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ExecImage;
 import osbox.api.kernel.InterruptHandler;
+import osbox.api.kernel.OpenFile;
+import osbox.api.kernel.TerminalProvider;
+import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.files.Pipe;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessState;
@@ -76,6 +80,9 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final TreeMap<Integer, InterruptHandler> irqHandlers = new TreeMap<>();
     private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
     private long killed;
+    private TerminalProvider terminal;
+    private long nextInode = 1;
+    private int nextPipe = 1;
 
     /** Builds the kernel over a machine; {@link #boot()} installs it. */
     public KernelCore(Machine machine, Timer timer, InterruptController intc, Settings settings) {
@@ -157,6 +164,52 @@ public final class KernelCore implements Kernel, ProcessManager {
 
     public void removeFormat(ExecFormat f) {
         formats.remove(f);
+    }
+
+    /** The terminal new top-level processes get as descriptors 0-2 (null: none). */
+    public void setTerminal(TerminalProvider t) {
+        terminal = t;
+    }
+
+    public void clearTerminal(TerminalProvider t) {
+        if (terminal == t) {
+            terminal = null;
+        }
+    }
+
+    /** Wraps an open file for descriptor tables, naming it with the next inode number. */
+    public FileRef newFile(OpenFile f) {
+        return new FileRef(f, nextInode++);
+    }
+
+    /**
+     * pipe2 for process p: makes a pipe, installs its read and write ends at
+     * the two lowest free descriptors and stores them at user address fds.
+     * Returns 0 or a negative errno (nothing is left open on failure).
+     */
+    public long pipe(Process p, long fds, boolean cloexec, boolean nonBlocking) {
+        Pipe pipe = new Pipe(nextPipe++, this,
+                c -> kill(KernelCall.of(c).pcb(), Signals.SIGPIPE, "write to a pipe with no readers", 0), nonBlocking);
+        FileRef r = newFile(pipe.readEnd());
+        FileRef w = newFile(pipe.writeEnd());
+        int rfd = p.files.install(r, 0, cloexec);
+        if (rfd < 0) {
+            r.file.release();
+            w.file.release();
+            return rfd;
+        }
+        int wfd = p.files.install(w, 0, cloexec);
+        if (wfd < 0) {
+            p.files.close(rfd);
+            w.file.release();
+            return wfd;
+        }
+        if (!p.user.writeInt(fds, rfd) || !p.user.writeInt(fds + 4, wfd)) {
+            p.files.close(rfd);
+            p.files.close(wfd);
+            return -Errno.EFAULT;
+        }
+        return 0;
     }
 
     public void addInterruptHandler(InterruptHandler h) {
@@ -286,6 +339,12 @@ public final class KernelCore implements Kernel, ProcessManager {
             table.remove(p);
             throw e;
         }
+        if (terminal != null) {
+            FileRef tty = newFile(terminal.open());
+            for (int fd = 0; fd < 3; fd++) {
+                p.files.put(fd, tty, false);
+            }
+        }
         machine.tracer().record(TraceKind.PROCESS_CREATE, -1, p.pid, 0, 0, p.name());
         dispatcher.makeReady(p);
         return p.pid;
@@ -341,6 +400,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     // Makes p a zombie: off the CPU, memory freed, listeners told; reaped at once if it has no parent.
     private void terminate(Process p, int status, String report) {
         dispatcher.retire(p);
+        p.files.closeAll();
         p.space.destroy();
         table.zombify(p, status, report, machine.now());
         machine.tracer().record(TraceKind.PROCESS_EXIT, -1, p.pid, status, 0);

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.InterruptHandler;
 import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.TerminalProvider;
 import osbox.api.kernel.Syscalls;
 
 /**
@@ -75,6 +76,16 @@ public final class KernelWhiteboard {
 
     void unbindFormat(ExecFormat f) {
         kernel.atSafePoint(() -> kernel.core().removeFormat(f), true);
+    }
+
+    @Reference(name = "terminal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindTerminal(TerminalProvider t) {
+        kernel.atSafePoint(() -> kernel.core().setTerminal(t), false);
+    }
+
+    void unbindTerminal(TerminalProvider t) {
+        kernel.atSafePoint(() -> kernel.core().clearTerminal(t), true);
     }
 
     @Reference(name = "irq", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

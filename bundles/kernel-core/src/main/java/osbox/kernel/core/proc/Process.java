@@ -5,6 +5,7 @@ import osbox.api.hw.HartContext;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitQueue;
+import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.vm.AddressSpace;
 import osbox.kernel.core.vm.UserAccess;
 
@@ -24,6 +25,8 @@ public final class Process implements ProcessView {
     public HartContext context;
     public AddressSpace space;
     public UserAccess user;
+    /** File descriptors. */
+    public FileTable files = new FileTable();
 
     /** set_tid_address's pointer (cleared at exit, futex-woken later). */
     public long clearChildTid;

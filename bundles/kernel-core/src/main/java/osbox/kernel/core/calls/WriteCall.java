@@ -1,25 +1,16 @@
-package osbox.kernel.syscalls.console;
+package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
-/** write(fd, buf, count) on the console descriptors 1 and 2. */
+/** write(fd, buf, count): writes to the open file fd refers to. */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.WRITE, SyscallHandler.NAME + "=write"})
 public final class WriteCall implements SyscallHandler {
-    private final ConsoleFiles files;
-
-    @Activate
-    public WriteCall(@Reference ConsoleFiles files) {
-        this.files = files;
-    }
-
     @Override
     public long invoke(SyscallContext c) {
-        return files.write(c, c.arg(0), c.arg(1), c.arg(2));
+        return Fds.transfer(c, c.arg(0), c.arg(1), c.arg(2), (f, b, n) -> f.file.write(c, b, n));
     }
 }

@@ -1,25 +1,16 @@
-package osbox.kernel.syscalls.console;
+package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
-/** close(fd) of a console descriptor. */
+/** close(fd): 0, or EBADF when fd is not open. */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.CLOSE, SyscallHandler.NAME + "=close"})
 public final class CloseCall implements SyscallHandler {
-    private final ConsoleFiles files;
-
-    @Activate
-    public CloseCall(@Reference ConsoleFiles files) {
-        this.files = files;
-    }
-
     @Override
     public long invoke(SyscallContext c) {
-        return files.close(c, c.arg(0));
+        return Fds.table(c).close(c.arg(0));
     }
 }

@@ -1,25 +1,17 @@
-package osbox.kernel.syscalls.console;
+package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
-/** lseek(fd, offset, whence): the console cannot seek (ESPIPE). */
+/** lseek(fd, offset, whence): moves the file offset (streams answer ESPIPE). */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.LSEEK, SyscallHandler.NAME + "=lseek"})
 public final class LseekCall implements SyscallHandler {
-    private final ConsoleFiles files;
-
-    @Activate
-    public LseekCall(@Reference ConsoleFiles files) {
-        this.files = files;
-    }
-
     @Override
     public long invoke(SyscallContext c) {
-        return files.isOpen(c, c.arg(0)) ? -Errno.ESPIPE : -Errno.EBADF;
+        var f = Fds.table(c).get(c.arg(0));
+        return f == null ? -Errno.EBADF : f.file.seek(c, c.arg(1), (int) c.arg(2));
     }
 }

@@ -1,0 +1,101 @@
+package osbox.kernel.core.files;
+
+import osbox.api.kernel.Errno;
+
+/**
+ * A process's file descriptors: slots pointing at shared open files, each
+ * with its close-on-exec flag. The lowest free descriptor is used first, as
+ * POSIX requires.
+ */
+public final class FileTable {
+    /** Descriptors per process (RLIMIT_NOFILE). */
+    public static final int MAX = 1024;
+
+    private final FileRef[] slots = new FileRef[MAX];
+    private final boolean[] cloexec = new boolean[MAX];
+
+    /** The open file at fd, or null when fd is not open (or out of range). */
+    public FileRef get(long fd) {
+        return fd >= 0 && fd < MAX ? slots[(int) fd] : null;
+    }
+
+    /** Installs f at the lowest free descriptor at or above {@code from}; returns it or -EMFILE. */
+    public int install(FileRef f, int from, boolean closeOnExec) {
+        for (int fd = Math.max(0, from); fd < MAX; fd++) {
+            if (slots[fd] == null) {
+                put(fd, f, closeOnExec);
+                return fd;
+            }
+        }
+        return -Errno.EMFILE;
+    }
+
+    /** Makes fd refer to f (closing what it referred to before). */
+    public void put(int fd, FileRef f, boolean closeOnExec) {
+        f.retain();
+        FileRef old = slots[fd];
+        slots[fd] = f;
+        cloexec[fd] = closeOnExec;
+        if (old != null) {
+            old.drop();
+        }
+    }
+
+    /** Closes fd: 0, or -EBADF when it was not open. */
+    public int close(long fd) {
+        FileRef f = get(fd);
+        if (f == null) {
+            return -Errno.EBADF;
+        }
+        slots[(int) fd] = null;
+        cloexec[(int) fd] = false;
+        f.drop();
+        return 0;
+    }
+
+    /** A copy sharing every open file (fork). */
+    public FileTable fork() {
+        FileTable t = new FileTable();
+        for (int fd = 0; fd < MAX; fd++) {
+            if (slots[fd] != null) {
+                t.put(fd, slots[fd], cloexec[fd]);
+            }
+        }
+        return t;
+    }
+
+    /** Closes every descriptor marked close-on-exec (execve). */
+    public void closeOnExec() {
+        for (int fd = 0; fd < MAX; fd++) {
+            if (slots[fd] != null && cloexec[fd]) {
+                close(fd);
+            }
+        }
+    }
+
+    /** Closes everything (exit). */
+    public void closeAll() {
+        for (int fd = 0; fd < MAX; fd++) {
+            if (slots[fd] != null) {
+                close(fd);
+            }
+        }
+    }
+
+    public boolean isCloseOnExec(int fd) {
+        return cloexec[fd];
+    }
+
+    public void setCloseOnExec(int fd, boolean on) {
+        cloexec[fd] = on;
+    }
+
+    /** Number of open descriptors. */
+    public int count() {
+        int n = 0;
+        for (FileRef f : slots) {
+            n += f == null ? 0 : 1;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,158 @@
+package osbox.kernel.core.files;
+
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.Kernel;
+import osbox.api.kernel.OpenFile;
+import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.WaitQueue;
+
+/**
+ * A pipe: a 64 KiB ring buffer with a read end and a write end. A reader
+ * sleeps while the pipe is empty and a writer exists, and sees end of file
+ * once every write end is closed; a writer sleeps while the pipe is full
+ * and gets EPIPE (and SIGPIPE) once every read end is closed. Writes of at
+ * most PIPE_BUF bytes are atomic.
+ */
+public final class Pipe {
+    public static final int CAPACITY = 65536;
+    public static final int PIPE_BUF = 4096;
+
+    /** What the write end does when no reader is left: the kernel's SIGPIPE. */
+    public interface BrokenPipe {
+        void signal(SyscallContext c);
+    }
+
+    private final byte[] ring = new byte[CAPACITY];
+    private int head;
+    private int count;
+    private int readers;
+    private int writers;
+    private final WaitQueue readWait;
+    private final WaitQueue writeWait;
+    private final BrokenPipe broken;
+    private final int id;
+    private final boolean nonBlocking;
+
+    /** A pipe whose ends are opened with {@link #readEnd()} and {@link #writeEnd()}. */
+    public Pipe(int id, Kernel kernel, BrokenPipe broken, boolean nonBlocking) {
+        this.id = id;
+        this.readWait = kernel.newWaitQueue("pipe:[" + id + "] readers");
+        this.writeWait = kernel.newWaitQueue("pipe:[" + id + "] writers");
+        this.broken = broken;
+        this.nonBlocking = nonBlocking;
+    }
+
+    public OpenFile readEnd() {
+        readers++;
+        return new End(false);
+    }
+
+    public OpenFile writeEnd() {
+        writers++;
+        return new End(true);
+    }
+
+    // Moves up to len bytes from the ring to user memory.
+    private long readInto(SyscallContext c, long buf, long len) {
+        if (count == 0) {
+            if (writers == 0) {
+                return 0;
+            }
+            if (nonBlocking) {
+                return -Errno.EAGAIN;
+            }
+            c.sleepOn(readWait);
+            return SyscallHandler.RESTART;
+        }
+        int n = (int) Math.min(len, count);
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = ring[(head + i) % CAPACITY];
+        }
+        if (!c.memory().write(buf, out, 0, n)) {
+            return -Errno.EFAULT;
+        }
+        head = (head + n) % CAPACITY;
+        count -= n;
+        writeWait.wakeAll();
+        return n;
+    }
+
+    // Moves up to len bytes from user memory into the ring (all of them at once when len <= PIPE_BUF).
+    private long writeFrom(SyscallContext c, long buf, long len) {
+        if (readers == 0) {
+            broken.signal(c);
+            return -Errno.EPIPE;
+        }
+        int room = CAPACITY - count;
+        if (room == 0 || (len <= PIPE_BUF && room < len)) {
+            if (nonBlocking) {
+                return -Errno.EAGAIN;
+            }
+            c.sleepOn(writeWait);
+            return SyscallHandler.RESTART;
+        }
+        int n = (int) Math.min(len, room);
+        byte[] in = new byte[n];
+        if (!c.memory().read(buf, in, 0, n)) {
+            return -Errno.EFAULT;
+        }
+        int tail = (head + count) % CAPACITY;
+        for (int i = 0; i < n; i++) {
+            ring[(tail + i) % CAPACITY] = in[i];
+        }
+        count += n;
+        readWait.wakeAll();
+        return n;
+    }
+
+    /** Bytes waiting to be read. */
+    public int buffered() {
+        return count;
+    }
+
+    private final class End implements OpenFile {
+        private final boolean write;
+
+        End(boolean write) {
+            this.write = write;
+        }
+
+        @Override
+        public long read(SyscallContext c, long buf, long len) {
+            return write ? -Errno.EBADF : readInto(c, buf, len);
+        }
+
+        @Override
+        public long write(SyscallContext c, long buf, long len) {
+            return write ? writeFrom(c, buf, len) : -Errno.EBADF;
+        }
+
+        @Override
+        public int mode() {
+            return S_IFIFO | 0600;
+        }
+
+        @Override
+        public long size() {
+            return count;
+        }
+
+        @Override
+        public void release() {
+            if (write) {
+                writers--;
+                readWait.wakeAll();
+            } else {
+                readers--;
+                writeWait.wakeAll();
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "pipe:[" + id + "] " + (write ? "write end" : "read end");
+        }
+    }
+}
