@@ -80,11 +80,11 @@ public final class TimedEventQueue implements EventQueue {
             queue.poll();
             byId.remove(e.id);
             if (!e.cancelled) {
-                e.action.run();
                 n++;
+                fired++;
+                e.action.run();
             }
         }
-        fired += n;
         return n;
     }
 

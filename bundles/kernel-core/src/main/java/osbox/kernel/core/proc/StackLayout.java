@@ -62,11 +62,11 @@ public final class StackLayout {
         checkRoom(p);
         System.arraycopy(random16, 0, image, p, 16);
         long randomAddr = base + p;
-        p &= ~15;
+        p = align16(base, p);
 
         int words = 1 + argv.size() + 1 + envp.size() + 1 + auxv.length + 4 + 2;
         p -= 8 * words;
-        p &= ~15;
+        p = align16(base, p);
         checkRoom(p);
         int w = p;
         w = putLong(image, w, argv.size());
@@ -90,6 +90,11 @@ public final class StackLayout {
 
         byte[] used = java.util.Arrays.copyOfRange(image, p, limit);
         return new Built(base + p, used, base + p);
+    }
+
+    // The offset at or below p whose address (base + offset) is 16-byte aligned.
+    private static int align16(long base, int p) {
+        return (int) (((base + p) & ~15L) - base);
     }
 
     private static int putString(byte[] image, int p, String s, int limit) {

@@ -64,6 +64,9 @@ public final class Dispatcher {
             machine.events().cancel(p.sleepEvent);
             p.sleepEvent = 0;
         }
+        if (p.sleepingOn instanceof KernelWaitQueue) {
+            ((KernelWaitQueue) p.sleepingOn).remove(p);
+        }
         p.sleepingOn = null;
         p.woken = true;
         makeReady(p);

@@ -195,6 +195,13 @@ public final class AddressSpace {
     public boolean loadSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
         long start = vaddr & -PAGE;
         long end = (vaddr + memSize + PAGE - 1) & -PAGE;
+        // Segments may share one boundary page (the earlier one's last); any other overlap is refused
+        // before anything is mapped or copied.
+        Region earlier = regionAt(start);
+        long from = earlier != null ? earlier.end : start;
+        if ((earlier != null && start < earlier.end - PAGE) || !isFree(Math.min(from, end), end)) {
+            throw new IllegalStateException("segments overlap at " + Long.toHexString(vaddr));
+        }
         for (long va = start; va < end; va += PAGE) {
             long slot = leafSlot(va, true);
             if (slot < 0) {
@@ -220,10 +227,6 @@ public final class AddressSpace {
             r.end = Math.max(r.end, end);
             r.perms |= perms;
         } else {
-            Region after = regions.ceilingEntry(start) == null ? null : regions.ceilingEntry(start).getValue();
-            if (after != null && after.start < end) {
-                throw new IllegalStateException("segments overlap at " + Long.toHexString(after.start));
-            }
             addRegion(Region.Kind.IMAGE, start, end, perms);
         }
         return true;

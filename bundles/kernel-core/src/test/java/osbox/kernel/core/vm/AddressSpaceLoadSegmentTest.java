@@ -7,7 +7,6 @@ import static osbox.kernel.core.vm.VmFixture.PAGE;
 import static osbox.kernel.core.vm.VmFixture.flags;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class AddressSpaceLoadSegmentTest {
@@ -108,10 +107,6 @@ class AddressSpaceLoadSegmentTest {
         assertEquals(2, s.regions().size());
     }
 
-    @Disabled("BUG AddressSpace.loadSegment (~line 217): the overlap check only looks at regions starting after the "
-            + "new segment's first page; a segment whose first page lies inside an earlier region (beyond a shared "
-            + "boundary page) is silently merged: the earlier segment's bytes are overwritten and its pages gain "
-            + "the new permissions (text becomes writable)")
     @Test
     void segmentStartingInsideAnEarlierSegmentIsRejected() {
         byte[] file = pattern(0x3000, 0);
