@@ -1,0 +1,38 @@
+package osbox.sched.stcf;
+
+import java.util.Map;
+import osbox.api.sched.SchedulingPolicy;
+import osbox.api.sched.SchedulingPolicyProvider;
+
+/**
+ * Makes STCF (SRTF) policies. Options, used for tasks without a declared
+ * length: alpha (weight of the newest burst, 0..1, default 0.5), initial
+ * (first burst guess in cycles, default 1000000).
+ */
+public class StcfProvider implements SchedulingPolicyProvider {
+    /** The policy's name. */
+    public static final String NAME_VALUE = "stcf";
+    /** Option: weight of the newest burst. */
+    public static final String ALPHA = "alpha";
+    /** Option: first burst guess in cycles. */
+    public static final String INITIAL = "initial";
+
+    /** One line for listings. */
+    @Override
+    public String describe() {
+        return "STCF/SRTF: preemptive, least remaining time first (length hint or burst estimate)";
+    }
+
+    /** alpha=0.5, initial=1000000. */
+    @Override
+    public Map<String, String> defaults() {
+        return Map.of(ALPHA, "0.5", INITIAL, "1000000");
+    }
+
+    /** A fresh policy; throws on an unknown or malformed option. */
+    @Override
+    public SchedulingPolicy create(Map<String, String> options) {
+        Options o = new Options(defaults(), options);
+        return new StcfPolicy(o.doubleWithin(ALPHA, 0, 1), o.longAtLeast(INITIAL, 1));
+    }
+}
