@@ -1,0 +1,48 @@
+package osbox.sched.stride;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import osbox.api.sched.SchedulingPolicy;
+import osbox.api.sched.SchedulingPolicyProvider;
+
+/** Makes stride-scheduling policies; registered as the scheduling policy named {@code stride}. */
+@Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=stride")
+public final class StrideProvider implements SchedulingPolicyProvider {
+    /** The constant divided by tickets to give a stride. */
+    public static final String BIG = "big";
+    /** Slice length in cycles; a task's pass grows by one stride per quantum it runs. */
+    public static final String QUANTUM = "quantum";
+    /** Largest accepted big and quantum (keeps stride * (cycles % quantum) inside a long). */
+    static final long MAX = 1L << 31;
+
+    private static final Map<String, String> DEFAULTS = defaultOptions();
+
+    /** One line for listings. */
+    @Override
+    public String describe() {
+        return "stride: deterministic proportional share; stride = big / tickets, smallest pass runs, O(log n)";
+    }
+
+    /** big 1048576 (1 << 20), quantum 1000000 cycles. */
+    @Override
+    public Map<String, String> defaults() {
+        return DEFAULTS;
+    }
+
+    /** A stride policy with the given options over the defaults. */
+    @Override
+    public SchedulingPolicy create(Map<String, String> options) {
+        Options o = Options.of("stride", DEFAULTS, options);
+        return new StridePolicy(o.longIn(BIG, 1, MAX), o.longIn(QUANTUM, 1, MAX));
+    }
+
+    /** The defaults, in listing order. */
+    private static Map<String, String> defaultOptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(BIG, Long.toString(1L << 20));
+        m.put(QUANTUM, "1000000");
+        return Collections.unmodifiableMap(m);
+    }
+}
