@@ -1,0 +1,48 @@
+package osbox.sched.priority;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.osgi.service.component.annotations.Component;
+import osbox.api.sched.SchedulingPolicy;
+import osbox.api.sched.SchedulingPolicyProvider;
+
+/** Makes priority-with-aging policies; registered as the scheduling policy named {@code priority}. */
+@Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=priority")
+public final class PriorityProvider implements SchedulingPolicyProvider {
+    /** Slice length in cycles (round robin among equal priorities). */
+    public static final String QUANTUM = "quantum";
+    /** Cycles of waiting that improve a task's priority by one; 0 turns aging off. */
+    public static final String AGING = "aging";
+    /** Largest accepted value of either option. */
+    static final long MAX_CYCLES = 1L << 50;
+
+    private static final Map<String, String> DEFAULTS = defaultOptions();
+
+    /** One line for listings. */
+    @Override
+    public String describe() {
+        return "priority: preemptive static priorities (0 first) with aging, round robin among equals, O(log n)";
+    }
+
+    /** quantum 1000000, aging 10000000 cycles. */
+    @Override
+    public Map<String, String> defaults() {
+        return DEFAULTS;
+    }
+
+    /** A priority policy with the given options over the defaults. */
+    @Override
+    public SchedulingPolicy create(Map<String, String> options) {
+        Options o = Options.of("priority", DEFAULTS, options);
+        return new PriorityPolicy(o.longIn(QUANTUM, 1, MAX_CYCLES), o.longIn(AGING, 0, MAX_CYCLES));
+    }
+
+    /** The defaults, in listing order. */
+    private static Map<String, String> defaultOptions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(QUANTUM, "1000000");
+        m.put(AGING, "10000000");
+        return Collections.unmodifiableMap(m);
+    }
+}
