@@ -41,21 +41,36 @@ import osbox.kernel.elf.ElfFormat;
 public final class Computer implements AutoCloseable {
     /** Hardware and kernel settings. */
     public record Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
-            int tlbEntries, long seed) {
+            int tlbEntries, long seed, int maxProcesses, Path hostDir) {
+        /** 64 MiB, one hart, 1 ms quantum, 128 processes, nothing mounted at /host. */
         public static Options defaults() {
-            return new Options(64L << 20, 1, 1_000_000, 100_000, 100, 256, 0x05B0C5L);
+            return new Options(64L << 20, 1, 1_000_000, 100_000, 100, 256, 0x05B0C5L, 128, null);
         }
 
         public Options withMemory(long bytes) {
-            return new Options(bytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed);
+            return new Options(bytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
+                    hostDir);
         }
 
         public Options withHarts(int n) {
-            return new Options(memoryBytes, n, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed);
+            return new Options(memoryBytes, n, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
+                    maxProcesses, hostDir);
         }
 
         public Options withQuantum(long cycles) {
-            return new Options(memoryBytes, harts, cycles, sliceCycles, trapCycles, tlbEntries, seed);
+            return new Options(memoryBytes, harts, cycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
+                    hostDir);
+        }
+
+        public Options withMaxProcesses(int n) {
+            return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, n,
+                    hostDir);
+        }
+
+        /** Mounts a host directory read-only at /host. */
+        public Options withHostDir(Path dir) {
+            return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
+                    maxProcesses, dir);
         }
     }
 
@@ -81,7 +96,8 @@ public final class Computer implements AutoCloseable {
         console = new ConsoleDevice(machine::submit, intc);
         machine.start();
         kernel = machine.call(() -> {
-            KernelCore k = new KernelCore(machine, timer, intc, new KernelCore.Settings(o.quantumCycles(), o.seed()));
+            KernelCore k = new KernelCore(machine, timer, intc, new KernelCore.Settings(o.quantumCycles(), o.seed(),
+                    o.maxProcesses(), o.hostDir()));
             k.boot();
             k.addFormat(new ElfFormat());
             return k;

@@ -43,10 +43,13 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /** The usage text, one line per form. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: osbox                                  open the interactive shell (Gogo)",
-            "       osbox run [--verbose] PROGRAM [ARGS...] run a RISC-V ELF program; exit with its status",
+            "       osbox run [--verbose] [--host-dir DIR] PROGRAM [ARGS...]",
+            "                                               run a RISC-V ELF program; exit with its status",
             "       osbox --help                            show this help",
             "",
-            "  --verbose  log at level info on stderr (default: warnings only)",
+            "  --verbose       log at level info on stderr (default: warnings only)",
+            "  --host-dir DIR  the host directory mounted read-only at /host for execve",
+            "                  (default: the current directory)",
             "",
             "The program's console is this terminal: its standard input is osbox's",
             "standard input and its output goes to standard output. Exit status: the",
@@ -68,6 +71,11 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 verbose = true;
             } else if (!optionsDone && (arg.equals("--help") || arg.equals("-h"))) {
                 help = true;
+            } else if (!optionsDone && arg.equals("--host-dir")) {
+                // the osbox script turns it into the osbox.host.dir framework property; skip its value
+                if (++i >= args.length) {
+                    return error("--host-dir needs a directory", verbose);
+                }
             } else if (!optionsDone && arg.startsWith("-") && arg.length() > 1) {
                 return error("unknown option: " + arg, verbose);
             } else if (command == null) {

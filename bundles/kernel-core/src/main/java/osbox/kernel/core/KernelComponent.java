@@ -3,6 +3,7 @@ package osbox.kernel.core;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -39,17 +40,35 @@ public final class KernelComponent implements KernelInternals {
 
         @AttributeDefinition(description = "Seed of everything random the kernel makes (AT_RANDOM...)")
         long seed() default 0x05B0C5L;
+
+        @AttributeDefinition(description = "Processes that may exist at once; fork answers EAGAIN beyond")
+        int max_processes() default 128;
+
+        @AttributeDefinition(description = "Host directory mounted read-only at /host (empty: none); "
+                + "the framework property osbox.host.dir overrides it")
+        String host_dir() default "";
     }
 
     private final Machine machine;
     private final KernelCore core;
 
     @Activate
-    public KernelComponent(Config config, @Reference Machine machine, @Reference Timer timer,
-            @Reference InterruptController intc) throws Exception {
+    public KernelComponent(Config config, BundleContext context, @Reference(name = "machine") Machine machine,
+            @Reference(name = "timer") Timer timer, @Reference(name = "intc") InterruptController intc)
+            throws Exception {
         this.machine = machine;
-        this.core = machine.call(() -> new KernelCore(machine, timer, intc,
-                new KernelCore.Settings(config.quantum_cycles(), config.seed())));
+        String dir = context.getProperty("osbox.host.dir");
+        if (dir == null || dir.isBlank()) {
+            dir = config.host_dir();
+        }
+        java.nio.file.Path host = dir == null || dir.isBlank() ? null : java.nio.file.Path.of(dir);
+        if (host != null && !java.nio.file.Files.isDirectory(host)) {
+            LOG.error("host directory {} is not a directory: nothing is mounted at /host", host);
+            host = null;
+        }
+        KernelCore.Settings settings = new KernelCore.Settings(config.quantum_cycles(), config.seed(),
+                config.max_processes(), host);
+        this.core = machine.call(() -> new KernelCore(machine, timer, intc, settings));
         machine.call(() -> {
             core.boot();
             return null;

@@ -38,6 +38,7 @@ import osbox.api.trace.TraceKind;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
 import osbox.kernel.core.proc.ProgramLoader;
+import osbox.kernel.core.proc.SignalDefaults;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.syscall.KernelCall;
@@ -47,6 +48,8 @@ import osbox.kernel.core.vm.AddressSpace;
 import osbox.kernel.core.vm.AsidAllocator;
 import osbox.kernel.core.vm.FrameAllocator;
 import osbox.kernel.core.vm.TlbShootdown;
+import osbox.kernel.core.vm.UserAccess;
+import osbox.kernel.core.fs.HostMount;
 
 /**
  * The kernel core, plain Java: boot (trap table), processes, trap dispatch,
@@ -56,10 +59,24 @@ import osbox.kernel.core.vm.TlbShootdown;
 public final class KernelCore implements Kernel, ProcessManager {
     private static final Logger LOG = LoggerFactory.getLogger(KernelCore.class);
 
-    /** Kernel settings fixed at boot. */
-    public record Settings(long quantumCycles, long seed) {
+    /**
+     * Kernel settings fixed at boot.
+     *
+     * @param quantumCycles round-robin quantum
+     * @param seed          seed of everything random the kernel makes
+     * @param maxProcesses  processes that may exist at once (fork answers EAGAIN beyond)
+     * @param hostDir       host directory mounted read-only at /host, or null
+     */
+    public record Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir) {
+        public Settings {
+            if (maxProcesses < 1 || maxProcesses >= ProcessTable.PID_MAX) {
+                throw new IllegalArgumentException("max processes must be 1.." + (ProcessTable.PID_MAX - 1) + ": "
+                        + maxProcesses);
+            }
+        }
+
         public static Settings defaults() {
-            return new Settings(1_000_000, 0x05B0C5L);
+            return new Settings(1_000_000, 0x05B0C5L, 128, null);
         }
     }
 
@@ -76,6 +93,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final KernelCall[] calls;
     private final TlbShootdown shootdown;
     private final ProgramLoader loader;
+    private final HostMount host;
     private final List<ExecFormat> formats = new ArrayList<>();
     private final TreeMap<Integer, InterruptHandler> irqHandlers = new TreeMap<>();
     private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
@@ -112,6 +130,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             }
         };
         this.loader = new ProgramLoader(memory, frames, asids, shootdown);
+        this.host = new HostMount(settings.hostDir());
         this.traps = new TrapTable(this::unexpectedTrap);
         traps.setException(TrapCause.ECALL_FROM_U, this::systemCall);
         traps.setException(TrapCause.LOAD_PAGE_FAULT, (h, c, a) -> pageFault(h, c, a, Access.READ));
@@ -331,14 +350,21 @@ public final class KernelCore implements Kernel, ProcessManager {
     public int spawn(String path, byte[] image, List<String> argv, List<String> envp) throws ExecFormatException {
         ExecImage exec = parse(image);
         List<String> args = argv.isEmpty() ? List.of(path) : argv;
+        if (table.size() >= settings.maxProcesses()) {
+            throw new ExecFormatException("too many processes (" + settings.maxProcesses() + ")");
+        }
         Process p = table.create(0, baseName(args.get(0)), args, machine.now());
+        ProgramLoader.Loaded loaded;
         try {
-            loader.load(p, exec, args, envp, path, randomBytes(p.pid));
+            loaded = loader.load(exec, args, envp, path, randomBytes(p.pid));
         } catch (ExecFormatException e) {
             table.zombify(p, WaitStatus.exited(127), null, machine.now());
             table.remove(p);
             throw e;
         }
+        p.space = loaded.space();
+        p.user = loaded.user();
+        p.context = loaded.context();
         if (terminal != null) {
             FileRef tty = newFile(terminal.open());
             for (int fd = 0; fd < 3; fd++) {
@@ -348,6 +374,149 @@ public final class KernelCore implements Kernel, ProcessManager {
         machine.tracer().record(TraceKind.PROCESS_CREATE, -1, p.pid, 0, 0, p.name());
         dispatcher.makeReady(p);
         return p.pid;
+    }
+
+    /**
+     * fork: a child with a copy of the parent's memory, registers (a0 = 0,
+     * past the ecall), descriptors and name. Returns the child's pid, or
+     * -EAGAIN at the process limit, -ENOMEM when memory runs out.
+     */
+    public long fork(Process parent) {
+        if (table.size() >= settings.maxProcesses()) {
+            return -Errno.EAGAIN;
+        }
+        AddressSpace space = parent.space.fork();
+        if (space == null) {
+            return -Errno.ENOMEM;
+        }
+        Process child = table.create(parent.pid, parent.name(), parent.argv(), machine.now());
+        child.space = space;
+        child.user = new UserAccess(memory, space);
+        child.context = parent.context.copy();
+        child.context.x[HartContext.A0] = 0;
+        child.context.pc += 4;
+        child.files = parent.files.fork();
+        machine.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid, parent.pid, 0, child.name());
+        dispatcher.makeReady(child);
+        return child.pid;
+    }
+
+    /**
+     * execve for process p running on hart h: loads the program at a guest
+     * path (from the host mount), replacing p's image, descriptors marked
+     * close-on-exec and name; returns 0 when the new image is in place, or a
+     * negative errno with the old image untouched.
+     */
+    public long exec(Hart h, Process p, String path, List<String> argv, List<String> envp) {
+        HostMount.Result file = host.read(path);
+        if (file.errno() != 0) {
+            return -file.errno();
+        }
+        ExecImage exec;
+        try {
+            exec = parse(file.bytes());
+        } catch (ExecFormatException e) {
+            LOG.debug("{}: execve {}: {}", p, path, e.getMessage());
+            return -Errno.ENOEXEC;
+        }
+        ProgramLoader.Loaded loaded;
+        try {
+            loaded = loader.load(exec, argv, envp, path, randomBytes(p.pid));
+        } catch (ExecFormatException e) {
+            return e.getMessage().contains("too long") ? -Errno.E2BIG : -Errno.ENOMEM;
+        }
+        AddressSpace old = p.space;
+        p.space = loaded.space();
+        p.user = loaded.user();
+        p.context = loaded.context();
+        p.files.closeOnExec();
+        p.rename(baseName(path), argv.isEmpty() ? List.of(path) : argv);
+        h.mmu().setSatp(p.space.satp());
+        h.setContext(p.context);
+        old.destroy();
+        machine.tracer().record(TraceKind.NOTE, h.id(), p.pid, 0, 0, "execve " + path);
+        return 0;
+    }
+
+    /**
+     * wait4 for process p: reaps a zombie child matching pid (-1 or a
+     * process group: any child; &gt; 0: that child), storing its status at
+     * statusAddr (if not 0). Returns its pid; 0 with WNOHANG when none has
+     * exited; -ECHILD when p has no such child; or sleeps (RESTART).
+     */
+    public long waitChild(KernelCall call, Process p, long pid, long statusAddr, boolean noHang) {
+        Process zombie = null;
+        boolean any = false;
+        for (Process c : table.all()) {
+            if (c.ppid() != p.pid || (pid > 0 && c.pid != pid)) {
+                continue;
+            }
+            any = true;
+            if (c.state() == ProcessState.ZOMBIE) {
+                zombie = c;
+                break;
+            }
+        }
+        if (!any) {
+            return -Errno.ECHILD;
+        }
+        if (zombie == null) {
+            if (noHang) {
+                return 0;
+            }
+            if (p.childWait == null) {
+                p.childWait = newWaitQueue("wait4 of pid " + p.pid);
+            }
+            call.sleepOn(p.childWait);
+            return SyscallHandler.RESTART;
+        }
+        if (statusAddr != 0 && !p.user.writeInt(statusAddr, zombie.waitStatus())) {
+            return -Errno.EFAULT;
+        }
+        table.remove(zombie);
+        return zombie.pid;
+    }
+
+    /**
+     * kill: sends signal sig to process pid from {@code sender}, with the
+     * default action (no handlers yet): terminate, or nothing for signals
+     * whose default is to ignore or stop. sig 0 only checks the target
+     * exists. pid -1 means every process but 1 and the sender. Returns 0 or a
+     * negative errno (ESRCH, EINVAL).
+     */
+    public long signal(Process sender, long pid, long sig) {
+        if (sig < 0 || sig > 64) {
+            return -Errno.EINVAL;
+        }
+        List<Process> targets = new ArrayList<>();
+        if (pid > 0) {
+            Process t = table.get((int) Math.min(pid, Integer.MAX_VALUE));
+            if (t == null) {
+                return -Errno.ESRCH;
+            }
+            targets.add(t);
+        } else if (pid == -1) {
+            for (Process t : table.all()) {
+                if (t.pid != 1 && t != sender) {
+                    targets.add(t);
+                }
+            }
+            if (targets.isEmpty()) {
+                return -Errno.ESRCH;
+            }
+        } else {
+            // process groups are not modelled yet: the sender's group is just the sender
+            targets.add(sender);
+        }
+        if (sig == 0) {
+            return 0;
+        }
+        for (Process t : targets) {
+            if (t.state() != ProcessState.ZOMBIE && SignalDefaults.terminates((int) sig)) {
+                kill(t, (int) sig, "sent by pid " + sender.pid, 0);
+            }
+        }
+        return 0;
     }
 
     /** Validates an executable with the first format that recognizes it. */
@@ -393,17 +562,30 @@ public final class KernelCore implements Kernel, ProcessManager {
         LOG.info(report);
         killed++;
         machine.tracer().record(TraceKind.PROCESS_KILL, p.hart, p.pid, sig, addr, why);
-        terminate(p, WaitStatus.signaled(sig, sig == Signals.SIGSEGV || sig == Signals.SIGILL
-                || sig == Signals.SIGBUS || sig == Signals.SIGTRAP), report);
+        // no core dumps (as with the usual ulimit -c 0): the status carries the signal alone
+        terminate(p, WaitStatus.signaled(sig, false), report);
     }
 
-    // Makes p a zombie: off the CPU, memory freed, listeners told; reaped at once if it has no parent.
+    // Makes p a zombie: off the CPU, memory and descriptors freed, children
+    // re-parented to pid 1, the parent woken; reaped at once if it has no parent.
     private void terminate(Process p, int status, String report) {
         dispatcher.retire(p);
         p.files.closeAll();
         p.space.destroy();
         table.zombify(p, status, report, machine.now());
         machine.tracer().record(TraceKind.PROCESS_EXIT, -1, p.pid, status, 0);
+        Process init = table.get(1);
+        int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;
+        for (Process c : table.all()) {
+            if (c.ppid() == p.pid) {
+                c.setParent(heir);
+                if (heir == 0 && c.state() == ProcessState.ZOMBIE) {
+                    table.remove(c);
+                } else if (heir == 1 && c.state() == ProcessState.ZOMBIE && init.childWait != null) {
+                    init.childWait.wakeAll();
+                }
+            }
+        }
         for (Consumer<ProcessView> l : exitListeners) {
             try {
                 l.accept(p);
@@ -411,8 +593,11 @@ public final class KernelCore implements Kernel, ProcessManager {
                 LOG.error("exit listener failed", e);
             }
         }
-        if (p.ppid() == 0) {
+        Process parent = p.ppid() == 0 ? null : table.get(p.ppid());
+        if (parent == null) {
             table.remove(p);
+        } else if (parent.childWait != null) {
+            parent.childWait.wakeAll();
         }
     }
 

@@ -17,8 +17,8 @@ import osbox.kernel.core.vm.UserAccess;
 public final class Process implements ProcessView {
     public final int pid;
     int ppid;
-    final String name;
-    final List<String> argv;
+    String name;
+    List<String> argv;
     ProcessState state = ProcessState.NEW;
 
     /** Registers, handed to a hart when it runs. */
@@ -27,6 +27,9 @@ public final class Process implements ProcessView {
     public UserAccess user;
     /** File descriptors. */
     public FileTable files = new FileTable();
+
+    /** Where the parent sleeps in wait4 (made on first use). */
+    public WaitQueue childWait;
 
     /** set_tid_address's pointer (cleared at exit, futex-woken later). */
     public long clearChildTid;
@@ -80,6 +83,17 @@ public final class Process implements ProcessView {
     @Override public long involuntarySwitches() { return involuntarySwitches; }
     @Override public int waitStatus() { return waitStatus; }
     @Override public String killReport() { return killReport; }
+
+    /** execve: the process now runs another program under this name and argument vector. */
+    public void rename(String name, List<String> argv) {
+        this.name = name;
+        this.argv = List.copyOf(argv);
+    }
+
+    /** Re-parents the process (its parent exited). */
+    public void setParent(int ppid) {
+        this.ppid = ppid;
+    }
 
     /** Moves to a new state; ZOMBIE is final. */
     public void setState(ProcessState s) {

@@ -34,12 +34,17 @@ public final class ProgramLoader {
         this.tlb = tlb;
     }
 
+    /** A loaded image: the new address space, its user-memory access and the initial registers. */
+    public record Loaded(AddressSpace space, UserAccess user, HartContext context) {
+    }
+
     /**
-     * Gives p a new address space and context running {@code image}; on
-     * failure p is left without either and the exception says why.
+     * Builds a new address space and initial context running {@code image};
+     * nothing of the caller changes, so a failed execve leaves the old image
+     * intact. On failure the new space is freed and the exception says why.
      */
-    public void load(Process p, ExecImage image, List<String> argv, List<String> envp, String execfn,
-            byte[] random16) throws ExecFormatException {
+    public Loaded load(ExecImage image, List<String> argv, List<String> envp, String execfn, byte[] random16)
+            throws ExecFormatException {
         AddressSpace space = AddressSpace.create(mem, frames, asids, tlb);
         if (space == null) {
             throw new ExecFormatException("not enough memory to start the program");
@@ -77,9 +82,7 @@ public final class ProgramLoader {
             HartContext ctx = new HartContext();
             ctx.pc = image.entry();
             ctx.x[HartContext.SP] = stack.sp();
-            p.context = ctx;
-            p.space = space;
-            p.user = user;
+            return new Loaded(space, user, ctx);
         } catch (ExecFormatException | RuntimeException e) {
             space.destroy();
             throw e;

@@ -449,6 +449,69 @@ public final class AddressSpace {
         return -1;
     }
 
+    /**
+     * fork's copy: a new address space with the same regions, break and
+     * contents, every present page copied into a fresh frame now (copy-on-
+     * write comes with the VM manager). Returns null, having freed what it
+     * took, when memory runs out.
+     */
+    public AddressSpace fork() {
+        AddressSpace child = create(mem, frames, asids, tlb);
+        if (child == null) {
+            return null;
+        }
+        child.heapStart = heapStart;
+        child.brk = brk;
+        for (Region r : regions.values()) {
+            child.regions.put(r.start, new Region(r.kind, r.start, r.end, r.perms));
+        }
+        byte[] page = new byte[(int) PAGE];
+        boolean ok = copyTable(child, root, Pte.LEVELS - 1, 0, page);
+        if (!ok) {
+            child.destroy();
+            return null;
+        }
+        return child;
+    }
+
+    // Copies every present leaf under a page table into child; false when out of frames.
+    private boolean copyTable(AddressSpace child, long table, int level, long vaBase, byte[] page) {
+        for (int i = 0; i < 512; i++) {
+            long pte = mem.load((table << 12) + 8L * i, 8);
+            if ((pte & Pte.V) == 0) {
+                continue;
+            }
+            long va = vaBase | ((long) i << (12 + 9 * level));
+            if (level > 0 && !Pte.isLeaf(pte)) {
+                if (!copyTable(child, Pte.ppn(pte), level - 1, va, page)) {
+                    return false;
+                }
+                continue;
+            }
+            long f = frames.allocate();
+            if (f < 0) {
+                return false;
+            }
+            mem.read(Pte.ppn(pte) << 12, page, 0, page.length);
+            mem.write(f << 12, page, 0, page.length);
+            if (!child.map(va, f, pte & (Pte.R | Pte.W | Pte.X))) {
+                frames.release(f);
+                return false;
+            }
+            long slot = child.leafSlot(va, false);
+            mem.store(slot, 8, mem.load(slot, 8) | (pte & (Pte.A | Pte.D)));
+            copiedPages++;
+        }
+        return true;
+    }
+
+    /** Pages fork has copied out of this space. */
+    private long copiedPages;
+
+    public long copiedPages() {
+        return copiedPages;
+    }
+
     /** Frees every frame (user pages and page tables) and the ASID. Idempotent. */
     public void destroy() {
         if (destroyed) {

@@ -1,0 +1,54 @@
+package osbox.kernel.core.calls;
+
+import org.osgi.service.component.annotations.Component;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelCall;
+
+/** execve(path, argv, envp): runs the program at path (under the /host mount) in this process. */
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.EXECVE, SyscallHandler.NAME + "=execve"})
+public final class ExecveCall implements SyscallHandler {
+    static final int MAX_ARGS = 4096;
+    static final int MAX_STRING = 128 * 1024;
+
+    // Reads a NULL-terminated array of string pointers; null on a bad pointer or too many.
+    static java.util.List<String> strings(SyscallContext c, long array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (array == 0) {
+            return out;
+        }
+        long[] v = new long[1];
+        for (int i = 0; i < MAX_ARGS; i++) {
+            if (!c.memory().readLong(array + 8L * i, v)) {
+                return null;
+            }
+            if (v[0] == 0) {
+                return out;
+            }
+            String s = c.memory().readString(v[0], MAX_STRING);
+            if (s == null) {
+                return null;
+            }
+            out.add(s);
+        }
+        return null;
+    }
+
+    @Override
+    public long invoke(SyscallContext c) {
+        String path = c.memory().readString(c.arg(0), 4096);
+        if (path == null) {
+            return -Errno.EFAULT;
+        }
+        java.util.List<String> argv = strings(c, c.arg(1));
+        java.util.List<String> envp = strings(c, c.arg(2));
+        if (argv == null || envp == null) {
+            return -Errno.EFAULT;
+        }
+        KernelCall k = KernelCall.of(c);
+        long r = k.kernel().exec(k.hartObject(), k.pcb(), path, argv, envp);
+        return r == 0 ? NO_RETURN : r;
+    }
+}
