@@ -274,4 +274,33 @@ class CfsPolicyTest {
         }
         assertEquals(0, p.pick(0).id());
     }
+
+    /** An exited task is forgotten; a killed queued task too. */
+    @Test
+    void exitedAndKilledTasksAreForgotten() {
+        CfsPolicy p = cfs();
+        TestTask a = new TestTask(1), b = new TestTask(2);
+        Loop.attach(p, context, List.of(a, b));
+        assertEquals(2, p.knownTasks());
+        p.ran(p.pick(0), 10, StopReason.EXITED);
+        assertEquals(1, p.knownTasks());
+        p.dequeue(b);
+        assertEquals(0, p.knownTasks());
+        assertEquals(-1, p.vruntimeOf(a));
+    }
+
+    /** A mechanism that enqueues before reporting ran still gets correct accounting and order. */
+    @Test
+    void ranAfterEnqueueIsTolerated() {
+        CfsPolicy p = cfs();
+        TestTask a = new TestTask(1), b = new TestTask(2);
+        Loop.attach(p, context, List.of(a, b));
+        assertSame(a, p.pick(0));
+        p.enqueue(a, EnqueueReason.PREEMPTED);
+        p.ran(a, 5000, StopReason.PREEMPTED);
+        assertEquals(5000, p.vruntimeOf(a));
+        assertSame(b, p.pick(0));
+        assertSame(a, p.pick(0));
+        assertNull(p.pick(0));
+    }
 }
