@@ -1,0 +1,117 @@
+package osbox.testkit.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/** The lab's parsed command line; parse errors are IllegalArgumentExceptions with one clear line. */
+final class LabArgs {
+    String policy;
+    String jobs;
+    String arrivals;
+    long ioTime = 5;
+    boolean json;
+    boolean help;
+    boolean hints = true;
+    /** Options for the policy, from --quantum, --queues... and --option k=v. */
+    final TreeMap<String, String> options = new TreeMap<>();
+
+    /** Flags that take a value. */
+    private static final Map<String, BiConsumer<LabArgs, String>> VALUED = new TreeMap<>(Map.ofEntries(
+            Map.entry("--policy", (a, v) -> a.policy = v),
+            Map.entry("--jobs", (a, v) -> a.jobs = v),
+            Map.entry("--arrivals", (a, v) -> a.arrivals = v),
+            Map.entry("--quantum", (a, v) -> a.options.put("quantum", v)),
+            Map.entry("--queues", (a, v) -> a.options.put("queues", v)),
+            Map.entry("--allot", (a, v) -> a.options.put("allot", v)),
+            Map.entry("--boost", (a, v) -> a.options.put("boost", v)),
+            Map.entry("--boost-reset", (a, v) -> a.options.put("boost-reset", v)),
+            Map.entry("--io-time", (a, v) -> a.ioTime = number("--io-time", v, 0)),
+            Map.entry("--option", LabArgs::option)));
+
+    /** Flags without a value. */
+    private static final Map<String, Consumer<LabArgs>> SWITCHES = new TreeMap<>(Map.of(
+            "--json", a -> a.json = true,
+            "--help", a -> a.help = true,
+            "-h", a -> a.help = true,
+            "--no-hints", a -> a.hints = false,
+            "--io-bump", a -> a.options.put("io-bump", "true"),
+            "--stay", a -> a.options.put("stay", "true")));
+
+    /** Parses args. */
+    static LabArgs parse(String[] args) {
+        LabArgs a = new LabArgs();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            Consumer<LabArgs> sw = SWITCHES.get(arg);
+            BiConsumer<LabArgs, String> valued = VALUED.get(arg);
+            if (sw != null) {
+                sw.accept(a);
+            } else if (valued != null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                valued.accept(a, args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + arg + "' (try --help)");
+            }
+        }
+        if (!a.help && (a.policy == null || a.jobs == null)) {
+            throw new IllegalArgumentException("--policy NAME and --jobs LIST are required (try --help)");
+        }
+        return a;
+    }
+
+    /** The job list: start,run,ioFreq triples separated by ':' when triples, else lengths arriving at 0 (or --arrivals). */
+    List<LabJob> jobList(boolean triples) {
+        List<LabJob> out = new ArrayList<>();
+        if (triples) {
+            String[] specs = jobs.split(":", -1);
+            for (int id = 0; id < specs.length; id++) {
+                String[] f = specs[id].split(",", -1);
+                if (f.length != 3) {
+                    throw new IllegalArgumentException("bad job '" + specs[id]
+                            + "': expected start,run,ioFreq (jobs separated by ':')");
+                }
+                out.add(new LabJob(id, number("start", f[0], 0), number("run", f[1], 1), number("ioFreq", f[2], 0)));
+            }
+            return out;
+        }
+        String[] lengths = jobs.split(",", -1);
+        String[] starts = arrivals == null ? null : arrivals.split(",", -1);
+        if (starts != null && starts.length != lengths.length) {
+            throw new IllegalArgumentException("--arrivals needs one value per job (" + lengths.length + ")");
+        }
+        for (int id = 0; id < lengths.length; id++) {
+            long start = starts == null ? 0 : number("arrival", starts[id], 0);
+            out.add(new LabJob(id, start, number("length", lengths[id], 1), 0));
+        }
+        return out;
+    }
+
+    /** Handles --option key=value. */
+    private static void option(LabArgs a, String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--option needs key=value, got '" + kv + "'");
+        }
+        a.options.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+
+    /** text as a long of at least min, or an error naming what. */
+    static long number(String what, String text, long min) {
+        long v;
+        try {
+            v = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be an integer, got '" + text + "'");
+        }
+        if (v < min) {
+            throw new IllegalArgumentException(what + " must be at least " + min + ", got " + v);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The policy lab: runs any scheduling policy over an abstract job list on
+ * one hart, without booting the machine, calling it as the kernel mechanism
+ * does, and reports per-job response, turnaround and wait. Accepts OSTEP's
+ * job syntax ({@code scheduler.py}, {@code mlfq.py}); see
+ * {@link osbox.testkit.lab.SchedLab}.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package osbox.testkit.lab;
