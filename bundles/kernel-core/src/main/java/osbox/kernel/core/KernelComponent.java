@@ -41,6 +41,10 @@ public final class KernelComponent implements KernelInternals {
         @AttributeDefinition(description = "Seed of everything random the kernel makes (AT_RANDOM...)")
         long seed() default 0x05B0C5L;
 
+        @AttributeDefinition(description = "Longest a runnable task may wait before the scheduling policy is "
+                + "ejected, in cycles (30 s at 1 GHz)")
+        long watchdog_cycles() default 30_000_000_000L;
+
         @AttributeDefinition(description = "Processes that may exist at once; fork answers EAGAIN beyond")
         int max_processes() default 128;
 
@@ -67,7 +71,7 @@ public final class KernelComponent implements KernelInternals {
             host = null;
         }
         KernelCore.Settings settings = new KernelCore.Settings(config.quantum_cycles(), config.seed(),
-                config.max_processes(), host);
+                config.max_processes(), host, config.watchdog_cycles());
         this.core = machine.call(() -> new KernelCore(machine, timer, intc, settings));
         machine.call(() -> {
             core.boot();

@@ -66,8 +66,10 @@ public final class KernelCore implements Kernel, ProcessManager {
      * @param seed          seed of everything random the kernel makes
      * @param maxProcesses  processes that may exist at once (fork answers EAGAIN beyond)
      * @param hostDir       host directory mounted read-only at /host, or null
+     * @param watchdogCycles longest a runnable task may wait before the scheduling policy is ejected
      */
-    public record Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir) {
+    public record Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir,
+            long watchdogCycles) {
         public Settings {
             if (maxProcesses < 1 || maxProcesses >= ProcessTable.PID_MAX) {
                 throw new IllegalArgumentException("max processes must be 1.." + (ProcessTable.PID_MAX - 1) + ": "
@@ -76,7 +78,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         }
 
         public static Settings defaults() {
-            return new Settings(1_000_000, 0x05B0C5L, 128, null);
+            return new Settings(1_000_000, 0x05B0C5L, 128, null, 30_000_000_000L);
         }
     }
 
@@ -109,7 +111,8 @@ public final class KernelCore implements Kernel, ProcessManager {
         this.intc = intc;
         this.settings = settings;
         this.frames = new FrameAllocator(0, memory.frameCount());
-        this.dispatcher = new Dispatcher(machine, timer, settings.quantumCycles());
+        this.dispatcher = new Dispatcher(machine, timer, settings.quantumCycles(), settings.watchdogCycles(),
+                settings.seed());
         this.calls = new KernelCall[machine.hartCount()];
         for (int i = 0; i < calls.length; i++) {
             calls[i] = new KernelCall(this);

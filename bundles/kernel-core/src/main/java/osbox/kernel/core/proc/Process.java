@@ -5,6 +5,7 @@ import osbox.api.hw.HartContext;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.sched.SchedTask;
 import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.vm.AddressSpace;
 import osbox.kernel.core.vm.UserAccess;
@@ -14,7 +15,7 @@ import osbox.kernel.core.vm.UserAccess;
  * accounting. Kernel code changes it on the simulation thread; everyone
  * else sees it through {@link ProcessView}.
  */
-public final class Process implements ProcessView {
+public final class Process implements ProcessView, SchedTask {
     public final int pid;
     int ppid;
     String name;
@@ -43,6 +44,19 @@ public final class Process implements ProcessView {
     public long sleepEvent;
     /** The pending call is a restart after a sleep. */
     public boolean woken;
+
+    // what scheduling policies see (SchedTask)
+    public int nice;
+    public int priority;
+    public int tickets = 100;
+    public long lengthHint = -1;
+    public long burstHint = -1;
+    public long lastBurst = -1;
+    public int lastHart = -1;
+    /** CPU cycles of the current burst so far (since it last woke). */
+    public long burstCycles;
+    /** Cycle it last became READY (the watchdog measures waits from here). */
+    public long readySince;
 
     // accounting
     final long createdAt;
@@ -82,6 +96,16 @@ public final class Process implements ProcessView {
     @Override public long voluntarySwitches() { return voluntarySwitches; }
     @Override public long involuntarySwitches() { return involuntarySwitches; }
     @Override public int waitStatus() { return waitStatus; }
+    @Override public int id() { return pid; }
+    @Override public int nice() { return nice; }
+    @Override public int priority() { return priority; }
+    @Override public int tickets() { return tickets; }
+    @Override public long arrival() { return createdAt; }
+    @Override public long lengthHint() { return lengthHint; }
+    @Override public long burstHint() { return burstHint; }
+    @Override public long runtime() { return cpuCycles; }
+    @Override public long lastBurst() { return lastBurst; }
+    @Override public int lastHart() { return lastHart; }
     @Override public String killReport() { return killReport; }
 
     /** execve: the process now runs another program under this name and argument vector. */

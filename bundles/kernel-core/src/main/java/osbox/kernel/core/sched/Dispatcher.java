@@ -1,18 +1,33 @@
 package osbox.kernel.core.sched;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import osbox.api.hw.Hart;
 import osbox.api.hw.Machine;
 import osbox.api.hw.Timer;
 import osbox.api.kernel.ProcessState;
+import osbox.api.sched.EnqueueReason;
+import osbox.api.sched.PolicyContext;
+import osbox.api.sched.SchedTask;
+import osbox.api.sched.SchedulingPolicy;
+import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.api.sched.StopReason;
 import osbox.api.trace.TraceKind;
+import osbox.kernel.core.policy.PolicySlot;
 import osbox.kernel.core.proc.Process;
 
 /**
- * The scheduling mechanism: run queue, dispatch onto harts, context switch,
- * timer-driven preemption, accounting, sleeping and waking. The policy
- * built in today is round robin with a fixed quantum (the scheduler SPI of
- * a later issue plugs policies in here, keeping this mechanism).
+ * The scheduling mechanism: the run set (the truth about who is runnable),
+ * dispatch onto harts, context switch, timer-driven slices and ticks,
+ * accounting, sleeping and waking, and the watchdog. Every decision is asked
+ * of the active {@link SchedulingPolicy}; every call to it is guarded: a
+ * policy that throws, picks a task that is not runnable, or leaves a
+ * runnable task waiting longer than the watchdog timeout is ejected and the
+ * built-in round robin takes over, seeded with every runnable task.
  *
  * <p>A context switch hands the hart another {@code HartContext} and
  * another satp: nothing is copied.
@@ -20,36 +35,150 @@ import osbox.kernel.core.proc.Process;
 public final class Dispatcher {
     private final Machine machine;
     private final Timer timer;
+    private final long watchdog;
     private final long quantum;
-    private final ArrayDeque<Process> runQueue = new ArrayDeque<>();
+    private final PolicySlot<SchedulingPolicy, SchedulingPolicyProvider> slot;
+    /** READY processes not running, oldest-ready first (a LinkedHashSet: insertion order, no hashing order). */
+    private final LinkedHashSet<Process> runnable = new LinkedHashSet<>();
     private final Process[] current;
-    /** Pid last run on each hart (0 = idle), for the context-switch trace. */
     private final int[] lastPid;
+    /** The task that last stopped on each hart, until the next dispatch decides whether it was switched out. */
+    private final Process[] stopped;
+    private final boolean[] stoppedVoluntarily;
+    private final long[] sliceEnd;
+    private final long[] nextTick;
+    private final Context context;
+    private long clock;
     private long contextSwitches;
 
-    /** {@code quantum}: cycles a process runs before the timer preempts it (if others wait). */
-    public Dispatcher(Machine machine, Timer timer, long quantum) {
-        if (quantum < 1) {
-            throw new IllegalArgumentException("quantum must be at least one cycle: " + quantum);
+    /**
+     * @param quantum  the built-in round robin's quantum in cycles
+     * @param watchdog longest a runnable task may wait before the policy is ejected, in cycles
+     * @param seed     seed of the policies' random numbers
+     */
+    public Dispatcher(Machine machine, Timer timer, long quantum, long watchdog, long seed) {
+        if (quantum < 1 || watchdog < 1) {
+            throw new IllegalArgumentException("quantum and watchdog must be at least one cycle: " + quantum + ", "
+                    + watchdog);
         }
         this.machine = machine;
         this.timer = timer;
+        this.watchdog = watchdog;
         this.quantum = quantum;
-        this.current = new Process[machine.hartCount()];
-        this.lastPid = new int[machine.hartCount()];
+        int n = machine.hartCount();
+        this.current = new Process[n];
+        this.lastPid = new int[n];
+        this.stopped = new Process[n];
+        this.stoppedVoluntarily = new boolean[n];
+        this.sliceEnd = new long[n];
+        this.nextTick = new long[n];
+        this.context = new Context(seed);
+        this.slot = new PolicySlot<>("scheduling", new BuiltinRoundRobin(quantum),
+                (provider, options) -> provider.create(options), this::handOver);
     }
+
+    /** The policy slot: selection, providers, ejections. */
+    public PolicySlot<SchedulingPolicy, SchedulingPolicyProvider> slot() {
+        return slot;
+    }
+
+    // ---- guarded policy calls ----
+
+    // Runs a policy call; on a throw, ejects the policy and answers 'otherwise'.
+    private <T> T ask(String what, Supplier<T> call, T otherwise) {
+        SchedulingPolicy p = slot.active();
+        try {
+            return call.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            if (slot.active() == p) {
+                eject(what + " threw " + e);
+            }
+            return otherwise;
+        }
+    }
+
+    private void tell(String what, Runnable call) {
+        ask(what, () -> {
+            call.run();
+            return null;
+        }, null);
+    }
+
+    private void eject(String reason) {
+        machine.tracer().record(TraceKind.NOTE, -1, 0, 0, 0, "scheduling policy " + slot.activeName()
+                + " ejected: " + reason);
+        slot.eject(now(), reason);
+    }
+
+    // Hands the mechanism's state to a new policy: every runnable task, and what runs on each hart.
+    private void handOver(SchedulingPolicy from, SchedulingPolicy to) {
+        try {
+            from.detach();
+        } catch (RuntimeException e) {
+            // the old policy's failure to detach changes nothing: it is no longer called
+        }
+        machine.tracer().record(TraceKind.NOTE, -1, 0, slot.swaps(), 0, "scheduling policy " + slot.activeName());
+        SchedTask[] running = new SchedTask[current.length];
+        System.arraycopy(current, 0, running, 0, current.length);
+        List<SchedTask> seeds = new ArrayList<>(runnable);
+        try {
+            to.attach(context, seeds, running);
+        } catch (RuntimeException e) {
+            if (!slot.isFallback()) {
+                eject("attach threw " + e);
+            }
+            return;
+        }
+        for (int h = 0; h < current.length; h++) {
+            if (current[h] != null) {
+                int hart = h;
+                Process p = current[h];
+                long s = ask("slice", () -> slot.active().slice(p, hart), 1_000_000L);
+                sliceEnd[h] = saturatingAdd(now(), Math.max(1, s));
+                programTimer(machine.hart(h));
+            }
+        }
+        kickIdleHarts();
+    }
+
+    // ---- the mechanism ----
 
     /** The process running on hart h, or null. */
     public Process current(int hart) {
         return current[hart];
     }
 
-    /** Makes p READY at the tail of the run queue and starts it on an idle hart if there is one. */
+    private long now() {
+        return Math.max(clock, machine.now());
+    }
+
+    /** Makes p runnable (NEW on creation, WOKEN after sleep) and lets the policy decide what runs. */
     public void makeReady(Process p) {
+        makeReady(p, p.firstRunAt() < 0 ? EnqueueReason.NEW : EnqueueReason.WOKEN);
+    }
+
+    private void makeReady(Process p, EnqueueReason reason) {
         p.setState(ProcessState.READY);
-        runQueue.add(p);
-        for (int i = 0; i < current.length; i++) {
-            if (current[i] == null && !runQueue.isEmpty()) {
+        p.readySince = now();
+        runnable.add(p);
+        SchedulingPolicy pol = slot.active();
+        tell("enqueue", () -> pol.enqueue(p, reason));
+        if (reason == EnqueueReason.NEW || reason == EnqueueReason.WOKEN) {
+            for (int h = 0; h < current.length; h++) {
+                Process cur = current[h];
+                int hart = h;
+                if (cur != null && ask("shouldPreempt", () -> slot.active().shouldPreempt(cur, hart), false)) {
+                    preempt(machine.hart(h));
+                }
+            }
+        }
+        kickIdleHarts();
+    }
+
+    // Dispatches onto every idle hart while something is runnable.
+    private void kickIdleHarts() {
+        for (int i = 0; i < current.length && !runnable.isEmpty(); i++) {
+            if (current[i] == null) {
                 dispatch(machine.hart(i));
             }
         }
@@ -69,7 +198,7 @@ public final class Dispatcher {
         }
         p.sleepingOn = null;
         p.woken = true;
-        makeReady(p);
+        makeReady(p, EnqueueReason.WOKEN);
     }
 
     /** Puts the process running on hart h to sleep on q and runs the next one. */
@@ -83,13 +212,15 @@ public final class Dispatcher {
     public void sleepUntil(Hart h, Process p, long deadline) {
         p.sleepEvent = machine.events().schedule(deadline, () -> {
             p.sleepEvent = 0;
+            clock = Math.max(clock, machine.now());
             wake(p);
         });
         block(h, p);
     }
 
     private void block(Hart h, Process p) {
-        switchOut(h, p, true);
+        clock = h.cycle();
+        switchOut(h, p, StopReason.BLOCKED);
         p.setState(ProcessState.BLOCKED);
         dispatch(h);
     }
@@ -99,10 +230,12 @@ public final class Dispatcher {
         int on = p.hart;
         if (on >= 0) {
             Hart h = machine.hart(on);
-            switchOut(h, p, true);
+            clock = Math.max(clock, h.cycle());
+            switchOut(h, p, StopReason.EXITED);
             dispatch(h);
+        } else if (runnable.remove(p)) {
+            tell("dequeue", () -> slot.active().dequeue(p));
         }
-        runQueue.remove(p);
         if (p.sleepingOn instanceof KernelWaitQueue) {
             ((KernelWaitQueue) p.sleepingOn).remove(p);
             p.sleepingOn = null;
@@ -113,65 +246,115 @@ public final class Dispatcher {
         }
     }
 
-    /** The current process gives up the hart but stays READY (sched_yield). */
+    /** sched_yield: the current process gives up the hart but stays runnable. */
     public void yield(Hart h) {
         Process p = current[h.id()];
-        if (p == null || runQueue.isEmpty()) {
+        if (p == null) {
             return;
         }
-        switchOut(h, p, true);
-        p.setState(ProcessState.READY);
-        runQueue.add(p);
-        dispatch(h);
+        clock = h.cycle();
+        switchOut(h, p, StopReason.YIELDED);
+        makeReady(p, EnqueueReason.YIELDED);
+        if (current[h.id()] == null) {
+            dispatch(h);
+        }
     }
 
-    /** Timer interrupt on hart h: preempt if someone waits, else grant a new quantum. */
+    /** Timer interrupt on hart h: slice end, policy tick, preemption check, watchdog. */
     public void tick(Hart h) {
         timer.cancel(h.id());
+        clock = h.cycle();
+        checkWatchdog();
         Process p = current[h.id()];
         if (p == null) {
             dispatch(h);
             return;
         }
-        if (runQueue.isEmpty()) {
-            timer.program(h.id(), h.cycle() + quantum);
+        if (clock >= sliceEnd[h.id()]) {
+            switchOut(h, p, StopReason.SLICE_EXPIRED);
+            makeReady(p, EnqueueReason.PREEMPTED);
+            if (current[h.id()] == null) {
+                dispatch(h);
+            }
             return;
         }
-        switchOut(h, p, false);
-        p.setState(ProcessState.READY);
-        runQueue.add(p);
-        dispatch(h);
+        if (clock >= nextTick[h.id()]) {
+            tell("tick", () -> slot.active().tick());
+            int hart = h.id();
+            if (current[hart] == p && ask("shouldPreempt", () -> slot.active().shouldPreempt(p, hart), false)) {
+                preempt(h);
+                return;
+            }
+        }
+        programTimer(h);
     }
 
-    // Takes p off hart h, charging it for the time and instructions it used.
-    private void switchOut(Hart h, Process p, boolean voluntary) {
-        p.cpuCycles += h.cycle() - p.dispatchedCycle;
+    // Takes the running task off hart h because the policy preferred another.
+    private void preempt(Hart h) {
+        Process p = current[h.id()];
+        clock = Math.max(clock, h.cycle());
+        switchOut(h, p, StopReason.PREEMPTED);
+        makeReady(p, EnqueueReason.PREEMPTED);
+        if (current[h.id()] == null) {
+            dispatch(h);
+        }
+    }
+
+    // Ejects the policy if a runnable task has waited longer than the watchdog allows.
+    private void checkWatchdog() {
+        if (runnable.isEmpty() || slot.isFallback()) {
+            return;
+        }
+        Process oldest = runnable.iterator().next();
+        if (now() - oldest.readySince > watchdog) {
+            eject("runnable " + oldest + " waited " + (now() - oldest.readySince) + " cycles (watchdog "
+                    + watchdog + ")");
+        }
+    }
+
+    // Takes p off hart h, charging it for the time and instructions it used, and tells the policy.
+    private void switchOut(Hart h, Process p, StopReason reason) {
+        long cycles = h.cycle() - p.dispatchedCycle;
+        p.cpuCycles += cycles;
         p.instructions += h.instret() - p.dispatchedInstret;
-        if (voluntary) {
-            p.voluntarySwitches++;
-        } else {
-            p.involuntarySwitches++;
+        p.burstCycles += cycles;
+        if (reason == StopReason.BLOCKED) {
+            p.lastBurst = p.burstCycles;
+            p.burstCycles = 0;
         }
         p.hart = -1;
         current[h.id()] = null;
-        lastPid[h.id()] = p.pid;
+        stopped[h.id()] = p;
+        stoppedVoluntarily[h.id()] = reason == StopReason.BLOCKED || reason == StopReason.YIELDED
+                || reason == StopReason.EXITED;
         h.setContext(null);
+        SchedulingPolicy pol = slot.active();
+        tell("ran", () -> pol.ran(p, cycles, reason));
     }
 
-    // Runs the next READY process on hart h, or idles it (tickless: no timer while idle).
+    // Runs the task the policy picks on hart h, or idles it (tickless: no timer while idle).
     private void dispatch(Hart h) {
-        Process next = runQueue.poll();
+        clock = Math.max(clock, h.cycle());
+        Process next = runnable.isEmpty() ? null : pickFor(h.id());
         int from = lastPid[h.id()];
+        countSwitch(h.id(), next);
         if (next == null) {
             timer.cancel(h.id());
             if (from != 0) {
                 machine.tracer().record(TraceKind.CONTEXT_SWITCH, h.id(), 0, from, 0);
                 lastPid[h.id()] = 0;
             }
+            if (!runnable.isEmpty() && !slot.isFallback()) {
+                // the policy left this hart idle with work queued: look again when the watchdog would fire
+                Process oldest = runnable.iterator().next();
+                timer.program(h.id(), saturatingAdd(oldest.readySince, watchdog + 1));
+            }
             return;
         }
+        runnable.remove(next);
         next.setState(ProcessState.RUNNING);
         next.hart = h.id();
+        next.lastHart = h.id();
         next.markRunning(h.cycle());
         next.dispatchedCycle = h.cycle();
         next.dispatchedInstret = h.instret();
@@ -181,22 +364,124 @@ public final class Dispatcher {
             h.mmu().flushAsid(next.space.asid());
         }
         h.setContext(next.context);
-        timer.program(h.id(), h.cycle() + quantum);
-        contextSwitches++;
-        machine.tracer().record(TraceKind.CONTEXT_SWITCH, h.id(), next.pid, from, next.pid);
-        lastPid[h.id()] = next.pid;
+        int hart = h.id();
+        long s = ask("slice", () -> slot.active().slice(next, hart), -1L);
+        if (s <= 0) {
+            if (!slot.isFallback()) {
+                eject("slice " + s + " for " + next);
+            }
+            s = slot.active().slice(next, hart);
+        }
+        sliceEnd[hart] = saturatingAdd(h.cycle(), s);
+        long period = ask("tickPeriod", () -> slot.active().tickPeriod(), Long.MAX_VALUE);
+        nextTick[hart] = saturatingAdd(h.cycle(), Math.max(1, period));
+        programTimer(h);
+        if (next.pid != from) {
+            contextSwitches++;
+            machine.tracer().record(TraceKind.CONTEXT_SWITCH, hart, next.pid, from, next.pid);
+        }
+        lastPid[hart] = next.pid;
     }
 
-    /** Processes waiting to run, in order. */
+    // Counts the switch away from the task that last stopped on this hart, unless it runs on:
+    // as Linux counts, a task re-picked at once has not been switched out.
+    private void countSwitch(int hart, Process next) {
+        Process p = stopped[hart];
+        stopped[hart] = null;
+        if (p == null || p == next) {
+            return;
+        }
+        if (stoppedVoluntarily[hart]) {
+            p.voluntarySwitches++;
+        } else {
+            p.involuntarySwitches++;
+        }
+    }
+
+    // Asks the policy for hart's next task and checks it is runnable; ejects and asks the fallback otherwise.
+    private Process pickFor(int hart) {
+        SchedTask t = ask("pick", () -> slot.active().pick(hart), null);
+        if (t == null) {
+            return null;
+        }
+        if (!(t instanceof Process) || !runnable.contains(t)) {
+            eject("picked " + describe(t) + ", which is not runnable");
+            SchedTask f = slot.active().pick(hart);
+            return f instanceof Process && runnable.contains(f) ? (Process) f : null;
+        }
+        return (Process) t;
+    }
+
+    private static String describe(SchedTask t) {
+        try {
+            return "task " + t.id();
+        } catch (RuntimeException e) {
+            return "a foreign task";
+        }
+    }
+
+    // Programs hart h's timer at the earliest of: slice end, next policy tick, watchdog check.
+    private void programTimer(Hart h) {
+        int i = h.id();
+        long at = Math.min(sliceEnd[i], nextTick[i]);
+        if (!runnable.isEmpty() && !slot.isFallback()) {
+            at = Math.min(at, saturatingAdd(runnable.iterator().next().readySince, watchdog + 1));
+        }
+        if (at == Long.MAX_VALUE) {
+            timer.cancel(i);
+        } else {
+            timer.program(i, Math.max(at, h.cycle() + 1));
+        }
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+
+    /** Selects the scheduling policy (see {@link PolicySlot#select}). */
+    public boolean select(String name, Map<String, String> options) {
+        return slot.select(name, options);
+    }
+
+    /** Processes waiting to run. */
     public int readyCount() {
-        return runQueue.size();
+        return runnable.size();
     }
 
     public long contextSwitches() {
         return contextSwitches;
     }
 
+    /** The built-in round robin's quantum. */
     public long quantum() {
         return quantum;
+    }
+
+    /** What policies see of the mechanism: time, harts, seeded randomness. */
+    private final class Context implements PolicyContext {
+        private final SplittableRandom random;
+
+        Context(long seed) {
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public long now() {
+            return Dispatcher.this.now();
+        }
+
+        @Override
+        public int harts() {
+            return current.length;
+        }
+
+        @Override
+        public long random(long bound) {
+            if (bound <= 0) {
+                throw new IllegalArgumentException("random bound must be positive: " + bound);
+            }
+            return random.nextLong(bound);
+        }
     }
 }

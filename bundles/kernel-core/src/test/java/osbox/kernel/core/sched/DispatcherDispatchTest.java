@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static osbox.kernel.core.sched.SchedFixture.QUANTUM;
+import static osbox.kernel.core.sched.SchedFixture.WATCHDOG;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class DispatcherDispatchTest {
     @Test
     void quantumMustBePositive() {
         FakeMachine m = new FakeMachine(1);
-        assertThrows(IllegalArgumentException.class, () -> new Dispatcher(m, new RecordingTimer(1), 0));
+        assertThrows(IllegalArgumentException.class, () -> new Dispatcher(m, new RecordingTimer(1), 0, WATCHDOG, 1));
     }
 
     @Test

@@ -93,14 +93,14 @@ class DispatcherPreemptionTest {
         assertEquals(450, b.dispatchedInstret);
         assertEquals(1600, b.firstRunAt());
 
-        h.advance(400, 300);
+        h.advance(QUANTUM, 300);
         f.d.tick(h);
-        assertEquals(400, b.cpuCycles);
+        assertEquals(QUANTUM, b.cpuCycles);
         assertEquals(300, b.instructions);
 
-        h.advance(250, 200);
+        h.advance(QUANTUM, 200);
         f.d.tick(h);
-        assertEquals(850, a.cpuCycles);
+        assertEquals(600 + QUANTUM, a.cpuCycles);
         assertEquals(600, a.instructions);
         assertEquals(1000, a.firstRunAt(), "first run time kept");
     }
@@ -139,10 +139,10 @@ class DispatcherPreemptionTest {
         assertEquals(1, a.voluntarySwitches);
         assertEquals(0, a.involuntarySwitches);
         assertEquals(100, a.cpuCycles);
-        h.advance(100, 90);
+        h.advance(QUANTUM, 90);
         f.d.tick(h);
         assertSame(c, f.d.current(0), "c was ahead of a");
-        h.advance(100, 90);
+        h.advance(QUANTUM, 90);
         f.d.tick(h);
         assertSame(a, f.d.current(0));
     }

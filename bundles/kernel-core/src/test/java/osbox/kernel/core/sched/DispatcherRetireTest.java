@@ -1,6 +1,7 @@
 package osbox.kernel.core.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static osbox.kernel.core.sched.SchedFixture.QUANTUM;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -52,8 +53,10 @@ class DispatcherRetireTest {
         f.d.makeReady(c);
         f.d.retire(b);
         assertEquals(1, f.d.readyCount());
+        h.advance(QUANTUM, 1);
         f.d.tick(h);
         assertSame(c, f.d.current(0));
+        h.advance(QUANTUM, 1);
         f.d.tick(h);
         assertSame(a, f.d.current(0));
         assertEquals(-1, b.firstRunAt(), "b never ran");

@@ -1,6 +1,7 @@
 package osbox.kernel.core.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static osbox.kernel.core.sched.SchedFixture.QUANTUM;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,10 +82,10 @@ class DispatcherSleepTest {
             assertNull(p.sleepingOn);
         }
         assertEquals(2, f.d.readyCount());
-        h.advance(10, 1);
+        h.advance(QUANTUM, 1);
         f.d.tick(h);
         assertSame(a, f.d.current(0));
-        h.advance(10, 1);
+        h.advance(QUANTUM, 1);
         f.d.tick(h);
         assertSame(b, f.d.current(0));
     }

@@ -13,6 +13,7 @@ import osbox.kernel.core.vm.TlbShootdown;
 /** A dispatcher over a fake machine, and processes with real (empty) address spaces. */
 final class SchedFixture {
     static final long QUANTUM = 500;
+    static final long WATCHDOG = 1L << 40;
     final FakeMachine machine;
     final RecordingTimer timer;
     final Dispatcher d;
@@ -33,7 +34,7 @@ final class SchedFixture {
     SchedFixture(int harts) {
         machine = new FakeMachine(harts);
         timer = new RecordingTimer(harts);
-        d = new Dispatcher(machine, timer, QUANTUM);
+        d = new Dispatcher(machine, timer, QUANTUM, WATCHDOG, 1);
     }
 
     FakeHart hart(int i) {
