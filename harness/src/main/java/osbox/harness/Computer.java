@@ -97,7 +97,7 @@ public final class Computer implements AutoCloseable {
         machine.start();
         kernel = machine.call(() -> {
             KernelCore k = new KernelCore(machine, timer, intc, new KernelCore.Settings(o.quantumCycles(), o.seed(),
-                    o.maxProcesses(), o.hostDir()));
+                    o.maxProcesses(), o.hostDir(), 30_000_000_000L));
             k.boot();
             k.addFormat(new ElfFormat());
             return k;
@@ -123,10 +123,10 @@ public final class Computer implements AutoCloseable {
     private void wireSyscalls() throws Exception {
         List<ComponentDescriptors.Descriptor> pending = new ArrayList<>();
         for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(Computer.class.getClassLoader())) {
-            if (!d.implementation().startsWith("osbox.kernel.")) {
+            if (!d.implementation().startsWith("osbox.kernel.") && !d.implementation().startsWith("osbox.sched.")) {
                 continue;
             }
-            // the kernel and its whiteboard collector are what this harness replaces
+            // the kernel, its whiteboard collector and its Config Admin component are what this harness replaces
             if (d.services().isEmpty() || d.implementation().equals("osbox.kernel.core.KernelComponent")
                     || d.services().contains("osbox.api.kernel.ExecFormat")) {
                 continue;
@@ -154,6 +154,11 @@ public final class Computer implements AutoCloseable {
                 }
                 if (o instanceof osbox.api.kernel.TerminalProvider) {
                     kernel.setTerminal((osbox.api.kernel.TerminalProvider) o);
+                }
+                if (o instanceof osbox.api.sched.SchedulingPolicyProvider) {
+                    kernel.dispatcher().addProvider(
+                            d.properties().get(osbox.api.sched.SchedulingPolicyProvider.NAME),
+                            (osbox.api.sched.SchedulingPolicyProvider) o);
                 }
             }
         }
@@ -188,6 +193,11 @@ public final class Computer implements AutoCloseable {
             args[i] = services.get(best.getParameterTypes()[i].getName());
         }
         return best.newInstance(args);
+    }
+
+    /** Chooses the scheduling policy (see SchedulerControl.use); false if no such provider. */
+    public boolean schedule(String policy, Map<String, String> options) throws Exception {
+        return machine.call(() -> kernel.dispatcher().select(policy, options));
     }
 
     /** Runs an ELF file to completion with the given arguments (argv[0] is added) and stdin. */

@@ -21,6 +21,8 @@ import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.sched.SchedulerControl;
+import java.util.Map;
 
 /**
  * The kernel as services (PID {@code osbox.kernel}): boots on activation.
@@ -28,9 +30,10 @@ import osbox.api.kernel.WaitQueue;
  * so components that need the Kernel service can also be syscall handlers
  * without a cycle in activation.
  */
-@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class}, configurationPid = "osbox.kernel")
+@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class, SchedulerControl.class},
+        configurationPid = "osbox.kernel")
 @Designate(ocd = KernelComponent.Config.class)
-public final class KernelComponent implements KernelInternals {
+public final class KernelComponent implements KernelInternals, SchedulerControl {
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
 
     @ObjectClassDefinition(name = "osbox kernel")
@@ -77,6 +80,54 @@ public final class KernelComponent implements KernelInternals {
             core.boot();
             return null;
         });
+        String policy = context.getProperty("osbox.sched.policy");
+        if (policy != null && !policy.isBlank()) {
+            Map<String, String> options = Options.parse(context.getProperty("osbox.sched.options"));
+            use(policy.trim(), options);
+        }
+    }
+
+    // ---- SchedulerControl: the policy slot, on the simulation thread ----
+
+    @Override
+    public List<Policy> policies() {
+        return sim(() -> {
+            var slot = core.dispatcher().slot();
+            List<Policy> out = new java.util.ArrayList<>();
+            out.add(new Policy(BUILTIN, "the kernel's round robin (fallback)", Map.of(), slot.isFallback()));
+            for (String name : slot.available()) {
+                var provider = slot.provider(name);
+                out.add(new Policy(name, provider.describe(), new java.util.TreeMap<>(provider.defaults()),
+                        name.equals(slot.activeName()) && !slot.isFallback()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public String active() {
+        return sim(() -> core.dispatcher().slot().activeName());
+    }
+
+    @Override
+    public String waitingFor() {
+        return sim(() -> core.dispatcher().slot().waitingFor());
+    }
+
+    @Override
+    public boolean use(String name, Map<String, String> options) {
+        return sim(() -> core.dispatcher().select(name, options));
+    }
+
+    @Override
+    public List<Ejection> ejections() {
+        return sim(() -> core.dispatcher().slot().ejections().stream()
+                .map(e -> new Ejection(e.at(), e.policy(), e.reason())).toList());
+    }
+
+    @Override
+    public long swaps() {
+        return sim(() -> core.dispatcher().slot().swaps());
     }
 
     @Override

@@ -13,6 +13,7 @@ import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.InterruptHandler;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.TerminalProvider;
+import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.kernel.Syscalls;
 
 /**
@@ -76,6 +77,24 @@ public final class KernelWhiteboard {
 
     void unbindFormat(ExecFormat f) {
         kernel.atSafePoint(() -> kernel.core().removeFormat(f), true);
+    }
+
+    @Reference(name = "policy", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPolicy(SchedulingPolicyProvider p, Map<String, Object> props) {
+        Object name = props.get(SchedulingPolicyProvider.NAME);
+        if (!(name instanceof String) || ((String) name).isBlank()) {
+            LOG.warn("scheduling policy provider {} has no {} property; ignored", p, SchedulingPolicyProvider.NAME);
+            return;
+        }
+        kernel.atSafePoint(() -> kernel.core().dispatcher().addProvider((String) name, p), false);
+    }
+
+    void unbindPolicy(SchedulingPolicyProvider p, Map<String, Object> props) {
+        Object name = props.get(SchedulingPolicyProvider.NAME);
+        if (name instanceof String) {
+            kernel.atSafePoint(() -> kernel.core().dispatcher().removeProvider((String) name, p), true);
+        }
     }
 
     @Reference(name = "terminal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,

@@ -138,7 +138,8 @@ public final class Dispatcher {
                 programTimer(machine.hart(h));
             }
         }
-        kickIdleHarts();
+        // No dispatching here: a handover can happen in the middle of a dispatch (an
+        // ejection); the entry points that change policies kick idle harts themselves.
     }
 
     // ---- the mechanism ----
@@ -285,8 +286,11 @@ public final class Dispatcher {
                 preempt(h);
                 return;
             }
+            nextTick[hart] = saturatingAdd(clock, Math.max(1, ask("tickPeriod", () -> slot.active().tickPeriod(),
+                    Long.MAX_VALUE)));
         }
         programTimer(h);
+        kickIdleHarts();
     }
 
     // Takes the running task off hart h because the policy preferred another.
@@ -439,9 +443,23 @@ public final class Dispatcher {
         return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
 
-    /** Selects the scheduling policy (see {@link PolicySlot#select}). */
+    /** Selects the scheduling policy (see {@link PolicySlot#select}) and starts work on idle harts. */
     public boolean select(String name, Map<String, String> options) {
-        return slot.select(name, options);
+        boolean now = slot.select(name, options);
+        kickIdleHarts();
+        return now;
+    }
+
+    /** A policy provider arrived (it becomes active if it was chosen). */
+    public void addProvider(String name, SchedulingPolicyProvider provider) {
+        slot.addProvider(name, provider);
+        kickIdleHarts();
+    }
+
+    /** A policy provider left (the built-in policy takes over if it was active). */
+    public void removeProvider(String name, SchedulingPolicyProvider provider) {
+        slot.removeProvider(name, provider);
+        kickIdleHarts();
     }
 
     /** Processes waiting to run. */
