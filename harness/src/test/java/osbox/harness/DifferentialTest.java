@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,41 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * case also runs under qemu now and the two are compared directly.
  */
 class DifferentialTest {
-    /** One line of cases.tsv. */
-    record Case(String program, List<String> args, String stdin, int status) {
-        /** The expected/ file name: program[.args_joined][.stdin-stem].out */
-        String expectedName() {
-            String n = program;
-            if (!args.isEmpty()) {
-                n += "." + String.join("_", args);
-            }
-            if (!stdin.equals("-")) {
-                String stem = Path.of(stdin).getFileName().toString();
-                n += ".stdin-" + (stem.contains(".") ? stem.substring(0, stem.lastIndexOf('.')) : stem);
-            }
-            return n + ".out";
-        }
-
-        @Override
-        public String toString() {
-            return (program + " " + String.join(" ", args)).trim() + (stdin.equals("-") ? "" : " < " + stdin);
-        }
-    }
-
-    private static final Path DIR = Computer.repositoryRoot().resolve("examples/programs");
+    private static final Path DIR = CaseFile.DIR;
     private static Computer computer;
 
-    static Stream<Case> cases() throws IOException {
-        List<Case> out = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve("cases.tsv"))) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            List<String> args = f[1].isBlank() ? List.of() : Arrays.asList(f[1].trim().split(" +"));
-            out.add(new Case(f[0], args, f[2], Integer.parseInt(f[3].trim())));
-        }
-        return out.stream();
+    static Stream<CaseFile.Case> cases() throws IOException {
+        return CaseFile.read("cases.tsv").stream();
     }
 
     @BeforeAll
@@ -72,13 +41,13 @@ class DifferentialTest {
         computer.close();
     }
 
-    private static byte[] stdin(Case c) throws IOException {
-        return c.stdin().equals("-") ? new byte[0] : Files.readAllBytes(DIR.resolve(c.stdin()));
+    private static byte[] stdin(CaseFile.Case c) throws IOException {
+        return c.input(DIR);
     }
 
     @ParameterizedTest(name = "osbox: {0}")
     @MethodSource("cases")
-    void osboxMatchesTheRecordedReference(Case c) throws Exception {
+    void osboxMatchesTheRecordedReference(CaseFile.Case c) throws Exception {
         byte[] image = Files.readAllBytes(DIR.resolve(c.program() + ".elf"));
         Computer.Result r = computer.run(c.program(), image, c.args(), stdin(c));
         String expected = Files.readString(DIR.resolve("expected/" + c.expectedName()));
@@ -88,7 +57,7 @@ class DifferentialTest {
 
     @ParameterizedTest(name = "qemu: {0}")
     @MethodSource("cases")
-    void osboxMatchesQemuNow(Case c) throws Exception {
+    void osboxMatchesQemuNow(CaseFile.Case c) throws Exception {
         boolean haveQemu = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "qemu-riscv64")));
         if (!haveQemu) {
