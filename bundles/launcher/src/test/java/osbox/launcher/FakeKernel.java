@@ -48,6 +48,12 @@ final class FakeKernel implements ProcessManager, Console {
 
     // Checks the simulation thread, then "runs" the image and announces the exit later.
     @Override
+    public int spawn(String path, byte[] image, List<String> argv, List<String> envp,
+            osbox.api.sched.TaskAttributes attributes) throws osbox.api.kernel.ExecFormatException {
+        return spawn(path, image, argv, envp);
+    }
+
+    @Override
     public int spawn(String path, byte[] image, List<String> argv, List<String> envp) throws ExecFormatException {
         if (!machine.onSimulationThread()) {
             throw new IllegalStateException("spawn off the simulation thread");

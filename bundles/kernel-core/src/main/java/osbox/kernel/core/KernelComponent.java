@@ -183,6 +183,18 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
     }
 
     @Override
+    public int spawn(String path, byte[] image, List<String> argv, List<String> envp,
+            osbox.api.sched.TaskAttributes attributes) throws ExecFormatException {
+        try {
+            return machine.call(() -> core.spawn(path, image, argv, envp, attributes));
+        } catch (ExecFormatException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public Optional<ProcessView> process(int pid) {
         return sim(() -> core.process(pid));
     }

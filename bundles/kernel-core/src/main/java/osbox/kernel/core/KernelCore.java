@@ -34,6 +34,7 @@ import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.kernel.WaitStatus;
+import osbox.api.sched.TaskAttributes;
 import osbox.api.trace.TraceKind;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
@@ -351,6 +352,12 @@ public final class KernelCore implements Kernel, ProcessManager {
 
     @Override
     public int spawn(String path, byte[] image, List<String> argv, List<String> envp) throws ExecFormatException {
+        return spawn(path, image, argv, envp, TaskAttributes.DEFAULT);
+    }
+
+    @Override
+    public int spawn(String path, byte[] image, List<String> argv, List<String> envp, TaskAttributes attributes)
+            throws ExecFormatException {
         ExecImage exec = parse(image);
         List<String> args = argv.isEmpty() ? List.of(path) : argv;
         if (table.size() >= settings.maxProcesses()) {
@@ -368,6 +375,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         p.space = loaded.space();
         p.user = loaded.user();
         p.context = loaded.context();
+        p.setAttributes(attributes);
         if (terminal != null) {
             FileRef tty = newFile(terminal.open());
             for (int fd = 0; fd < 3; fd++) {
@@ -399,6 +407,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         child.context.x[HartContext.A0] = 0;
         child.context.pc += 4;
         child.files = parent.files.fork();
+        child.inheritAttributes(parent);
         machine.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid, parent.pid, 0, child.name());
         dispatcher.makeReady(child);
         return child.pid;

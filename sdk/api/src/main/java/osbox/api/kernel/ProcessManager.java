@@ -19,6 +19,13 @@ public interface ProcessManager {
      */
     int spawn(String path, byte[] image, List<String> argv, List<String> envp) throws ExecFormatException;
 
+    /**
+     * The same, with scheduling attributes (nice, priority, tickets, hints)
+     * for the new process; forked children inherit them.
+     */
+    int spawn(String path, byte[] image, List<String> argv, List<String> envp,
+            osbox.api.sched.TaskAttributes attributes) throws ExecFormatException;
+
     Optional<ProcessView> process(int pid);
 
     /** Every process not yet reaped, by pid. */

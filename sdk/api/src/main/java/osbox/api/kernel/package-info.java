@@ -4,6 +4,6 @@
  * process and its user memory, wait queues, processes, executable formats,
  * and the Linux numbers (syscalls, errno, signals, wait status) osbox keeps.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

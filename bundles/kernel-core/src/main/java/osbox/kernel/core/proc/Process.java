@@ -114,6 +114,22 @@ public final class Process implements ProcessView, SchedTask {
         this.argv = List.copyOf(argv);
     }
 
+    /** Sets what scheduling policies see of it. */
+    public void setAttributes(osbox.api.sched.TaskAttributes a) {
+        nice = a.nice();
+        priority = a.priority();
+        tickets = a.tickets();
+        lengthHint = a.lengthHint();
+        burstHint = a.burstHint();
+    }
+
+    /** fork: the child gets the parent's nice, priority and tickets (hints are the parent's own). */
+    public void inheritAttributes(Process parent) {
+        nice = parent.nice;
+        priority = parent.priority;
+        tickets = parent.tickets;
+    }
+
     /** Re-parents the process (its parent exited). */
     public void setParent(int ppid) {
         this.ppid = ppid;
