@@ -2,7 +2,9 @@ package osbox.launcher;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The parsed command line of {@code osbox}.
@@ -10,20 +12,30 @@ import java.util.List;
  * <pre>
  *   osbox                                   interactive Gogo shell (the launcher does nothing)
  *   osbox --help | -h | help                usage on stdout, exit 0
- *   osbox run [--verbose] PROGRAM [ARGS...] runs PROGRAM, exits with its status
+ *   osbox run [--verbose] [--host-dir DIR] [--sched NAME] [--sched-opt KEY=VALUE]... PROGRAM [ARGS...]
+ *                                           runs PROGRAM, exits with its status
  * </pre>
  *
- * {@code --verbose} may stand anywhere before the program name (also before
- * {@code run}); it only raises the log level, which the {@code osbox} script
- * does, so the launcher merely skips it. {@code --} ends the options.
+ * Options may stand anywhere before the program name (also before
+ * {@code run}). {@code --verbose} only raises the log level and
+ * {@code --host-dir} sets a framework property, both done by the
+ * {@code osbox} script, so the launcher merely skips them. {@code --sched}
+ * and {@code --sched-opt} become the framework properties
+ * {@code osbox.sched.policy} and {@code osbox.sched.options} (the script
+ * again), and are kept here too: the launcher checks the policy exists and
+ * applies it with its options before it starts the program. {@code --} ends
+ * the options.
  *
  * @param mode       what to do
  * @param verbose    whether --verbose was given
  * @param program    the program path as given (RUN only)
  * @param arguments  the program's arguments after its name (RUN only)
  * @param error      the usage error (ERROR only)
+ * @param sched      the scheduling policy --sched named, or null
+ * @param schedOptions the --sched-opt items, each KEY=VALUE, in order
  */
-public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error) {
+public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
+        String sched, List<String> schedOptions) {
 
     /** What the launcher does with a command line. */
     public enum Mode {
@@ -43,13 +55,19 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /** The usage text, one line per form. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: osbox                                  open the interactive shell (Gogo)",
-            "       osbox run [--verbose] [--host-dir DIR] PROGRAM [ARGS...]",
+            "       osbox run [--verbose] [--host-dir DIR] [--sched NAME [--sched-opt KEY=VALUE]...]",
+            "                 PROGRAM [ARGS...]",
             "                                               run a RISC-V ELF program; exit with its status",
             "       osbox --help                            show this help",
             "",
             "  --verbose       log at level info on stderr (default: warnings only)",
             "  --host-dir DIR  the host directory mounted read-only at /host for execve",
             "                  (default: the current directory)",
+            "  --sched NAME    the scheduling policy: builtin (the kernel's round robin, the",
+            "                  default), fifo, sjf, stcf, rr, priority, mlfq, lottery, stride, cfs",
+            "  --sched-opt KEY=VALUE",
+            "                  an option of that policy (repeat for more), e.g. --sched rr",
+            "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
             "",
             "The program's console is this terminal: its standard input is osbox's",
             "standard input and its output goes to standard output. Exit status: the",
@@ -61,6 +79,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         boolean help = false;
         boolean optionsDone = false;
         String command = null;
+        String sched = null;
+        List<String> schedOptions = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -76,6 +96,19 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 if (++i >= args.length) {
                     return error("--host-dir needs a directory", verbose);
                 }
+            } else if (!optionsDone && arg.equals("--sched")) {
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--sched needs a policy name", verbose);
+                }
+                sched = args[i];
+            } else if (!optionsDone && arg.equals("--sched-opt")) {
+                if (++i >= args.length) {
+                    return error("--sched-opt needs KEY=VALUE", verbose);
+                }
+                if (args[i].indexOf('=') <= 0) {
+                    return error("--sched-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
+                }
+                schedOptions.add(args[i]);
             } else if (!optionsDone && arg.startsWith("-") && arg.length() > 1) {
                 return error("unknown option: " + arg, verbose);
             } else if (command == null) {
@@ -85,12 +118,18 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             }
         }
         if (help || "help".equals(command)) {
-            return new CommandLine(Mode.HELP, verbose, null, List.of(), null);
+            return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of());
+        }
+        if (!schedOptions.isEmpty() && sched == null) {
+            return error("--sched-opt needs --sched NAME", verbose);
         }
         if (command == null) {
-            return verbose
-                    ? error("--verbose needs a command", true)
-                    : new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null);
+            if (verbose) {
+                return error("--verbose needs a command", true);
+            }
+            return sched != null
+                    ? error("--sched needs a command", false)
+                    : new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of());
         }
         if (!command.equals("run")) {
             return error("unknown command: " + command, verbose);
@@ -102,12 +141,23 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         for (int j = i + 1; j < args.length; j++) {
             rest.add(args[j]);
         }
-        return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null);
+        return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
+                List.copyOf(schedOptions));
     }
 
     /** A usage error. */
     private static CommandLine error(String message, boolean verbose) {
-        return new CommandLine(Mode.ERROR, verbose, null, List.of(), message);
+        return new CommandLine(Mode.ERROR, verbose, null, List.of(), message, null, List.of());
+    }
+
+    /** The --sched-opt items as a map, in order (a later KEY wins). */
+    public Map<String, String> schedOptionMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String item : schedOptions) {
+            int eq = item.indexOf('=');
+            map.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** argv for the program: its path as given, then its arguments. */

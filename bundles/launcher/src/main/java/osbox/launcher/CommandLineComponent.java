@@ -18,6 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import osbox.api.hw.Console;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
+import osbox.api.sched.SchedulerControl;
 
 /**
  * The parts of the command line that need no machine: {@code --help} and
@@ -104,7 +105,8 @@ public final class CommandLineComponent {
     /** The services a run needs that are not registered now, by simple name. */
     static String missing(BundleContext context) {
         StringBuilder sb = new StringBuilder();
-        for (Class<?> type : new Class<?>[] {Machine.class, ProcessManager.class, Console.class}) {
+        for (Class<?> type : new Class<?>[] {Machine.class, ProcessManager.class, Console.class,
+            SchedulerControl.class}) {
             if (context.getServiceReference(type) == null) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(type.getName());
             }

@@ -18,11 +18,13 @@ import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
+import osbox.api.sched.SchedulerControl;
 
 /**
  * {@code osbox run PROGRAM [ARGS...]}: once the machine and the kernel are
- * there, takes over the JVM's main thread, runs the program with the console
- * on the host's stdin and stdout, and exits with the program's status.
+ * there, takes over the JVM's main thread, applies the scheduling policy
+ * asked for ({@code --sched}), runs the program with the console on the
+ * host's stdin and stdout, and exits with the program's status.
  * Without a {@code run} command it does nothing.
  */
 @Component(immediate = true)
@@ -34,6 +36,9 @@ public final class LauncherComponent {
     /** Service property marking the main-thread service as the one running a program. */
     static final String RUN_MARKER = "osbox.launcher";
 
+    /** Host time to wait for the framework to finish starting before running anyway. */
+    static final long STARTUP_WAIT_MILLIS = 30_000;
+
     private final ServiceRegistration<?> registration;
 
     /** Registers the main-thread service when the command line says {@code run}. */
@@ -42,15 +47,22 @@ public final class LauncherComponent {
             @Reference(name = "launcher", service = Object.class, target = LauncherArguments.TARGET) Map<String, Object> launcher,
             @Reference(name = "machine") Machine machine,
             @Reference(name = "processes") ProcessManager processes,
-            @Reference(name = "console") Console console) {
+            @Reference(name = "console") Console console,
+            @Reference(name = "scheduler") SchedulerControl scheduler) {
         CommandLine line = CommandLine.parse(LauncherArguments.of(launcher));
         if (line.mode() != CommandLine.Mode.RUN) {
             registration = null;
             return;
         }
         boolean consoleOnStdin = "stdin".equals(context.getProperty(CONSOLE_INPUT));
-        Callable<Integer> body = () -> run(line, machine, processes, console, consoleOnStdin,
-                Path.of("").toAbsolutePath(), System.out, System.err);
+        SchedulerCheck sched = SchedulerCheck.of(line, context.getProperty(SchedulerCheck.POLICY_PROPERTY),
+                context.getProperty(SchedulerCheck.OPTIONS_PROPERTY));
+        Callable<Integer> body = () -> {
+            // every bundle of the run started (the policies among them) before the policy is checked
+            Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
+            return run(line, sched, machine, processes, console, scheduler, consoleOnStdin,
+                    Path.of("").toAbsolutePath(), System.out, System.err);
+        };
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LauncherArguments.MAIN_THREAD, "true");
         props.put(RUN_MARKER, "run");
@@ -70,10 +82,30 @@ public final class LauncherComponent {
     }
 
     /**
-     * Runs {@code line}'s program to completion and returns the exit status:
-     * the program's (0-255, or 128+signal), or 2 when it cannot be started.
+     * Applies the scheduling policy {@code sched} names, then runs
+     * {@code line}'s program to completion and returns the exit status: the
+     * program's (0-255, or 128+signal), or 2 when the policy is unknown or
+     * refuses its options, or the program cannot be started.
      */
-    static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
+    static int run(CommandLine line, SchedulerCheck sched, Machine machine, ProcessManager processes,
+            Console console, SchedulerControl scheduler, boolean consoleOnStdin, Path cwd, PrintStream out,
+            PrintStream err) {
+        String refused = sched.apply(scheduler);
+        if (refused != null) {
+            err.println(sched.errorLine(refused));
+            err.flush();
+            sched.release(scheduler); // the policy may be active from boot, with other options
+            return CommandLine.USAGE_STATUS;
+        }
+        try {
+            return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
+        } finally {
+            sched.release(scheduler);
+        }
+    }
+
+    /** Runs the program to completion; returns the exit status. */
+    private static int runProgram(CommandLine line, Machine machine, ProcessManager processes, Console console,
             boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
         String program = line.program();
         byte[] image;

@@ -63,4 +63,45 @@ class CommandLineTest {
                 List.of(LauncherArguments.of(java.util.Map.of("launcher.arguments", new String[] {"run", "x"}))));
         assertEquals(0, LauncherArguments.of(java.util.Map.of()).length);
     }
+
+    @Test
+    void schedAndItsOptionsAreKeptAndSkipped() {
+        CommandLine line = CommandLine.parse(new String[] {"--sched", "mlfq", "run", "--sched-opt", "queues=4",
+            "--verbose", "--sched-opt", "quantum=1000,2000,4000", "p.elf", "--sched", "x"});
+        assertEquals(Mode.RUN, line.mode());
+        assertEquals("mlfq", line.sched());
+        assertEquals(List.of("queues=4", "quantum=1000,2000,4000"), line.schedOptions());
+        assertEquals(java.util.Map.of("queues", "4", "quantum", "1000,2000,4000"), line.schedOptionMap());
+        assertEquals("p.elf", line.program());
+        assertEquals(List.of("--sched", "x"), line.arguments(), "after the program: its own arguments");
+        assertTrue(line.verbose());
+    }
+
+    @Test
+    void noSchedMeansNone() {
+        CommandLine line = CommandLine.parse(new String[] {"run", "p.elf"});
+        assertEquals(null, line.sched());
+        assertEquals(List.of(), line.schedOptions());
+    }
+
+    @Test
+    void schedUsageErrors() {
+        assertEquals("--sched needs a policy name", CommandLine.parse(new String[] {"run", "--sched"}).error());
+        assertEquals("--sched-opt needs KEY=VALUE",
+                CommandLine.parse(new String[] {"run", "--sched", "rr", "--sched-opt"}).error());
+        assertEquals("--sched-opt needs KEY=VALUE, got 'quantum'",
+                CommandLine.parse(new String[] {"run", "--sched", "rr", "--sched-opt", "quantum", "p"}).error());
+        assertEquals("--sched-opt needs KEY=VALUE, got '=5'",
+                CommandLine.parse(new String[] {"run", "--sched", "rr", "--sched-opt", "=5", "p"}).error());
+        assertEquals("--sched-opt needs --sched NAME",
+                CommandLine.parse(new String[] {"run", "--sched-opt", "quantum=5", "p"}).error());
+        assertEquals("--sched needs a command", CommandLine.parse(new String[] {"--sched", "rr"}).error());
+        assertEquals("run: missing PROGRAM", CommandLine.parse(new String[] {"run", "--sched", "rr"}).error());
+    }
+
+    @Test
+    void usageDocumentsTheSchedulingOptions() {
+        assertTrue(CommandLine.USAGE.contains("--sched NAME"));
+        assertTrue(CommandLine.USAGE.contains("--sched-opt KEY=VALUE"));
+    }
 }

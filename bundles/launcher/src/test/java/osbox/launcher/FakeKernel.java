@@ -25,6 +25,8 @@ final class FakeKernel implements ProcessManager, Console {
     final List<List<String>> spawned = new ArrayList<>();
     final List<List<String>> environments = new ArrayList<>();
     final ByteArrayOutputStream transmitted = new ByteArrayOutputStream();
+    /** Called at each spawn (e.g. to see which policy is active then); may be null. */
+    Runnable onSpawn;
     int flushes;
     int connects;
     private int nextPid = 1;
@@ -68,6 +70,9 @@ final class FakeKernel implements ProcessManager, Console {
             throw new ExecFormatException("not an ELF file");
         }
         int pid = nextPid++;
+        if (onSpawn != null) {
+            onSpawn.run();
+        }
         spawned.add(argv);
         environments.add(envp);
         View view = new View(pid, argv.get(0), argv, status, text.startsWith("KILL ") ? "pc=0x100 addr=0x0" : null);

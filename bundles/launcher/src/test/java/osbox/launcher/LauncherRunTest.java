@@ -19,6 +19,7 @@ class LauncherRunTest {
 
     private final FakeMachine machine = new FakeMachine();
     private final FakeKernel kernel = new FakeKernel(machine);
+    private final FakeScheduler scheduler = new FakeScheduler();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -29,7 +30,11 @@ class LauncherRunTest {
 
     private int run(String... args) {
         CommandLine line = CommandLine.parse(args);
-        return LauncherComponent.run(line, machine, kernel, kernel, true, dir,
+        return run(line, SchedulerCheck.of(line, null, null));
+    }
+
+    private int run(CommandLine line, SchedulerCheck sched) {
+        return LauncherComponent.run(line, sched, machine, kernel, kernel, scheduler, true, dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -98,5 +103,83 @@ class LauncherRunTest {
         assertEquals(2, CommandLineComponent.usageError("unknown command: x",
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertTrue(err().startsWith("osbox: unknown command: x" + System.lineSeparator() + "usage: osbox"));
+    }
+
+    @Test
+    void noSchedLeavesTheSchedulerAlone() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        assertEquals(0, run("run", "zero.elf"));
+        assertEquals(List.of(), scheduler.uses);
+    }
+
+    @Test
+    void schedChoosesThePolicyWithItsOptionsBeforeTheProgramRuns() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        List<String> activeAtSpawn = new java.util.ArrayList<>();
+        kernel.onSpawn = () -> activeAtSpawn.add(scheduler.active);
+        assertEquals(0, run("run", "--sched", "rr", "--sched-opt", "quantum=5000", "zero.elf", "x"));
+        assertEquals(List.of("rr"), activeAtSpawn);
+        assertEquals(List.of("rr{quantum=5000}", "builtin{}"), scheduler.uses,
+                "rr for the run, then builtin again before the framework stops");
+        assertEquals(List.of(List.of("zero.elf", "x")), kernel.spawned);
+        assertEquals("", err());
+    }
+
+    @Test
+    void unknownPolicyIsOneLineAndExit2AndNothingRuns() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        assertEquals(2, run("run", "--sched", "nope", "zero.elf"));
+        assertEquals("osbox: --sched nope: no such scheduling policy (available: builtin, cfs, fifo, rr)"
+                + System.lineSeparator(), err());
+        assertTrue(kernel.spawned.isEmpty());
+        assertEquals(List.of(), scheduler.uses, "an unknown name is not even chosen");
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusedOptionsAreOneLineWithTheProvidersMessageAndExit2() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        assertEquals(2, run("run", "--sched", "rr", "--sched-opt", "quantum=-1", "zero.elf"));
+        assertEquals("osbox: --sched rr: option 'quantum' must be a positive integer, got '-1'"
+                + System.lineSeparator(), err());
+        assertEquals(2, run("run", "--sched", "cfs", "--sched-opt", "speed=3", "zero.elf"));
+        assertTrue(err().endsWith("osbox: --sched cfs: unknown option 'speed'" + System.lineSeparator()), err());
+        assertEquals(2, run("run", "--sched", "builtin", "--sched-opt", "quantum=3", "zero.elf"));
+        assertTrue(err().endsWith("osbox: --sched builtin: the built-in policy takes no options (got quantum)"
+                + System.lineSeparator()), err());
+        assertTrue(kernel.spawned.isEmpty());
+        assertEquals(osbox.api.sched.SchedulerControl.BUILTIN, scheduler.active, "nothing changed");
+    }
+
+    @Test
+    void aProviderLeavingAtTheLastMomentIsReportedAsMissing() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        scheduler.providerLeavesOnUse = true;
+        assertEquals(2, run("run", "--sched", "cfs", "zero.elf"));
+        assertEquals("osbox: --sched cfs: no such scheduling policy (available: builtin, fifo, rr)"
+                + System.lineSeparator(), err());
+        assertTrue(kernel.spawned.isEmpty());
+    }
+
+    @Test
+    void builtinIsAlwaysThere() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        scheduler.active = "cfs";
+        assertEquals(0, run("run", "--sched", "builtin", "zero.elf"));
+        assertEquals(List.of("builtin{}"), scheduler.uses);
+    }
+
+    @Test
+    void withoutTheScriptTheFrameworkPropertiesChoose() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        CommandLine line = CommandLine.parse(new String[] {"run", "zero.elf"});
+        assertEquals(0, run(line, SchedulerCheck.of(line, "cfs", "latency=4000000")));
+        assertEquals(List.of("cfs{latency=4000000}", "builtin{}"), scheduler.uses);
+        assertEquals(2, run(line, SchedulerCheck.of(line, "cfs", "latency")));
+        assertEquals("osbox: --sched cfs: option must be key=value: 'latency'" + System.lineSeparator(), err());
+        // the command line wins over the properties
+        CommandLine rr = CommandLine.parse(new String[] {"run", "--sched", "rr", "zero.elf"});
+        assertEquals(0, run(rr, SchedulerCheck.of(rr, "cfs", "latency=1")));
+        assertEquals("rr{}", scheduler.uses.get(scheduler.uses.size() - 2));
     }
 }

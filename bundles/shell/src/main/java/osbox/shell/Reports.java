@@ -7,6 +7,7 @@ import osbox.api.hw.MachineStatistics;
 import osbox.api.hw.TlbStatistics;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
+import osbox.api.sched.SchedulerControl;
 
 /** The text the osbox shell commands print, built from plain snapshots (so it is unit-tested). */
 final class Reports {
@@ -62,6 +63,40 @@ final class Reports {
         t.row("page faults", tlb.faults());
         t.row("TLB flushes", tlb.flushes());
         return t.render();
+    }
+
+    /**
+     * The {@code sched:list} report: a table of the policies (the active one
+     * marked "*", options with their defaults as key=value), then a line for
+     * the policy waited for, if any, then the ejections since boot.
+     */
+    static String policies(List<SchedulerControl.Policy> policies, String waitingFor,
+            List<SchedulerControl.Ejection> ejections) {
+        Table t = new Table("NAME", "ACTIVE", "DESCRIPTION", "OPTIONS");
+        boolean listed = false;
+        for (SchedulerControl.Policy p : policies) {
+            t.row(p.name(), p.active() ? "*" : "", p.description(), SchedCommands.options(p.defaults()));
+            listed |= p.name().equals(waitingFor);
+        }
+        StringBuilder sb = new StringBuilder(t.render());
+        if (waitingFor != null) {
+            sb.append("waiting for: ").append(waitingFor).append(listed
+                    ? " (chosen; its provider is here but did not take the options: choose it again)"
+                    : " (chosen; it runs when its bundle starts)").append('\n');
+        }
+        if (ejections.isEmpty()) {
+            sb.append("ejections: none\n");
+        } else {
+            sb.append("ejections:\n");
+            Table e = new Table(">CYCLE", "POLICY", "REASON");
+            for (SchedulerControl.Ejection x : ejections) {
+                e.row(x.cycle(), x.policy(), x.reason());
+            }
+            for (String line : e.render().split("\n")) {
+                sb.append("  ").append(line).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** "[pid 3 exited with status 0]" or "[pid 3 killed by SIGSEGV]". */
