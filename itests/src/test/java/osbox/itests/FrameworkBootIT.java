@@ -17,16 +17,19 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import osbox.api.sched.SchedulingPolicyProvider;
 
 /**
  * Boots Felix with every osbox bundle: all are ACTIVE, and every Declarative
  * Services component they declare is satisfied (or active), except the
  * launcher's, which wait for the bnd launcher's command line and so stay
- * unsatisfied here, on that reference only.
+ * unsatisfied here, on that reference only. Each scheduling-policy bundle
+ * provides its policy under its name.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -146,6 +149,51 @@ public class FrameworkBootIT extends OsboxTestSupport {
         }
         fail(bsn + " is not installed");
         return null;
+    }
+
+    @Test
+    public void everySchedulingPolicyBundleProvidesItsPolicyByName() throws Exception {
+        List<String> problems = List.of();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            problems = providerProblems();
+            if (problems.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("policy provider problems", List.of(), problems);
+        for (String name : POLICIES) {
+            ServiceReference<?>[] refs = context.getServiceReferences(SchedulingPolicyProvider.class.getName(),
+                    "(" + SchedulingPolicyProvider.NAME + "=" + name + ")");
+            assertNotNull(name + " provider registered", refs);
+            assertEquals(name + ": one provider", 1, refs.length);
+            assertEquals(name + " from its bundle", "osbox.sched." + name, refs[0].getBundle().getSymbolicName());
+        }
+    }
+
+    /** For each policy bundle: its provider component (named by osbox.policy.name) is satisfied or active. */
+    private List<String> providerProblems() {
+        List<String> problems = new ArrayList<>();
+        for (String name : POLICIES) {
+            Bundle b = bundle("osbox.sched." + name);
+            List<ComponentDescriptionDTO> providers = scr.getComponentDescriptionDTOs(b).stream()
+                    .filter(d -> List.of(d.serviceInterfaces).contains(SchedulingPolicyProvider.class.getName())
+                            && name.equals(d.properties.get(SchedulingPolicyProvider.NAME)))
+                    .toList();
+            if (providers.size() != 1) {
+                problems.add("osbox.sched." + name + " declares " + providers.size() + " providers named " + name);
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(providers.get(0))) {
+                if (c.state != ComponentConfigurationDTO.SATISFIED && c.state != ComponentConfigurationDTO.ACTIVE) {
+                    problems.add(providers.get(0).name + " " + state(c));
+                }
+            }
+            if (scr.getComponentConfigurationDTOs(providers.get(0)).isEmpty()) {
+                problems.add(providers.get(0).name + " has no configuration");
+            }
+        }
+        return problems;
     }
 
     @Test

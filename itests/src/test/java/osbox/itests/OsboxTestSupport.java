@@ -37,7 +37,13 @@ public abstract class OsboxTestSupport {
             "osbox.hw.console", "osbox.hw.machine",
             "osbox.kernel.elf", "osbox.kernel.core",
             "osbox.kernel.syscalls.console", "osbox.kernel.syscalls.sysinfo",
+            "osbox.sched.fifo", "osbox.sched.sjf", "osbox.sched.stcf", "osbox.sched.rr", "osbox.sched.priority",
+            "osbox.sched.mlfq", "osbox.sched.lottery", "osbox.sched.stride", "osbox.sched.cfs",
             "osbox.shell", "osbox.launcher");
+
+    /** The scheduling policies' names; each is provided by the bundle {@code osbox.sched.NAME}. */
+    public static final List<String> POLICIES = List.of(
+            "fifo", "sjf", "stcf", "rr", "priority", "mlfq", "lottery", "stride", "cfs");
 
     /** Start level of SPI Fly and ASM: before anything may ask SLF4J for a logger. */
     public static final int LEVEL_WEAVING = 1;
