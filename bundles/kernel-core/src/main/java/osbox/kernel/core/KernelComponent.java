@@ -80,10 +80,14 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
             core.boot();
             return null;
         });
+        // a policy chosen when the framework was started (the launcher re-checks and reports)
         String policy = context.getProperty("osbox.sched.policy");
         if (policy != null && !policy.isBlank()) {
-            Map<String, String> options = Options.parse(context.getProperty("osbox.sched.options"));
-            use(policy.trim(), options);
+            try {
+                use(policy.trim(), Options.parse(context.getProperty("osbox.sched.options")));
+            } catch (IllegalArgumentException e) {
+                LOG.info("scheduling policy {} from osbox.sched.policy not applied: {}", policy, e.getMessage());
+            }
         }
     }
 
