@@ -1,0 +1,189 @@
+package osbox.workload;
+
+import java.util.Map;
+import osbox.api.sched.TaskAttributes;
+
+/** The JSON renderings: the report and the Chrome trace. */
+final class ReportJson {
+    /** Chrome trace process ids of the two groups of tracks. */
+    static final int HARTS_PID = 1;
+    static final int PROCESSES_PID = 2;
+
+    private ReportJson() {
+    }
+
+    static String report(RunReport r) {
+        Json j = new Json(true);
+        j.begin();
+        j.field("workload", r.workload()).field("file", r.file()).field("policy", r.policy())
+                .field("finalPolicy", r.finalPolicy()).field("frequencyHz", r.frequencyHz()).field("harts", r.harts())
+                .field("timeUnit", "cycles").field("startCycle", r.startCycle()).field("elapsed", r.elapsed())
+                .raw("elapsedMs", r.ms(r.elapsed())).field("busyCycles", r.busyCycles())
+                .field("cpuUtilisation", r.utilisation()).field("throughput", r.throughput())
+                .field("completed", r.completed().size());
+        j.key("averages").begin().field("turnaround", r.averageTurnaround()).field("response", r.averageResponse())
+                .field("wait", r.averageWait()).field("cpu", r.averageCpu()).end();
+        j.key("processes").beginArray();
+        for (RunReport.ProcessResult p : r.processes()) {
+            j.begin().field("pid", p.pid()).field("name", p.label()).field("program", p.program());
+            j.key("args").beginArray();
+            for (String a : p.args()) {
+                j.value(a);
+            }
+            j.endArray();
+            TaskAttributes t = p.attributes();
+            j.field("nice", t.nice()).field("priority", t.priority()).field("tickets", t.tickets())
+                    .field("lengthHint", t.lengthHint()).field("burstHint", t.burstHint());
+            j.field("arrival", p.arrival()).field("firstRun", p.firstRun()).field("completion", p.completion())
+                    .field("turnaround", p.turnaround()).field("response", p.response()).field("wait", p.waitTime())
+                    .field("cpu", p.cpuCycles()).field("instructions", p.instructions())
+                    .field("syscalls", p.syscalls()).field("voluntarySwitches", p.voluntarySwitches())
+                    .field("involuntarySwitches", p.involuntarySwitches()).field("waitStatus", p.waitStatus())
+                    .field("status", p.status()).field("killReport", p.killReport()).field("error", p.error());
+            j.end();
+        }
+        j.endArray();
+        j.key("swaps").beginArray();
+        for (RunReport.SwapResult s : r.swaps()) {
+            j.begin().field("at", s.at()).field("policy", s.policy());
+            options(j, s.options());
+            j.field("activeAfter", s.activeAfter()).field("error", s.error()).end();
+        }
+        j.endArray();
+        j.key("ejections").beginArray();
+        for (RunReport.Ejection e : r.ejections()) {
+            j.begin().field("at", e.at()).field("policy", e.policy()).field("reason", e.reason()).end();
+        }
+        j.endArray();
+        j.key("trace").begin().field("complete", r.traceComplete()).field("start", r.traceStart())
+                .field("syscalls", r.syscalls().size()).field("syscallsDropped", r.syscallsDropped()).end();
+        j.key("slices").beginArray();
+        for (RunReport.Slice s : r.slices()) {
+            j.begin().field("hart", s.hart()).field("pid", s.pid()).field("start", s.start()).field("end", s.end())
+                    .end();
+        }
+        j.endArray();
+        j.end();
+        return j.toString() + "\n";
+    }
+
+    private static void options(Json j, Map<String, String> options) {
+        j.key("options").begin();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            j.field(e.getKey(), e.getValue());
+        }
+        j.end();
+    }
+
+    static String chromeTrace(RunReport r) {
+        long hz = r.frequencyHz();
+        Json j = new Json(false);
+        j.begin().field("displayTimeUnit", "ms");
+        j.key("otherData").begin().field("workload", r.workload()).field("policy", r.policy())
+                .field("frequencyHz", hz).field("traceComplete", r.traceComplete()).end();
+        j.key("traceEvents").beginArray();
+        meta(j, HARTS_PID, -1, "process_name", "name", "osbox harts (" + r.workload() + ")");
+        meta(j, HARTS_PID, -1, "process_sort_index", "sort_index", "0");
+        for (int h = 0; h < r.harts(); h++) {
+            meta(j, HARTS_PID, h, "thread_name", "name", "hart " + h);
+            meta(j, HARTS_PID, h, "thread_sort_index", "sort_index", Integer.toString(h));
+        }
+        meta(j, PROCESSES_PID, -1, "process_name", "name", "osbox processes");
+        meta(j, PROCESSES_PID, -1, "process_sort_index", "sort_index", "1");
+        int index = 0;
+        for (RunReport.ProcessResult p : r.processes()) {
+            int tid = tid(p, index);
+            meta(j, PROCESSES_PID, tid, "thread_name", "name",
+                    p.label() + (p.pid() == 0 ? " (not started)" : " (pid " + p.pid() + ")"));
+            meta(j, PROCESSES_PID, tid, "thread_sort_index", "sort_index", Integer.toString(index));
+            if (p.completed()) {
+                j.begin().field("name", p.label()).field("cat", "lifetime").field("ph", "X")
+                        .raw("ts", Times.us(p.arrival(), hz)).raw("dur", Times.us(p.turnaround(), hz))
+                        .field("pid", PROCESSES_PID).field("tid", tid);
+                j.key("args").begin().field("pid", p.pid()).field("status", p.status())
+                        .raw("turnaroundMs", r.ms(p.turnaround())).raw("responseMs", r.ms(Math.max(0, p.response())))
+                        .raw("waitMs", r.ms(p.waitTime())).raw("cpuMs", r.ms(p.cpuCycles())).end();
+                j.end();
+            }
+            instant(j, "arrival", "process", p.arrival(), hz, PROCESSES_PID, tid, "t");
+            if (!p.completed() && p.error() != null) {
+                instant(j, "not started: " + p.error(), "process", p.arrival(), hz, PROCESSES_PID, tid, "t");
+            }
+            index++;
+        }
+        java.util.TreeMap<Integer, Integer> rows = rows(r);
+        for (RunReport.Slice s : r.slices()) {
+            Integer row = rows.get(s.pid());
+            String label = row == null ? "pid " + s.pid() : r.processes().get(row).label();
+            j.begin().field("name", label).field("cat", "run").field("ph", "X").raw("ts", Times.us(s.start(), hz))
+                    .raw("dur", Times.us(s.length(), hz)).field("pid", HARTS_PID).field("tid", s.hart());
+            j.key("args").begin().field("pid", s.pid()).end();
+            j.end();
+            if (row != null) {
+                int i = row;
+                j.begin().field("name", "running on hart " + s.hart()).field("cat", "run").field("ph", "X")
+                        .raw("ts", Times.us(s.start(), hz)).raw("dur", Times.us(s.length(), hz))
+                        .field("pid", PROCESSES_PID).field("tid", tid(r.processes().get(i), i)).end();
+            }
+        }
+        for (RunReport.SyscallMark m : r.syscalls()) {
+            j.begin().field("name", m.name()).field("cat", "syscall").field("ph", "i").field("s", "t")
+                    .raw("ts", Times.us(m.at(), hz)).field("pid", HARTS_PID).field("tid", Math.max(0, m.hart()));
+            Integer row = rows.get(m.pid());
+            j.key("args").begin().field("pid", m.pid())
+                    .field("process", row == null ? "pid " + m.pid() : r.processes().get(row).label())
+                    .field("number", m.number()).field("result", m.result()).end();
+            j.end();
+        }
+        for (RunReport.SwapResult s : r.swaps()) {
+            j.begin().field("name", (s.error() == null ? "policy " : "policy refused: ") + s.policy())
+                    .field("cat", "policy").field("ph", "i").field("s", "g").raw("ts", Times.us(s.at(), hz))
+                    .field("pid", HARTS_PID).field("tid", 0);
+            j.key("args").begin().field("activeAfter", s.activeAfter()).field("error", s.error());
+            options(j, s.options());
+            j.end().end();
+        }
+        for (RunReport.Ejection e : r.ejections()) {
+            j.begin().field("name", "ejected: " + e.policy()).field("cat", "policy").field("ph", "i").field("s", "g")
+                    .raw("ts", Times.us(e.at(), hz)).field("pid", HARTS_PID).field("tid", 0);
+            j.key("args").begin().field("reason", e.reason()).end();
+            j.end();
+        }
+        j.endArray().end();
+        return j.toString() + "\n";
+    }
+
+    private static int tid(RunReport.ProcessResult p, int index) {
+        return p.pid() != 0 ? p.pid() : 1_000_000 + index;
+    }
+
+    /** Index in the report's process list by pid (started processes only). */
+    static java.util.TreeMap<Integer, Integer> rows(RunReport r) {
+        java.util.TreeMap<Integer, Integer> rows = new java.util.TreeMap<>();
+        for (int i = 0; i < r.processes().size(); i++) {
+            if (r.processes().get(i).pid() != 0) {
+                rows.put(r.processes().get(i).pid(), i);
+            }
+        }
+        return rows;
+    }
+
+    private static void meta(Json j, int pid, int tid, String name, String arg, String value) {
+        j.begin().field("name", name).field("ph", "M").field("pid", pid);
+        if (tid >= 0) {
+            j.field("tid", tid);
+        }
+        j.key("args").begin();
+        if (arg.equals("sort_index")) {
+            j.field(arg, Long.parseLong(value));
+        } else {
+            j.field(arg, value);
+        }
+        j.end().end();
+    }
+
+    private static void instant(Json j, String name, String cat, long at, long hz, int pid, int tid, String scope) {
+        j.begin().field("name", name).field("cat", cat).field("ph", "i").field("s", scope)
+                .raw("ts", Times.us(at, hz)).field("pid", pid).field("tid", tid).end();
+    }
+}

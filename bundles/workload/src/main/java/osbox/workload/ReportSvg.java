@@ -1,0 +1,230 @@
+package osbox.workload;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/** The SVG Gantt chart. */
+final class ReportSvg {
+    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#8c564b"};
+    private static final int WIDTH = 1000;
+    private static final int LEFT = 180;
+    private static final int RIGHT = 30;
+    private static final int TOP = 58;
+    private static final int LANE = 22;
+    private static final int GAP = 6;
+
+    private ReportSvg() {
+    }
+
+    static String colour(int index) {
+        if (index < 0) {
+            return "#999999";
+        }
+        if (index < PALETTE.length) {
+            return PALETTE[index];
+        }
+        return String.format(Locale.ROOT, "hsl(%d,55%%,55%%)", (int) ((index * 137.508) % 360));
+    }
+
+    static String svg(RunReport r) {
+        List<RunReport.ProcessResult> procs = r.processes();
+        TreeMap<Integer, Integer> rows = ReportJson.rows(r);
+        int lanes = procs.size() + r.harts();
+        int plotW = WIDTH - LEFT - RIGHT;
+        int lanesBottom = TOP + lanes * (LANE + GAP) + GAP;
+        int axisY = lanesBottom + 4;
+        int legendY = axisY + 44;
+        int height = legendY + 40 + (r.traceComplete() ? 0 : 20);
+        double span = Math.max(1, r.elapsed());
+        StringBuilder o = new StringBuilder();
+        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        o.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+                .append("\" fill=\"#ffffff\"/>\n");
+        o.append("<text x=\"12\" y=\"22\" font-size=\"16\" font-weight=\"bold\">")
+                .append(esc("Workload " + r.workload() + ": policy " + r.policy()
+                        + (r.finalPolicy().equals(r.policy()) ? "" : " (at the end " + r.finalPolicy() + ")")))
+                .append("</text>\n");
+        o.append("<text x=\"12\" y=\"42\" fill=\"#444444\">")
+                .append(esc(String.format(Locale.ROOT,
+                        "%d processes, %d %s, elapsed %s ms, avg turnaround %.3f ms, avg response %.3f ms, "
+                                + "throughput %.2f/s, CPU utilisation %.1f%%",
+                        procs.size(), r.harts(), r.harts() == 1 ? "hart" : "harts", r.ms(r.elapsed()),
+                        r.averageTurnaround() * 1000 / r.frequencyHz(), r.averageResponse() * 1000 / r.frequencyHz(),
+                        r.throughput(), 100 * r.utilisation())))
+                .append("</text>\n");
+        // lanes
+        for (int i = 0; i < lanes; i++) {
+            int y = laneY(i);
+            o.append("<rect x=\"").append(LEFT).append("\" y=\"").append(y).append("\" width=\"").append(plotW)
+                    .append("\" height=\"").append(LANE).append("\" fill=\"").append(i % 2 == 0 ? "#f7f7f7" : "#efefef")
+                    .append("\"/>\n");
+        }
+        for (int i = 0; i < procs.size(); i++) {
+            RunReport.ProcessResult p = procs.get(i);
+            int y = laneY(i);
+            o.append("<rect x=\"8\" y=\"").append(y + 5).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(colour(i)).append("\"/>\n");
+            o.append("<text x=\"26\" y=\"").append(y + 15).append("\">")
+                    .append(esc(clip(p.label() + (p.pid() == 0 ? " (not started)" : " (pid " + p.pid() + ")"), 24)))
+                    .append("</text>\n");
+            if (p.completed() || p.error() == null) {
+                long end = p.completed() ? p.completion() : r.elapsed();
+                o.append("<rect class=\"waiting\" x=\"").append(x(p.arrival(), span, plotW)).append("\" y=\"")
+                        .append(y + 7).append("\" width=\"").append(w(p.arrival(), end, span, plotW))
+                        .append("\" height=\"8\" fill=\"#c8c8c8\"><title>")
+                        .append(esc(p.label() + ": arrived " + r.ms(p.arrival()) + " ms"
+                                + (p.completed() ? ", done " + r.ms(p.completion()) + " ms, turnaround "
+                                        + r.ms(p.turnaround()) + " ms" : "")))
+                        .append("</title></rect>\n");
+            }
+            o.append("<path d=\"M").append(x(p.arrival(), span, plotW)).append(' ').append(y)
+                    .append(" l4 -5 h-8 z\" fill=\"#333333\"/>\n");
+        }
+        for (int h = 0; h < r.harts(); h++) {
+            int y = laneY(procs.size() + h);
+            o.append("<text x=\"26\" y=\"").append(y + 15).append("\" font-style=\"italic\">hart ").append(h)
+                    .append("</text>\n");
+        }
+        for (RunReport.Slice s : r.slices()) {
+            Integer row = rows.get(s.pid());
+            String fill = colour(row == null ? -1 : row);
+            String label = row == null ? "pid " + s.pid() : procs.get(row).label();
+            String title = esc(label + " on hart " + s.hart() + ": " + r.ms(s.start()) + " to " + r.ms(s.end())
+                    + " ms");
+            if (row != null) {
+                o.append("<rect class=\"run\" x=\"").append(x(s.start(), span, plotW)).append("\" y=\"")
+                        .append(laneY(row) + 2).append("\" width=\"").append(w(s.start(), s.end(), span, plotW))
+                        .append("\" height=\"").append(LANE - 4).append("\" fill=\"").append(fill)
+                        .append("\"><title>").append(title).append("</title></rect>\n");
+            }
+            o.append("<rect class=\"hart\" x=\"").append(x(s.start(), span, plotW)).append("\" y=\"")
+                    .append(laneY(procs.size() + s.hart()) + 2).append("\" width=\"")
+                    .append(w(s.start(), s.end(), span, plotW)).append("\" height=\"").append(LANE - 4)
+                    .append("\" fill=\"").append(fill).append("\"><title>").append(title).append("</title></rect>\n");
+        }
+        // swaps and ejections across every lane
+        for (RunReport.SwapResult s : r.swaps()) {
+            String x = x(s.at(), span, plotW);
+            o.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP - 4).append("\" x2=\"").append(x)
+                    .append("\" y2=\"").append(lanesBottom).append("\" stroke=\"#2255cc\" stroke-width=\"1.5\" ")
+                    .append("stroke-dasharray=\"5,3\"><title>")
+                    .append(esc("at " + r.ms(s.at()) + " ms: policy " + s.policy() + ReportText.options(s.options())
+                            + (s.error() == null ? "" : " refused: " + s.error())))
+                    .append("</title></line>\n");
+            o.append("<text x=\"").append(x).append("\" y=\"").append(TOP - 7)
+                    .append("\" font-size=\"10\" fill=\"#2255cc\" text-anchor=\"middle\">")
+                    .append(esc(s.policy())).append("</text>\n");
+        }
+        for (RunReport.Ejection e : r.ejections()) {
+            String x = x(e.at(), span, plotW);
+            o.append("<line x1=\"").append(x).append("\" y1=\"").append(TOP - 4).append("\" x2=\"").append(x)
+                    .append("\" y2=\"").append(lanesBottom).append("\" stroke=\"#dd0000\" stroke-width=\"2\"><title>")
+                    .append(esc("at " + r.ms(e.at()) + " ms: " + e.policy() + " ejected: " + e.reason()))
+                    .append("</title></line>\n");
+        }
+        // time axis
+        o.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(axisY).append("\" x2=\"").append(LEFT + plotW)
+                .append("\" y2=\"").append(axisY).append("\" stroke=\"#000000\"/>\n");
+        double spanMs = span * 1000.0 / r.frequencyHz();
+        BigDecimal step = step(spanMs);
+        for (BigDecimal t = BigDecimal.ZERO; t.doubleValue() <= spanMs + 1e-9; t = t.add(step)) {
+            double cycles = t.doubleValue() * r.frequencyHz() / 1000.0;
+            String x = fmt(LEFT + plotW * cycles / span);
+            o.append("<line x1=\"").append(x).append("\" y1=\"").append(axisY).append("\" x2=\"").append(x)
+                    .append("\" y2=\"").append(axisY + 5).append("\" stroke=\"#000000\"/>\n");
+            o.append("<text x=\"").append(x).append("\" y=\"").append(axisY + 18)
+                    .append("\" font-size=\"10\" text-anchor=\"middle\">")
+                    .append(t.stripTrailingZeros().toPlainString()).append("</text>\n");
+        }
+        o.append("<text x=\"").append(LEFT + plotW).append("\" y=\"").append(axisY + 32)
+                .append("\" font-size=\"11\" text-anchor=\"end\">simulated time (ms)</text>\n");
+        // legend
+        int lx = 12;
+        o.append("<g class=\"legend\" font-size=\"11\">\n");
+        o.append("<rect x=\"").append(lx).append("\" y=\"").append(legendY).append("\" width=\"24\" height=\"12\" fill=\"")
+                .append(colour(0)).append("\"/><text x=\"").append(lx + 30).append("\" y=\"").append(legendY + 10)
+                .append("\">running (a colour per process; hart lanes: who ran)</text>\n");
+        lx += 330;
+        o.append("<rect x=\"").append(lx).append("\" y=\"").append(legendY + 2)
+                .append("\" width=\"24\" height=\"8\" fill=\"#c8c8c8\"/><text x=\"").append(lx + 30).append("\" y=\"")
+                .append(legendY + 10).append("\">waiting (arrived, not done)</text>\n");
+        lx += 200;
+        o.append("<path d=\"M").append(lx + 8).append(' ').append(legendY + 11)
+                .append(" l4 -5 h-8 z\" fill=\"#333333\"/><text x=\"").append(lx + 20).append("\" y=\"")
+                .append(legendY + 10).append("\">arrival</text>\n");
+        lx += 80;
+        o.append("<line x1=\"").append(lx).append("\" y1=\"").append(legendY).append("\" x2=\"").append(lx)
+                .append("\" y2=\"").append(legendY + 12).append("\" stroke=\"#2255cc\" stroke-width=\"1.5\" ")
+                .append("stroke-dasharray=\"5,3\"/><text x=\"").append(lx + 6).append("\" y=\"").append(legendY + 10)
+                .append("\">policy swap</text>\n");
+        lx += 90;
+        o.append("<line x1=\"").append(lx).append("\" y1=\"").append(legendY).append("\" x2=\"").append(lx)
+                .append("\" y2=\"").append(legendY + 12).append("\" stroke=\"#dd0000\" stroke-width=\"2\"/><text x=\"")
+                .append(lx + 6).append("\" y=\"").append(legendY + 10).append("\">ejection</text>\n");
+        o.append("</g>\n");
+        if (!r.traceComplete()) {
+            o.append("<text x=\"12\" y=\"").append(legendY + 34).append("\" fill=\"#dd0000\">")
+                    .append(esc("The trace buffer overflowed: run slices before " + r.ms(r.traceStart())
+                            + " ms are missing (raise the machine's trace capacity)."))
+                    .append("</text>\n");
+        }
+        o.append("</svg>\n");
+        return o.toString();
+    }
+
+    private static int laneY(int lane) {
+        return TOP + GAP + lane * (LANE + GAP);
+    }
+
+    private static String x(long cycles, double span, int plotW) {
+        return fmt(LEFT + plotW * Math.min(span, Math.max(0, cycles)) / span);
+    }
+
+    private static String w(long from, long to, double span, int plotW) {
+        return fmt(Math.max(0.5, plotW * (Math.min(span, to) - Math.max(0, from)) / span));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    // A tick step of 1, 2 or 5 times a power of ten giving at most about ten ticks.
+    static BigDecimal step(double spanMs) {
+        double raw = Math.max(spanMs / 10, 1e-6);
+        int exp = (int) Math.floor(Math.log10(raw));
+        BigDecimal pow = BigDecimal.ONE.scaleByPowerOfTen(exp);
+        for (int m : new int[] {1, 2, 5, 10}) {
+            BigDecimal s = pow.multiply(BigDecimal.valueOf(m));
+            if (s.doubleValue() >= raw) {
+                return s;
+            }
+        }
+        return pow.multiply(BigDecimal.TEN);
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&apos;");
+                default -> b.append(c < 0x20 && c != '\t' && c != '\n' ? ' ' : c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,289 @@
+package osbox.workload;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The text renderings: the table and the terminal Gantt chart. */
+final class ReportText {
+    static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private ReportText() {
+    }
+
+    static String table(RunReport r) {
+        StringBuilder out = new StringBuilder();
+        out.append("workload ").append(r.workload());
+        if (!r.file().isEmpty()) {
+            out.append(" (").append(r.file()).append(')');
+        }
+        out.append(": ").append(r.processes().size()).append(r.processes().size() == 1 ? " process" : " processes")
+                .append(", policy ").append(r.policy());
+        if (!r.finalPolicy().equals(r.policy())) {
+            out.append(" (at the end ").append(r.finalPolicy()).append(')');
+        }
+        out.append(", ").append(r.harts()).append(r.harts() == 1 ? " hart" : " harts").append(", ")
+                .append(hz(r.frequencyHz())).append('\n');
+        String[] head = {"pid", "name", "arrival", "first run", "completion", "turnaround", "response", "wait",
+            "cpu time", "vol", "invol", "status"};
+        boolean[] left = {false, true, false, false, false, false, false, false, false, false, false, true};
+        List<String[]> rows = new ArrayList<>();
+        for (RunReport.ProcessResult p : r.processes()) {
+            rows.add(new String[] {p.pid() == 0 ? "-" : Integer.toString(p.pid()), p.label(), r.ms(p.arrival()),
+                time(r, p.firstRun()), time(r, p.completion()), time(r, p.turnaround()), time(r, p.response()),
+                time(r, p.waitTime()), p.completed() ? r.ms(p.cpuCycles()) : "-",
+                Long.toString(p.voluntarySwitches()), Long.toString(p.involuntarySwitches()), p.status()});
+        }
+        rows.add(new String[] {"", "average", "", "", "", avg(r, r.averageTurnaround()), avg(r, r.averageResponse()),
+            avg(r, r.averageWait()), avg(r, r.averageCpu()), "", "", ""});
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] row : rows) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        appendRow(out, head, width, left);
+        for (String[] row : rows) {
+            appendRow(out, row, width, left);
+        }
+        out.append(String.format(Locale.ROOT,
+                "times in simulated ms; elapsed %s ms; throughput %.2f processes/s; CPU utilisation %.1f%% of %d %s%n",
+                r.ms(r.elapsed()), r.throughput(), 100 * r.utilisation(), r.harts(), r.harts() == 1 ? "hart" : "harts"));
+        if (!r.swaps().isEmpty()) {
+            out.append("swaps:");
+            for (RunReport.SwapResult s : r.swaps()) {
+                out.append("  at ").append(r.ms(s.at())).append(" ms ").append(s.policy()).append(options(s.options()));
+                out.append(s.error() == null ? "" : " refused: " + s.error());
+            }
+            out.append('\n');
+        }
+        if (!r.ejections().isEmpty()) {
+            for (RunReport.Ejection e : r.ejections()) {
+                out.append("ejected at ").append(r.ms(e.at())).append(" ms: ").append(e.policy()).append(": ")
+                        .append(e.reason()).append('\n');
+            }
+        }
+        for (RunReport.ProcessResult p : r.processes()) {
+            if (p.killReport() != null) {
+                out.append(p.label()).append(": ").append(p.killReport()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendRow(StringBuilder out, String[] cells, int[] width, boolean[] left) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                line.append("  ");
+            }
+            String c = cells[i];
+            String pad = " ".repeat(width[i] - c.length());
+            line.append(left[i] ? c + (i == cells.length - 1 ? "" : pad) : pad + c);
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String time(RunReport r, long cycles) {
+        return cycles < 0 ? "-" : r.ms(cycles);
+    }
+
+    private static String avg(RunReport r, double cycles) {
+        return String.format(Locale.ROOT, "%.3f", cycles * 1000.0 / r.frequencyHz());
+    }
+
+    static String options(Map<String, String> options) {
+        if (options.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(" {");
+        String sep = "";
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            b.append(sep).append(e.getKey()).append('=').append(e.getValue());
+            sep = ", ";
+        }
+        return b.append('}').toString();
+    }
+
+    static String hz(long hz) {
+        if (hz % 1_000_000_000L == 0) {
+            return hz / 1_000_000_000L + " GHz";
+        }
+        if (hz % 1_000_000L == 0) {
+            return hz / 1_000_000L + " MHz";
+        }
+        return hz + " Hz";
+    }
+
+    static char letter(int index) {
+        return index < LETTERS.length() ? LETTERS.charAt(index) : '*';
+    }
+
+    static String gantt(RunReport r, int columns) {
+        List<RunReport.ProcessResult> procs = r.processes();
+        TreeMap<Integer, Integer> row = new TreeMap<>();
+        int labelWidth = 6;
+        for (int i = 0; i < procs.size(); i++) {
+            RunReport.ProcessResult p = procs.get(i);
+            if (p.pid() != 0) {
+                row.put(p.pid(), i);
+            }
+            labelWidth = Math.max(labelWidth, Math.min(24, rowLabel(p).length()));
+        }
+        int width = Math.max(20, Math.max(40, columns) - labelWidth - 3);
+        long span = Math.max(1, r.elapsed());
+        double per = (double) span / width;
+        double[][] running = new double[procs.size()][width];
+        double[][] onHart = new double[r.harts()][width];
+        int[][] who = new int[r.harts()][width];
+        Map<Integer, double[]>[] byPid = perHartMaps(r.harts());
+        for (RunReport.Slice s : r.slices()) {
+            Integer i = row.get(s.pid());
+            double[] hartBuckets = byPid[s.hart()].computeIfAbsent(s.pid(), k -> new double[width]);
+            int from = (int) Math.min(width - 1, (long) (s.start() / per));
+            int to = (int) Math.min(width - 1, (long) (Math.max(s.start(), s.end() - 1) / per));
+            for (int c = from; c <= to; c++) {
+                double lo = Math.max(s.start(), c * per);
+                double hi = Math.min(s.end(), (c + 1) * per);
+                if (hi > lo) {
+                    if (i != null) {
+                        running[i][c] += hi - lo;
+                    }
+                    hartBuckets[c] += hi - lo;
+                    onHart[s.hart()][c] += hi - lo;
+                }
+            }
+        }
+        for (int h = 0; h < r.harts(); h++) {
+            Arrays.fill(who[h], -1);
+            double[] best = new double[width];
+            for (Map.Entry<Integer, double[]> e : byPid[h].entrySet()) {
+                for (int c = 0; c < width; c++) {
+                    if (e.getValue()[c] > best[c]) {
+                        best[c] = e.getValue()[c];
+                        who[h][c] = e.getKey();
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Gantt chart: %s, policy %s, 0 to %s ms, %.3f ms per column%n",
+                r.workload(), r.policy(), r.ms(r.elapsed()), per * 1000.0 / r.frequencyHz()));
+        for (int i = 0; i < procs.size(); i++) {
+            RunReport.ProcessResult p = procs.get(i);
+            char[] bar = new char[width];
+            for (int c = 0; c < width; c++) {
+                double lo = c * per;
+                double hi = (c + 1) * per;
+                boolean alive = p.arrival() < hi && (p.completion() < 0 ? p.error() == null : p.completion() > lo);
+                if (running[i][c] >= per / 2) {
+                    bar[c] = '#';
+                } else if (running[i][c] > 0) {
+                    bar[c] = '+';
+                } else {
+                    bar[c] = alive ? '.' : ' ';
+                }
+            }
+            out.append(pad(rowLabel(p), labelWidth)).append(" |").append(bar).append("|\n");
+        }
+        for (int h = 0; h < r.harts(); h++) {
+            char[] bar = new char[width];
+            for (int c = 0; c < width; c++) {
+                int pid = who[h][c];
+                if (pid < 0 || onHart[h][c] <= 0) {
+                    bar[c] = '-';
+                } else {
+                    Integer i = row.get(pid);
+                    bar[c] = i == null ? '*' : letter(i);
+                }
+            }
+            out.append(pad("hart " + h, labelWidth)).append(" |").append(bar).append("|\n");
+        }
+        if (!r.swaps().isEmpty() || !r.ejections().isEmpty()) {
+            char[] bar = new char[width];
+            Arrays.fill(bar, ' ');
+            for (RunReport.SwapResult s : r.swaps()) {
+                bar[(int) Math.min(width - 1, (long) (s.at() / per))] = 'S';
+            }
+            for (RunReport.Ejection e : r.ejections()) {
+                bar[(int) Math.min(width - 1, Math.max(0, (long) (e.at() / per)))] = 'X';
+            }
+            out.append(pad("policy", labelWidth)).append(" |").append(bar).append("|\n");
+        }
+        String start = "0 ms";
+        String end = r.ms(r.elapsed()) + " ms";
+        String mid = r.ms(r.elapsed() / 2) + " ms";
+        char[] axis = new char[width + 2];
+        Arrays.fill(axis, ' ');
+        put(axis, 0, start);
+        put(axis, Math.max(start.length() + 1, (width + 2) / 2 - mid.length() / 2), mid);
+        put(axis, width + 2 - end.length(), end);
+        out.append(" ".repeat(labelWidth)).append(' ').append(new String(axis).stripTrailing()).append('\n');
+        StringBuilder legend = new StringBuilder();
+        for (int i = 0; i < procs.size() && i < LETTERS.length(); i++) {
+            legend.append(i == 0 ? "" : "  ").append(letter(i)).append(' ').append(procs.get(i).label());
+        }
+        if (procs.size() > LETTERS.length()) {
+            legend.append("  * others");
+        }
+        out.append(wrap(legend.toString(), Math.max(40, columns))).append('\n');
+        out.append("# running most of the column, + running part of it, . waiting (arrived, not done)\n");
+        out.append("hart rows: the process that ran most of the column, - idle");
+        if (!r.swaps().isEmpty() || !r.ejections().isEmpty()) {
+            out.append("; S policy swap, X ejection");
+        }
+        out.append('\n');
+        if (!r.traceComplete()) {
+            out.append("note: the trace buffer overflowed; slices before ").append(r.ms(r.traceStart()))
+                    .append(" ms are missing (raise the machine's trace capacity)\n");
+        }
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, double[]>[] perHartMaps(int harts) {
+        Map<Integer, double[]>[] m = new Map[harts];
+        for (int h = 0; h < harts; h++) {
+            m[h] = new TreeMap<>();
+        }
+        return m;
+    }
+
+    private static String rowLabel(RunReport.ProcessResult p) {
+        return p.label() + (p.pid() == 0 ? "" : " (" + p.pid() + ")");
+    }
+
+    private static String pad(String s, int width) {
+        if (s.length() > width) {
+            return s.substring(0, width - 1) + "~";
+        }
+        return s + " ".repeat(width - s.length());
+    }
+
+    private static void put(char[] line, int at, String s) {
+        for (int i = 0; i < s.length() && at + i < line.length; i++) {
+            if (at + i >= 0) {
+                line[at + i] = s.charAt(i);
+            }
+        }
+    }
+
+    private static String wrap(String text, int columns) {
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        for (String word : text.split("  ")) {
+            if (out.length() - lineStart + word.length() + 2 > columns && out.length() > lineStart) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append("  ");
+            }
+            out.append(word);
+        }
+        return out.toString();
+    }
+}

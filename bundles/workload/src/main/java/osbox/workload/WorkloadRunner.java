@@ -1,0 +1,276 @@
+package osbox.workload;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import osbox.api.hw.Machine;
+import osbox.api.kernel.ProcessManager;
+import osbox.api.kernel.ProcessView;
+import osbox.api.sched.SchedulerControl;
+import osbox.api.trace.TraceEvent;
+
+/**
+ * Runs a {@link Workload} on a machine through the API services and reports
+ * on it. Plain Java: the launcher, the shell and tests call it with the
+ * services they hold.
+ *
+ * <p>Everything is scripted in one simulation-thread task (see
+ * docs/architecture.md, "One simulation thread"): the starting policy is
+ * chosen, an exit listener registered, and every arrival and policy swap
+ * scheduled as a machine event at its simulated time (relative to the
+ * start of the run). An idle machine jumps its clock to the next event, so
+ * the run is the same whatever the host does meanwhile. The calling host
+ * thread then waits until every process of the workload has exited.
+ * Processes get the console as their descriptors 0-2, like any top-level
+ * process: their output goes wherever the machine's console goes.
+ */
+public final class WorkloadRunner {
+    /** Environment of every workload process. */
+    public static final List<String> ENVIRONMENT = List.of("PATH=/bin", "HOME=/", "TERM=dumb");
+
+    private WorkloadRunner() {
+    }
+
+    /**
+     * Runs the workload to completion (waits as long as it takes) and returns
+     * its report. Call from a host thread, not the simulation thread.
+     *
+     * @throws WorkloadException when it cannot run on this machine: a
+     *         different clock or number of harts than the workload asks
+     *         for, a policy that is not available, options a policy rejects
+     */
+    public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
+            SchedulerControl scheduler) throws WorkloadException, InterruptedException {
+        return run(workload, machine, processes, scheduler, null);
+    }
+
+    /**
+     * The same, waiting at most {@code hostTimeout} of host time (null: no limit).
+     *
+     * @throws WorkloadException also when the host timeout passes first
+     */
+    public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
+            SchedulerControl scheduler, Duration hostTimeout) throws WorkloadException, InterruptedException {
+        if (machine.onSimulationThread()) {
+            throw new IllegalStateException("WorkloadRunner.run waits for the simulation: call it from a host thread");
+        }
+        check(workload, machine, scheduler);
+        Run run = new Run(workload, machine, processes, scheduler);
+        try {
+            machine.call(() -> {
+                run.start();
+                return null;
+            });
+        } catch (WorkloadException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new WorkloadException(workload.file() + ": cannot start: " + e.getMessage(), e);
+        }
+        try {
+            if (hostTimeout == null) {
+                run.done.get();
+            } else {
+                run.done.get(hostTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (ExecutionException e) {
+            throw new WorkloadException(workload.file() + ": run failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            submitQuietly(machine, run::stop);
+            throw new WorkloadException(workload.file() + ": not finished after " + hostTimeout.toSeconds()
+                    + " s of host time (" + run.pending() + " processes still running)");
+        }
+        try {
+            return machine.call(run::report);
+        } catch (Exception e) {
+            throw new WorkloadException(workload.file() + ": cannot report: " + e, e);
+        }
+    }
+
+    private static void submitQuietly(Machine machine, Runnable r) {
+        try {
+            machine.submit(r);
+        } catch (RuntimeException e) {
+            // the machine is gone: nothing to clean up
+        }
+    }
+
+    // What can be checked before anything happens: the clock, the harts, the policy names.
+    private static void check(Workload w, Machine machine, SchedulerControl scheduler) throws WorkloadException {
+        if (machine.frequencyHz() != w.frequencyHz()) {
+            throw new WorkloadException(w.file() + ": times were converted at " + w.frequencyHz()
+                    + " Hz but the machine runs at " + machine.frequencyHz()
+                    + " Hz (load it with Workload.load(file, machine.frequencyHz()))");
+        }
+        if (w.settings().harts() > 0 && w.settings().harts() != machine.hartCount()) {
+            throw new WorkloadException(w.file() + ": machine.harts: the workload asks for " + w.settings().harts()
+                    + " harts but the machine has " + machine.hartCount());
+        }
+        TreeSet<String> names = new TreeSet<>();
+        for (SchedulerControl.Policy p : scheduler.policies()) {
+            names.add(p.name());
+        }
+        if (w.scheduler() != null && !names.contains(w.scheduler().policy())) {
+            throw new WorkloadException(w.file() + ": scheduler.policy: no policy '" + w.scheduler().policy()
+                    + "' (available: " + String.join(", ", names) + ")");
+        }
+        for (int i = 0; i < w.swaps().size(); i++) {
+            String p = w.swaps().get(i).scheduler().policy();
+            if (!names.contains(p)) {
+                throw new WorkloadException(w.file() + ": swaps[" + i + "].policy: no policy '" + p + "' (available: "
+                        + String.join(", ", names) + ")");
+            }
+        }
+    }
+
+    /** One run's state; touched only on the simulation thread. */
+    private static final class Run {
+        final Workload w;
+        final Machine machine;
+        final ProcessManager pm;
+        final SchedulerControl sc;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        final TreeMap<Integer, Integer> running = new TreeMap<>();
+        final List<Workload.ProcessSpec> order = new ArrayList<>();
+        RunReport.ProcessResult[] results;
+        final List<RunReport.SwapResult> swaps = new ArrayList<>();
+        final List<Long> eventIds = new ArrayList<>();
+        final Consumer<ProcessView> listener = this::exited;
+        long t0;
+        long count0;
+        long busy0;
+        int ejections0;
+        int arrived;
+        String policy;
+        volatile int pendingCount;
+
+        Run(Workload w, Machine machine, ProcessManager pm, SchedulerControl sc) {
+            this.w = w;
+            this.machine = machine;
+            this.pm = pm;
+            this.sc = sc;
+        }
+
+        int pending() {
+            return pendingCount;
+        }
+
+        void start() throws WorkloadException {
+            if (w.scheduler() != null) {
+                try {
+                    sc.use(w.scheduler().policy(), w.scheduler().options());
+                } catch (IllegalArgumentException e) {
+                    throw new WorkloadException(w.file() + ": scheduler.options: " + e.getMessage());
+                }
+            }
+            t0 = machine.now();
+            count0 = machine.tracer().count();
+            busy0 = machine.statistics().busyCycles();
+            ejections0 = sc.ejections().size();
+            policy = sc.active();
+            pendingCount = w.processes().size();
+            pm.addExitListener(listener);
+            for (Workload.Swap s : w.swaps()) {
+                eventIds.add(machine.events().schedule(t0 + s.at(), () -> swap(s)));
+            }
+            // arrivals in time order, ties in file order: pids follow arrival order
+            order.addAll(w.processes());
+            order.sort(java.util.Comparator.comparingLong(Workload.ProcessSpec::arrival));
+            results = new RunReport.ProcessResult[order.size()];
+            for (int i = 0; i < order.size(); i++) {
+                int index = i;
+                eventIds.add(machine.events().schedule(t0 + order.get(i).arrival(), () -> arrive(index)));
+            }
+        }
+
+        void swap(Workload.Swap s) {
+            long at = machine.now() - t0;
+            try {
+                sc.use(s.scheduler().policy(), s.scheduler().options());
+                swaps.add(new RunReport.SwapResult(at, s.scheduler().policy(), s.scheduler().options(), sc.active(),
+                        null));
+            } catch (RuntimeException e) {
+                swaps.add(new RunReport.SwapResult(at, s.scheduler().policy(), s.scheduler().options(), sc.active(),
+                        String.valueOf(e.getMessage())));
+            }
+        }
+
+        void arrive(int index) {
+            Workload.ProcessSpec p = order.get(index);
+            arrived++;
+            try {
+                int pid = pm.spawn(p.path(), p.image(), p.argv(), ENVIRONMENT, p.attributes());
+                running.put(pid, index);
+            } catch (Exception | StackOverflowError e) {
+                results[index] = RunReport.ProcessResult.failed(p.label(), p.path(), p.args(), p.attributes(),
+                        machine.now() - t0, e.getMessage() == null ? e.toString() : e.getMessage());
+                pendingCount--;
+            }
+            checkDone();
+        }
+
+        void exited(ProcessView v) {
+            Integer index = running.remove(v.pid());
+            if (index == null) {
+                return;
+            }
+            Workload.ProcessSpec p = order.get(index);
+            results[index] = (new RunReport.ProcessResult(v.pid(), p.label(), p.path(), p.args(), p.attributes(),
+                    v.createdAt() - t0, v.firstRunAt() < 0 ? -1 : v.firstRunAt() - t0, v.exitedAt() - t0,
+                    v.cpuCycles(), v.instructions(), v.syscalls(), v.voluntarySwitches(), v.involuntarySwitches(),
+                    v.waitStatus(), v.killReport(), null));
+            pendingCount--;
+            checkDone();
+        }
+
+        void checkDone() {
+            if (arrived == w.processes().size() && running.isEmpty()) {
+                pm.removeExitListener(listener);
+                done.complete(null);
+            }
+        }
+
+        void stop() {
+            pm.removeExitListener(listener);
+            for (long id : eventIds) {
+                machine.events().cancel(id);
+            }
+        }
+
+        RunReport report() {
+            List<TraceEvent> buffer = machine.tracer().events();
+            long since = machine.tracer().count() - count0;
+            boolean complete = since <= buffer.size();
+            List<TraceEvent> events = complete ? buffer.subList((int) (buffer.size() - since), buffer.size()) : buffer;
+            // exit times from the trace (the exiting hart's clock) where it has them
+            TreeMap<Integer, Long> exits = TraceSlices.exits(events);
+            long end = 0;
+            for (int i = 0; i < results.length; i++) {
+                RunReport.ProcessResult r = results[i];
+                Long exit = r.pid() == 0 ? null : exits.get(r.pid());
+                if (exit != null && r.completed()) {
+                    results[i] = r = r.withCompletion(exit - t0);
+                }
+                end = Math.max(end, Math.max(r.completion(), r.arrival()));
+            }
+            TraceSlices slices = TraceSlices.of(events, t0, t0 + end, machine.hartCount(), !complete);
+            List<RunReport.Ejection> ejections = new ArrayList<>();
+            List<SchedulerControl.Ejection> all = sc.ejections();
+            for (int i = ejections0; i < all.size(); i++) {
+                SchedulerControl.Ejection e = all.get(i);
+                ejections.add(new RunReport.Ejection(e.cycle() - t0, e.policy(), e.reason()));
+            }
+            long busy = machine.statistics().busyCycles() - busy0;
+            return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
+                    machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),
+                    swaps, ejections, slices.slices(), slices.syscalls(), slices.syscallsDropped(), complete,
+                    slices.firstCycle());
+        }
+    }
+}

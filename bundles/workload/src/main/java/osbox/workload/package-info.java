@@ -1,0 +1,11 @@
+/**
+ * Workloads and run reports: a YAML workload file ({@link osbox.workload.Workload#load})
+ * lists processes with arrival times and scheduling attributes, scripted
+ * policy swaps and machine settings; {@link osbox.workload.WorkloadRunner#run}
+ * runs it on a machine through the API services and returns a
+ * {@link osbox.workload.RunReport}, which renders as a text table, JSON, a
+ * Chrome/Perfetto trace, a terminal Gantt chart and an SVG Gantt chart.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package osbox.workload;
