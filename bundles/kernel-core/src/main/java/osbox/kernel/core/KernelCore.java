@@ -154,7 +154,11 @@ public final class KernelCore implements Kernel, ProcessManager {
 
     /** Boot: installs the trap table in the machine (like writing stvec). Simulation thread. */
     public void boot() {
-        machine.setTrapVector(traps);
+        // every trap first tells the dispatcher the hart's clock: times recorded are the hart's own
+        machine.setTrapVector((hart, cause, tval) -> {
+            dispatcher.observe(hart.cycle());
+            traps.trap(hart, cause, tval);
+        });
         machine.tracer().record(TraceKind.NOTE, -1, 0, 0, 0, "kernel booted");
     }
 
@@ -363,12 +367,12 @@ public final class KernelCore implements Kernel, ProcessManager {
         if (table.size() >= settings.maxProcesses()) {
             throw new ExecFormatException("too many processes (" + settings.maxProcesses() + ")");
         }
-        Process p = table.create(0, baseName(args.get(0)), args, machine.now());
+        Process p = table.create(0, baseName(args.get(0)), args, dispatcher.now());
         ProgramLoader.Loaded loaded;
         try {
             loaded = loader.load(exec, args, envp, path, randomBytes(p.pid));
         } catch (ExecFormatException e) {
-            table.zombify(p, WaitStatus.exited(127), null, machine.now());
+            table.zombify(p, WaitStatus.exited(127), null, dispatcher.now());
             table.remove(p);
             throw e;
         }
@@ -383,7 +387,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             }
         }
         machine.tracer().record(TraceKind.PROCESS_CREATE, -1, p.pid, 0, 0, p.name());
-        dispatcher.makeReady(p);
+        dispatcher.admit(p);
         return p.pid;
     }
 
@@ -400,7 +404,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         if (space == null) {
             return -Errno.ENOMEM;
         }
-        Process child = table.create(parent.pid, parent.name(), parent.argv(), machine.now());
+        Process child = table.create(parent.pid, parent.name(), parent.argv(), dispatcher.now());
         child.space = space;
         child.user = new UserAccess(memory, space);
         child.context = parent.context.copy();
@@ -584,7 +588,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         dispatcher.retire(p);
         p.files.closeAll();
         p.space.destroy();
-        table.zombify(p, status, report, machine.now());
+        table.zombify(p, status, report, dispatcher.now());
         machine.tracer().record(TraceKind.PROCESS_EXIT, -1, p.pid, status, 0);
         Process init = table.get(1);
         int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;

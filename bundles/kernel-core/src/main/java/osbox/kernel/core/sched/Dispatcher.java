@@ -49,6 +49,7 @@ public final class Dispatcher {
     private final long[] nextTick;
     private final Context context;
     private long clock;
+    private boolean kickPending;
     private long contextSwitches;
 
     /**
@@ -149,8 +150,37 @@ public final class Dispatcher {
         return current[hart];
     }
 
-    private long now() {
+    /** Simulated time as the kernel knows it: the latest hart clock it has seen, or the machine's. */
+    public long now() {
         return Math.max(clock, machine.now());
+    }
+
+    /** Notes a hart's clock (at every trap), so times the kernel records are the hart's, not the window's. */
+    public void observe(long hartCycle) {
+        clock = Math.max(clock, hartCycle);
+    }
+
+    /**
+     * Admits a process created from outside (spawned, not forked): it joins
+     * the run set and the policy, and idle harts are started by one event at
+     * this same simulated time, after every other arrival of this instant, so
+     * the policy chooses among all of them (SJF can reorder jobs that arrive
+     * together).
+     */
+    public void admit(Process p) {
+        p.setState(ProcessState.READY);
+        p.readySince = now();
+        runnable.add(p);
+        SchedulingPolicy pol = slot.active();
+        tell("enqueue", () -> pol.enqueue(p, EnqueueReason.NEW));
+        if (!kickPending) {
+            kickPending = true;
+            machine.events().schedule(now(), () -> {
+                kickPending = false;
+                preemptIfAsked();
+                kickIdleHarts();
+            });
+        }
     }
 
     /** Makes p runnable (NEW on creation, WOKEN after sleep) and lets the policy decide what runs. */
@@ -165,15 +195,20 @@ public final class Dispatcher {
         SchedulingPolicy pol = slot.active();
         tell("enqueue", () -> pol.enqueue(p, reason));
         if (reason == EnqueueReason.NEW || reason == EnqueueReason.WOKEN) {
-            for (int h = 0; h < current.length; h++) {
-                Process cur = current[h];
-                int hart = h;
-                if (cur != null && ask("shouldPreempt", () -> slot.active().shouldPreempt(cur, hart), false)) {
-                    preempt(machine.hart(h));
-                }
-            }
+            preemptIfAsked();
         }
         kickIdleHarts();
+    }
+
+    // Asks the policy, for each busy hart, whether its task should give way now (a task became runnable).
+    private void preemptIfAsked() {
+        for (int h = 0; h < current.length; h++) {
+            Process cur = current[h];
+            int hart = h;
+            if (cur != null && ask("shouldPreempt", () -> slot.active().shouldPreempt(cur, hart), false)) {
+                preempt(machine.hart(h));
+            }
+        }
     }
 
     // Dispatches onto every idle hart while something is runnable.
