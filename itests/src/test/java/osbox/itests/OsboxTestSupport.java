@@ -39,7 +39,7 @@ public abstract class OsboxTestSupport {
             "osbox.kernel.syscalls.console", "osbox.kernel.syscalls.sysinfo",
             "osbox.sched.fifo", "osbox.sched.sjf", "osbox.sched.stcf", "osbox.sched.rr", "osbox.sched.priority",
             "osbox.sched.mlfq", "osbox.sched.lottery", "osbox.sched.stride", "osbox.sched.cfs",
-            "osbox.shell", "osbox.launcher");
+            "osbox.shell", "osbox.launcher", "osbox.workload");
 
     /** The scheduling policies' names; each is provided by the bundle {@code osbox.sched.NAME}. */
     public static final List<String> POLICIES = List.of(
@@ -84,7 +84,7 @@ public abstract class OsboxTestSupport {
         options.add(bundle(jar(runtime, "slf4j-simple")).startLevel(LEVEL_LOGGING));
         for (String name : new String[] {"org.osgi.util.function", "org.osgi.util.promise",
             "org.osgi.service.component", "org.apache.felix.scr", "org.apache.felix.configadmin",
-            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command"}) {
+            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "snakeyaml"}) {
             options.add(bundle(jar(runtime, name)).startLevel(LEVEL_BUNDLES));
         }
         for (String url : osboxBundles()) {

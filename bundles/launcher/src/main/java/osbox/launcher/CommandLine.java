@@ -33,9 +33,15 @@ import java.util.Map;
  * @param error      the usage error (ERROR only)
  * @param sched      the scheduling policy --sched named, or null
  * @param schedOptions the --sched-opt items, each KEY=VALUE, in order
+ * @param outputs    the --report, --trace and --gantt files (workload runs)
  */
 public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
-        String sched, List<String> schedOptions) {
+        String sched, List<String> schedOptions, Outputs outputs) {
+
+    /** Where a workload run writes its report (JSON), Chrome trace (JSON) and Gantt chart (SVG); null: not. */
+    public record Outputs(String report, String trace, String gantt) {
+        public static final Outputs NONE = new Outputs(null, null, null);
+    }
 
     /** What the launcher does with a command line. */
     public enum Mode {
@@ -69,6 +75,12 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "                  an option of that policy (repeat for more), e.g. --sched rr",
             "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
             "",
+            "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
+            "arrive at their times; at the end a table per process and a Gantt chart are printed.",
+            "  --report FILE.json  also write the report as JSON",
+            "  --trace FILE.json   write a Chrome/Perfetto trace of the run",
+            "  --gantt FILE.svg    write the Gantt chart as SVG",
+            "",
             "The program's console is this terminal: its standard input is osbox's",
             "standard input and its output goes to standard output. Exit status: the",
             "program's exit code, or 128+N when signal N killed it; 2 when it cannot be started.");
@@ -81,6 +93,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String command = null;
         String sched = null;
         List<String> schedOptions = new ArrayList<>();
+        String report = null;
+        String trace = null;
+        String gantt = null;
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -109,6 +124,15 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--sched-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
                 }
                 schedOptions.add(args[i]);
+            } else if (!optionsDone && (arg.equals("--report") || arg.equals("--trace") || arg.equals("--gantt"))) {
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error(arg + " needs a file name", verbose);
+                }
+                switch (arg) {
+                    case "--report": report = args[i]; break;
+                    case "--trace": trace = args[i]; break;
+                    default: gantt = args[i]; break;
+                }
             } else if (!optionsDone && arg.startsWith("-") && arg.length() > 1) {
                 return error("unknown option: " + arg, verbose);
             } else if (command == null) {
@@ -118,7 +142,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             }
         }
         if (help || "help".equals(command)) {
-            return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of());
+            return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE);
         }
         if (!schedOptions.isEmpty() && sched == null) {
             return error("--sched-opt needs --sched NAME", verbose);
@@ -129,7 +153,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             }
             return sched != null
                     ? error("--sched needs a command", false)
-                    : new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of());
+                    : new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of(), Outputs.NONE);
         }
         if (!command.equals("run")) {
             return error("unknown command: " + command, verbose);
@@ -142,12 +166,12 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             rest.add(args[j]);
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
-                List.copyOf(schedOptions));
+                List.copyOf(schedOptions), new Outputs(report, trace, gantt));
     }
 
     /** A usage error. */
     private static CommandLine error(String message, boolean verbose) {
-        return new CommandLine(Mode.ERROR, verbose, null, List.of(), message, null, List.of());
+        return new CommandLine(Mode.ERROR, verbose, null, List.of(), message, null, List.of(), Outputs.NONE);
     }
 
     /** The --sched-opt items as a map, in order (a later KEY wins). */

@@ -98,6 +98,12 @@ public final class LauncherComponent {
             return CommandLine.USAGE_STATUS;
         }
         try {
+            if (WorkloadRun.isWorkload(line.program())) {
+                if (!consoleOnStdin) {
+                    console.connect(System.in, out);
+                }
+                return WorkloadRun.run(line, machine, processes, console, scheduler, cwd, out, err);
+            }
             return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
         } finally {
             sched.release(scheduler);

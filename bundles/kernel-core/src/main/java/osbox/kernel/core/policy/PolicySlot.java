@@ -91,7 +91,7 @@ public final class PolicySlot<P, F> {
         }
         providers.remove(name);
         if (name.equals(activeName)) {
-            LOG.warn("{} policy {} went away; the built-in policy takes over until it returns", kind, name);
+            LOG.info("{} policy {} went away; the built-in policy takes over until it returns", kind, name);
             switchTo(null, fallback);
         }
     }
