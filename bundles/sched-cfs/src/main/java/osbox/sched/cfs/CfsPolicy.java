@@ -3,6 +3,7 @@ package osbox.sched.cfs;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.HartPolicy;
 
 /**
  * Linux's Completely Fair Scheduler, per hart: each task's virtual runtime
@@ -41,30 +42,30 @@ final class CfsPolicy extends HartPolicy<CfsPolicy.Task, CfsQueue> {
 
     /** A fresh CFS entry. */
     @Override
-    Task newEntry(SchedTask task) {
+    protected Task newEntry(SchedTask task) {
         return new Task(task);
     }
 
     /** A fresh CFS run queue. */
     @Override
-    CfsQueue newQueue(int hart) {
+    protected CfsQueue newQueue(int hart) {
         return new CfsQueue();
     }
 
     /** A task running at attach starts at its hart's min_vruntime. */
     @Override
-    void onAttachRunning(Task e, int hart) {
-        e.weight = NiceWeights.of(e.task.nice());
+    protected void onAttachRunning(Task e, int hart) {
+        e.weight = NiceWeights.of(e.task().nice());
         e.vruntime = queue(hart).minVruntime();
         e.pickedAt = now();
     }
 
     /** Places vruntime: new at min_vruntime, woken no earlier than min_vruntime - latency/2, yielded behind the rightmost. */
     @Override
-    void onEnqueue(Task e, EnqueueReason reason, int hart) {
+    protected void onEnqueue(Task e, EnqueueReason reason, int hart) {
         CfsQueue q = queue(hart);
-        e.weight = NiceWeights.of(e.task.nice());
-        if (e.fresh || reason == EnqueueReason.NEW) {
+        e.weight = NiceWeights.of(e.task().nice());
+        if (e.fresh() || reason == EnqueueReason.NEW) {
             e.vruntime = q.minVruntime();
             e.remainder = 0;
         } else if (reason == EnqueueReason.WOKEN) {
@@ -79,28 +80,28 @@ final class CfsPolicy extends HartPolicy<CfsPolicy.Task, CfsQueue> {
 
     /** Keeps a migrating task's lag: vruntime relative to the old queue's min becomes relative to the new one's. */
     @Override
-    void onMigrate(Task e, int from, int to) {
+    protected void onMigrate(Task e, int from, int to) {
         e.vruntime = e.vruntime - queue(from).minVruntime() + queue(to).minVruntime();
     }
 
     /** Notes when the task started and advances min_vruntime. */
     @Override
-    void onPick(Task e, int hart) {
+    protected void onPick(Task e, int hart) {
         e.pickedAt = now();
         updateMin(hart);
     }
 
     /** Adds cycles * 1024 / weight to vruntime (exactly, carrying the remainder) and advances min_vruntime. */
     @Override
-    void onRan(Task e, long cycles, StopReason reason) {
+    protected void onRan(Task e, long cycles, StopReason reason) {
         long scaled = saturatingMul(cycles, NiceWeights.NICE_0);
         long total = scaled / e.weight;
         e.remainder += scaled % e.weight;
         total += e.remainder / e.weight;
         e.remainder %= e.weight;
         e.vruntime = saturatingAdd(e.vruntime, total);
-        if (e.runningOn >= 0) {
-            updateMin(e.runningOn);
+        if (e.runningOn() >= 0) {
+            updateMin(e.runningOn());
         }
     }
 
@@ -125,7 +126,7 @@ final class CfsPolicy extends HartPolicy<CfsPolicy.Task, CfsQueue> {
             return false;
         }
         long vruntime = current.vruntime;
-        if (current.runningOn == hart) {
+        if (current.runningOn() == hart) {
             long sofar = Math.max(0, now() - current.pickedAt);
             vruntime = saturatingAdd(vruntime, saturatingMul(sofar, NiceWeights.NICE_0) / current.weight);
         }

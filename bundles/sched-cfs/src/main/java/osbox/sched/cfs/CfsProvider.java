@@ -1,11 +1,10 @@
 package osbox.sched.cfs;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /** Makes CFS policies; registered as the scheduling policy named {@code cfs}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=cfs")
@@ -19,7 +18,10 @@ public final class CfsProvider implements SchedulingPolicyProvider {
     /** Largest accepted value of the cycle options (keeps latency * weight inside a long). */
     static final long MAX_CYCLES = 1L << 40;
 
-    private static final Map<String, String> DEFAULTS = defaultOptions();
+    private static final Map<String, String> DEFAULTS = Options.defaults(
+            LATENCY, "6000000",
+            MIN_GRANULARITY, "750000",
+            WAKEUP_GRANULARITY, "1000000");
 
     /** One line for listings. */
     @Override
@@ -42,14 +44,5 @@ public final class CfsProvider implements SchedulingPolicyProvider {
                 o.longIn(LATENCY, 1, MAX_CYCLES),
                 o.longIn(MIN_GRANULARITY, 1, MAX_CYCLES),
                 o.longIn(WAKEUP_GRANULARITY, 0, MAX_CYCLES)));
-    }
-
-    /** The defaults, in listing order. */
-    private static Map<String, String> defaultOptions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(LATENCY, "6000000");
-        m.put(MIN_GRANULARITY, "750000");
-        m.put(WAKEUP_GRANULARITY, "1000000");
-        return Collections.unmodifiableMap(m);
     }
 }

@@ -2,6 +2,7 @@ package osbox.sched.cfs;
 
 import java.util.Comparator;
 import java.util.TreeSet;
+import osbox.policy.support.RunQueue;
 
 /**
  * A hart's CFS run queue: a red-black tree (TreeSet) ordered by (vruntime,
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  */
 final class CfsQueue implements RunQueue<CfsPolicy.Task> {
     private static final Comparator<CfsPolicy.Task> ORDER =
-            Comparator.<CfsPolicy.Task>comparingLong(t -> t.vruntime).thenComparingInt(t -> t.id);
+            Comparator.<CfsPolicy.Task>comparingLong(t -> t.vruntime).thenComparingInt(t -> t.id());
 
     private final TreeSet<CfsPolicy.Task> tree = new TreeSet<>(ORDER);
     private long totalWeight;

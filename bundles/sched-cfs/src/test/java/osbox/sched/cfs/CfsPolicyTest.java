@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The rules of CFS on one hart: order, accounting, slices, placement, preemption, fairness. */
 class CfsPolicyTest {
-    private final TestContext context = new TestContext(1, 1);
+    private final FakeContext context = new FakeContext(1, 1);
 
     /** A CFS policy with default options. */
     private static CfsPolicy cfs() {
@@ -43,7 +46,7 @@ class CfsPolicyTest {
     @Test
     void smallestVruntimeFirstTiesById() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(3), b = new TestTask(1), c = new TestTask(2);
+        FakeTask a = new FakeTask(3), b = new FakeTask(1), c = new FakeTask(2);
         Loop.attach(p, context, List.of(a, b, c));
         assertSame(b, p.pick(0));
         p.ran(b, 1000, StopReason.SLICE_EXPIRED);
@@ -64,7 +67,7 @@ class CfsPolicyTest {
     @Test
     void vruntimeScaledByWeight() {
         CfsPolicy p = cfs();
-        TestTask zero = new TestTask(1), five = new TestTask(2).nice(5);
+        FakeTask zero = new FakeTask(1), five = new FakeTask(2).nice(5);
         Loop.attach(p, context, List.of(zero, five));
         assertSame(zero, p.pick(0));
         p.ran(zero, 2048, StopReason.BLOCKED);
@@ -80,19 +83,19 @@ class CfsPolicyTest {
     @Test
     void slicesFromLatency() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1), b = new TestTask(2), c = new TestTask(3).nice(5);
+        FakeTask a = new FakeTask(1), b = new FakeTask(2), c = new FakeTask(3).nice(5);
         Loop.attach(p, context, List.of(a, b, c));
         SchedTask t = p.pick(0);
         assertEquals(6_000_000L * 1024 / (1024 + 1024 + 335), p.slice(t, 0));
-        List<TestTask> many = new ArrayList<>();
+        List<FakeTask> many = new ArrayList<>();
         for (int i = 10; i < 30; i++) {
-            many.add(new TestTask(i));
+            many.add(new FakeTask(i));
         }
         CfsPolicy q = cfs();
         Loop.attach(q, context, many);
         assertEquals(750_000, q.slice(q.pick(0), 0));
         CfsPolicy alone = cfs();
-        Loop.attach(alone, context, List.of(new TestTask(1)));
+        Loop.attach(alone, context, List.of(new FakeTask(1)));
         assertEquals(6_000_000, alone.slice(alone.pick(0), 0));
     }
 
@@ -100,7 +103,7 @@ class CfsPolicyTest {
     @Test
     void cpuSharesFollowWeights() {
         CfsPolicy p = cfs();
-        TestTask zero = new TestTask(1), five = new TestTask(2).nice(5);
+        FakeTask zero = new FakeTask(1), five = new FakeTask(2).nice(5);
         Loop.attach(p, context, List.of(zero, five));
         Map<Integer, Long> cpu = Loop.run(p, context, 3_000_000_000L);
         double ratio = (double) cpu.get(1) / cpu.get(2);
@@ -111,7 +114,7 @@ class CfsPolicyTest {
     @Test
     void equalNiceEqualShares() {
         CfsPolicy p = cfs();
-        Loop.attach(p, context, List.of(new TestTask(1), new TestTask(2), new TestTask(3)));
+        Loop.attach(p, context, List.of(new FakeTask(1), new FakeTask(2), new FakeTask(3)));
         Map<Integer, Long> cpu = Loop.run(p, context, 600_000_000L);
         assertEquals(200_000_000L, cpu.get(1), 2_000_000);
         assertEquals(200_000_000L, cpu.get(2), 2_000_000);
@@ -122,7 +125,7 @@ class CfsPolicyTest {
     @Test
     void wakeupPlacement() {
         CfsPolicy p = cfs();
-        TestTask sleeper = new TestTask(1), worker = new TestTask(2);
+        FakeTask sleeper = new FakeTask(1), worker = new FakeTask(2);
         Loop.attach(p, context, List.of(sleeper, worker));
         assertSame(sleeper, p.pick(0));
         p.ran(sleeper, 1000, StopReason.BLOCKED);
@@ -131,7 +134,7 @@ class CfsPolicyTest {
         assertTrue(min > 90_000_000L, "min_vruntime " + min);
         p.enqueue(sleeper, EnqueueReason.WOKEN);
         assertEquals(min - 3_000_000, p.vruntimeOf(sleeper));
-        TestTask fresh = new TestTask(3);
+        FakeTask fresh = new FakeTask(3);
         p.enqueue(fresh, EnqueueReason.NEW);
         assertEquals(p.minVruntime(0), p.vruntimeOf(fresh));
     }
@@ -140,7 +143,7 @@ class CfsPolicyTest {
     @Test
     void shortSleeperKeepsVruntime() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1), b = new TestTask(2);
+        FakeTask a = new FakeTask(1), b = new FakeTask(2);
         Loop.attach(p, context, List.of(a, b));
         assertSame(a, p.pick(0));
         p.ran(a, 4_000_000, StopReason.BLOCKED);
@@ -156,21 +159,21 @@ class CfsPolicyTest {
     @Test
     void wakeupPreemption() {
         CfsPolicy p = cfs();
-        TestTask sleeper = new TestTask(1), runner = new TestTask(2);
+        FakeTask sleeper = new FakeTask(1), runner = new FakeTask(2);
         Loop.attach(p, context, List.of(sleeper, runner));
         assertSame(sleeper, p.pick(0));
         p.ran(sleeper, 100, StopReason.BLOCKED);
         assertSame(runner, p.pick(0));
-        context.now += 500_000;
+        context.advance(500_000);
         p.ran(runner, 500_000, StopReason.SLICE_EXPIRED);
         p.enqueue(runner, EnqueueReason.PREEMPTED);
         assertSame(runner, p.pick(0));
-        context.now += 500_000;
+        context.advance(500_000);
         // runner: 1,000,000 of vruntime by now; the woken sleeper keeps its 100
         p.enqueue(sleeper, EnqueueReason.WOKEN);
         assertEquals(100, p.vruntimeOf(sleeper));
         assertFalse(p.shouldPreempt(runner, 0), "trails by 999,900 only");
-        context.now += 1_000;
+        context.advance(1_000);
         assertTrue(p.shouldPreempt(runner, 0), "trails by 1,000,900");
     }
 
@@ -178,7 +181,7 @@ class CfsPolicyTest {
     @Test
     void yieldGoesBehind() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1), b = new TestTask(2), c = new TestTask(3);
+        FakeTask a = new FakeTask(1), b = new FakeTask(2), c = new FakeTask(3);
         Loop.attach(p, context, List.of(a, b, c));
         assertSame(a, p.pick(0));
         p.ran(a, 10, StopReason.YIELDED);
@@ -192,9 +195,9 @@ class CfsPolicyTest {
     @Test
     void dequeueAnyQueuedTask() {
         CfsPolicy p = cfs();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            tasks.add(new TestTask(i));
+            tasks.add(new FakeTask(i));
         }
         Loop.attach(p, context, tasks);
         p.dequeue(tasks.get(5));
@@ -211,7 +214,7 @@ class CfsPolicyTest {
     @Test
     void doubleEnqueueQueuesOnce() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1);
+        FakeTask a = new FakeTask(1);
         Loop.attach(p, context, List.of());
         p.enqueue(a, EnqueueReason.NEW);
         p.enqueue(a, EnqueueReason.WOKEN);
@@ -223,7 +226,7 @@ class CfsPolicyTest {
     @Test
     void attachWithRunningTasks() {
         CfsPolicy p = cfs();
-        TestTask running = new TestTask(1), waiting = new TestTask(2);
+        FakeTask running = new FakeTask(1), waiting = new FakeTask(2);
         p.attach(context, List.of(waiting), new SchedTask[] {running});
         p.ran(running, 2_000_000, StopReason.SLICE_EXPIRED);
         p.enqueue(running, EnqueueReason.PREEMPTED);
@@ -239,11 +242,11 @@ class CfsPolicyTest {
 
     /** The pick sequence of a mixed workload. */
     private static List<Integer> trace() {
-        TestContext c = new TestContext(1, 7);
+        FakeContext c = new FakeContext(1, 7);
         CfsPolicy p = cfs();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            tasks.add(new TestTask(i).nice(i % 7 - 3));
+            tasks.add(new FakeTask(i).nice(i % 7 - 3));
         }
         Loop.attach(p, c, tasks);
         List<Integer> picks = new ArrayList<>();
@@ -251,7 +254,7 @@ class CfsPolicyTest {
             SchedTask t = p.pick(0);
             picks.add(t.id());
             long run = p.slice(t, 0) / (1 + i % 3);
-            c.now += run;
+            c.advance(run);
             p.ran(t, run, i % 5 == 0 ? StopReason.BLOCKED : StopReason.SLICE_EXPIRED);
             p.enqueue(t, i % 5 == 0 ? EnqueueReason.WOKEN : EnqueueReason.PREEMPTED);
         }
@@ -264,7 +267,7 @@ class CfsPolicyTest {
         CfsPolicy p = cfs();
         Loop.attach(p, context, List.of());
         for (int i = 0; i < 100_000; i++) {
-            p.enqueue(new TestTask(i), EnqueueReason.NEW);
+            p.enqueue(new FakeTask(i), EnqueueReason.NEW);
         }
         for (int i = 0; i < 100_000; i++) {
             SchedTask t = p.pick(0);
@@ -279,7 +282,7 @@ class CfsPolicyTest {
     @Test
     void exitedAndKilledTasksAreForgotten() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1), b = new TestTask(2);
+        FakeTask a = new FakeTask(1), b = new FakeTask(2);
         Loop.attach(p, context, List.of(a, b));
         assertEquals(2, p.knownTasks());
         p.ran(p.pick(0), 10, StopReason.EXITED);
@@ -293,7 +296,7 @@ class CfsPolicyTest {
     @Test
     void ranAfterEnqueueIsTolerated() {
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1), b = new TestTask(2);
+        FakeTask a = new FakeTask(1), b = new FakeTask(2);
         Loop.attach(p, context, List.of(a, b));
         assertSame(a, p.pick(0));
         p.enqueue(a, EnqueueReason.PREEMPTED);

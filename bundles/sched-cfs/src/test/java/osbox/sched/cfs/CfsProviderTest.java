@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The provider: description, defaults and option validation. */
 class CfsProviderTest {
@@ -30,8 +33,8 @@ class CfsProviderTest {
     @Test
     void optionsApply() {
         CfsPolicy p = (CfsPolicy) provider.create(Map.of("latency", "1000", "min-granularity", "10"));
-        TestContext c = new TestContext(1, 0);
-        Loop.attach(p, c, List.of(new TestTask(1), new TestTask(2)));
+        FakeContext c = new FakeContext(1, 0);
+        Loop.attach(p, c, List.of(new FakeTask(1), new FakeTask(2)));
         assertEquals(500, p.slice(p.pick(0), 0));
     }
 

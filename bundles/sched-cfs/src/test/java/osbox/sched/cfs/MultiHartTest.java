@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** Per-hart run queues: placement, stealing, migration, no task twice. */
 class MultiHartTest {
-    private final TestContext context = new TestContext(4, 3);
+    private final FakeContext context = new FakeContext(4, 3);
 
     /** A CFS policy with default options. */
     private static CfsPolicy cfs() {
@@ -27,9 +30,9 @@ class MultiHartTest {
     @Test
     void newTasksSpreadEvenly() {
         CfsPolicy p = cfs();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            tasks.add(new TestTask(i));
+            tasks.add(new FakeTask(i));
         }
         Loop.attach(p, context, tasks);
         for (int h = 0; h < 4; h++) {
@@ -44,9 +47,9 @@ class MultiHartTest {
     @Test
     void affinityToLastHart() {
         CfsPolicy p = cfs();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            tasks.add(new TestTask(i));
+            tasks.add(new FakeTask(i));
         }
         Loop.attach(p, context, tasks);
         SchedTask t = p.pick(2);
@@ -59,12 +62,12 @@ class MultiHartTest {
     /** An idle hart steals from the hart with the most queued tasks, lowest number on ties. */
     @Test
     void idleHartSteals() {
-        TestContext two = new TestContext(2, 0);
+        FakeContext two = new FakeContext(2, 0);
         CfsPolicy p = cfs();
         Loop.attach(p, two, List.of());
         for (int i = 0; i < 5; i++) {
-            TestTask t = new TestTask(i);
-            t.lastHart = 0;
+            FakeTask t = new FakeTask(i);
+            t.lastHart(0);
             p.enqueue(t, EnqueueReason.WOKEN);
         }
         // hart 0 takes tasks until the imbalance rule sends the rest to hart 1
@@ -79,13 +82,13 @@ class MultiHartTest {
     /** Imbalance: a woken task leaves a hart that carries two more tasks than the least loaded. */
     @Test
     void wakeupBalancing() {
-        TestContext two = new TestContext(2, 0);
+        FakeContext two = new FakeContext(2, 0);
         CfsPolicy p = cfs();
         Loop.attach(p, two, List.of());
-        TestTask a = new TestTask(1), b = new TestTask(2), c = new TestTask(3);
-        a.lastHart = 0;
-        b.lastHart = 0;
-        c.lastHart = 0;
+        FakeTask a = new FakeTask(1), b = new FakeTask(2), c = new FakeTask(3);
+        a.lastHart(0);
+        b.lastHart(0);
+        c.lastHart(0);
         p.enqueue(a, EnqueueReason.WOKEN);
         p.enqueue(b, EnqueueReason.WOKEN);
         p.enqueue(c, EnqueueReason.WOKEN);
@@ -97,14 +100,14 @@ class MultiHartTest {
     /** A stolen task keeps its lag: vruntime - min_vruntime of the old queue becomes relative to the new one. */
     @Test
     void migrationKeepsLag() {
-        TestContext two = new TestContext(2, 0);
+        FakeContext two = new FakeContext(2, 0);
         CfsPolicy p = cfs();
-        TestTask a = new TestTask(1), b = new TestTask(2), c = new TestTask(3);
+        FakeTask a = new FakeTask(1), b = new FakeTask(2), c = new FakeTask(3);
         Loop.attach(p, two, List.of(a, b));
         assertEquals(1, p.pick(0).id());
         p.ran(a, 10_000_000, StopReason.SLICE_EXPIRED);
         p.enqueue(a, EnqueueReason.PREEMPTED);
-        c.lastHart = 0;
+        c.lastHart(0);
         p.enqueue(c, EnqueueReason.WOKEN);
         assertEquals(10_000_000, p.vruntimeOf(c));
         assertEquals(1, p.pick(0).id());
@@ -123,21 +126,21 @@ class MultiHartTest {
     @Test
     void neverTwiceNeverLost() {
         CfsPolicy p = cfs();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            tasks.add(new TestTask(i).nice(i % 11 - 5));
+            tasks.add(new FakeTask(i).nice(i % 11 - 5));
         }
         Loop.attach(p, context, tasks);
         SchedTask[] onHart = new SchedTask[4];
         TreeSet<Integer> out = new TreeSet<>();
         for (int step = 0; step < 20_000; step++) {
             int h = (int) context.random(4);
-            context.now += 10_000;
+            context.advance(10_000);
             if (onHart[h] != null) {
                 SchedTask t = onHart[h];
                 boolean block = context.random(4) == 0;
                 p.ran(t, 10_000, block ? StopReason.BLOCKED : StopReason.SLICE_EXPIRED);
-                ((TestTask) t).lastHart = h;
+                ((FakeTask) t).lastHart(h);
                 onHart[h] = null;
                 if (block) {
                     out.add(t.id());

@@ -6,6 +6,7 @@ import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.TaskQueue;
 
 /**
  * First come, first served: one global queue in the order tasks became

@@ -3,6 +3,7 @@ package osbox.sched.fifo;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /** Makes FIFO (first come, first served) policies; they take no options. */
 public class FifoProvider implements SchedulingPolicyProvider {
@@ -24,7 +25,7 @@ public class FifoProvider implements SchedulingPolicyProvider {
     /** A fresh FIFO policy; any option is unknown. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        new Options(defaults(), options);
+        Options.of(defaults(), options);
         return new FifoPolicy();
     }
 }

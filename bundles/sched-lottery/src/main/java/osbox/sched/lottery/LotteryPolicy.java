@@ -3,6 +3,7 @@ package osbox.sched.lottery;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.HartPolicy;
 
 /**
  * Lottery scheduling (Waldspurger): each pick draws a ticket with the
@@ -33,25 +34,25 @@ final class LotteryPolicy extends HartPolicy<LotteryPolicy.Task, LotteryQueue> {
 
     /** A fresh entry. */
     @Override
-    Task newEntry(SchedTask task) {
+    protected Task newEntry(SchedTask task) {
         return new Task(task);
     }
 
     /** A lottery drawing from the attached context. */
     @Override
-    LotteryQueue newQueue(int hart) {
+    protected LotteryQueue newQueue(int hart) {
         return new LotteryQueue(context());
     }
 
     /** Reads the tickets. */
     @Override
-    void onEnqueue(Task e, EnqueueReason reason, int hart) {
-        e.tickets = Math.max(1, e.task.tickets());
+    protected void onEnqueue(Task e, EnqueueReason reason, int hart) {
+        e.tickets = Math.max(1, e.task().tickets());
     }
 
     /** Nothing to account: each draw is independent. */
     @Override
-    void onRan(Task e, long cycles, StopReason reason) {
+    protected void onRan(Task e, long cycles, StopReason reason) {
     }
 
     /** One quantum. */

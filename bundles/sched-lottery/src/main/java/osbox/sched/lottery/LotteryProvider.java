@@ -1,11 +1,10 @@
 package osbox.sched.lottery;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /** Makes lottery-scheduling policies; registered as the scheduling policy named {@code lottery}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=lottery")
@@ -15,7 +14,8 @@ public final class LotteryProvider implements SchedulingPolicyProvider {
     /** Largest accepted quantum. */
     static final long MAX_CYCLES = 1L << 50;
 
-    private static final Map<String, String> DEFAULTS = defaultOptions();
+    private static final Map<String, String> DEFAULTS = Options.defaults(
+            QUANTUM, "1000000");
 
     /** One line for listings. */
     @Override
@@ -34,12 +34,5 @@ public final class LotteryProvider implements SchedulingPolicyProvider {
     public SchedulingPolicy create(Map<String, String> options) {
         Options o = Options.of("lottery", DEFAULTS, options);
         return new LotteryPolicy(o.longIn(QUANTUM, 1, MAX_CYCLES));
-    }
-
-    /** The defaults. */
-    private static Map<String, String> defaultOptions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(QUANTUM, "1000000");
-        return Collections.unmodifiableMap(m);
     }
 }

@@ -2,6 +2,7 @@ package osbox.sched.lottery;
 
 import java.util.Arrays;
 import osbox.api.sched.PolicyContext;
+import osbox.policy.support.RunQueue;
 
 /**
  * A hart's lottery: tasks sit in slots of a Fenwick (binary indexed) tree of

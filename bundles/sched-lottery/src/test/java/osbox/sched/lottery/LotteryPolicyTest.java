@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The rules of lottery scheduling: proportions, determinism, tickets, harts. */
 class LotteryPolicyTest {
@@ -27,9 +30,9 @@ class LotteryPolicyTest {
     /** Over 100,000 draws with a fixed seed, shares are within 2% of the ticket proportions 1:2:7. */
     @Test
     void sharesFollowTickets() {
-        TestContext c = new TestContext(1, 2024);
+        FakeContext c = new FakeContext(1, 2024);
         LotteryPolicy p = lottery();
-        Loop.attach(p, c, List.of(new TestTask(1).tickets(10), new TestTask(2).tickets(20), new TestTask(3).tickets(70)));
+        Loop.attach(p, c, List.of(new FakeTask(1).tickets(10), new FakeTask(2).tickets(20), new FakeTask(3).tickets(70)));
         Map<Integer, Long> cpu = Loop.run(p, c, 100_000 * Q);
         assertEquals(10_000 * Q, cpu.get(1), 10_000 * Q * 0.02);
         assertEquals(20_000 * Q, cpu.get(2), 20_000 * Q * 0.02);
@@ -45,11 +48,11 @@ class LotteryPolicyTest {
 
     /** The first 200 winners with a seed. */
     private static List<Integer> draws(long seed) {
-        TestContext c = new TestContext(1, seed);
+        FakeContext c = new FakeContext(1, seed);
         LotteryPolicy p = lottery();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            tasks.add(new TestTask(i).tickets(1 + i));
+            tasks.add(new FakeTask(i).tickets(1 + i));
         }
         Loop.attach(p, c, tasks);
         List<Integer> winners = new ArrayList<>();
@@ -65,14 +68,14 @@ class LotteryPolicyTest {
     /** Tickets are read at enqueue; below 1 counts as 1. */
     @Test
     void ticketsReadAtEnqueue() {
-        TestContext c = new TestContext(1, 0);
+        FakeContext c = new FakeContext(1, 0);
         LotteryPolicy p = lottery();
-        TestTask a = new TestTask(1).tickets(5), b = new TestTask(2).tickets(0);
+        FakeTask a = new FakeTask(1).tickets(5), b = new FakeTask(2).tickets(0);
         Loop.attach(p, c, List.of(a, b));
         assertEquals(6, p.tickets(0));
         SchedTask t = p.pick(0);
         p.ran(t, Q, StopReason.SLICE_EXPIRED);
-        ((TestTask) t).tickets(100);
+        ((FakeTask) t).tickets(100);
         p.enqueue(t, EnqueueReason.PREEMPTED);
         assertEquals(t == a ? 101 : 105, p.tickets(0));
         assertEquals(Q, p.slice(t, 0));
@@ -81,9 +84,9 @@ class LotteryPolicyTest {
     /** A lone task always wins; an empty lottery gives null. */
     @Test
     void loneTaskAndEmpty() {
-        TestContext c = new TestContext(1, 0);
+        FakeContext c = new FakeContext(1, 0);
         LotteryPolicy p = lottery();
-        TestTask a = new TestTask(1);
+        FakeTask a = new FakeTask(1).tickets(1);
         Loop.attach(p, c, List.of(a));
         assertSame(a, p.pick(0));
         assertNull(p.pick(0));
@@ -92,11 +95,11 @@ class LotteryPolicyTest {
     /** Each hart draws from its own lottery; an idle hart steals from the busiest. */
     @Test
     void twoHarts() {
-        TestContext c = new TestContext(2, 9);
+        FakeContext c = new FakeContext(2, 9);
         LotteryPolicy p = lottery();
-        List<TestTask> tasks = new ArrayList<>();
+        List<FakeTask> tasks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            tasks.add(new TestTask(i).tickets(1 + i));
+            tasks.add(new FakeTask(i).tickets(1 + i));
         }
         Loop.attach(p, c, tasks);
         assertEquals(1 + 3 + 5, p.tickets(0));
@@ -113,13 +116,13 @@ class LotteryPolicyTest {
     /** 100,000 tasks: each is drawn once; dequeued tasks never. */
     @Test
     void hundredThousandTasks() {
-        TestContext c = new TestContext(1, 3);
+        FakeContext c = new FakeContext(1, 3);
         LotteryPolicy p = lottery();
         Loop.attach(p, c, List.of());
         for (int i = 0; i < 100_000; i++) {
-            p.enqueue(new TestTask(i).tickets(1 + i % 100), EnqueueReason.NEW);
+            p.enqueue(new FakeTask(i).tickets(1 + i % 100), EnqueueReason.NEW);
         }
-        p.dequeue(new TestTask(5));
+        p.dequeue(new FakeTask(5).tickets(1));
         TreeSet<Integer> seen = new TreeSet<>();
         for (SchedTask t; (t = p.pick(0)) != null;) {
             assertTrue(seen.add(t.id()));

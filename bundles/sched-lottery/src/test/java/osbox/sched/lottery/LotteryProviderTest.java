@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The provider: defaults and option validation. */
 class LotteryProviderTest {
@@ -24,7 +27,7 @@ class LotteryProviderTest {
     @Test
     void optionsApply() {
         LotteryPolicy p = (LotteryPolicy) provider.create(Map.of("quantum", "777"));
-        Loop.attach(p, new TestContext(1, 0), List.of(new TestTask(1)));
+        Loop.attach(p, new FakeContext(1, 0), List.of(new FakeTask(1).tickets(1)));
         assertEquals(777, p.slice(p.pick(0), 0));
     }
 

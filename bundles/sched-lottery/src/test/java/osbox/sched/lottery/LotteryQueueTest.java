@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import osbox.api.sched.PolicyContext;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The Fenwick-tree lottery: ticket ranges, growth, removal, against a linear scan. */
 class LotteryQueueTest {
     /** A task with tickets. */
     private static LotteryPolicy.Task task(int id, long tickets) {
-        LotteryPolicy.Task t = new LotteryPolicy.Task(new TestTask(id));
+        LotteryPolicy.Task t = new LotteryPolicy.Task(new FakeTask(id).tickets(1));
         t.tickets = tickets;
         return t;
     }
@@ -23,7 +25,7 @@ class LotteryQueueTest {
     /** Each task owns a contiguous range of tickets in slot order. */
     @Test
     void ticketRanges() {
-        LotteryQueue q = new LotteryQueue(new TestContext(1, 0));
+        LotteryQueue q = new LotteryQueue(new FakeContext(1, 0));
         q.add(task(1, 3));
         q.add(task(2, 1));
         q.add(task(3, 4));
@@ -73,7 +75,7 @@ class LotteryQueueTest {
     @Test
     void agreesWithLinearScan() {
         Random r = new Random(42);
-        LotteryQueue q = new LotteryQueue(new TestContext(1, 0));
+        LotteryQueue q = new LotteryQueue(new FakeContext(1, 0));
         List<LotteryPolicy.Task> live = new ArrayList<>();
         for (int step = 0; step < 5000; step++) {
             if (live.isEmpty() || r.nextInt(3) > 0) {

@@ -7,6 +7,7 @@ import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.TaskQueue;
 import osbox.sched.mlfq.MlfqTaskState.Where;
 
 /**

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /**
  * Makes MLFQ policies. Options: queues (levels, default 3); quantum (cycles
@@ -63,7 +64,7 @@ public class MlfqProvider implements SchedulingPolicyProvider {
 
     /** The validated configuration for options. */
     public MlfqConfig config(Map<String, String> options) {
-        Options o = new Options(defaults(), options);
+        Options o = Options.of(defaults(), options);
         int queues = (int) Math.min(64, o.longAtLeast(QUEUES, 1));
         if (o.longAtLeast(QUEUES, 1) > 64) {
             throw new IllegalArgumentException("option 'queues' must be at most 64");

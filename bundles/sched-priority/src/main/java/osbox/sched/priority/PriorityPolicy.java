@@ -4,6 +4,8 @@ import java.util.Comparator;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.HartPolicy;
+import osbox.policy.support.OrderedQueue;
 
 /**
  * Preemptive static priorities with aging. A task's priority comes from
@@ -54,20 +56,20 @@ final class PriorityPolicy extends HartPolicy<PriorityPolicy.Task, OrderedQueue<
 
     /** A fresh entry. */
     @Override
-    Task newEntry(SchedTask task) {
+    protected Task newEntry(SchedTask task) {
         return new Task(task);
     }
 
     /** A tree ordered by (aging key, enqueue sequence). */
     @Override
-    OrderedQueue<Task> newQueue(int hart) {
+    protected OrderedQueue<Task> newQueue(int hart) {
         return new OrderedQueue<>(ORDER);
     }
 
     /** Starts the wait: static priority, now, the key, and the next sequence number. */
     @Override
-    void onEnqueue(Task e, EnqueueReason reason, int hart) {
-        e.priority = e.task.priority();
+    protected void onEnqueue(Task e, EnqueueReason reason, int hart) {
+        e.priority = e.task().priority();
         e.since = now();
         e.key = aging == 0 ? e.priority : saturatingAdd(saturatingMul(e.priority, aging), e.since);
         e.seq = sequence++;
@@ -75,7 +77,7 @@ final class PriorityPolicy extends HartPolicy<PriorityPolicy.Task, OrderedQueue<
 
     /** Nothing to account: running resets aging, which the next enqueue does. */
     @Override
-    void onRan(Task e, long cycles, StopReason reason) {
+    protected void onRan(Task e, long cycles, StopReason reason) {
     }
 
     /** One quantum. */
@@ -111,7 +113,7 @@ final class PriorityPolicy extends HartPolicy<PriorityPolicy.Task, OrderedQueue<
     /** A known queued task's effective priority now (for tests and reports); its static priority otherwise. */
     long effectivePriority(SchedTask task) {
         Task e = known(task);
-        return e == null || e.queuedOn < 0 ? task.priority() : effectivePriority(e, now());
+        return e == null || e.queuedOn() < 0 ? task.priority() : effectivePriority(e, now());
     }
 
     /** a * b, clamped to the long range. */

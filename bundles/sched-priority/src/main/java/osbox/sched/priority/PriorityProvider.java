@@ -1,11 +1,10 @@
 package osbox.sched.priority;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /** Makes priority-with-aging policies; registered as the scheduling policy named {@code priority}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=priority")
@@ -17,7 +16,9 @@ public final class PriorityProvider implements SchedulingPolicyProvider {
     /** Largest accepted value of either option. */
     static final long MAX_CYCLES = 1L << 50;
 
-    private static final Map<String, String> DEFAULTS = defaultOptions();
+    private static final Map<String, String> DEFAULTS = Options.defaults(
+            QUANTUM, "1000000",
+            AGING, "10000000");
 
     /** One line for listings. */
     @Override
@@ -36,13 +37,5 @@ public final class PriorityProvider implements SchedulingPolicyProvider {
     public SchedulingPolicy create(Map<String, String> options) {
         Options o = Options.of("priority", DEFAULTS, options);
         return new PriorityPolicy(o.longIn(QUANTUM, 1, MAX_CYCLES), o.longIn(AGING, 0, MAX_CYCLES));
-    }
-
-    /** The defaults, in listing order. */
-    private static Map<String, String> defaultOptions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(QUANTUM, "1000000");
-        m.put(AGING, "10000000");
-        return Collections.unmodifiableMap(m);
     }
 }

@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The rules of priority scheduling: order, round robin, preemption, aging, harts. */
 class PriorityPolicyTest {
     private static final long Q = 1_000_000;
     private static final long AGING = 10_000_000;
-    private final TestContext context = new TestContext(1, 1);
+    private final FakeContext context = new FakeContext(1, 1);
 
     /** A priority policy with the given options. */
     private static PriorityPolicy priority(Map<String, String> options) {
@@ -30,7 +33,7 @@ class PriorityPolicyTest {
     @Test
     void mostImportantFirst() {
         PriorityPolicy p = priority(Map.of());
-        Loop.attach(p, context, List.of(new TestTask(1).priority(2), new TestTask(2).priority(0), new TestTask(3).priority(1)));
+        Loop.attach(p, context, List.of(new FakeTask(1).priority(2), new FakeTask(2).priority(0), new FakeTask(3).priority(1)));
         assertEquals(2, p.pick(0).id());
         assertEquals(3, p.pick(0).id());
         assertEquals(1, p.pick(0).id());
@@ -41,13 +44,13 @@ class PriorityPolicyTest {
     @Test
     void roundRobinAmongEquals() {
         PriorityPolicy p = priority(Map.of());
-        Loop.attach(p, context, List.of(new TestTask(1).priority(1), new TestTask(2).priority(1), new TestTask(3).priority(1)));
+        Loop.attach(p, context, List.of(new FakeTask(1).priority(1), new FakeTask(2).priority(1), new FakeTask(3).priority(1)));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             SchedTask t = p.pick(0);
             order.add(t.id());
             assertEquals(Q, p.slice(t, 0));
-            context.now += Q;
+            context.advance(Q);
             p.ran(t, Q, StopReason.SLICE_EXPIRED);
             p.enqueue(t, EnqueueReason.PREEMPTED);
         }
@@ -58,16 +61,16 @@ class PriorityPolicyTest {
     @Test
     void moreImportantPreempts() {
         PriorityPolicy p = priority(Map.of());
-        TestTask running = new TestTask(1).priority(3);
+        FakeTask running = new FakeTask(1).priority(3);
         Loop.attach(p, context, List.of(running));
         assertSame(running, p.pick(0));
-        p.enqueue(new TestTask(2).priority(5), EnqueueReason.WOKEN);
+        p.enqueue(new FakeTask(2).priority(5), EnqueueReason.WOKEN);
         assertFalse(p.shouldPreempt(running, 0));
-        p.enqueue(new TestTask(3).priority(3), EnqueueReason.WOKEN);
+        p.enqueue(new FakeTask(3).priority(3), EnqueueReason.WOKEN);
         assertFalse(p.shouldPreempt(running, 0));
-        p.enqueue(new TestTask(4).priority(1), EnqueueReason.WOKEN);
+        p.enqueue(new FakeTask(4).priority(1), EnqueueReason.WOKEN);
         assertTrue(p.shouldPreempt(running, 0));
-        context.now += 10;
+        context.advance(10);
         p.ran(running, 10, StopReason.PREEMPTED);
         p.enqueue(running, EnqueueReason.PREEMPTED);
         assertEquals(4, p.pick(0).id());
@@ -77,15 +80,15 @@ class PriorityPolicyTest {
     @Test
     void agingLetsStarvedTaskRun() {
         PriorityPolicy p = priority(Map.of());
-        TestTask hog = new TestTask(1).priority(0), low = new TestTask(2).priority(3);
+        FakeTask hog = new FakeTask(1).priority(0), low = new FakeTask(2).priority(3);
         Loop.attach(p, context, List.of(hog, low));
         List<Long> lowRuns = new ArrayList<>();
-        while (context.now < 200_000_000L) {
+        while (context.now() < 200_000_000L) {
             SchedTask t = p.pick(0);
             if (t == low) {
-                lowRuns.add(context.now);
+                lowRuns.add(context.now());
             }
-            context.now += Q;
+            context.advance(Q);
             p.ran(t, Q, StopReason.SLICE_EXPIRED);
             p.enqueue(t, EnqueueReason.PREEMPTED);
         }
@@ -99,7 +102,7 @@ class PriorityPolicyTest {
     @Test
     void noAgingStarves() {
         PriorityPolicy p = priority(Map.of("aging", "0"));
-        TestTask hog = new TestTask(1).priority(0), low = new TestTask(2).priority(1);
+        FakeTask hog = new FakeTask(1).priority(0), low = new FakeTask(2).priority(1);
         Loop.attach(p, context, List.of(hog, low));
         Map<Integer, Long> cpu = Loop.run(p, context, 500_000_000L);
         assertEquals(500_000_000L, cpu.get(1));
@@ -111,14 +114,14 @@ class PriorityPolicyTest {
     @Test
     void agedTaskPreemptsAtTick() {
         PriorityPolicy p = priority(Map.of("quantum", "1000000000"));
-        TestTask running = new TestTask(1).priority(2), waiting = new TestTask(2).priority(4);
+        FakeTask running = new FakeTask(1).priority(2), waiting = new FakeTask(2).priority(4);
         Loop.attach(p, context, List.of(running, waiting));
         assertEquals(AGING, p.tickPeriod());
         assertSame(running, p.pick(0));
-        context.now = 2 * AGING;
+        context.now(2 * AGING);
         assertEquals(2, p.effectivePriority(waiting));
         assertFalse(p.shouldPreempt(running, 0), "equal: no preemption");
-        context.now = 3 * AGING;
+        context.now(3 * AGING);
         assertEquals(1, p.effectivePriority(waiting));
         assertTrue(p.shouldPreempt(running, 0));
     }
@@ -127,9 +130,9 @@ class PriorityPolicyTest {
     @Test
     void runningResetsAging() {
         PriorityPolicy p = priority(Map.of());
-        TestTask t = new TestTask(1).priority(5);
+        FakeTask t = new FakeTask(1).priority(5);
         Loop.attach(p, context, List.of(t));
-        context.now = 4 * AGING;
+        context.now(4 * AGING);
         assertEquals(1, p.effectivePriority(t));
         assertSame(t, p.pick(0));
         p.ran(t, 10, StopReason.BLOCKED);
@@ -140,14 +143,14 @@ class PriorityPolicyTest {
     /** On two harts, each hart's preemption check looks at its own queue; an idle hart steals. */
     @Test
     void twoHarts() {
-        TestContext two = new TestContext(2, 0);
+        FakeContext two = new FakeContext(2, 0);
         PriorityPolicy p = priority(Map.of());
-        TestTask a = new TestTask(1).priority(4), b = new TestTask(2).priority(4);
+        FakeTask a = new FakeTask(1).priority(4), b = new FakeTask(2).priority(4);
         Loop.attach(p, two, List.of(a, b));
         assertSame(a, p.pick(0));
         assertSame(b, p.pick(1));
-        TestTask urgent = new TestTask(3).priority(0);
-        urgent.lastHart = 1;
+        FakeTask urgent = new FakeTask(3).priority(0);
+        urgent.lastHart(1);
         p.enqueue(urgent, EnqueueReason.WOKEN);
         assertFalse(p.shouldPreempt(a, 0));
         assertTrue(p.shouldPreempt(b, 1));
@@ -162,9 +165,9 @@ class PriorityPolicyTest {
         PriorityPolicy p = priority(Map.of());
         Loop.attach(p, context, List.of());
         for (int i = 0; i < 100_000; i++) {
-            p.enqueue(new TestTask(i).priority(i % 40), EnqueueReason.NEW);
+            p.enqueue(new FakeTask(i).priority(i % 40), EnqueueReason.NEW);
         }
-        p.dequeue(new TestTask(40));
+        p.dequeue(new FakeTask(40));
         int lastPriority = -1, lastId = -1;
         TreeSet<Integer> seen = new TreeSet<>();
         for (SchedTask t; (t = p.pick(0)) != null;) {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The provider: defaults and option validation. */
 class PriorityProviderTest {
@@ -25,7 +28,7 @@ class PriorityProviderTest {
     @Test
     void optionsApply() {
         PriorityPolicy p = (PriorityPolicy) provider.create(Map.of("quantum", "123", "aging", "456"));
-        Loop.attach(p, new TestContext(1, 0), List.of(new TestTask(1)));
+        Loop.attach(p, new FakeContext(1, 0), List.of(new FakeTask(1)));
         assertEquals(123, p.slice(p.pick(0), 0));
         assertEquals(456, p.tickPeriod());
     }

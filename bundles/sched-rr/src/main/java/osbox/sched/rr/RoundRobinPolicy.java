@@ -6,6 +6,7 @@ import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.TaskQueue;
 
 /**
  * Round robin: one global queue; each pick gets a fresh quantum; every task

@@ -3,6 +3,7 @@ package osbox.sched.rr;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /** Makes round-robin policies. Option: quantum (cycles, at least 1, default 1000000). */
 public class RoundRobinProvider implements SchedulingPolicyProvider {
@@ -26,7 +27,7 @@ public class RoundRobinProvider implements SchedulingPolicyProvider {
     /** A fresh policy; throws on an unknown option or a quantum that is not a positive integer. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = new Options(defaults(), options);
+        Options o = Options.of(defaults(), options);
         return new RoundRobinPolicy(o.longAtLeast(QUANTUM, 1));
     }
 }

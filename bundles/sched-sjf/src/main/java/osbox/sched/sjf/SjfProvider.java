@@ -3,6 +3,7 @@ package osbox.sched.sjf;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /**
  * Makes SJF policies. Options: alpha (weight of the newest burst in the
@@ -32,7 +33,7 @@ public class SjfProvider implements SchedulingPolicyProvider {
     /** A fresh policy; throws on an unknown or malformed option. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = new Options(defaults(), options);
+        Options o = Options.of(defaults(), options);
         return new SjfPolicy(o.doubleWithin(ALPHA, 0, 1), o.longAtLeast(INITIAL, 1));
     }
 }

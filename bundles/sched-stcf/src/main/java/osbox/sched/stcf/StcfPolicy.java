@@ -6,6 +6,8 @@ import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.BurstEstimator;
+import osbox.policy.support.RankedQueue;
 
 /**
  * Shortest time to completion first (SRTF), preemptive: a task's remaining

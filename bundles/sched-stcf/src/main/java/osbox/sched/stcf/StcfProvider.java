@@ -3,6 +3,7 @@ package osbox.sched.stcf;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /**
  * Makes STCF (SRTF) policies. Options, used for tasks without a declared
@@ -32,7 +33,7 @@ public class StcfProvider implements SchedulingPolicyProvider {
     /** A fresh policy; throws on an unknown or malformed option. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = new Options(defaults(), options);
+        Options o = Options.of(defaults(), options);
         return new StcfPolicy(o.doubleWithin(ALPHA, 0, 1), o.longAtLeast(INITIAL, 1));
     }
 }

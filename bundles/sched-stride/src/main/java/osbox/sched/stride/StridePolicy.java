@@ -4,6 +4,8 @@ import java.util.Comparator;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.HartPolicy;
+import osbox.policy.support.OrderedQueue;
 
 /**
  * Stride scheduling (Waldspurger): each task has {@code stride = big /
@@ -16,7 +18,7 @@ import osbox.api.sched.StopReason;
  */
 final class StridePolicy extends HartPolicy<StridePolicy.Task, OrderedQueue<StridePolicy.Task>> {
     private static final Comparator<Task> ORDER =
-            Comparator.<Task>comparingLong(t -> t.pass).thenComparingInt(t -> t.id);
+            Comparator.<Task>comparingLong(t -> t.pass).thenComparingInt(t -> t.id());
 
     /** Stride's view of a task. */
     static final class Task extends HartPolicy.Entry {
@@ -42,28 +44,28 @@ final class StridePolicy extends HartPolicy<StridePolicy.Task, OrderedQueue<Stri
 
     /** A fresh stride entry. */
     @Override
-    Task newEntry(SchedTask task) {
+    protected Task newEntry(SchedTask task) {
         return new Task(task);
     }
 
     /** A tree ordered by (pass, id). */
     @Override
-    OrderedQueue<Task> newQueue(int hart) {
+    protected OrderedQueue<Task> newQueue(int hart) {
         return new OrderedQueue<>(ORDER);
     }
 
     /** A task running at attach starts at the global minimum pass. */
     @Override
-    void onAttachRunning(Task e, int hart) {
-        e.stride = strideOf(e.task);
+    protected void onAttachRunning(Task e, int hart) {
+        e.stride = strideOf(e.task());
         e.pass = floor;
     }
 
     /** Sets the stride from the tickets; new tasks start at, woken ones no lower than, the global minimum pass. */
     @Override
-    void onEnqueue(Task e, EnqueueReason reason, int hart) {
-        e.stride = strideOf(e.task);
-        if (e.fresh || reason == EnqueueReason.NEW) {
+    protected void onEnqueue(Task e, EnqueueReason reason, int hart) {
+        e.stride = strideOf(e.task());
+        if (e.fresh() || reason == EnqueueReason.NEW) {
             e.pass = globalMinPass();
             e.remainder = 0;
         } else if (reason == EnqueueReason.WOKEN) {
@@ -77,7 +79,7 @@ final class StridePolicy extends HartPolicy<StridePolicy.Task, OrderedQueue<Stri
 
     /** Advances the pass by stride * cycles / quantum, carrying the remainder. */
     @Override
-    void onRan(Task e, long cycles, StopReason reason) {
+    protected void onRan(Task e, long cycles, StopReason reason) {
         long whole = cycles / quantum;
         long part = cycles % quantum;
         e.pass = saturatingAdd(e.pass, saturatingMul(whole, e.stride));

@@ -1,11 +1,10 @@
 package osbox.sched.stride;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.Options;
 
 /** Makes stride-scheduling policies; registered as the scheduling policy named {@code stride}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=stride")
@@ -17,7 +16,9 @@ public final class StrideProvider implements SchedulingPolicyProvider {
     /** Largest accepted big and quantum (keeps stride * (cycles % quantum) inside a long). */
     static final long MAX = 1L << 31;
 
-    private static final Map<String, String> DEFAULTS = defaultOptions();
+    private static final Map<String, String> DEFAULTS = Options.defaults(
+            BIG, Long.toString(1L << 20),
+            QUANTUM, "1000000");
 
     /** One line for listings. */
     @Override
@@ -36,13 +37,5 @@ public final class StrideProvider implements SchedulingPolicyProvider {
     public SchedulingPolicy create(Map<String, String> options) {
         Options o = Options.of("stride", DEFAULTS, options);
         return new StridePolicy(o.longIn(BIG, 1, MAX), o.longIn(QUANTUM, 1, MAX));
-    }
-
-    /** The defaults, in listing order. */
-    private static Map<String, String> defaultOptions() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put(BIG, Long.toString(1L << 20));
-        m.put(QUANTUM, "1000000");
-        return Collections.unmodifiableMap(m);
     }
 }

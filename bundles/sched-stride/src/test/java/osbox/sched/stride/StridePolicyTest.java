@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The rules of stride scheduling: order, exact proportions, pass accounting, sleeper placement, harts. */
 class StridePolicyTest {
     private static final long Q = 1_000_000;
-    private final TestContext context = new TestContext(1, 1);
+    private final FakeContext context = new FakeContext(1, 1);
 
     /** A stride policy with default options. */
     private static StridePolicy stride() {
@@ -28,7 +31,7 @@ class StridePolicyTest {
     @Test
     void exactProportions() {
         StridePolicy p = stride();
-        Loop.attach(p, context, List.of(new TestTask(1).tickets(1), new TestTask(2).tickets(2), new TestTask(3).tickets(4)));
+        Loop.attach(p, context, List.of(new FakeTask(1).tickets(1), new FakeTask(2).tickets(2), new FakeTask(3).tickets(4)));
         Map<Integer, Long> cpu = Loop.run(p, context, 7_000 * Q);
         assertEquals(1_000 * Q, cpu.get(1));
         assertEquals(2_000 * Q, cpu.get(2));
@@ -39,7 +42,7 @@ class StridePolicyTest {
     @Test
     void pickSequence() {
         StridePolicy p = stride();
-        Loop.attach(p, context, List.of(new TestTask(2).tickets(4), new TestTask(1).tickets(1)));
+        Loop.attach(p, context, List.of(new FakeTask(2).tickets(4), new FakeTask(1).tickets(1)));
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             SchedTask t = p.pick(0);
@@ -55,7 +58,7 @@ class StridePolicyTest {
     @Test
     void partialQuantaAreExact() {
         StridePolicy p = stride();
-        TestTask t = new TestTask(1).tickets(3);
+        FakeTask t = new FakeTask(1).tickets(3);
         Loop.attach(p, context, List.of(t));
         assertSame(t, p.pick(0));
         for (int i = 0; i < 1000; i++) {
@@ -69,7 +72,7 @@ class StridePolicyTest {
     @Test
     void sleeperCannotMonopolise() {
         StridePolicy p = stride();
-        TestTask sleeper = new TestTask(1), a = new TestTask(2), b = new TestTask(3);
+        FakeTask sleeper = new FakeTask(1).tickets(1), a = new FakeTask(2).tickets(1), b = new FakeTask(3).tickets(1);
         Loop.attach(p, context, List.of(sleeper, a, b));
         assertSame(sleeper, p.pick(0));
         p.ran(sleeper, Q, StopReason.BLOCKED);
@@ -88,10 +91,10 @@ class StridePolicyTest {
     @Test
     void newTaskStartsAtMinimumPass() {
         StridePolicy p = stride();
-        TestTask a = new TestTask(1), b = new TestTask(2);
+        FakeTask a = new FakeTask(1).tickets(1), b = new FakeTask(2).tickets(1);
         Loop.attach(p, context, List.of(a, b));
         Loop.run(p, context, 11 * Q);
-        TestTask c = new TestTask(3);
+        FakeTask c = new FakeTask(3).tickets(1);
         p.enqueue(c, EnqueueReason.NEW);
         assertEquals(5L << 20, p.passOf(c));
         assertEquals(Math.min(p.passOf(a), p.passOf(b)), p.passOf(c));
@@ -101,7 +104,7 @@ class StridePolicyTest {
     @Test
     void wokenKeepsHigherPass() {
         StridePolicy p = stride();
-        TestTask a = new TestTask(1), b = new TestTask(2);
+        FakeTask a = new FakeTask(1).tickets(1), b = new FakeTask(2).tickets(1);
         Loop.attach(p, context, List.of(a, b));
         assertSame(a, p.pick(0));
         p.ran(a, 3 * Q, StopReason.BLOCKED);
@@ -114,18 +117,18 @@ class StridePolicyTest {
     @Test
     void nonPositiveTicketsCountAsOne() {
         StridePolicy p = stride();
-        assertEquals(1L << 20, p.strideOf(new TestTask(1).tickets(0)));
-        assertEquals(1L << 20, p.strideOf(new TestTask(1).tickets(-5)));
-        assertEquals(1, p.strideOf(new TestTask(1).tickets(Integer.MAX_VALUE)));
+        assertEquals(1L << 20, p.strideOf(new FakeTask(1).tickets(0)));
+        assertEquals(1L << 20, p.strideOf(new FakeTask(1).tickets(-5)));
+        assertEquals(1, p.strideOf(new FakeTask(1).tickets(Integer.MAX_VALUE)));
     }
 
     /** Two harts: each runs its own tasks, an idle one steals, no task is given twice, shares stay proportional. */
     @Test
     void twoHarts() {
-        TestContext two = new TestContext(2, 5);
+        FakeContext two = new FakeContext(2, 5);
         StridePolicy p = stride();
-        List<TestTask> tasks = List.of(new TestTask(1).tickets(1), new TestTask(2).tickets(1),
-                new TestTask(3).tickets(2), new TestTask(4).tickets(2));
+        List<FakeTask> tasks = List.of(new FakeTask(1).tickets(1), new FakeTask(2).tickets(1),
+                new FakeTask(3).tickets(2), new FakeTask(4).tickets(2));
         Loop.attach(p, two, tasks);
         long[] cpu = new long[5];
         for (int round = 0; round < 600; round++) {
@@ -133,10 +136,10 @@ class StridePolicyTest {
             assertTrue(on[0] != null && on[1] != null && on[0].id() != on[1].id());
             for (int h = 0; h < 2; h++) {
                 cpu[on[h].id()] += Q;
-                ((TestTask) on[h]).lastHart = h;
+                ((FakeTask) on[h]).lastHart(h);
                 p.ran(on[h], Q, StopReason.SLICE_EXPIRED);
             }
-            two.now += Q;
+            two.advance(Q);
             for (int h = 0; h < 2; h++) {
                 p.enqueue(on[h], EnqueueReason.PREEMPTED);
             }
@@ -154,9 +157,9 @@ class StridePolicyTest {
         StridePolicy p = stride();
         Loop.attach(p, context, List.of());
         for (int i = 0; i < 100_000; i++) {
-            p.enqueue(new TestTask(i).tickets(1 + i % 10), EnqueueReason.NEW);
+            p.enqueue(new FakeTask(i).tickets(1 + i % 10), EnqueueReason.NEW);
         }
-        p.dequeue(new TestTask(77));
+        p.dequeue(new FakeTask(77).tickets(1));
         TreeSet<Integer> seen = new TreeSet<>();
         for (SchedTask t; (t = p.pick(0)) != null;) {
             assertTrue(seen.add(t.id()));

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import osbox.policy.support.testing.Loop;
+import osbox.testkit.sched.FakeContext;
+import osbox.testkit.sched.FakeTask;
 
 /** The provider: defaults and option validation. */
 class StrideProviderTest {
@@ -25,8 +28,8 @@ class StrideProviderTest {
     @Test
     void optionsApply() {
         StridePolicy p = (StridePolicy) provider.create(Map.of("big", "1000", "quantum", "500"));
-        TestTask t = new TestTask(1).tickets(4);
-        Loop.attach(p, new TestContext(1, 0), List.of(t));
+        FakeTask t = new FakeTask(1).tickets(4);
+        Loop.attach(p, new FakeContext(1, 0), List.of(t));
         assertEquals(500, p.slice(p.pick(0), 0));
         assertEquals(250, p.strideOf(t));
     }

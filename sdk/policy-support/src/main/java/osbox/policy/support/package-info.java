@@ -1,0 +1,17 @@
+/**
+ * Building blocks for scheduling-policy bundles: per-hart run queues with
+ * placement and stealing ({@link osbox.policy.support.HartPolicy},
+ * {@link osbox.policy.support.RunQueue},
+ * {@link osbox.policy.support.OrderedQueue}), simple global task queues
+ * ({@link osbox.policy.support.TaskQueue},
+ * {@link osbox.policy.support.RankedQueue}), burst prediction
+ * ({@link osbox.policy.support.BurstEstimator}) and option validation
+ * ({@link osbox.policy.support.Options}).
+ *
+ * <p>Meant to be embedded: a policy bundle builds against this library and
+ * copies the package into its own jar (bnd {@code -conditionalpackage}), so no
+ * bundle imports it at run time and every policy keeps private copies.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package osbox.policy.support;
