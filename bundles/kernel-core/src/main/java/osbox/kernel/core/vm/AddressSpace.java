@@ -155,8 +155,9 @@ public final class AddressSpace {
         }
         mem.store(slot, 8, 0);
         long ppn = Pte.ppn(pte);
-        mem.unmarkCode(ppn);
-        frames.release(ppn);
+        if (frames.release(ppn)) {
+            mem.unmarkCode(ppn);
+        }
         residentPages--;
         tlb.flushPage(va, asid);
     }
@@ -260,8 +261,9 @@ public final class AddressSpace {
             return SEGV;
         }
         long page = va & -PAGE;
-        if ((pte(page) & Pte.V) != 0) {
-            return SEGV;
+        long present = pte(page);
+        if ((present & Pte.V) != 0) {
+            return access == Access.WRITE && (present & Pte.COW) != 0 ? breakCopyOnWrite(page) : SEGV;
         }
         if (r.kind == Region.Kind.IMAGE) {
             return SEGV;
@@ -400,7 +402,15 @@ public final class AddressSpace {
                 if (slot >= 0) {
                     long pte = mem.load(slot, 8);
                     if ((pte & Pte.V) != 0) {
-                        mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X)) | perms);
+                        // a page shared with another space (copy-on-write, or read-only text shared
+                        // at fork) must not become writable in place: its first write copies it
+                        long p = perms;
+                        long cow = pte & Pte.COW;
+                        if ((perms & Pte.W) != 0 && (cow != 0 || frames.references(Pte.ppn(pte)) > 1)) {
+                            p &= ~Pte.W;
+                            cow = Pte.COW;
+                        }
+                        mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X | Pte.COW)) | p | cow);
                         tlb.flushPage(va, asid);
                     }
                 }
@@ -434,6 +444,10 @@ public final class AddressSpace {
             long pte = slot < 0 ? 0 : mem.load(slot, 8);
             if ((pte & Pte.V) != 0) {
                 if (!permits(pte, access)) {
+                    if (attempt == 0 && access == Access.WRITE && (pte & Pte.COW) != 0
+                            && handleFault(va, access) == SERVED) {
+                        continue;
+                    }
                     return -1;
                 }
                 long flags = Pte.A | (access == Access.WRITE ? Pte.D : 0);
@@ -451,9 +465,10 @@ public final class AddressSpace {
 
     /**
      * fork's copy: a new address space with the same regions, break and
-     * contents, every present page copied into a fresh frame now (copy-on-
-     * write comes with the VM manager). Returns null, having freed what it
-     * took, when memory runs out.
+     * contents. No page is copied now: both spaces map the same frames, and
+     * writable pages become read-only and copy-on-write in both, so a page is
+     * copied only when one of them writes it. Returns null, having freed what
+     * it took, when memory for the child's page tables runs out.
      */
     public AddressSpace fork() {
         AddressSpace child = create(mem, frames, asids, tlb);
@@ -465,8 +480,9 @@ public final class AddressSpace {
         for (Region r : regions.values()) {
             child.regions.put(r.start, new Region(r.kind, r.start, r.end, r.perms));
         }
-        byte[] page = new byte[(int) PAGE];
-        boolean ok = copyTable(child, root, Pte.LEVELS - 1, 0, page);
+        boolean ok = shareTable(child, root, Pte.LEVELS - 1, 0);
+        // parent's pages may have lost W: its TLB entries must go
+        tlb.flushAsid(asid);
         if (!ok) {
             child.destroy();
             return null;
@@ -474,42 +490,84 @@ public final class AddressSpace {
         return child;
     }
 
-    // Copies every present leaf under a page table into child; false when out of frames.
-    private boolean copyTable(AddressSpace child, long table, int level, long vaBase, byte[] page) {
+    // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write.
+    private boolean shareTable(AddressSpace child, long table, int level, long vaBase) {
         for (int i = 0; i < 512; i++) {
-            long pte = mem.load((table << 12) + 8L * i, 8);
+            long slot = (table << 12) + 8L * i;
+            long pte = mem.load(slot, 8);
             if ((pte & Pte.V) == 0) {
                 continue;
             }
             long va = vaBase | ((long) i << (12 + 9 * level));
             if (level > 0 && !Pte.isLeaf(pte)) {
-                if (!copyTable(child, Pte.ppn(pte), level - 1, va, page)) {
+                if (!shareTable(child, Pte.ppn(pte), level - 1, va)) {
                     return false;
                 }
                 continue;
             }
-            long f = frames.allocate();
-            if (f < 0) {
+            if ((pte & Pte.W) != 0) {
+                pte = (pte & ~Pte.W) | Pte.COW;
+                mem.store(slot, 8, pte);
+            }
+            long childSlot = child.leafSlot(va, true);
+            if (childSlot < 0) {
                 return false;
             }
-            mem.read(Pte.ppn(pte) << 12, page, 0, page.length);
-            mem.write(f << 12, page, 0, page.length);
-            if (!child.map(va, f, pte & (Pte.R | Pte.W | Pte.X))) {
-                frames.release(f);
-                return false;
-            }
-            long slot = child.leafSlot(va, false);
-            mem.store(slot, 8, mem.load(slot, 8) | (pte & (Pte.A | Pte.D)));
-            copiedPages++;
+            frames.share(Pte.ppn(pte));
+            mem.store(childSlot, 8, pte);
+            child.residentPages++;
+            sharedAtFork++;
         }
         return true;
     }
 
-    /** Pages fork has copied out of this space. */
-    private long copiedPages;
+    // A write to a copy-on-write page: copy it into a new frame, or take it back when no one else shares it.
+    private int breakCopyOnWrite(long page) {
+        long slot = leafSlot(page, false);
+        long pte = mem.load(slot, 8);
+        long ppn = Pte.ppn(pte);
+        long flags = (pte & ~Pte.COW) | Pte.W;
+        if (frames.references(ppn) == 1) {
+            mem.store(slot, 8, flags);
+            cowReclaimed++;
+        } else {
+            long f = frames.allocate();
+            if (f < 0) {
+                return OOM;
+            }
+            byte[] copy = new byte[(int) PAGE];
+            mem.read(ppn << 12, copy, 0, copy.length);
+            mem.write(f << 12, copy, 0, copy.length);
+            mem.store(slot, 8, Pte.make(f, flags & ((1L << 10) - 1)));
+            frames.release(ppn);
+            cowCopies++;
+        }
+        cowFaults++;
+        tlb.flushPage(page, asid);
+        return SERVED;
+    }
 
-    public long copiedPages() {
-        return copiedPages;
+    /** Pages this space shared with children at fork. */
+    private long sharedAtFork;
+    /** Write faults on copy-on-write pages, pages copied by them, and pages taken back unshared. */
+    private long cowFaults;
+    private long cowCopies;
+    private long cowReclaimed;
+
+    public long sharedAtFork() {
+        return sharedAtFork;
+    }
+
+    public long cowFaults() {
+        return cowFaults;
+    }
+
+    public long cowCopies() {
+        return cowCopies;
+    }
+
+    public long cowReclaimed() {
+        return cowReclaimed;
     }
 
     /** Frees every frame (user pages and page tables) and the ASID. Idempotent. */
@@ -535,9 +593,8 @@ public final class AddressSpace {
             }
             if (level > 0 && !Pte.isLeaf(pte)) {
                 freeTable(Pte.ppn(pte), level - 1);
-            } else {
+            } else if (frames.release(Pte.ppn(pte))) {
                 mem.unmarkCode(Pte.ppn(pte));
-                frames.release(Pte.ppn(pte));
             }
         }
         frames.release(table);

@@ -3,6 +3,8 @@ package osbox.kernel.core.vm;
 /** Sv39 page-table entry bits and helpers (privileged spec 4.4). */
 public final class Pte {
     public static final long V = 1, R = 2, W = 4, X = 8, U = 16, G = 32, A = 64, D = 128;
+    /** Software bit (RSW, bit 8): the page is shared copy-on-write; a write copies it first. */
+    public static final long COW = 1L << 8;
     public static final int LEVELS = 3;
 
     private Pte() {

@@ -70,7 +70,7 @@ class FrameAllocatorTest {
         long f = a.allocate();
         a.release(f);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.release(f));
-        assertEquals("frame 0 freed twice: every frame is already free", e.getMessage());
+        assertEquals("frame 0 freed twice: it is already free", e.getMessage());
         assertEquals(0, a.used());
     }
 
