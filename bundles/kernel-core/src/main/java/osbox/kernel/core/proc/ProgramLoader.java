@@ -52,10 +52,8 @@ public final class ProgramLoader {
         try {
             for (ExecImage.LoadSegment s : image.segments()) {
                 long perms = (s.read() ? Pte.R : 0) | (s.write() ? Pte.W : 0) | (s.execute() ? Pte.X : 0);
-                if (!space.loadSegment(s.vaddr(), image.file(), (int) s.fileOffset(), (int) s.fileSize(),
-                        s.memSize(), perms)) {
-                    throw new ExecFormatException("not enough memory to load the program");
-                }
+                space.loadSegment(s.vaddr(), image.file(), (int) s.fileOffset(), (int) s.fileSize(), s.memSize(),
+                        perms);
             }
             space.initHeap(image.end());
             if (!space.initStack(0)) {

@@ -13,7 +13,7 @@ import osbox.api.hw.TranslationUnit;
  * physical memory, and the regions (image, heap, stack, anonymous mappings)
  * that say which pages may exist and with what permissions. Pages of the
  * heap, stack and anonymous regions are zero-filled on first touch
- * (demand paging); image pages are filled at exec.
+ * (demand paging); image pages are filled from the executable on first touch.
  *
  * <p>Layout (Sv39 user half is [0, 2^38)):
  * <pre>
@@ -187,50 +187,80 @@ public final class AddressSpace {
         return new ArrayList<>(regions.values());
     }
 
+    /** One loadable segment of the executable: its pages are filled from these bytes on first touch. */
+    private record ImageSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
+    }
+
     /**
-     * Maps one executable segment: [vaddr, vaddr+memSize) gets fresh zeroed
-     * pages (a page shared with an earlier segment keeps its frame and gains
-     * the permissions), and fileSize bytes of data are copied in. False when
-     * out of frames.
+     * Adds one executable segment: [vaddr, vaddr+memSize) becomes an image
+     * region with perms (a page shared with an earlier segment joins that
+     * region and gains the permissions). Nothing is mapped now: each page is
+     * brought in on its first touch, filled from the file bytes of every
+     * segment that overlaps it (the rest, bss, is zero). Throws
+     * IllegalStateException when the segment overlaps another region.
      */
-    public boolean loadSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
+    public void loadSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
         long start = vaddr & -PAGE;
         long end = (vaddr + memSize + PAGE - 1) & -PAGE;
-        // Segments may share one boundary page (the earlier one's last); any other overlap is refused
-        // before anything is mapped or copied.
+        // Segments may share one boundary page (the earlier one's last); any other overlap is refused.
         Region earlier = regionAt(start);
         long from = earlier != null ? earlier.end : start;
         if ((earlier != null && start < earlier.end - PAGE) || !isFree(Math.min(from, end), end)) {
             throw new IllegalStateException("segments overlap at " + Long.toHexString(vaddr));
         }
-        for (long va = start; va < end; va += PAGE) {
-            long slot = leafSlot(va, true);
-            if (slot < 0) {
-                return false;
+        image.add(new ImageSegment(vaddr, data, off, fileSize, memSize, perms));
+        if (earlier != null) {
+            earlier.end = Math.max(earlier.end, end);
+            earlier.perms |= perms;
+            long slot = leafSlot(start, false);
+            if (slot >= 0 && (mem.load(slot, 8) & Pte.V) != 0) {
+                mem.store(slot, 8, mem.load(slot, 8) | perms);
             }
-            long pte = mem.load(slot, 8);
-            if ((pte & Pte.V) != 0) {
-                mem.store(slot, 8, pte | perms);
-            } else if (!mapZero(va, perms)) {
-                return false;
-            }
-        }
-        for (int done = 0; done < fileSize;) {
-            long va = vaddr + done;
-            int n = (int) Math.min(fileSize - done, PAGE - (va & (PAGE - 1)));
-            long pa = (Pte.ppn(pte(va)) << 12) | (va & (PAGE - 1));
-            mem.write(pa, data, off + done, n);
-            done += n;
-        }
-        Region r = regionAt(start);
-        if (r != null) {
-            // segments sharing a boundary page: extend the earlier region
-            r.end = Math.max(r.end, end);
-            r.perms |= perms;
         } else {
             addRegion(Region.Kind.IMAGE, start, end, perms);
         }
-        return true;
+    }
+
+    /** R/W/X of an image page: those of every segment that overlaps it (a boundary page gets both). */
+    private long imagePerms(long page) {
+        long perms = 0;
+        for (ImageSegment seg : image) {
+            if (seg.vaddr() < page + PAGE && page < seg.vaddr() + seg.memSize()) {
+                perms |= seg.perms();
+            }
+        }
+        return perms;
+    }
+
+    // Brings an image page in: a zeroed frame with the bytes of every segment overlapping it.
+    private int fillImagePage(long page, long perms) {
+        long f = frames.allocate();
+        if (f < 0) {
+            return OOM;
+        }
+        mem.zeroFrame(f);
+        for (ImageSegment seg : image) {
+            long lo = Math.max(page, seg.vaddr());
+            long hi = Math.min(page + PAGE, seg.vaddr() + seg.fileSize());
+            if (lo < hi) {
+                mem.write((f << 12) + (lo - page), seg.data(), seg.off() + (int) (lo - seg.vaddr()), (int) (hi - lo));
+            }
+        }
+        if (!map(page, f, perms)) {
+            frames.release(f);
+            return OOM;
+        }
+        imageFaults++;
+        return SERVED;
+    }
+
+    /** Pages of the executable brought in on first touch. */
+    private long imageFaults;
+    /** The executable's segments (shared, read-only, with children at fork). */
+    private final List<ImageSegment> image = new ArrayList<>();
+
+    public long imageFaults() {
+        return imageFaults;
     }
 
     /** Sets up the heap to start at the page boundary at or above {@code end}. */
@@ -266,7 +296,8 @@ public final class AddressSpace {
             return access == Access.WRITE && (present & Pte.COW) != 0 ? breakCopyOnWrite(page) : SEGV;
         }
         if (r.kind == Region.Kind.IMAGE) {
-            return SEGV;
+            long perms = imagePerms(page);
+            return permits(perms, access) ? fillImagePage(page, perms) : SEGV;
         }
         if (!mapZero(page, r.perms)) {
             return OOM;
@@ -477,6 +508,7 @@ public final class AddressSpace {
         }
         child.heapStart = heapStart;
         child.brk = brk;
+        child.image.addAll(image);
         for (Region r : regions.values()) {
             child.regions.put(r.start, new Region(r.kind, r.start, r.end, r.perms));
         }

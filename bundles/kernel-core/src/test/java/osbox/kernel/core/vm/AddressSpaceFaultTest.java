@@ -68,7 +68,9 @@ class AddressSpaceFaultTest {
         assertEquals(SEGV, s.handleFault(0x12000, Access.EXECUTE), "heap is not executable");
         assertEquals(0, s.pte(0x12000));
         assertEquals(SEGV, s.handleFault(0x10000, Access.WRITE), "write to read-only text");
-        assertEquals(SEGV, s.handleFault(0x10000, Access.READ), "image pages are never demand-filled");
+        assertEquals(0, s.pte(0x10000), "a refused access brings nothing in");
+        assertEquals(SERVED, s.handleFault(0x10000, Access.READ), "image pages come in on first touch");
+        assertEquals(SEGV, s.handleFault(0x10000, Access.READ), "and only once");
     }
 
     @Test

@@ -19,6 +19,7 @@ class CopyOnWriteTest {
         parent.loadSegment(0x10000, new byte[] {1, 2, 3}, 0, 3, 3, Pte.R | Pte.X);
         parent.initHeap(0x10003);
         parent.brk(0x11000 + 10 * VmFixture.PAGE);
+        f.pte(parent, 0x10000); // the text page is brought in, as running the program would
         UserAccess u = new UserAccess(f.mem, parent);
         for (int i = 0; i < 10; i++) {
             assertTrue(u.writeLong(0x11000 + i * VmFixture.PAGE, i));

@@ -29,13 +29,24 @@ final class VmFixture {
         return AddressSpace.create(mem, frames, asids, tlb);
     }
 
-    /** Physical address of va through the space's page table (no permission check), or -1. */
+    /**
+     * Physical address of va through the space's page table (no permission
+     * check), faulting the page in first as a read would (demand paging), or -1.
+     */
     long pa(AddressSpace s, long va) {
-        long pte = s.pte(va);
+        long pte = pte(s, va);
         if ((pte & Pte.V) == 0) {
             return -1;
         }
         return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
+    }
+
+    /** The PTE of va after touching it (a read fault brings a demand page in). */
+    long pte(AddressSpace s, long va) {
+        if ((s.pte(va) & Pte.V) == 0) {
+            s.handleFault(va, osbox.api.hw.Access.READ);
+        }
+        return s.pte(va);
     }
 
     int byteAt(AddressSpace s, long va) {
@@ -48,7 +59,7 @@ final class VmFixture {
 
     /** Whether every byte of the page at va is zero. */
     boolean pageIsZero(AddressSpace s, long va) {
-        byte[] f = mem.frame(Pte.ppn(s.pte(va)));
+        byte[] f = mem.frame(Pte.ppn(pte(s, va)));
         for (byte b : f) {
             if (b != 0) {
                 return false;
