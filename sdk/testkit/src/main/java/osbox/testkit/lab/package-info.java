@@ -3,7 +3,10 @@
  * one hart, without booting the machine, calling it as the kernel mechanism
  * does, and reports per-job response, turnaround and wait. Accepts OSTEP's
  * job syntax ({@code scheduler.py}, {@code mlfq.py}); see
- * {@link osbox.testkit.lab.SchedLab}.
+ * {@link osbox.testkit.lab.SchedLab}. And the paging lab: runs any
+ * page-replacement policy over a reference string with N frames, calling it
+ * as the VM mechanism does, and reports hits and misses as OSTEP's
+ * {@code paging-policy.py} does; see {@link osbox.testkit.lab.PagingLab}.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

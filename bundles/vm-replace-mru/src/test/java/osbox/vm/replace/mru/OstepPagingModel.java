@@ -1,0 +1,62 @@
+package osbox.vm.replace.mru;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules of OSTEP's paging-policy.py (-c) for FIFO, LRU, MRU and OPT,
+ * restated for differential tests: memory is a list; a hit moves the page to
+ * the end for LRU and MRU; a miss when full pops index 0 (FIFO, LRU), the
+ * last index (MRU), or for OPT the page whose next use is furthest (never =
+ * the string's length), scanning in list order and keeping the last maximum
+ * (>=); the new page is appended.
+ */
+final class OstepPagingModel {
+    private OstepPagingModel() {
+    }
+
+    /** Whether each access hits. */
+    static List<Boolean> hits(String policy, long[] refs, int frames) {
+        List<Long> memory = new ArrayList<>();
+        List<Boolean> out = new ArrayList<>();
+        for (int i = 0; i < refs.length; i++) {
+            Long n = refs[i];
+            boolean hit = memory.contains(n);
+            out.add(hit);
+            if (hit) {
+                if (policy.equals("LRU") || policy.equals("MRU")) {
+                    memory.remove(n);
+                    memory.add(n);
+                }
+                continue;
+            }
+            if (memory.size() == frames) {
+                switch (policy) {
+                    case "FIFO", "LRU" -> memory.remove(0);
+                    case "MRU" -> memory.remove(memory.size() - 1);
+                    case "OPT" -> {
+                        int replace = -1;
+                        long max = -1;
+                        for (int k = 0; k < memory.size(); k++) {
+                            long when = refs.length;
+                            for (int j = i + 1; j < refs.length; j++) {
+                                if (refs[j] == memory.get(k)) {
+                                    when = j;
+                                    break;
+                                }
+                            }
+                            if (when >= max) {
+                                replace = k;
+                                max = when;
+                            }
+                        }
+                        memory.remove(replace);
+                    }
+                    default -> throw new IllegalArgumentException(policy);
+                }
+            }
+            memory.add(n);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package osbox.vm.replace.opt;
+
+import java.util.List;
+import osbox.api.vm.PageView;
+import osbox.api.vm.ReplacementContext;
+import osbox.api.vm.ReplacementPolicy;
+
+/**
+ * OPT (Belady's MIN): evicts the resident page whose next access
+ * ({@link ReplacementContext#nextAccess}) is furthest in the future, a page
+ * never used again (Long.MAX_VALUE) first. Ties go to the most recently
+ * loaded of the tied pages (OSTEP's paging-policy.py scans memory in load
+ * order and keeps the last maximum), so lab answers equal its answers.
+ *
+ * <p>Only meaningful where the future is known (the lab). When the context
+ * answers -1 (unknown) for any resident page it falls back to FIFO: the
+ * oldest-loaded page. Pages are kept in load order in a linked list; a
+ * victim costs one nextAccess call per resident page, O(n).
+ */
+public final class OptPolicy implements ReplacementPolicy {
+    private final PageList pages = new PageList();
+    private ReplacementContext context;
+
+    /** Keeps the context and the resident pages, oldest-loaded first. */
+    @Override
+    public void attach(ReplacementContext context, List<PageView> resident) {
+        this.context = context;
+        for (PageView p : resident) {
+            pages.addLast(p);
+        }
+    }
+
+    /** To the back of the load order. */
+    @Override
+    public void loaded(PageView page) {
+        pages.addLast(page);
+    }
+
+    /** Forgets the page. */
+    @Override
+    public void removed(PageView page) {
+        pages.remove(page);
+    }
+
+    /** The page used furthest in the future (FIFO when the future is unknown); forgets it. */
+    @Override
+    public PageView victim() {
+        PageView best = null;
+        long bestNext = -1;
+        for (PageView p : pages.toList()) {
+            long next = context.nextAccess(p);
+            if (next < 0) {
+                return pages.pollFirst(); // the future is unknown: FIFO
+            }
+            if (next >= bestNext) { // >=: ties go to the later-loaded page, as paging-policy.py
+                best = p;
+                bestNext = next;
+            }
+        }
+        if (best != null) {
+            pages.remove(best);
+        }
+        return best;
+    }
+}
