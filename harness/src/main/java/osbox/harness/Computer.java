@@ -39,38 +39,51 @@ import osbox.kernel.elf.ElfFormat;
  * framework. One program run per {@link #run} call.
  */
 public final class Computer implements AutoCloseable {
-    /** Hardware and kernel settings. */
+    /** Hardware and kernel settings (swapBytes 0: no swap). */
     public record Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
-            int tlbEntries, long seed, int maxProcesses, Path hostDir) {
-        /** 64 MiB, one hart, 1 ms quantum, 128 processes, nothing mounted at /host. */
+            int tlbEntries, long seed, int maxProcesses, Path hostDir, long swapBytes) {
+        /** Without swap. */
+        public Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
+                int tlbEntries, long seed, int maxProcesses, Path hostDir) {
+            this(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
+                    hostDir, 0);
+        }
+
+        /** 64 MiB, one hart, 1 ms quantum, 128 processes, nothing mounted at /host, no swap. */
         public static Options defaults() {
-            return new Options(64L << 20, 1, 1_000_000, 100_000, 100, 256, 0x05B0C5L, 128, null);
+            return new Options(64L << 20, 1, 1_000_000, 100_000, 100, 256, 0x05B0C5L, 128, null, 0);
         }
 
         public Options withMemory(long bytes) {
             return new Options(bytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
-                    hostDir);
+                    hostDir, swapBytes);
+        }
+
+        /** A swap area of this many bytes (0: none). */
+        public Options withSwap(long bytes) {
+            return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
+                    maxProcesses, hostDir, bytes);
         }
 
         public Options withHarts(int n) {
             return new Options(memoryBytes, n, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
-                    maxProcesses, hostDir);
+                    maxProcesses, hostDir, swapBytes);
         }
 
         public Options withQuantum(long cycles) {
             return new Options(memoryBytes, harts, cycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
-                    hostDir);
+                    hostDir, swapBytes);
         }
 
         public Options withMaxProcesses(int n) {
             return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, n,
-                    hostDir);
+                    hostDir, swapBytes);
         }
 
         /** Mounts a host directory read-only at /host. */
         public Options withHostDir(Path dir) {
             return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
-                    maxProcesses, dir);
+                    maxProcesses, dir, swapBytes);
         }
     }
 
@@ -97,7 +110,8 @@ public final class Computer implements AutoCloseable {
         machine.start();
         kernel = machine.call(() -> {
             KernelCore k = new KernelCore(machine, timer, intc, new KernelCore.Settings(o.quantumCycles(), o.seed(),
-                    o.maxProcesses(), o.hostDir(), 30_000_000_000L));
+                    o.maxProcesses(), o.hostDir(), 30_000_000_000L, o.swapBytes(),
+                    KernelCore.Settings.SWAP_CYCLES));
             k.boot();
             k.addFormat(new ElfFormat());
             return k;
@@ -154,6 +168,10 @@ public final class Computer implements AutoCloseable {
                 }
                 if (o instanceof osbox.api.kernel.TerminalProvider) {
                     kernel.setTerminal((osbox.api.kernel.TerminalProvider) o);
+                }
+                if (o instanceof osbox.api.vm.ReplacementPolicyProvider) {
+                    kernel.vm().addProvider(d.properties().get(osbox.api.vm.ReplacementPolicyProvider.NAME),
+                            (osbox.api.vm.ReplacementPolicyProvider) o);
                 }
                 if (o instanceof osbox.api.sched.SchedulingPolicyProvider) {
                     kernel.dispatcher().addProvider(

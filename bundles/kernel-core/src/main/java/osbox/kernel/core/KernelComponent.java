@@ -54,6 +54,14 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
         @AttributeDefinition(description = "Host directory mounted read-only at /host (empty: none); "
                 + "the framework property osbox.host.dir overrides it")
         String host_dir() default "";
+
+        @AttributeDefinition(description = "Swap area size, e.g. 0 (none), 64M, 1G; the framework property "
+                + "osbox.swap overrides it")
+        String swap() default "0";
+
+        @AttributeDefinition(description = "Cycles one page transfer to or from swap costs (charged to the "
+                + "faulting hart)")
+        long swap_cycles() default KernelCore.Settings.SWAP_CYCLES;
     }
 
     private final Machine machine;
@@ -73,8 +81,19 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
             LOG.error("host directory {} is not a directory: nothing is mounted at /host", host);
             host = null;
         }
+        String swapText = context.getProperty("osbox.swap");
+        if (swapText == null || swapText.isBlank()) {
+            swapText = config.swap();
+        }
+        long swapBytes;
+        try {
+            swapBytes = Options.size(swapText);
+        } catch (IllegalArgumentException e) {
+            LOG.error("swap size rejected, running without swap: {}", e.getMessage());
+            swapBytes = 0;
+        }
         KernelCore.Settings settings = new KernelCore.Settings(config.quantum_cycles(), config.seed(),
-                config.max_processes(), host, config.watchdog_cycles());
+                config.max_processes(), host, config.watchdog_cycles(), swapBytes, config.swap_cycles());
         this.core = machine.call(() -> new KernelCore(machine, timer, intc, settings));
         machine.call(() -> {
             core.boot();
@@ -87,6 +106,17 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
                 use(policy.trim(), Options.parse(context.getProperty("osbox.sched.options")));
             } catch (IllegalArgumentException e) {
                 LOG.info("scheduling policy {} from osbox.sched.policy not applied: {}", policy, e.getMessage());
+            }
+        }
+        // the page-replacement policy chosen when the framework was started
+        String vmPolicy = context.getProperty("osbox.vm.policy");
+        if (vmPolicy != null && !vmPolicy.isBlank()) {
+            try {
+                Map<String, String> options = Options.parse(context.getProperty("osbox.vm.options"));
+                sim(() -> core.vm().select(vmPolicy.trim(), options));
+            } catch (IllegalArgumentException e) {
+                LOG.info("page replacement policy {} from osbox.vm.policy not applied: {}", vmPolicy,
+                        e.getMessage());
             }
         }
     }

@@ -48,6 +48,9 @@ import osbox.kernel.core.trap.TrapTable;
 import osbox.kernel.core.vm.AddressSpace;
 import osbox.kernel.core.vm.AsidAllocator;
 import osbox.kernel.core.vm.FrameAllocator;
+import osbox.kernel.core.vm.OomPolicy;
+import osbox.kernel.core.vm.SwapArea;
+import osbox.kernel.core.vm.VirtualMemory;
 import osbox.kernel.core.vm.TlbShootdown;
 import osbox.kernel.core.vm.UserAccess;
 import osbox.kernel.core.fs.HostMount;
@@ -68,18 +71,37 @@ public final class KernelCore implements Kernel, ProcessManager {
      * @param maxProcesses  processes that may exist at once (fork answers EAGAIN beyond)
      * @param hostDir       host directory mounted read-only at /host, or null
      * @param watchdogCycles longest a runnable task may wait before the scheduling policy is ejected
+     * @param swapBytes     size of the swap area (0: no swap)
+     * @param swapCycles    cycles one page transfer to or from swap costs (charged to the faulting hart)
      */
     public record Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir,
-            long watchdogCycles) {
+            long watchdogCycles, long swapBytes, long swapCycles) {
+        /** Cycles a page transfer to or from swap costs by default: 50 microseconds at 1 GHz (an SSD). */
+        public static final long SWAP_CYCLES = 50_000;
+
         public Settings {
             if (maxProcesses < 1 || maxProcesses >= ProcessTable.PID_MAX) {
                 throw new IllegalArgumentException("max processes must be 1.." + (ProcessTable.PID_MAX - 1) + ": "
                         + maxProcesses);
             }
+            if (swapBytes < 0 || swapCycles < 0) {
+                throw new IllegalArgumentException("swap size and cost must not be negative: " + swapBytes + ", "
+                        + swapCycles);
+            }
+        }
+
+        /** Without swap. */
+        public Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir,
+                long watchdogCycles) {
+            this(quantumCycles, seed, maxProcesses, hostDir, watchdogCycles, 0, SWAP_CYCLES);
         }
 
         public static Settings defaults() {
             return new Settings(1_000_000, 0x05B0C5L, 128, null, 30_000_000_000L);
+        }
+
+        public Settings withSwap(long bytes) {
+            return new Settings(quantumCycles, seed, maxProcesses, hostDir, watchdogCycles, bytes, swapCycles);
         }
     }
 
@@ -88,6 +110,9 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final InterruptController intc;
     private final Settings settings;
     private final FrameAllocator frames;
+    private final VirtualMemory vm;
+    private OomPolicy oomPolicy = OomPolicy.LARGEST_RESIDENT_SET;
+    private long oomKills;
     private final AsidAllocator asids = new AsidAllocator();
     private final ProcessTable table = new ProcessTable();
     private final Dispatcher dispatcher;
@@ -133,7 +158,9 @@ public final class KernelCore implements Kernel, ProcessManager {
                 }
             }
         };
-        this.loader = new ProgramLoader(memory, frames, asids, shootdown);
+        this.vm = new VirtualMemory(memory, frames, new SwapArea(settings.swapBytes(), settings.swapCycles()),
+                dispatcher::now, settings.seed(), machine.tracer());
+        this.loader = new ProgramLoader(vm, asids, shootdown);
         this.host = new HostMount(settings.hostDir());
         this.traps = new TrapTable(this::unexpectedTrap);
         traps.setException(TrapCause.ECALL_FROM_U, this::systemCall);
@@ -158,6 +185,11 @@ public final class KernelCore implements Kernel, ProcessManager {
         machine.setTrapVector((hart, cause, tval) -> {
             dispatcher.observe(hart.cycle());
             traps.trap(hart, cause, tval);
+            // swap transfers this trap caused: the hart waited for them
+            long swapped = vm.takeCycles();
+            if (swapped > 0) {
+                hart.addCycles(swapped);
+            }
         });
         machine.tracer().record(TraceKind.NOTE, -1, 0, 0, 0, "kernel booted");
     }
@@ -307,11 +339,56 @@ public final class KernelCore implements Kernel, ProcessManager {
             return;
         }
         if (r == AddressSpace.OOM) {
-            kill(p, Signals.SIGKILL, String.format("out of memory serving a %s fault at pc=0x%x address 0x%x",
-                    Access.name(access), p.context.pc, addr), addr);
+            outOfMemory(p, access, addr);
             return;
         }
         fatal(hart, cause, addr, Signals.SIGSEGV);
+    }
+
+    /**
+     * No frame could be found for p's fault at addr (no evictable page, swap
+     * full or absent): the OOM policy picks a victim among the live processes
+     * and it is killed with SIGKILL. If it is not p, p's fault is retried
+     * when it runs again (the instruction traps again).
+     */
+    private void outOfMemory(Process p, int access, long addr) {
+        List<OomPolicy.Candidate> candidates = new ArrayList<>();
+        for (Process c : table.all()) {
+            if (c.state() != ProcessState.ZOMBIE && c.space != null) {
+                candidates.add(new OomPolicy.Candidate(c.pid, c.name(), c.space.residentPages(),
+                        c.space.swappedPages()));
+            }
+        }
+        int pid;
+        try {
+            pid = candidates.isEmpty() ? p.pid : oomPolicy.choose(candidates);
+        } catch (RuntimeException e) {
+            LOG.error("OOM policy failed; killing the faulting process", e);
+            pid = p.pid;
+        }
+        Process victim = table.get(pid);
+        if (victim == null || victim.state() == ProcessState.ZOMBIE) {
+            victim = p;
+        }
+        long rss = victim.space.residentPages();
+        String report = String.format("out of memory: killed pid %d (%s), resident set %d pages", victim.pid,
+                victim.name(), rss);
+        LOG.warn("{} (pid {} needed a page for a {} at pc=0x{} address 0x{}; swap {}/{} slots used)", report, p.pid,
+                Access.name(access), Long.toHexString(p.context.pc), Long.toHexString(addr), vm.swap().used(),
+                vm.swap().slots());
+        machine.tracer().record(TraceKind.NOTE, p.hart, victim.pid, rss, addr, report);
+        oomKills++;
+        kill(victim, Signals.SIGKILL, String.format("out of memory: resident set %d pages, the largest", rss), addr);
+    }
+
+    /** Replaces the OOM policy (default: largest resident set). */
+    public void setOomPolicy(OomPolicy policy) {
+        this.oomPolicy = policy == null ? OomPolicy.LARGEST_RESIDENT_SET : policy;
+    }
+
+    /** Processes killed because memory and swap ran out. */
+    public long oomKills() {
+        return oomKills;
     }
 
     // A trap the process cannot survive: kill it with sig and report pc and address.
@@ -377,6 +454,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             throw e;
         }
         p.space = loaded.space();
+        p.space.setPid(p.pid);
         p.user = loaded.user();
         p.context = loaded.context();
         p.setAttributes(attributes);
@@ -406,6 +484,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         }
         Process child = table.create(parent.pid, parent.name(), parent.argv(), dispatcher.now());
         child.space = space;
+        space.setPid(child.pid);
         child.user = new UserAccess(memory, space);
         child.context = parent.context.copy();
         child.context.x[HartContext.A0] = 0;
@@ -443,6 +522,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         }
         AddressSpace old = p.space;
         p.space = loaded.space();
+        p.space.setPid(p.pid);
         p.user = loaded.user();
         p.context = loaded.context();
         p.files.closeOnExec();
@@ -663,6 +743,11 @@ public final class KernelCore implements Kernel, ProcessManager {
 
     public FrameAllocator frames() {
         return frames;
+    }
+
+    /** The paging mechanism: swap, resident pages, the page-replacement policy slot. */
+    public VirtualMemory vm() {
+        return vm;
     }
 
     public ProcessTable table() {

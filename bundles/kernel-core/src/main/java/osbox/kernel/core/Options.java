@@ -29,6 +29,42 @@ public final class Options {
         return out;
     }
 
+    /**
+     * A size in bytes: a number with an optional suffix K, M, G or T (powers
+     * of 1024, case-insensitive, an optional trailing B or iB): "0", "4096",
+     * "64M", "1G", "512KiB". Throws IllegalArgumentException naming the text.
+     */
+    public static long size(String text) {
+        String t = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        if (t.endsWith("IB")) {
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("B") && t.length() > 1 && !Character.isDigit(t.charAt(t.length() - 2))) {
+            t = t.substring(0, t.length() - 1);
+        }
+        int shift = 0;
+        if (!t.isEmpty()) {
+            switch (t.charAt(t.length() - 1)) {
+                case 'K': shift = 10; break;
+                case 'M': shift = 20; break;
+                case 'G': shift = 30; break;
+                case 'T': shift = 40; break;
+                default: break;
+            }
+        }
+        if (shift > 0) {
+            t = t.substring(0, t.length() - 1).trim();
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n < 0 || n > (Long.MAX_VALUE >> shift)) {
+                throw new NumberFormatException();
+            }
+            return n << shift;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a size: '" + text + "' (use e.g. 0, 4096, 64M, 1G)");
+        }
+    }
+
     private static void put(Map<String, String> out, String item) {
         int eq = item.indexOf('=');
         if (eq <= 0) {

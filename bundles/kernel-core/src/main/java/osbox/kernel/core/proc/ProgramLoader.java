@@ -7,7 +7,7 @@ import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ExecImage;
 import osbox.kernel.core.vm.AddressSpace;
 import osbox.kernel.core.vm.AsidAllocator;
-import osbox.kernel.core.vm.FrameAllocator;
+import osbox.kernel.core.vm.VirtualMemory;
 import osbox.kernel.core.vm.Pte;
 import osbox.kernel.core.vm.TlbShootdown;
 import osbox.kernel.core.vm.UserAccess;
@@ -23,13 +23,13 @@ public final class ProgramLoader {
     public static final int ARG_LIMIT = 256 * 1024;
 
     private final PhysicalMemory mem;
-    private final FrameAllocator frames;
+    private final VirtualMemory vm;
     private final AsidAllocator asids;
     private final TlbShootdown tlb;
 
-    public ProgramLoader(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb) {
-        this.mem = mem;
-        this.frames = frames;
+    public ProgramLoader(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb) {
+        this.mem = vm.memory();
+        this.vm = vm;
         this.asids = asids;
         this.tlb = tlb;
     }
@@ -45,7 +45,7 @@ public final class ProgramLoader {
      */
     public Loaded load(ExecImage image, List<String> argv, List<String> envp, String execfn, byte[] random16)
             throws ExecFormatException {
-        AddressSpace space = AddressSpace.create(mem, frames, asids, tlb);
+        AddressSpace space = AddressSpace.create(vm, asids, tlb);
         if (space == null) {
             throw new ExecFormatException("not enough memory to start the program");
         }

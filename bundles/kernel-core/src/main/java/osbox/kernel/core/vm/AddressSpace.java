@@ -35,6 +35,8 @@ public final class AddressSpace {
 
     private final PhysicalMemory mem;
     private final FrameAllocator frames;
+    private final VirtualMemory vm;
+    private final SwapArea swap;
     private final AsidAllocator asids;
     private final TlbShootdown tlb;
     private final long root;
@@ -45,11 +47,17 @@ public final class AddressSpace {
     private long residentPages;
     private long tablePages;
     private long minorFaults;
+    private long swappedPages;
+    private long pageOuts;
+    private long majorFaults;
+    private int pid;
     private boolean destroyed;
 
-    private AddressSpace(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb, long root) {
-        this.mem = mem;
-        this.frames = frames;
+    private AddressSpace(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb, long root) {
+        this.vm = vm;
+        this.mem = vm.memory();
+        this.frames = vm.frames();
+        this.swap = vm.swap();
         this.asids = asids;
         this.tlb = tlb;
         this.root = root;
@@ -57,14 +65,32 @@ public final class AddressSpace {
         this.tablePages = 1;
     }
 
-    /** A new, empty address space, or null when no frame is left for its root table. */
+    /** A new, empty address space without swap (its own paging mechanism), or null when no frame is left. */
     public static AddressSpace create(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb) {
-        long root = frames.allocate();
+        return create(VirtualMemory.withoutSwap(mem, frames), asids, tlb);
+    }
+
+    /**
+     * A new, empty address space whose frames come from vm (which may evict
+     * pages of any space sharing it to swap), or null when no frame is left
+     * for its root table.
+     */
+    public static AddressSpace create(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb) {
+        long root = vm.allocateFrame();
         if (root < 0) {
             return null;
         }
-        mem.zeroFrame(root);
-        return new AddressSpace(mem, frames, asids, tlb, root);
+        vm.memory().zeroFrame(root);
+        return new AddressSpace(vm, asids, tlb, root);
+    }
+
+    /** The owning process (0 until the kernel sets it), for replacement policies and reports. */
+    public int pid() {
+        return pid;
+    }
+
+    public void setPid(int pid) {
+        this.pid = pid;
     }
 
     /** The satp value that selects this address space. */
@@ -96,10 +122,11 @@ public final class AddressSpace {
                 if (!create) {
                     return -1;
                 }
-                long f = frames.allocate();
+                long f = vm.allocateFrame();
                 if (f < 0) {
                     return -1;
                 }
+                // allocating may have evicted pages: the slot itself lives in a page table, never evicted
                 mem.zeroFrame(f);
                 tablePages++;
                 pte = Pte.make(f, Pte.V);
@@ -131,7 +158,7 @@ public final class AddressSpace {
 
     /** Maps a fresh zeroed frame at page va; false when out of frames. */
     private boolean mapZero(long va, long perms) {
-        long f = frames.allocate();
+        long f = vm.allocateFrame();
         if (f < 0) {
             return false;
         }
@@ -140,26 +167,100 @@ public final class AddressSpace {
             frames.release(f);
             return false;
         }
+        vm.loaded(this, va, f);
         return true;
     }
 
-    // Removes the mapping of page va, freeing its frame; tells the TLBs.
+    // Removes the mapping of page va, freeing its frame or swap slot; tells the TLBs.
     private void unmapPage(long va) {
         long slot = leafSlot(va, false);
         if (slot < 0) {
             return;
         }
         long pte = mem.load(slot, 8);
+        if (Pte.isSwapped(pte)) {
+            mem.store(slot, 8, 0);
+            swap.free(Pte.ppn(pte));
+            swappedPages--;
+            return;
+        }
         if ((pte & Pte.V) == 0) {
             return;
         }
         mem.store(slot, 8, 0);
         long ppn = Pte.ppn(pte);
+        vm.removed(this, ppn);
+        tlb.flushPage(va, asid);
         if (frames.release(ppn)) {
             mem.unmarkCode(ppn);
         }
         residentPages--;
+    }
+
+    /**
+     * Pages the private resident page at va (in frame ppn) out to swap: its
+     * PTE becomes SWAPPED with the slot, the TLBs forget it, the frame is
+     * freed. Called by {@link VirtualMemory} for the victim (already
+     * unregistered); returns the slot. The caller made sure swap has room.
+     */
+    long evict(long va, long ppn) {
+        long slot = leafSlot(va, false);
+        long pte = slot < 0 ? 0 : mem.load(slot, 8);
+        if ((pte & Pte.V) == 0 || Pte.ppn(pte) != ppn || frames.references(ppn) != 1) {
+            throw new IllegalStateException("evicting " + Long.toHexString(va) + " from frame " + ppn
+                    + ", which it does not map privately (pte 0x" + Long.toHexString(pte) + ")");
+        }
+        mem.read(ppn << 12, vm.scratch, 0, vm.scratch.length);
+        long s = swap.pageOut(vm.scratch);
+        if (s < 0) {
+            throw new IllegalStateException("swap full while evicting");
+        }
+        mem.store(slot, 8, Pte.swapped(s, pte));
         tlb.flushPage(va, asid);
+        frames.release(ppn);
+        mem.unmarkCode(ppn);
+        residentPages--;
+        swappedPages++;
+        pageOuts++;
+        return s;
+    }
+
+    // Brings a page back from swap: a new frame with the slot's bytes, the permissions it had; frees the slot.
+    private int swapIn(long page, int access) {
+        long pte = pte(page);
+        if (!permits(pte, access)) {
+            return SEGV;
+        }
+        long f = vm.allocateFrame();
+        if (f < 0) {
+            return OOM;
+        }
+        long slot = leafSlot(page, false);
+        pte = mem.load(slot, 8); // unchanged: only resident pages are evicted, but read it again anyway
+        long s = Pte.ppn(pte);
+        swap.pageIn(s, vm.scratch);
+        mem.write(f << 12, vm.scratch, 0, vm.scratch.length);
+        mem.store(slot, 8, Pte.make(f, (pte & (Pte.R | Pte.W | Pte.X | Pte.U)) | Pte.V | Pte.A));
+        swap.free(s);
+        swappedPages--;
+        residentPages++;
+        majorFaults++;
+        vm.pagedIn(this, page, s);
+        vm.loaded(this, page, f);
+        return SERVED;
+    }
+
+    /** Clears the A bit of the page at va and drops it from the TLBs (replacement policies' clearReferenced). */
+    void clearAccessed(long va) {
+        long slot = leafSlot(va, false);
+        if (slot < 0) {
+            return;
+        }
+        long pte = mem.load(slot, 8);
+        if ((pte & Pte.V) != 0 && (pte & Pte.A) != 0) {
+            mem.store(slot, 8, pte & ~Pte.A);
+            tlb.flushPage(va, asid);
+        }
     }
 
     // ---- regions ----
@@ -213,7 +314,7 @@ public final class AddressSpace {
             earlier.end = Math.max(earlier.end, end);
             earlier.perms |= perms;
             long slot = leafSlot(start, false);
-            if (slot >= 0 && (mem.load(slot, 8) & Pte.V) != 0) {
+            if (slot >= 0 && ((mem.load(slot, 8) & Pte.V) != 0 || Pte.isSwapped(mem.load(slot, 8)))) {
                 mem.store(slot, 8, mem.load(slot, 8) | perms);
             }
         } else {
@@ -234,7 +335,7 @@ public final class AddressSpace {
 
     // Brings an image page in: a zeroed frame with the bytes of every segment overlapping it.
     private int fillImagePage(long page, long perms) {
-        long f = frames.allocate();
+        long f = vm.allocateFrame();
         if (f < 0) {
             return OOM;
         }
@@ -250,6 +351,7 @@ public final class AddressSpace {
             frames.release(f);
             return OOM;
         }
+        vm.loaded(this, page, f);
         imageFaults++;
         return SERVED;
     }
@@ -294,6 +396,9 @@ public final class AddressSpace {
         long present = pte(page);
         if ((present & Pte.V) != 0) {
             return access == Access.WRITE && (present & Pte.COW) != 0 ? breakCopyOnWrite(page) : SEGV;
+        }
+        if (Pte.isSwapped(present)) {
+            return swapIn(page, access);
         }
         if (r.kind == Region.Kind.IMAGE) {
             long perms = imagePerms(page);
@@ -443,6 +548,9 @@ public final class AddressSpace {
                         }
                         mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X | Pte.COW)) | p | cow);
                         tlb.flushPage(va, asid);
+                    } else if (Pte.isSwapped(pte)) {
+                        // a page in swap is private: it comes back with the new permissions
+                        mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X)) | perms);
                     }
                 }
             }
@@ -485,6 +593,7 @@ public final class AddressSpace {
                 if ((pte & flags) != flags) {
                     mem.store(slot, 8, pte | flags);
                 }
+                vm.accessed(Pte.ppn(pte));
                 return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
             }
             if (handleFault(va, access) != SERVED) {
@@ -502,7 +611,7 @@ public final class AddressSpace {
      * it took, when memory for the child's page tables runs out.
      */
     public AddressSpace fork() {
-        AddressSpace child = create(mem, frames, asids, tlb);
+        AddressSpace child = create(vm, asids, tlb);
         if (child == null) {
             return null;
         }
@@ -522,12 +631,13 @@ public final class AddressSpace {
         return child;
     }
 
-    // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write.
+    // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write;
+    // a page in swap is copied into a slot of the child's own.
     private boolean shareTable(AddressSpace child, long table, int level, long vaBase) {
         for (int i = 0; i < 512; i++) {
             long slot = (table << 12) + 8L * i;
             long pte = mem.load(slot, 8);
-            if ((pte & Pte.V) == 0) {
+            if ((pte & Pte.V) == 0 && !(level == 0 && Pte.isSwapped(pte))) {
                 continue;
             }
             long va = vaBase | ((long) i << (12 + 9 * level));
@@ -537,13 +647,26 @@ public final class AddressSpace {
                 }
                 continue;
             }
-            if ((pte & Pte.W) != 0) {
-                pte = (pte & ~Pte.W) | Pte.COW;
-                mem.store(slot, 8, pte);
-            }
+            // the child's table may need frames, which may evict this very page: look at it afterwards
             long childSlot = child.leafSlot(va, true);
             if (childSlot < 0) {
                 return false;
+            }
+            pte = mem.load(slot, 8);
+            if (Pte.isSwapped(pte)) {
+                long copy = swap.duplicate(Pte.ppn(pte));
+                if (copy < 0) {
+                    return false;
+                }
+                mem.store(childSlot, 8, Pte.swapped(copy, pte));
+                child.swappedPages++;
+                continue;
+            }
+            // shared from now on: no longer evictable
+            vm.removed(this, Pte.ppn(pte));
+            if ((pte & Pte.W) != 0) {
+                pte = (pte & ~Pte.W) | Pte.COW;
+                mem.store(slot, 8, pte);
             }
             frames.share(Pte.ppn(pte));
             mem.store(childSlot, 8, pte);
@@ -561,17 +684,20 @@ public final class AddressSpace {
         long flags = (pte & ~Pte.COW) | Pte.W;
         if (frames.references(ppn) == 1) {
             mem.store(slot, 8, flags);
+            vm.loaded(this, page, ppn);
             cowReclaimed++;
         } else {
-            long f = frames.allocate();
+            long f = vm.allocateFrame();
             if (f < 0) {
                 return OOM;
             }
+            // the shared frame is not evictable, so the PTE still maps it
             byte[] copy = new byte[(int) PAGE];
             mem.read(ppn << 12, copy, 0, copy.length);
             mem.write(f << 12, copy, 0, copy.length);
             mem.store(slot, 8, Pte.make(f, flags & ((1L << 10) - 1)));
             frames.release(ppn);
+            vm.loaded(this, page, f);
             cowCopies++;
         }
         cowFaults++;
@@ -611,6 +737,7 @@ public final class AddressSpace {
         freeTable(root, Pte.LEVELS - 1);
         regions.clear();
         residentPages = 0;
+        swappedPages = 0;
         tablePages = 0;
         tlb.flushAsid(asid);
         asids.release(asid);
@@ -620,13 +747,20 @@ public final class AddressSpace {
     private void freeTable(long table, int level) {
         for (int i = 0; i < 512; i++) {
             long pte = mem.load((table << 12) + 8L * i, 8);
+            if (level == 0 && Pte.isSwapped(pte)) {
+                swap.free(Pte.ppn(pte));
+                continue;
+            }
             if ((pte & Pte.V) == 0) {
                 continue;
             }
             if (level > 0 && !Pte.isLeaf(pte)) {
                 freeTable(Pte.ppn(pte), level - 1);
-            } else if (frames.release(Pte.ppn(pte))) {
-                mem.unmarkCode(Pte.ppn(pte));
+            } else {
+                vm.removed(this, Pte.ppn(pte));
+                if (frames.release(Pte.ppn(pte))) {
+                    mem.unmarkCode(Pte.ppn(pte));
+                }
             }
         }
         frames.release(table);
@@ -635,6 +769,26 @@ public final class AddressSpace {
     /** User pages mapped (resident set, in pages). */
     public long residentPages() {
         return residentPages;
+    }
+
+    /** User pages in swap. */
+    public long swappedPages() {
+        return swappedPages;
+    }
+
+    /** Pages of this space written to swap by eviction. */
+    public long pageOuts() {
+        return pageOuts;
+    }
+
+    /** Faults served by reading a page back from swap. */
+    public long majorFaults() {
+        return majorFaults;
+    }
+
+    /** The paging mechanism this space's frames come from. */
+    public VirtualMemory vm() {
+        return vm;
     }
 
     /** Frames used by page tables. */

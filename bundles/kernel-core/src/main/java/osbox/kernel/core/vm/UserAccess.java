@@ -49,7 +49,11 @@ public final class UserAccess implements UserMemory {
             }
         }
         while (len > 0) {
+            // translated again: bringing later pages in may have paged this one out (swap)
             long pa = space.translateForKernel(va, Access.WRITE);
+            if (pa < 0) {
+                return false;
+            }
             int n = (int) Math.min(len, AddressSpace.PAGE - (va & (AddressSpace.PAGE - 1)));
             mem.write(pa, src, off, n);
             va += n;

@@ -13,20 +13,28 @@ final class VmFixture {
     final FrameAllocator frames;
     final AsidAllocator asids = new AsidAllocator();
     final RecordingShootdown tlb = new RecordingShootdown();
+    final VirtualMemory vm;
+    long clock;
 
     VmFixture() {
         this(0, 4096);
     }
 
     VmFixture(long firstFrame, long frameCount) {
+        this(firstFrame, frameCount, 0);
+    }
+
+    /** frameCount frames from firstFrame, and a swap area of swapBytes (transfers cost 10 cycles). */
+    VmFixture(long firstFrame, long frameCount, long swapBytes) {
         frames = new FrameAllocator(firstFrame, frameCount);
+        vm = new VirtualMemory(mem, frames, new SwapArea(swapBytes, 10), () -> clock, 7, null);
         for (int i = 0; i < 512; i++) {
             Arrays.fill(mem.frame(i), (byte) 0x5a);
         }
     }
 
     AddressSpace space() {
-        return AddressSpace.create(mem, frames, asids, tlb);
+        return AddressSpace.create(vm, asids, tlb);
     }
 
     /**
