@@ -85,7 +85,7 @@ public final class MlfqPolicy implements SchedulingPolicy {
     @Override
     public SchedTask pick(int hart) {
         for (int q = config.top(); q >= 0; q--) {
-            for (SchedTask t : queues[q].inOrder()) {
+            for (SchedTask t : queues[q].view()) {
                 MlfqTaskState s = states.get(t.id());
                 if (s.where == Where.QUEUED) {
                     s.where = Where.RUNNING;
@@ -110,7 +110,7 @@ public final class MlfqPolicy implements SchedulingPolicy {
             return true;
         }
         for (int q = config.top(); q > s.level; q--) {
-            for (SchedTask t : queues[q].inOrder()) {
+            for (SchedTask t : queues[q].view()) {
                 if (states.get(t.id()).where == Where.QUEUED) {
                     return true;
                 }

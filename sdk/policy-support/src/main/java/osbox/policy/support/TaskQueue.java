@@ -69,6 +69,14 @@ public final class TaskQueue {
         return bySeq.isEmpty();
     }
 
+    /**
+     * The tasks in order as a read-only live view: no copy, so looking at the
+     * first few is O(1) (do not change the queue while iterating it).
+     */
+    public java.util.Collection<SchedTask> view() {
+        return java.util.Collections.unmodifiableCollection(bySeq.values());
+    }
+
     /** The queued tasks, front to back. */
     public List<SchedTask> inOrder() {
         return new ArrayList<>(bySeq.values());
