@@ -15,6 +15,18 @@ import org.osgi.annotation.versioning.ConsumerType;
  * runnable task waiting past the watchdog's timeout is ejected and the
  * built-in policy takes over.</li>
  * </ul>
+ *
+ * <p>Order: a running task that stops and stays runnable is reported with
+ * {@link #ran} first, then {@link #enqueue} ({@code PREEMPTED} or
+ * {@code YIELDED}). Tasks created at the same simulated instant are all
+ * enqueued before the first pick, so the policy chooses among them.
+ * {@link #shouldPreempt} is asked after a task becomes runnable ({@code NEW}
+ * or {@code WOKEN}) and at each tick; it should compare the running task
+ * with the best task the policy has queued for that hart. A task killed
+ * while it sleeps is not reported (it was neither enqueued nor running):
+ * keep per-task state only for enqueued and running tasks, or key it by
+ * {@link SchedTask#id()} and drop it on {@code ran(..., EXITED)} and
+ * {@link #dequeue}.
  */
 @ConsumerType
 public interface SchedulingPolicy {
