@@ -1,5 +1,7 @@
 package osbox.vm.replace.clock;
 
+import osbox.policy.support.ClockRing;
+
 import java.util.List;
 import osbox.api.vm.PageView;
 import osbox.api.vm.ReplacementContext;
@@ -66,12 +68,12 @@ public final class ClockPolicy implements ReplacementPolicy {
             return null;
         }
         int limit = 2 * ring.size();
-        for (int step = 0; step < limit && context.referenced(n.page); step++) {
-            context.clearReferenced(n.page);
-            n = n.next;
+        for (int step = 0; step < limit && context.referenced(n.page()); step++) {
+            context.clearReferenced(n.page());
+            n = n.next();
         }
         ring.hand(n);
-        PageView victim = n.page;
+        PageView victim = n.page();
         ring.removeNode(n);
         return victim;
     }

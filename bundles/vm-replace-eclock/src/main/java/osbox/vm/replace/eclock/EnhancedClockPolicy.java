@@ -1,5 +1,7 @@
 package osbox.vm.replace.eclock;
 
+import osbox.policy.support.ClockRing;
+
 import java.util.List;
 import osbox.api.vm.PageView;
 import osbox.api.vm.ReplacementContext;
@@ -77,22 +79,22 @@ public final class EnhancedClockPolicy implements ReplacementPolicy {
         for (int turn = 0; turn < 4 && found == null; turn++) {
             boolean wantDirty = turn % 2 == 1;
             for (int i = 0; i < size; i++) {
-                if (context.referenced(n.page)) {
+                if (context.referenced(n.page())) {
                     if (wantDirty) {
-                        context.clearReferenced(n.page);
+                        context.clearReferenced(n.page());
                     }
-                } else if (context.dirty(n.page) == wantDirty) {
+                } else if (context.dirty(n.page()) == wantDirty) {
                     found = n;
                     break;
                 }
-                n = n.next;
+                n = n.next();
             }
         }
         if (found == null) {
             found = n;
         }
         ring.hand(found);
-        PageView victim = found.page;
+        PageView victim = found.page();
         ring.removeNode(found);
         return victim;
     }

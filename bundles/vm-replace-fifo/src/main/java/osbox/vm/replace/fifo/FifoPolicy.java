@@ -1,5 +1,7 @@
 package osbox.vm.replace.fifo;
 
+import osbox.policy.support.PageList;
+
 import java.util.List;
 import osbox.api.vm.PageView;
 import osbox.api.vm.ReplacementContext;

@@ -1,5 +1,7 @@
 package osbox.vm.replace.mru;
 
+import osbox.policy.support.PageList;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

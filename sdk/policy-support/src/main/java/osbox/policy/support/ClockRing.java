@@ -1,4 +1,4 @@
-package osbox.vm.replace.clock;
+package osbox.policy.support;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,9 +13,9 @@ import osbox.api.vm.PageView;
  * New pages go just behind the hand (before the page it points at), which
  * makes them the last ones the hand reaches on its next sweep.
  */
-final class ClockRing {
+public final class ClockRing {
     /** One page on the clock face. */
-    static final class Node {
+    public static final class Node {
         PageView page;
         Node prev;
         Node next;
@@ -23,33 +23,43 @@ final class ClockRing {
         Node(PageView page) {
             this.page = page;
         }
+
+        /** The page on this position. */
+        public PageView page() {
+            return page;
+        }
+
+        /** The next position clockwise. */
+        public Node next() {
+            return next;
+        }
     }
 
     private final Map<Long, Node> byId = new HashMap<>();
     private Node hand;
 
     /** Pages on the face. */
-    int size() {
+    public int size() {
         return byId.size();
     }
 
     /** The node the hand points at, or null when the face is empty. */
-    Node hand() {
+    public Node hand() {
         return hand;
     }
 
     /** Moves the hand to node (which must be on the face). */
-    void hand(Node node) {
+    public void hand(Node node) {
         hand = node;
     }
 
     /** Whether a page with this id is on the face. */
-    boolean contains(PageView page) {
+    public boolean contains(PageView page) {
         return byId.containsKey(page.id());
     }
 
     /** Puts the page just behind the hand; a page with the same id already there is replaced in place. */
-    void insertBehindHand(PageView page) {
+    public void insertBehindHand(PageView page) {
         Node known = byId.get(page.id());
         if (known != null) {
             known.page = page;
@@ -70,7 +80,7 @@ final class ClockRing {
     }
 
     /** Takes the page with this id off the face (the hand moves on if it pointed at it); false if absent. */
-    boolean remove(PageView page) {
+    public boolean remove(PageView page) {
         Node n = byId.remove(page.id());
         if (n == null) {
             return false;
@@ -80,7 +90,7 @@ final class ClockRing {
     }
 
     /** Takes node off the face; the hand moves on to the next page if it pointed at it. */
-    void removeNode(Node n) {
+    public void removeNode(Node n) {
         byId.remove(n.page.id());
         unlink(n);
     }
@@ -100,7 +110,7 @@ final class ClockRing {
     }
 
     /** The pages in the order the hand will reach them, starting at the hand. */
-    List<PageView> fromHand() {
+    public List<PageView> fromHand() {
         List<PageView> out = new ArrayList<>(byId.size());
         Node n = hand;
         for (int i = 0; i < byId.size(); i++) {

@@ -1,4 +1,4 @@
-package osbox.vm.replace.fifo;
+package osbox.policy.support;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +12,7 @@ import osbox.api.vm.PageView;
  * to the end, removing anywhere and taking either end are O(1). The index is
  * only looked up, never iterated, so the order never depends on hashing.
  */
-final class PageList {
+public final class PageList {
     private static final class Node {
         final PageView page;
         Node prev;
@@ -28,7 +28,7 @@ final class PageList {
     private Node tail;
 
     /** Appends page (it must not be in the list). */
-    void addLast(PageView page) {
+    public void addLast(PageView page) {
         Node n = new Node(page);
         if (index.putIfAbsent(page.id(), n) != null) {
             throw new IllegalStateException("page " + page.id() + " is already resident");
@@ -37,7 +37,7 @@ final class PageList {
     }
 
     /** Moves page to the end; false when it is not in the list. */
-    boolean moveToEnd(PageView page) {
+    public boolean moveToEnd(PageView page) {
         Node n = index.get(page.id());
         if (n == null) {
             return false;
@@ -50,7 +50,7 @@ final class PageList {
     }
 
     /** Removes page; false when it is not in the list. */
-    boolean remove(PageView page) {
+    public boolean remove(PageView page) {
         Node n = index.remove(page.id());
         if (n == null) {
             return false;
@@ -60,22 +60,22 @@ final class PageList {
     }
 
     /** Removes and returns the first page, or null. */
-    PageView pollFirst() {
+    public PageView pollFirst() {
         return head == null ? null : take(head);
     }
 
     /** Removes and returns the last page, or null. */
-    PageView pollLast() {
+    public PageView pollLast() {
         return tail == null ? null : take(tail);
     }
 
     /** How many pages. */
-    int size() {
+    public int size() {
         return index.size();
     }
 
     /** The pages in order, first to last. */
-    List<PageView> toList() {
+    public List<PageView> toList() {
         List<PageView> out = new ArrayList<>(index.size());
         for (Node n = head; n != null; n = n.next) {
             out.add(n.page);
