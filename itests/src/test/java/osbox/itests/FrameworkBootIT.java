@@ -23,13 +23,16 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.VmControl;
 
 /**
  * Boots Felix with every osbox bundle: all are ACTIVE, and every Declarative
  * Services component they declare is satisfied (or active), except the
  * launcher's, which wait for the bnd launcher's command line and so stay
- * unsatisfied here, on that reference only. Each scheduling-policy bundle
- * provides its policy under its name.
+ * unsatisfied here, on that reference only. Each scheduling-policy and
+ * page-replacement-policy bundle provides its policy under its name, and the
+ * kernel's VmControl lists them.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -194,6 +197,84 @@ public class FrameworkBootIT extends OsboxTestSupport {
             }
         }
         return problems;
+    }
+
+    @Test
+    public void everyReplacementPolicyBundleProvidesItsPolicyByName() throws Exception {
+        List<String> problems = List.of();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            problems = vmProviderProblems();
+            if (problems.isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("replacement policy provider problems", List.of(), problems);
+        for (String name : VM_POLICIES) {
+            ServiceReference<?>[] refs = context.getServiceReferences(ReplacementPolicyProvider.class.getName(),
+                    "(" + ReplacementPolicyProvider.NAME + "=" + name + ")");
+            assertNotNull(name + " provider registered", refs);
+            assertEquals(name + ": one provider", 1, refs.length);
+            assertEquals(name + " from its bundle", "osbox.vm.replace." + name,
+                    refs[0].getBundle().getSymbolicName());
+        }
+    }
+
+    /** For each replacement policy bundle: its provider component (named by osbox.vm.policy.name) is up. */
+    private List<String> vmProviderProblems() {
+        List<String> problems = new ArrayList<>();
+        for (String name : VM_POLICIES) {
+            Bundle b = bundle("osbox.vm.replace." + name);
+            List<ComponentDescriptionDTO> providers = scr.getComponentDescriptionDTOs(b).stream()
+                    .filter(d -> List.of(d.serviceInterfaces).contains(ReplacementPolicyProvider.class.getName())
+                            && name.equals(d.properties.get(ReplacementPolicyProvider.NAME)))
+                    .toList();
+            if (providers.size() != 1) {
+                problems.add("osbox.vm.replace." + name + " declares " + providers.size() + " providers named "
+                        + name);
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(providers.get(0))) {
+                if (c.state != ComponentConfigurationDTO.SATISFIED && c.state != ComponentConfigurationDTO.ACTIVE) {
+                    problems.add(providers.get(0).name + " " + state(c));
+                }
+            }
+            if (scr.getComponentConfigurationDTOs(providers.get(0)).isEmpty()) {
+                problems.add(providers.get(0).name + " has no configuration");
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    public void vmControlListsEveryReplacementPolicyAndCounts() throws Exception {
+        ServiceReference<VmControl> ref = context.getServiceReference(VmControl.class);
+        assertNotNull("VmControl registered", ref);
+        assertEquals("VmControl from the kernel", "osbox.kernel.core", ref.getBundle().getSymbolicName());
+        VmControl vm = context.getService(ref);
+        try {
+            List<String> names = List.of();
+            for (int attempt = 0; attempt < 100; attempt++) {
+                names = vm.policies().stream().map(VmControl.Policy::name).toList();
+                if (names.containsAll(VM_POLICIES)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue("every policy listed: " + names,
+                    names.contains(VmControl.BUILTIN) && names.containsAll(VM_POLICIES));
+            Map<String, Long> stats = vm.statistics();
+            for (String key : List.of("frames.total", "frames.used", "pages.resident", "page.ins", "page.outs",
+                    "swap.slots.used", "swap.slots.total", "oom.kills")) {
+                assertNotNull(key + " in " + stats.keySet(), stats.get(key));
+            }
+            assertTrue("frames", stats.get("frames.total") > 0);
+            assertTrue("lru active", vm.use("lru", Map.of()));
+            assertEquals("lru", vm.active());
+            assertTrue("builtin again", vm.use(VmControl.BUILTIN, Map.of()));
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     @Test

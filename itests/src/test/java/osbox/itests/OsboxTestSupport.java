@@ -39,11 +39,18 @@ public abstract class OsboxTestSupport {
             "osbox.kernel.syscalls.console", "osbox.kernel.syscalls.sysinfo",
             "osbox.sched.fifo", "osbox.sched.sjf", "osbox.sched.stcf", "osbox.sched.rr", "osbox.sched.priority",
             "osbox.sched.mlfq", "osbox.sched.lottery", "osbox.sched.stride", "osbox.sched.cfs",
+            "osbox.vm.replace.fifo", "osbox.vm.replace.lru", "osbox.vm.replace.clock", "osbox.vm.replace.eclock",
+            "osbox.vm.replace.aging", "osbox.vm.replace.lfu", "osbox.vm.replace.mru", "osbox.vm.replace.random",
+            "osbox.vm.replace.opt",
             "osbox.shell", "osbox.launcher", "osbox.workload");
 
     /** The scheduling policies' names; each is provided by the bundle {@code osbox.sched.NAME}. */
     public static final List<String> POLICIES = List.of(
             "fifo", "sjf", "stcf", "rr", "priority", "mlfq", "lottery", "stride", "cfs");
+
+    /** The page replacement policies' names; each is provided by the bundle {@code osbox.vm.replace.NAME}. */
+    public static final List<String> VM_POLICIES = List.of(
+            "fifo", "lru", "clock", "eclock", "aging", "lfu", "mru", "random", "opt");
 
     /** Start level of SPI Fly and ASM: before anything may ask SLF4J for a logger. */
     public static final int LEVEL_WEAVING = 1;

@@ -12,7 +12,8 @@ import java.util.Map;
  * <pre>
  *   osbox                                   interactive Gogo shell (the launcher does nothing)
  *   osbox --help | -h | help                usage on stdout, exit 0
- *   osbox run [--verbose] [--host-dir DIR] [--sched NAME] [--sched-opt KEY=VALUE]... PROGRAM [ARGS...]
+ *   osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--sched NAME] [--sched-opt KEY=VALUE]...
+ *             [--vm-policy NAME] [--vm-opt KEY=VALUE]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
  * </pre>
  *
@@ -24,7 +25,11 @@ import java.util.Map;
  * {@code osbox.sched.policy} and {@code osbox.sched.options} (the script
  * again), and are kept here too: the launcher checks the policy exists and
  * applies it with its options before it starts the program. {@code --} ends
- * the options.
+ * the options. {@code --vm-policy} and {@code --vm-opt} are the same for the
+ * page-replacement policy. {@code --mem} and {@code --swap} become the
+ * framework properties {@code osbox.mem} and {@code osbox.swap} (the
+ * script); here their sizes are only checked. With {@code --mem} or
+ * {@code --swap} and no command the shell is interactive.
  *
  * @param mode       what to do
  * @param verbose    whether --verbose was given
@@ -34,9 +39,14 @@ import java.util.Map;
  * @param sched      the scheduling policy --sched named, or null
  * @param schedOptions the --sched-opt items, each KEY=VALUE, in order
  * @param outputs    the --report, --trace and --gantt files (workload runs)
+ * @param vmPolicy   the page-replacement policy --vm-policy named, or null
+ * @param vmOptions  the --vm-opt items, each KEY=VALUE, in order
+ * @param mem        the --mem size as given, or null
+ * @param swap       the --swap size as given, or null
  */
 public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
-        String sched, List<String> schedOptions, Outputs outputs) {
+        String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
+        String mem, String swap) {
 
     /** Where a workload run writes its report (JSON), Chrome trace (JSON) and Gantt chart (SVG); null: not. */
     public record Outputs(String report, String trace, String gantt) {
@@ -61,8 +71,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /** The usage text, one line per form. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: osbox                                  open the interactive shell (Gogo)",
-            "       osbox run [--verbose] [--host-dir DIR] [--sched NAME [--sched-opt KEY=VALUE]...]",
-            "                 PROGRAM [ARGS...]",
+            "       osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE]",
+            "                 [--sched NAME [--sched-opt KEY=VALUE]...]",
+            "                 [--vm-policy NAME [--vm-opt KEY=VALUE]...] PROGRAM [ARGS...]",
             "                                               run a RISC-V ELF program; exit with its status",
             "       osbox --help                            show this help",
             "",
@@ -74,6 +85,14 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "  --sched-opt KEY=VALUE",
             "                  an option of that policy (repeat for more), e.g. --sched rr",
             "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
+            "  --mem SIZE      physical memory, e.g. 4096K, 64M, 1G (default: 256M)",
+            "  --swap SIZE     the swap area, e.g. 16M; 0 for none (the default)",
+            "  --vm-policy NAME",
+            "                  the page replacement policy: builtin (the kernel's FIFO, the",
+            "                  default), fifo, lru, clock, eclock, aging, lfu, mru, random",
+            "  --vm-opt KEY=VALUE",
+            "                  an option of that policy (repeat for more); vm:list shows them",
+            "  (--mem and --swap also work without a command, for the interactive shell)",
             "",
             "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
             "arrive at their times; at the end a table per process and a Gantt chart are printed.",
@@ -93,6 +112,10 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String command = null;
         String sched = null;
         List<String> schedOptions = new ArrayList<>();
+        String vmPolicy = null;
+        List<String> vmOptions = new ArrayList<>();
+        String mem = null;
+        String swap = null;
         String report = null;
         String trace = null;
         String gantt = null;
@@ -124,6 +147,33 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--sched-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
                 }
                 schedOptions.add(args[i]);
+            } else if (!optionsDone && arg.equals("--vm-policy")) {
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--vm-policy needs a policy name", verbose);
+                }
+                vmPolicy = args[i];
+            } else if (!optionsDone && arg.equals("--vm-opt")) {
+                if (++i >= args.length) {
+                    return error("--vm-opt needs KEY=VALUE", verbose);
+                }
+                if (args[i].indexOf('=') <= 0) {
+                    return error("--vm-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
+                }
+                vmOptions.add(args[i]);
+            } else if (!optionsDone && (arg.equals("--mem") || arg.equals("--swap"))) {
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error(arg + " needs a size, e.g. " + (arg.equals("--mem") ? "64M" : "16M or 0"), verbose);
+                }
+                try {
+                    Sizes.parse(args[i], arg.equals("--swap"));
+                } catch (IllegalArgumentException e) {
+                    return error(arg + " " + args[i] + ": " + e.getMessage(), verbose);
+                }
+                if (arg.equals("--mem")) {
+                    mem = args[i];
+                } else {
+                    swap = args[i];
+                }
             } else if (!optionsDone && (arg.equals("--report") || arg.equals("--trace") || arg.equals("--gantt"))) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error(arg + " needs a file name", verbose);
@@ -142,18 +192,27 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             }
         }
         if (help || "help".equals(command)) {
-            return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE);
+            return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
+                    List.of(), null, null);
         }
         if (!schedOptions.isEmpty() && sched == null) {
             return error("--sched-opt needs --sched NAME", verbose);
+        }
+        if (!vmOptions.isEmpty() && vmPolicy == null) {
+            return error("--vm-opt needs --vm-policy NAME", verbose);
         }
         if (command == null) {
             if (verbose) {
                 return error("--verbose needs a command", true);
             }
-            return sched != null
-                    ? error("--sched needs a command", false)
-                    : new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of(), Outputs.NONE);
+            if (sched != null) {
+                return error("--sched needs a command", false);
+            }
+            if (vmPolicy != null) {
+                return error("--vm-policy needs a command", false);
+            }
+            return new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of(), Outputs.NONE,
+                    null, List.of(), mem, swap);
         }
         if (!command.equals("run")) {
             return error("unknown command: " + command, verbose);
@@ -166,18 +225,29 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             rest.add(args[j]);
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
-                List.copyOf(schedOptions), new Outputs(report, trace, gantt));
+                List.copyOf(schedOptions), new Outputs(report, trace, gantt), vmPolicy, List.copyOf(vmOptions), mem,
+                swap);
     }
 
     /** A usage error. */
     private static CommandLine error(String message, boolean verbose) {
-        return new CommandLine(Mode.ERROR, verbose, null, List.of(), message, null, List.of(), Outputs.NONE);
+        return new CommandLine(Mode.ERROR, verbose, null, List.of(), message, null, List.of(), Outputs.NONE, null,
+                List.of(), null, null);
     }
 
     /** The --sched-opt items as a map, in order (a later KEY wins). */
     public Map<String, String> schedOptionMap() {
+        return optionMap(schedOptions);
+    }
+
+    /** The --vm-opt items as a map, in order (a later KEY wins). */
+    public Map<String, String> vmOptionMap() {
+        return optionMap(vmOptions);
+    }
+
+    private static Map<String, String> optionMap(List<String> items) {
         Map<String, String> map = new LinkedHashMap<>();
-        for (String item : schedOptions) {
+        for (String item : items) {
             int eq = item.indexOf('=');
             map.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
         }

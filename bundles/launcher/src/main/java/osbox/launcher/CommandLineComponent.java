@@ -106,7 +106,7 @@ public final class CommandLineComponent {
     static String missing(BundleContext context) {
         StringBuilder sb = new StringBuilder();
         for (Class<?> type : new Class<?>[] {Machine.class, ProcessManager.class, Console.class,
-            SchedulerControl.class}) {
+            SchedulerControl.class, osbox.api.vm.VmControl.class}) {
             if (context.getServiceReference(type) == null) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(type.getName());
             }

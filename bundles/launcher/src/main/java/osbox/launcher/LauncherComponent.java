@@ -19,11 +19,13 @@ import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.sched.SchedulerControl;
+import osbox.api.vm.VmControl;
 
 /**
  * {@code osbox run PROGRAM [ARGS...]}: once the machine and the kernel are
  * there, takes over the JVM's main thread, applies the scheduling policy
- * asked for ({@code --sched}), runs the program with the console on the
+ * asked for ({@code --sched}) and the page-replacement policy
+ * ({@code --vm-policy}), runs the program with the console on the
  * host's stdin and stdout, and exits with the program's status.
  * Without a {@code run} command it does nothing.
  */
@@ -48,7 +50,8 @@ public final class LauncherComponent {
             @Reference(name = "machine") Machine machine,
             @Reference(name = "processes") ProcessManager processes,
             @Reference(name = "console") Console console,
-            @Reference(name = "scheduler") SchedulerControl scheduler) {
+            @Reference(name = "scheduler") SchedulerControl scheduler,
+            @Reference(name = "vm") VmControl vm) {
         CommandLine line = CommandLine.parse(LauncherArguments.of(launcher));
         if (line.mode() != CommandLine.Mode.RUN) {
             registration = null;
@@ -57,10 +60,12 @@ public final class LauncherComponent {
         boolean consoleOnStdin = "stdin".equals(context.getProperty(CONSOLE_INPUT));
         SchedulerCheck sched = SchedulerCheck.of(line, context.getProperty(SchedulerCheck.POLICY_PROPERTY),
                 context.getProperty(SchedulerCheck.OPTIONS_PROPERTY));
+        VmCheck vmCheck = VmCheck.of(line, context.getProperty(VmCheck.POLICY_PROPERTY),
+                context.getProperty(VmCheck.OPTIONS_PROPERTY));
         Callable<Integer> body = () -> {
             // every bundle of the run started (the policies among them) before the policy is checked
             Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
-            return run(line, sched, machine, processes, console, scheduler, consoleOnStdin,
+            return run(line, sched, vmCheck, machine, processes, console, scheduler, vm, consoleOnStdin,
                     Path.of("").toAbsolutePath(), System.out, System.err);
         };
         Dictionary<String, Object> props = new Hashtable<>();
@@ -82,19 +87,28 @@ public final class LauncherComponent {
     }
 
     /**
-     * Applies the scheduling policy {@code sched} names, then runs
+     * Applies the scheduling policy {@code sched} names and the
+     * page-replacement policy {@code vmCheck} names, then runs
      * {@code line}'s program to completion and returns the exit status: the
-     * program's (0-255, or 128+signal), or 2 when the policy is unknown or
+     * program's (0-255, or 128+signal), or 2 when a policy is unknown or
      * refuses its options, or the program cannot be started.
      */
-    static int run(CommandLine line, SchedulerCheck sched, Machine machine, ProcessManager processes,
-            Console console, SchedulerControl scheduler, boolean consoleOnStdin, Path cwd, PrintStream out,
-            PrintStream err) {
+    static int run(CommandLine line, SchedulerCheck sched, VmCheck vmCheck, Machine machine,
+            ProcessManager processes, Console console, SchedulerControl scheduler, VmControl vm,
+            boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
         String refused = sched.apply(scheduler);
         if (refused != null) {
             err.println(sched.errorLine(refused));
             err.flush();
             sched.release(scheduler); // the policy may be active from boot, with other options
+            return CommandLine.USAGE_STATUS;
+        }
+        String vmRefused = vmCheck.apply(vm);
+        if (vmRefused != null) {
+            err.println(vmCheck.errorLine(vmRefused));
+            err.flush();
+            vmCheck.release(vm);
+            sched.release(scheduler);
             return CommandLine.USAGE_STATUS;
         }
         try {
@@ -106,6 +120,7 @@ public final class LauncherComponent {
             }
             return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
         } finally {
+            vmCheck.release(vm);
             sched.release(scheduler);
         }
     }

@@ -104,4 +104,52 @@ class CommandLineTest {
         assertTrue(CommandLine.USAGE.contains("--sched NAME"));
         assertTrue(CommandLine.USAGE.contains("--sched-opt KEY=VALUE"));
     }
+
+    @Test
+    void vmPolicyMemAndSwapAreKept() {
+        CommandLine line = CommandLine.parse(new String[] {"--mem", "1M", "run", "--swap", "16M", "--vm-policy",
+            "aging", "--vm-opt", "bits=4", "p.elf", "--mem", "x"});
+        assertEquals(Mode.RUN, line.mode());
+        assertEquals("1M", line.mem());
+        assertEquals("16M", line.swap());
+        assertEquals("aging", line.vmPolicy());
+        assertEquals(java.util.Map.of("bits", "4"), line.vmOptionMap());
+        assertEquals(List.of("--mem", "x"), line.arguments());
+    }
+
+    @Test
+    void memAndSwapWithoutACommandAreInteractive() {
+        CommandLine line = CommandLine.parse(new String[] {"--mem", "64M", "--swap", "0"});
+        assertEquals(Mode.INTERACTIVE, line.mode());
+        assertEquals("64M", line.mem());
+    }
+
+    @Test
+    void vmUsageErrors() {
+        assertEquals("--vm-policy needs a policy name", CommandLine.parse(new String[] {"run", "--vm-policy"}).error());
+        assertEquals("--vm-opt needs --vm-policy NAME",
+                CommandLine.parse(new String[] {"run", "--vm-opt", "a=1", "p"}).error());
+        assertEquals("--vm-opt needs KEY=VALUE, got 'a'",
+                CommandLine.parse(new String[] {"run", "--vm-policy", "lru", "--vm-opt", "a", "p"}).error());
+        assertEquals("--vm-policy needs a command", CommandLine.parse(new String[] {"--vm-policy", "lru"}).error());
+        assertEquals("--mem needs a size, e.g. 64M", CommandLine.parse(new String[] {"run", "--mem"}).error());
+        assertEquals("--mem 12X: not a size (use e.g. 4096K, 64M, 1G)",
+                CommandLine.parse(new String[] {"run", "--mem", "12X", "p"}).error());
+        assertEquals("--mem 0: must be more than 0 (use e.g. 4096K, 64M, 1G)",
+                CommandLine.parse(new String[] {"run", "--mem", "0", "p"}).error());
+        assertEquals("--swap 1000: not a whole number of 4 KiB pages (use e.g. 0, 4096K, 64M, 1G)",
+                CommandLine.parse(new String[] {"run", "--swap", "1000", "p"}).error());
+        assertEquals("--mem 5T: too large (at most 4T)",
+                CommandLine.parse(new String[] {"run", "--mem", "5T", "p"}).error());
+    }
+
+    @Test
+    void sizes() {
+        assertEquals(64L << 20, Sizes.parse("64M", false));
+        assertEquals(1L << 30, Sizes.parse("1G", false));
+        assertEquals(4096L << 10, Sizes.parse("4096K", false));
+        assertEquals(64L << 20, Sizes.parse("64MiB", false));
+        assertEquals(0, Sizes.parse("0", true));
+        assertEquals(8192, Sizes.parse("8192", true));
+    }
 }

@@ -20,6 +20,7 @@ class LauncherRunTest {
     private final FakeMachine machine = new FakeMachine();
     private final FakeKernel kernel = new FakeKernel(machine);
     private final FakeScheduler scheduler = new FakeScheduler();
+    private final FakeVm vm = new FakeVm();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -34,7 +35,11 @@ class LauncherRunTest {
     }
 
     private int run(CommandLine line, SchedulerCheck sched) {
-        return LauncherComponent.run(line, sched, machine, kernel, kernel, scheduler, true, dir,
+        return run(line, sched, VmCheck.of(line, null, null));
+    }
+
+    private int run(CommandLine line, SchedulerCheck sched, VmCheck vmCheck) {
+        return LauncherComponent.run(line, sched, vmCheck, machine, kernel, kernel, scheduler, vm, true, dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -181,5 +186,30 @@ class LauncherRunTest {
         CommandLine rr = CommandLine.parse(new String[] {"run", "--sched", "rr", "zero.elf"});
         assertEquals(0, run(rr, SchedulerCheck.of(rr, "cfs", "latency=1")));
         assertEquals("rr{}", scheduler.uses.get(scheduler.uses.size() - 2));
+    }
+
+    @Test
+    void vmPolicyIsAppliedBeforeTheRunAndHandedBackAfter() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        assertEquals(0, run("run", "--vm-policy", "aging", "--vm-opt", "bits=4", "zero.elf"));
+        assertEquals(List.of("aging{bits=4}", "builtin{}"), vm.uses);
+        assertEquals("", err());
+    }
+
+    @Test
+    void unknownVmPolicyIsOneLineAndStatus2() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        assertEquals(2, run("run", "--vm-policy", "nope", "zero.elf"));
+        assertEquals("osbox: --vm-policy nope: no such page replacement policy (available: builtin, aging, "
+                + "clock, lru)" + System.lineSeparator(), err());
+        assertTrue(kernel.spawned.isEmpty());
+    }
+
+    @Test
+    void refusedVmOptionIsOneLineAndStatus2() throws Exception {
+        Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
+        assertEquals(2, run("run", "--vm-policy", "aging", "--vm-opt", "bits=x", "zero.elf"));
+        assertEquals("osbox: --vm-policy aging: option 'bits' must be a number" + System.lineSeparator(), err());
+        assertTrue(kernel.spawned.isEmpty());
     }
 }

@@ -8,6 +8,7 @@ import osbox.api.hw.TlbStatistics;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.sched.SchedulerControl;
+import osbox.api.vm.VmControl;
 
 /** The text the osbox shell commands print, built from plain snapshots (so it is unit-tested). */
 final class Reports {
@@ -72,9 +73,41 @@ final class Reports {
      */
     static String policies(List<SchedulerControl.Policy> policies, String waitingFor,
             List<SchedulerControl.Ejection> ejections) {
+        return policyReport(
+                policies.stream().map(p -> new PolicyRow(p.name(), p.description(), p.defaults(), p.active()))
+                        .toList(),
+                waitingFor,
+                ejections.stream().map(e -> new EjectionRow(e.cycle(), e.policy(), e.reason())).toList());
+    }
+
+    /** The {@code vm:list} report: the same layout as {@code sched:list}, for page-replacement policies. */
+    static String vmPolicies(List<VmControl.Policy> policies, String waitingFor, List<VmControl.Ejection> ejections) {
+        return policyReport(
+                policies.stream().map(p -> new PolicyRow(p.name(), p.description(), p.defaults(), p.active()))
+                        .toList(),
+                waitingFor,
+                ejections.stream().map(e -> new EjectionRow(e.cycle(), e.policy(), e.reason())).toList());
+    }
+
+    /** The {@code vm:stat} report: the active policy, then one counter a line, in the map's order. */
+    static String vmStatistics(String active, Map<String, Long> statistics) {
+        Table t = new Table("COUNTER", ">VALUE");
+        for (Map.Entry<String, Long> e : statistics.entrySet()) {
+            t.row(e.getKey(), e.getValue());
+        }
+        return "page replacement policy: " + active + "\n" + t.render();
+    }
+
+    private record PolicyRow(String name, String description, Map<String, String> defaults, boolean active) {
+    }
+
+    private record EjectionRow(long cycle, String policy, String reason) {
+    }
+
+    private static String policyReport(List<PolicyRow> policies, String waitingFor, List<EjectionRow> ejections) {
         Table t = new Table("NAME", "ACTIVE", "DESCRIPTION", "OPTIONS");
         boolean listed = false;
-        for (SchedulerControl.Policy p : policies) {
+        for (PolicyRow p : policies) {
             t.row(p.name(), p.active() ? "*" : "", p.description(), SchedCommands.options(p.defaults()));
             listed |= p.name().equals(waitingFor);
         }
@@ -89,7 +122,7 @@ final class Reports {
         } else {
             sb.append("ejections:\n");
             Table e = new Table(">CYCLE", "POLICY", "REASON");
-            for (SchedulerControl.Ejection x : ejections) {
+            for (EjectionRow x : ejections) {
                 e.row(x.cycle(), x.policy(), x.reason());
             }
             for (String line : e.render().split("\n")) {

@@ -14,6 +14,6 @@
  * policies: one that throws or names a page that is not resident is ejected
  * and the built-in FIFO takes over. All calls come on the simulation thread.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.vm;

@@ -1,0 +1,84 @@
+package osbox.shell;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import osbox.api.vm.VmControl;
+
+/** Gogo commands in scope {@code vm}: list, use (choosing the page-replacement policy) and stat. */
+@Component(service = Object.class, property = {
+    "osgi.command.scope=vm",
+    "osgi.command.function=list",
+    "osgi.command.function=use",
+    "osgi.command.function=stat"
+})
+public final class VmCommands {
+
+    private final VmControl control;
+
+    /** Wires the kernel's VM control. */
+    @Activate
+    public VmCommands(@Reference(name = "control") VmControl control) {
+        this.control = control;
+    }
+
+    /** Prints every policy, the one waited for and the ejections. */
+    @Descriptor("list page replacement policies: NAME ACTIVE DESCRIPTION OPTIONS (defaults), the policy waited "
+            + "for, ejections")
+    public void list(CommandSession session) {
+        session.getConsole().print(listText());
+    }
+
+    /** Chooses the page-replacement policy; prints one line saying what happened. */
+    @Descriptor("choose the page replacement policy, with options as key=value")
+    public void use(CommandSession session,
+            @Descriptor("policy name (see vm:list)") String name,
+            @Descriptor("options, key=value") String... options) {
+        session.getConsole().println(useText(name, options));
+    }
+
+    /** Prints the paging counters. */
+    @Descriptor("paging counters: frames, resident and swapped pages, page-ins, page-outs, swap slots, faults, "
+            + "OOM kills")
+    public void stat(CommandSession session) {
+        session.getConsole().print(statText());
+    }
+
+    /** The {@code vm:list} text. */
+    String listText() {
+        return Reports.vmPolicies(control.policies(), control.waitingFor(), control.ejections());
+    }
+
+    /** The {@code vm:stat} text. */
+    String statText() {
+        return Reports.vmStatistics(control.active(), control.statistics());
+    }
+
+    /** Does what {@code vm:use} does and returns its one line (a result or an error). */
+    String useText(String name, String... options) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        for (String item : options == null ? new String[0] : options) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                return "vm:use: " + name + ": option must be key=value: '" + item + "'";
+            }
+            parsed.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        }
+        if (VmControl.BUILTIN.equals(name) && !parsed.isEmpty()) {
+            return "vm:use: " + name + ": the built-in policy takes no options (got "
+                    + String.join(", ", new ArrayList<>(parsed.keySet())) + ")";
+        }
+        try {
+            return control.use(name, parsed)
+                    ? "page replacement policy " + name + " active"
+                    : name + " chosen; it runs when its bundle starts";
+        } catch (IllegalArgumentException e) {
+            return "vm:use: " + name + ": " + e.getMessage();
+        }
+    }
+}
