@@ -1,11 +1,9 @@
 package osbox.kernel.core.calls;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
 
 /** getppid(): the parent's process id (0 for a process the launcher started). */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETPPID, SyscallHandler.NAME + "=getppid"})

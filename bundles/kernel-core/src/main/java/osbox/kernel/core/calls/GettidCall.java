@@ -1,11 +1,9 @@
 package osbox.kernel.core.calls;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
 
 /** gettid(): the thread id, equal to the pid while processes have one thread. */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETTID, SyscallHandler.NAME + "=gettid"})

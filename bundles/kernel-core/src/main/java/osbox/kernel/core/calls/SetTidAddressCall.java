@@ -1,7 +1,6 @@
 package osbox.kernel.core.calls;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
