@@ -28,8 +28,11 @@ import osbox.harness.Computer;
  * pages (4 MiB) visited in an odd-stride order, {@value #PASSES} passes, so
  * with fewer TLB entries than pages nearly every load misses and walks the
  * Sv39 table, and with 4 096 entries nearly every access hits.
+ * {@code -p program=memtouch} runs {@code examples/programs/memtouch.elf
+ * pages=1024 passes=3000 pattern=loop} instead (the same 1 024 pages in
+ * order, one word a page, with its per-touch checksum);
  * {@code -p program=mallocfun} runs {@code examples/programs/mallocfun.elf}
- * instead (small working set: a comparison, not memory-bound).
+ * (small working set: a comparison, not memory-bound).
  * The "instructions" counter is simulated instructions per second of host
  * time; the "tlbMisses" counter, TLB refills per second, divided by it gives
  * misses per instruction; the machine's TLB hit rate over the measured
@@ -81,6 +84,9 @@ public class MemoryBoundBenchmark {
         if ("memwalk".equals(program)) {
             image = Programs.load("memwalk");
             args = List.of(PAGES, PASSES);
+        } else if ("memtouch".equals(program)) {
+            image = Files.readAllBytes(Computer.example(program));
+            args = List.of("pages=" + PAGES, "passes=3000", "pattern=loop");
         } else {
             image = Files.readAllBytes(Computer.example(program));
             args = List.of();
