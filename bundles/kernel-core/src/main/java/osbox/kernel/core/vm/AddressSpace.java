@@ -692,9 +692,8 @@ public final class AddressSpace {
                 return OOM;
             }
             // the shared frame is not evictable, so the PTE still maps it
-            byte[] copy = new byte[(int) PAGE];
-            mem.read(ppn << 12, copy, 0, copy.length);
-            mem.write(f << 12, copy, 0, copy.length);
+            // frame to frame: the new frame is fresh from the allocator, never a code frame
+            System.arraycopy(mem.frame(ppn), 0, mem.frame(f), 0, (int) PAGE);
             mem.store(slot, 8, Pte.make(f, flags & ((1L << 10) - 1)));
             frames.release(ppn);
             vm.loaded(this, page, f);
