@@ -58,10 +58,10 @@ public final class LauncherComponent {
             return;
         }
         boolean consoleOnStdin = "stdin".equals(context.getProperty(CONSOLE_INPUT));
-        SchedulerCheck sched = SchedulerCheck.of(line, context.getProperty(SchedulerCheck.POLICY_PROPERTY),
-                context.getProperty(SchedulerCheck.OPTIONS_PROPERTY));
-        VmCheck vmCheck = VmCheck.of(line, context.getProperty(VmCheck.POLICY_PROPERTY),
-                context.getProperty(VmCheck.OPTIONS_PROPERTY));
+        PolicyCheck sched = PolicyCheck.sched(line, context.getProperty(PolicyCheck.Kind.SCHED.policyProperty),
+                context.getProperty(PolicyCheck.Kind.SCHED.optionsProperty));
+        PolicyCheck vmCheck = PolicyCheck.vm(line, context.getProperty(PolicyCheck.Kind.VM.policyProperty),
+                context.getProperty(PolicyCheck.Kind.VM.optionsProperty));
         Callable<Integer> body = () -> {
             // every bundle of the run started (the policies among them) before the policy is checked
             Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
@@ -93,22 +93,23 @@ public final class LauncherComponent {
      * program's (0-255, or 128+signal), or 2 when a policy is unknown or
      * refuses its options, or the program cannot be started.
      */
-    static int run(CommandLine line, SchedulerCheck sched, VmCheck vmCheck, Machine machine,
+    static int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck, Machine machine,
             ProcessManager processes, Console console, SchedulerControl scheduler, VmControl vm,
             boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
-        String refused = sched.apply(scheduler);
-        if (refused != null) {
-            err.println(sched.errorLine(refused));
-            err.flush();
-            sched.release(scheduler); // the policy may be active from boot, with other options
-            return CommandLine.USAGE_STATUS;
+        PolicyCheck.Slot schedSlot = PolicyCheck.Slot.of(scheduler);
+        PolicyCheck.Slot vmSlot = PolicyCheck.Slot.of(vm);
+        String refused = sched.apply(schedSlot);
+        PolicyCheck failed = sched;
+        if (refused == null) {
+            refused = vmCheck.apply(vmSlot);
+            failed = vmCheck;
         }
-        String vmRefused = vmCheck.apply(vm);
-        if (vmRefused != null) {
-            err.println(vmCheck.errorLine(vmRefused));
+        if (refused != null) {
+            err.println(failed.errorLine(refused));
             err.flush();
-            vmCheck.release(vm);
-            sched.release(scheduler);
+            // a policy may be active from boot, with other options
+            vmCheck.release(vmSlot);
+            sched.release(schedSlot);
             return CommandLine.USAGE_STATUS;
         }
         try {
@@ -120,8 +121,8 @@ public final class LauncherComponent {
             }
             return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
         } finally {
-            vmCheck.release(vm);
-            sched.release(scheduler);
+            vmCheck.release(vmSlot);
+            sched.release(schedSlot);
         }
     }
 

@@ -31,14 +31,14 @@ class LauncherRunTest {
 
     private int run(String... args) {
         CommandLine line = CommandLine.parse(args);
-        return run(line, SchedulerCheck.of(line, null, null));
+        return run(line, PolicyCheck.sched(line, null, null));
     }
 
-    private int run(CommandLine line, SchedulerCheck sched) {
-        return run(line, sched, VmCheck.of(line, null, null));
+    private int run(CommandLine line, PolicyCheck sched) {
+        return run(line, sched, PolicyCheck.vm(line, null, null));
     }
 
-    private int run(CommandLine line, SchedulerCheck sched, VmCheck vmCheck) {
+    private int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck) {
         return LauncherComponent.run(line, sched, vmCheck, machine, kernel, kernel, scheduler, vm, true, dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -178,13 +178,13 @@ class LauncherRunTest {
     void withoutTheScriptTheFrameworkPropertiesChoose() throws Exception {
         Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
         CommandLine line = CommandLine.parse(new String[] {"run", "zero.elf"});
-        assertEquals(0, run(line, SchedulerCheck.of(line, "cfs", "latency=4000000")));
+        assertEquals(0, run(line, PolicyCheck.sched(line, "cfs", "latency=4000000")));
         assertEquals(List.of("cfs{latency=4000000}", "builtin{}"), scheduler.uses);
-        assertEquals(2, run(line, SchedulerCheck.of(line, "cfs", "latency")));
+        assertEquals(2, run(line, PolicyCheck.sched(line, "cfs", "latency")));
         assertEquals("osbox: --sched cfs: option must be key=value: 'latency'" + System.lineSeparator(), err());
         // the command line wins over the properties
         CommandLine rr = CommandLine.parse(new String[] {"run", "--sched", "rr", "zero.elf"});
-        assertEquals(0, run(rr, SchedulerCheck.of(rr, "cfs", "latency=1")));
+        assertEquals(0, run(rr, PolicyCheck.sched(rr, "cfs", "latency=1")));
         assertEquals("rr{}", scheduler.uses.get(scheduler.uses.size() - 2));
     }
 
