@@ -1,5 +1,7 @@
 package osbox.vm.replace.mru;
 
+import osbox.testkit.lab.OstepPagingModel;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;

@@ -1,22 +1,23 @@
-package osbox.vm.replace.fifo;
+package osbox.testkit.lab;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The rules of OSTEP's paging-policy.py (-c) for FIFO, LRU, MRU and OPT,
- * restated for differential tests: memory is a list; a hit moves the page to
+ * restated for differential tests of replacement policies against the lab
+ * (a reference model for plugin authors too): memory is a list; a hit moves the page to
  * the end for LRU and MRU; a miss when full pops index 0 (FIFO, LRU), the
  * last index (MRU), or for OPT the page whose next use is furthest (never =
  * the string's length), scanning in list order and keeping the last maximum
  * (>=); the new page is appended.
  */
-final class OstepPagingModel {
+public final class OstepPagingModel {
     private OstepPagingModel() {
     }
 
     /** Whether each access hits. */
-    static List<Boolean> hits(String policy, long[] refs, int frames) {
+    public static List<Boolean> hits(String policy, long[] refs, int frames) {
         List<Long> memory = new ArrayList<>();
         List<Boolean> out = new ArrayList<>();
         for (int i = 0; i < refs.length; i++) {
