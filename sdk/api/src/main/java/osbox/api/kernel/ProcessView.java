@@ -43,4 +43,13 @@ public interface ProcessView {
 
     /** Why the kernel killed it (signal, pc, address), or null. */
     String killReport();
+
+    /**
+     * Its memory: resident set, swap, faults by kind, paging and TLB counters
+     * (see {@link MemoryUsage}; after exit the counters keep their final
+     * values). {@link MemoryUsage#NONE} when the kernel does not count them.
+     */
+    default MemoryUsage memory() {
+        return MemoryUsage.NONE;
+    }
 }

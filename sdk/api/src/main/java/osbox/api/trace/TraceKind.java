@@ -1,6 +1,37 @@
 package osbox.api.trace;
 
-/** Kinds of trace event. The ordinal is part of the trace hash: append only. */
+/**
+ * Kinds of trace event. The ordinal is part of the trace hash: append only.
+ *
+ * <h2>Memory events</h2>
+ *
+ * The kinds from {@link #ZERO_FILL_FAULT} on describe paging per process, so
+ * that the resident set and the cumulative faults of every process can be
+ * drawn over time from the trace alone. In each of them {@code pid} is the
+ * process whose address space changed (for {@link #PAGE_OUT} the owner of the
+ * evicted page, which need not be the process that ran), {@code hart} the
+ * hart whose trap or system call caused it, or -1, and the event is recorded
+ * after the change, so {@code b} (or {@code a} for {@link #MEMORY}) is the
+ * process's resident set <em>after</em> it, in pages, the value
+ * {@link osbox.api.kernel.MemoryUsage#residentPages()} would read then.
+ *
+ * <p>For the fault kinds {@code a} is the page's virtual address (a multiple
+ * of 4096) ORed with the access that faulted in its low bits: the
+ * {@code osbox.api.hw.Access} bit (READ 2, WRITE 4, EXECUTE 8), 0 when no
+ * access is known; for {@link #COW_FAULT} bit 0 is also set when the frame
+ * was copied. Readers take {@code a & ~0xfffL} as the page, {@code a & 0xeL}
+ * as the access.
+ *
+ * <p>A process's resident set changes only with one of these events, so a
+ * reader following them per pid knows it at any time after the process's
+ * first one: the faults and {@link #PAGE_IN} add a page, {@link #PAGE_OUT}
+ * removes one, and {@link #MEMORY} states the set outright wherever it changes
+ * otherwise (fork, execve, munmap, brk shrinking, the exit). Each served
+ * fault counts once in exactly one of the fault kinds (zero fill, image, COW,
+ * or {@link #PAGE_IN} for a major fault), as in the counters of
+ * {@link osbox.api.kernel.MemoryUsage}. The older {@link #PAGE_FAULT} keeps
+ * its meaning; a kernel recording these kinds records them instead of it.
+ */
 public enum TraceKind {
     /** a = syscall number, b = result. */
     SYSCALL,
@@ -23,5 +54,39 @@ public enum TraceKind {
     /** A bundle or service came or went; text names it. */
     SERVICE,
     /** Anything else; text says what. */
-    NOTE
+    NOTE,
+    /**
+     * A minor fault: a heap, stack, bss or anonymous page touched for the first
+     * time got a zeroed frame. a = page address | access, b = the process's
+     * resident pages after.
+     */
+    ZERO_FILL_FAULT,
+    /**
+     * A page of the program's image filled from the executable on its first
+     * touch. a = page address | access, b = resident pages after.
+     */
+    IMAGE_FAULT,
+    /**
+     * A write to a copy-on-write page: the frame was copied (bit 0 of a set) or
+     * taken back as its only user. a = page address | access (WRITE) | copied,
+     * b = resident pages after.
+     */
+    COW_FAULT,
+    /**
+     * A major fault: the page was read back from swap into a new frame.
+     * a = page address | access, b = resident pages after.
+     */
+    PAGE_IN,
+    /**
+     * A page was evicted: written to swap and its frame freed. pid = the
+     * page's owner, a = page address, b = the owner's resident pages after.
+     */
+    PAGE_OUT,
+    /**
+     * The resident set stated outright, recorded wherever it changes other than
+     * by the kinds above: a new process (a forked child: the pages it shares;
+     * a spawned one: 0), execve (the old image's pages gone), munmap and brk
+     * freeing pages, the exit (0 and 0). a = resident pages, b = swapped pages.
+     */
+    MEMORY
 }

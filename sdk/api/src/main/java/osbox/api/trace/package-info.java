@@ -1,8 +1,10 @@
 /**
  * The event trace shared by hardware and kernel: every event carries the
  * simulated cycle it happened at, and the trace keeps a running hash over
- * all events so two runs can be compared bit for bit.
+ * all events so two runs can be compared bit for bit. Memory events (faults
+ * by kind, page-ins and page-outs, resident-set samples) are described in
+ * {@link osbox.api.trace.TraceKind}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.trace;
