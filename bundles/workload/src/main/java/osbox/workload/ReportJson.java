@@ -1,6 +1,7 @@
 package osbox.workload;
 
 import java.util.Map;
+import osbox.api.kernel.MemoryUsage;
 import osbox.api.sched.TaskAttributes;
 
 /** The JSON renderings: the report and the Chrome trace. */
@@ -40,9 +41,32 @@ final class ReportJson {
                     .field("syscalls", p.syscalls()).field("voluntarySwitches", p.voluntarySwitches())
                     .field("involuntarySwitches", p.involuntarySwitches()).field("waitStatus", p.waitStatus())
                     .field("status", p.status()).field("killReport", p.killReport()).field("error", p.error());
+            memory(j.key("memory"), p.memory());
             j.end();
         }
         j.endArray();
+        j.key("others").beginArray();
+        for (RunReport.OtherProcess o : r.others()) {
+            j.begin().field("pid", o.pid()).field("ppid", o.ppid()).field("name", o.name())
+                    .field("arrival", o.arrival()).field("exit", o.exit());
+            memory(j.key("memory"), o.memory());
+            j.end();
+        }
+        j.endArray();
+        j.key("memory").begin();
+        memory(j.key("totals"), r.memoryTotals());
+        j.key("traceEvents").begin();
+        long[] byKind = new long[osbox.api.trace.TraceKind.values().length];
+        for (RunReport.MemoryMark m : r.memory()) {
+            byKind[m.kind().ordinal()]++;
+        }
+        j.field("total", r.memory().size());
+        for (osbox.api.trace.TraceKind k : osbox.api.trace.TraceKind.values()) {
+            if (k.ordinal() >= osbox.api.trace.TraceKind.ZERO_FILL_FAULT.ordinal()) {
+                j.field(k.name(), byKind[k.ordinal()]);
+            }
+        }
+        j.end().end();
         j.key("swaps").beginArray();
         for (RunReport.SwapResult s : r.swaps()) {
             j.begin().field("at", s.at()).field("policy", s.policy());
@@ -65,6 +89,18 @@ final class ReportJson {
         j.endArray();
         j.end();
         return j.toString() + "\n";
+    }
+
+    /** A MemoryUsage as an object (after a key): every counter, TLB hits and hit rate (percent), faults. */
+    static void memory(Json j, MemoryUsage u) {
+        j.begin().field("residentPages", u.residentPages()).field("peakResidentPages", u.peakResidentPages())
+                .field("swappedPages", u.swappedPages()).field("tablePages", u.tablePages())
+                .field("minorFaults", u.minorFaults()).field("imageFaults", u.imageFaults())
+                .field("majorFaults", u.majorFaults()).field("cowFaults", u.cowFaults())
+                .field("cowCopies", u.cowCopies()).field("faults", u.faults()).field("pageIns", u.pageIns())
+                .field("pageOuts", u.pageOuts()).field("tlbAccesses", u.tlbAccesses())
+                .field("tlbMisses", u.tlbMisses()).field("tlbHits", u.tlbHits()).field("tlbHitRate", u.tlbHitRate())
+                .end();
     }
 
     private static void options(Json j, Map<String, String> options) {
@@ -112,6 +148,15 @@ final class ReportJson {
             index++;
         }
         java.util.TreeMap<Integer, Integer> rows = rows(r);
+        java.util.TreeSet<Integer> named = new java.util.TreeSet<>(rows.keySet());
+        for (RunReport.OtherProcess o : r.others()) {
+            if (named.add(o.pid())) {
+                meta(j, PROCESSES_PID, o.pid(), "thread_name", "name",
+                        o.name() + " (pid " + o.pid() + ", child of " + o.ppid() + ")");
+                meta(j, PROCESSES_PID, o.pid(), "thread_sort_index", "sort_index", Integer.toString(index++));
+            }
+        }
+        memoryEvents(j, r, rows, named, index);
         for (RunReport.Slice s : r.slices()) {
             Integer row = rows.get(s.pid());
             String label = row == null ? "pid " + s.pid() : r.processes().get(row).label();
@@ -151,6 +196,61 @@ final class ReportJson {
         }
         j.endArray().end();
         return j.toString() + "\n";
+    }
+
+    /**
+     * Memory: a counter per process ("RSS label": resident and swapped pages)
+     * on the processes' group, and an instant on the process's track per fault,
+     * page-in and page-out.
+     */
+    private static void memoryEvents(Json j, RunReport r, java.util.TreeMap<Integer, Integer> rows,
+            java.util.TreeSet<Integer> named, int index) {
+        long hz = r.frequencyHz();
+        java.util.TreeMap<Integer, Long> swapped = new java.util.TreeMap<>();
+        for (RunReport.MemoryMark m : r.memory()) {
+            int pid = m.pid();
+            if (named.add(pid)) {
+                meta(j, PROCESSES_PID, pid, "thread_name", "name", "pid " + pid);
+                meta(j, PROCESSES_PID, pid, "thread_sort_index", "sort_index", Integer.toString(index++));
+            }
+            Integer row = rows.get(pid);
+            String label = row == null ? "pid " + pid : r.processes().get(row).label();
+            long sw = swapped.getOrDefault(pid, r.traceComplete() ? 0L : -1L);
+            switch (m.kind()) {
+                case PAGE_OUT -> sw = sw < 0 ? -1 : sw + 1;
+                case PAGE_IN -> sw = sw < 0 ? -1 : Math.max(0, sw - 1);
+                case MEMORY -> sw = m.swapped();
+                default -> {
+                }
+            }
+            swapped.put(pid, sw);
+            j.begin().field("name", "RSS " + label + " (pid " + pid + ")").field("cat", "memory").field("ph", "C")
+                    .raw("ts", Times.us(m.at(), hz)).field("pid", PROCESSES_PID);
+            j.key("args").begin().field("resident", m.resident());
+            if (sw >= 0) {
+                j.field("swapped", sw);
+            }
+            j.end().end();
+            if (m.kind() != osbox.api.trace.TraceKind.MEMORY) {
+                j.begin().field("name", memoryName(m)).field("cat", "memory").field("ph", "i").field("s", "t")
+                        .raw("ts", Times.us(m.at(), hz)).field("pid", PROCESSES_PID).field("tid", pid);
+                j.key("args").begin().field("page", "0x" + Long.toHexString(m.page()))
+                        .field("access", (m.access() & 0xe) == 0 ? "unknown" : osbox.api.hw.Access.name(m.access() & 0xe))
+                        .field("resident", m.resident()).field("hart", m.hart()).end();
+                j.end();
+            }
+        }
+    }
+
+    static String memoryName(RunReport.MemoryMark m) {
+        return switch (m.kind()) {
+            case ZERO_FILL_FAULT -> "zero-fill fault";
+            case IMAGE_FAULT -> "image fault";
+            case COW_FAULT -> m.copied() ? "copy-on-write fault (copied)" : "copy-on-write fault (taken back)";
+            case PAGE_IN -> "major fault (page-in)";
+            case PAGE_OUT -> "page-out";
+            default -> m.kind().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static int tid(RunReport.ProcessResult p, int index) {

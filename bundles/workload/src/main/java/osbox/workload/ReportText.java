@@ -72,6 +72,70 @@ final class ReportText {
                 out.append(p.label()).append(": ").append(p.killReport()).append('\n');
             }
         }
+        if (r.hasMemory()) {
+            out.append('\n').append(memory(r));
+        }
+        return out.toString();
+    }
+
+    /** The memory table: a row per process (forked children too), then the totals. */
+    static String memory(RunReport r) {
+        MemoryTrace t = MemoryTrace.of(r);
+        String[] head = {"pid", "name", "zero-fill", "image", "cow", "copied", "major", "page-ins", "page-outs",
+            "peak rss", "tlb hits"};
+        boolean[] left = new boolean[head.length];
+        left[1] = true;
+        List<String[]> rows = new ArrayList<>();
+        long[] sum = new long[8];
+        long tlbAccesses = 0;
+        long tlbMisses = 0;
+        for (MemoryTrace.Series s : t.series.values()) {
+            osbox.api.kernel.MemoryUsage u = s.effectiveUsage();
+            long[] v = {s.total(MemoryTrace.Fault.ZERO_FILL), s.total(MemoryTrace.Fault.IMAGE),
+                s.total(MemoryTrace.Fault.COW), Math.max(u.cowCopies(), s.cowCopies),
+                s.total(MemoryTrace.Fault.MAJOR), Math.max(u.pageIns(), s.pageIns),
+                Math.max(u.pageOuts(), s.pageOuts), s.peak()};
+            String[] row = new String[head.length];
+            row[0] = Integer.toString(s.pid);
+            row[1] = s.name;
+            for (int i = 0; i < v.length; i++) {
+                row[i + 2] = Long.toString(v[i]);
+                sum[i] += v[i];
+            }
+            row[10] = u.tlbAccesses() > 0 ? String.format(Locale.ROOT, "%.2f%%", u.tlbHitRate()) : "-";
+            tlbAccesses += u.tlbAccesses();
+            tlbMisses += u.tlbMisses();
+            rows.add(row);
+        }
+        String[] total = new String[head.length];
+        total[0] = "";
+        total[1] = "total";
+        for (int i = 0; i < sum.length; i++) {
+            total[i + 2] = Long.toString(sum[i]);
+        }
+        total[10] = tlbAccesses > 0
+                ? String.format(Locale.ROOT, "%.2f%%", 100.0 * Math.max(0, tlbAccesses - tlbMisses) / tlbAccesses)
+                : "-";
+        rows.add(total);
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] row : rows) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder("memory\n");
+        appendRow(out, head, width, left);
+        for (String[] row : rows) {
+            appendRow(out, row, width, left);
+        }
+        out.append("faults by kind: zero-fill (minor), image (from the program file), cow (copy-on-write; copied: "
+                + "the frame was copied), major (read back from swap); peak rss in 4 KiB pages (total: sum of the "
+                + "peaks)\n");
+        if (!r.traceComplete() && !r.memory().isEmpty()) {
+            out.append("note: the trace buffer overflowed; counts come from the final counters where the kernel "
+                    + "gave them\n");
+        }
         return out.toString();
     }
 

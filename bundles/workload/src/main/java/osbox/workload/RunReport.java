@@ -3,8 +3,10 @@ package osbox.workload;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.sched.TaskAttributes;
+import osbox.api.trace.TraceKind;
 
 /**
  * What a workload run did: per process times and counts, averages,
@@ -16,8 +18,14 @@ import osbox.api.sched.TaskAttributes;
  * <p>Renderings: {@link #table()} (text, times in simulated ms),
  * {@link #json()} (everything, times in cycles), {@link #chromeTrace()} (the
  * Chrome trace event format, for Perfetto or chrome://tracing),
- * {@link #gantt(int)} (a terminal Gantt chart) and {@link #svg()} (an SVG
- * Gantt chart).
+ * {@link #gantt(int)} (a terminal Gantt chart), {@link #svg()} (an SVG
+ * Gantt chart) and {@link #memorySvg()} (resident sets and faults over time).
+ *
+ * <p>Memory: each process's final {@link MemoryUsage} (from
+ * {@code ProcessView.memory()} at its exit), the same for processes the
+ * workload's processes started ({@link #others()}: forked children), and the
+ * memory events of the trace ({@link #memory()}: faults by kind, page-ins,
+ * page-outs, resident-set samples; see {@link TraceKind}).
  *
  * <p>The slices come from the trace buffer, which keeps the most recent
  * events only (100 000 by default, machine setting {@code trace.capacity}):
@@ -41,14 +49,22 @@ import osbox.api.sched.TaskAttributes;
  * @param syscallsDropped system calls beyond those
  * @param traceComplete   false when the trace buffer lost the beginning of the run
  * @param traceStart      cycle from which slices are known (0 when complete)
+ * @param others          processes created during the run that the workload does not list (forked children),
+ *                        by pid, as they exited
+ * @param memory          the memory events of the trace, by time (at most {@link #MAX_MEMORY_MARKS}, the first)
  */
 public record RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
         long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
         List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
-        boolean traceComplete, long traceStart) {
+        boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory) {
+
+    /** At most this many memory events are kept (the first ones). */
+    public static final int MAX_MEMORY_MARKS = 400_000;
 
     public RunReport {
         Objects.requireNonNull(workload);
+        others = List.copyOf(others);
+        memory = List.copyOf(memory);
         processes = List.copyOf(processes);
         swaps = List.copyOf(swaps);
         ejections = List.copyOf(ejections);
@@ -57,6 +73,15 @@ public record RunReport(String workload, String file, String policy, String fina
         if (frequencyHz <= 0 || harts <= 0) {
             throw new IllegalArgumentException("frequency and harts must be positive");
         }
+    }
+
+    /** A report without memory figures (no other processes, no memory events). */
+    public RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
+            long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
+            List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
+            boolean traceComplete, long traceStart) {
+        this(workload, file, policy, finalPolicy, frequencyHz, harts, startCycle, elapsed, busyCycles, processes,
+                swaps, ejections, slices, syscalls, syscallsDropped, traceComplete, traceStart, List.of(), List.of());
     }
 
     /**
@@ -79,12 +104,23 @@ public record RunReport(String workload, String file, String policy, String fina
      * @param waitStatus          its Linux wait status, or -1
      * @param killReport          why the kernel killed it, or null
      * @param error               why it could not be started, or null
+     * @param memory              its memory counters at exit ({@link MemoryUsage#NONE} when not known)
      */
     public record ProcessResult(int pid, String label, String program, List<String> args, TaskAttributes attributes,
             long arrival, long firstRun, long completion, long cpuCycles, long instructions, long syscalls,
-            long voluntarySwitches, long involuntarySwitches, int waitStatus, String killReport, String error) {
+            long voluntarySwitches, long involuntarySwitches, int waitStatus, String killReport, String error,
+            MemoryUsage memory) {
         public ProcessResult {
             args = List.copyOf(args);
+            memory = memory == null ? MemoryUsage.NONE : memory;
+        }
+
+        /** The same without memory counters. */
+        public ProcessResult(int pid, String label, String program, List<String> args, TaskAttributes attributes,
+                long arrival, long firstRun, long completion, long cpuCycles, long instructions, long syscalls,
+                long voluntarySwitches, long involuntarySwitches, int waitStatus, String killReport, String error) {
+            this(pid, label, program, args, attributes, arrival, firstRun, completion, cpuCycles, instructions,
+                    syscalls, voluntarySwitches, involuntarySwitches, waitStatus, killReport, error, MemoryUsage.NONE);
         }
 
         /** A process the kernel refused to start at {@code arrival}. */
@@ -97,7 +133,8 @@ public record RunReport(String workload, String file, String policy, String fina
         /** The same with another completion time. */
         public ProcessResult withCompletion(long cycle) {
             return new ProcessResult(pid, label, program, args, attributes, arrival, firstRun, cycle, cpuCycles,
-                    instructions, syscalls, voluntarySwitches, involuntarySwitches, waitStatus, killReport, error);
+                    instructions, syscalls, voluntarySwitches, involuntarySwitches, waitStatus, killReport, error,
+                    memory);
         }
 
         /** True when it ran and exited. */
@@ -126,6 +163,56 @@ public record RunReport(String workload, String file, String policy, String fina
                 return "not started: " + error;
             }
             return waitStatus < 0 ? "running" : WaitStatus.describe(waitStatus);
+        }
+    }
+
+    /**
+     * A process created during the run that the workload does not list (a
+     * forked child), with its memory counters at exit.
+     *
+     * @param pid     its pid
+     * @param ppid    its parent's pid
+     * @param name    its program name
+     * @param arrival when it was created
+     * @param exit    when it exited, or -1 (still alive at the end)
+     * @param memory  its memory counters at exit
+     */
+    public record OtherProcess(int pid, int ppid, String name, long arrival, long exit, MemoryUsage memory) {
+        public OtherProcess {
+            memory = memory == null ? MemoryUsage.NONE : memory;
+        }
+    }
+
+    /**
+     * A memory event of the trace (one of the kinds from
+     * {@link TraceKind#ZERO_FILL_FAULT} to {@link TraceKind#MEMORY}).
+     *
+     * @param at       when (relative cycles)
+     * @param hart     the hart, or -1
+     * @param pid      the process whose space changed
+     * @param kind     what happened
+     * @param page     the page's virtual address (0 for MEMORY)
+     * @param access   the low bits of the event's a: the access that faulted ({@code osbox.api.hw.Access} bit,
+     *                 0 if unknown or not a fault), and bit 0 for a COW fault that copied the frame
+     * @param resident the process's resident pages after it
+     * @param swapped  its swapped pages after it (MEMORY only; -1 for the other kinds)
+     */
+    public record MemoryMark(long at, int hart, int pid, TraceKind kind, long page, int access, long resident,
+            long swapped) {
+        /** True for COW_FAULT events that copied the frame. */
+        public boolean copied() {
+            return kind == TraceKind.COW_FAULT && (access & 1) != 0;
+        }
+
+        /** The mark of a trace event of a memory kind, times relative to {@code t0}; null for other kinds. */
+        public static MemoryMark of(osbox.api.trace.TraceEvent e, long t0) {
+            long at = Math.max(0, e.cycle() - t0);
+            return switch (e.kind()) {
+                case ZERO_FILL_FAULT, IMAGE_FAULT, COW_FAULT, PAGE_IN, PAGE_OUT ->
+                    new MemoryMark(at, e.hart(), e.pid(), e.kind(), e.a() & ~0xfffL, (int) (e.a() & 0xfff), e.b(), -1);
+                case MEMORY -> new MemoryMark(at, e.hart(), e.pid(), e.kind(), 0, 0, e.a(), e.b());
+                default -> null;
+            };
         }
     }
 
@@ -212,6 +299,23 @@ public record RunReport(String workload, String file, String policy, String fina
         return "pid " + pid;
     }
 
+    /** Memory counters summed over the workload's processes and the others (peaks summed too). */
+    public MemoryUsage memoryTotals() {
+        MemoryUsage t = MemoryUsage.NONE;
+        for (ProcessResult p : processes) {
+            t = t.plus(p.memory());
+        }
+        for (OtherProcess o : others) {
+            t = t.plus(o.memory());
+        }
+        return t;
+    }
+
+    /** True when there is anything to say about memory: counters or memory events. */
+    public boolean hasMemory() {
+        return !memory.isEmpty() || !memoryTotals().isEmpty();
+    }
+
     // ---- renderings ----
 
     /** A table per process with averages, throughput and utilisation; times in simulated ms. */
@@ -247,5 +351,16 @@ public record RunReport(String workload, String file, String policy, String fina
     /** The Gantt chart as an SVG image: a lane per process, coloured run boxes, a time axis and a legend. */
     public String svg() {
         return ReportSvg.svg(this);
+    }
+
+    /**
+     * Memory over time as an SVG image: the resident sets of every process
+     * on one chart, then a row per process with its resident set (and swapped
+     * pages) and its cumulative faults by kind (zero fill, image, copy-on-write,
+     * major), drawn from the trace's memory events and completed with the
+     * final counters.
+     */
+    public String memorySvg() {
+        return MemorySvg.svg(this);
     }
 }

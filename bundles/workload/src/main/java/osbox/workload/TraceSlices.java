@@ -18,6 +18,8 @@ final class TraceSlices {
 
     private final List<RunReport.Slice> slices = new ArrayList<>();
     private final List<RunReport.SyscallMark> syscalls = new ArrayList<>();
+    private final List<RunReport.MemoryMark> memory = new ArrayList<>();
+    private long memoryDropped;
     private long syscallsDropped;
     private long firstCycle;
 
@@ -49,6 +51,15 @@ final class TraceSlices {
 
     long syscallsDropped() {
         return syscallsDropped;
+    }
+
+    /** The memory events, by time (at most RunReport.MAX_MEMORY_MARKS, the first ones). */
+    List<RunReport.MemoryMark> memory() {
+        return memory;
+    }
+
+    long memoryDropped() {
+        return memoryDropped;
     }
 
     /** Relative cycle from which the slices are known (0 unless the trace buffer lost the run's beginning). */
@@ -106,6 +117,13 @@ final class TraceSlices {
                         t.syscallsDropped++;
                     }
                 }
+                case ZERO_FILL_FAULT, IMAGE_FAULT, COW_FAULT, PAGE_IN, PAGE_OUT, MEMORY -> {
+                    if (t.memory.size() < RunReport.MAX_MEMORY_MARKS) {
+                        t.memory.add(RunReport.MemoryMark.of(e, t0));
+                    } else {
+                        t.memoryDropped++;
+                    }
+                }
                 default -> {
                 }
             }
@@ -116,6 +134,7 @@ final class TraceSlices {
             }
         }
         t.slices.sort(Comparator.comparingLong(RunReport.Slice::start).thenComparingInt(RunReport.Slice::hart));
+        t.memory.sort(Comparator.comparingLong(RunReport.MemoryMark::at));
         t.syscalls.sort(Comparator.comparingLong(RunReport.SyscallMark::at).thenComparingInt(RunReport.SyscallMark::hart));
         return t;
     }

@@ -140,6 +140,7 @@ public final class WorkloadRunner {
         final List<Workload.ProcessSpec> order = new ArrayList<>();
         RunReport.ProcessResult[] results;
         final List<RunReport.SwapResult> swaps = new ArrayList<>();
+        final List<RunReport.OtherProcess> others = new ArrayList<>();
         final List<Long> eventIds = new ArrayList<>();
         final Consumer<ProcessView> listener = this::exited;
         long t0;
@@ -218,15 +219,28 @@ public final class WorkloadRunner {
         void exited(ProcessView v) {
             Integer index = running.remove(v.pid());
             if (index == null) {
+                if (v.createdAt() >= t0 && !done.isDone()) {
+                    // a process the workload's processes started (a forked child)
+                    others.add(new RunReport.OtherProcess(v.pid(), v.ppid(), v.name(), v.createdAt() - t0,
+                            v.exitedAt() < 0 ? -1 : v.exitedAt() - t0, memoryOf(v)));
+                }
                 return;
             }
             Workload.ProcessSpec p = order.get(index);
             results[index] = (new RunReport.ProcessResult(v.pid(), p.label(), p.path(), p.args(), p.attributes(),
                     v.createdAt() - t0, v.firstRunAt() < 0 ? -1 : v.firstRunAt() - t0, v.exitedAt() - t0,
                     v.cpuCycles(), v.instructions(), v.syscalls(), v.voluntarySwitches(), v.involuntarySwitches(),
-                    v.waitStatus(), v.killReport(), null));
+                    v.waitStatus(), v.killReport(), null, memoryOf(v)));
             pendingCount--;
             checkDone();
+        }
+
+        static osbox.api.kernel.MemoryUsage memoryOf(ProcessView v) {
+            try {
+                return v.memory();
+            } catch (RuntimeException e) {
+                return osbox.api.kernel.MemoryUsage.NONE;
+            }
         }
 
         void checkDone() {
@@ -259,6 +273,14 @@ public final class WorkloadRunner {
                 }
                 end = Math.max(end, Math.max(r.completion(), r.arrival()));
             }
+            for (int i = 0; i < others.size(); i++) {
+                RunReport.OtherProcess o = others.get(i);
+                Long exit = exits.get(o.pid());
+                if (exit != null && o.exit() >= 0) {
+                    others.set(i, new RunReport.OtherProcess(o.pid(), o.ppid(), o.name(), o.arrival(), exit - t0,
+                            o.memory()));
+                }
+            }
             TraceSlices slices = TraceSlices.of(events, t0, t0 + end, machine.hartCount(), !complete);
             List<RunReport.Ejection> ejections = new ArrayList<>();
             List<SchedulerControl.Ejection> all = sc.ejections();
@@ -270,7 +292,7 @@ public final class WorkloadRunner {
             return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
                     machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),
                     swaps, ejections, slices.slices(), slices.syscalls(), slices.syscallsDropped(), complete,
-                    slices.firstCycle());
+                    slices.firstCycle(), others, slices.memory());
         }
     }
 }

@@ -4,8 +4,10 @@
  * policy swaps and machine settings; {@link osbox.workload.WorkloadRunner#run}
  * runs it on a machine through the API services and returns a
  * {@link osbox.workload.RunReport}, which renders as a text table, JSON, a
- * Chrome/Perfetto trace, a terminal Gantt chart and an SVG Gantt chart.
+ * Chrome/Perfetto trace, a terminal Gantt chart and an SVG Gantt chart,
+ * with per-process memory figures (faults by kind, paging, resident set, TLB)
+ * and an SVG of the resident sets and faults over time.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package osbox.workload;
