@@ -17,6 +17,14 @@ import osbox.api.hw.TrapCause;
  * translation unit's fast-path arrays directly and fall back to
  * {@link TranslationUnit#refill}; faults are reported through the
  * {@code fault} field, never by exceptions.
+ *
+ * <p>With a software-managed TLB ({@link TranslationUnit#softwareManaged()})
+ * and satp in Sv39 mode, a refill or slow-path translation that fails is not
+ * a page fault but a TLB miss: the hart raises
+ * {@link TrapCause#INSTRUCTION_TLB_MISS}, {@link TrapCause#LOAD_TLB_MISS} or
+ * {@link TrapCause#STORE_TLB_MISS} with the faulting address in tval, and
+ * the kernel installs the entry and resumes at the same pc. The fast path is
+ * the same in both designs.
  */
 public final class RiscvHart implements Hart {
     private static final long PAGE_BASE = ~0xfffL;
@@ -35,6 +43,10 @@ public final class RiscvHart implements Hart {
     private final long[] ppns;
     private final byte[][] pages;
     private final int tlbMask;
+    /** Whether the translation unit is software-managed (fixed for its life). */
+    private final boolean softwareTlb;
+    /** For the current run: failed translations are TLB misses, not page faults. */
+    private boolean tlbMissTraps;
     /** Holds a page-crossing instruction in its last slot; every other slot is RELOOKUP. */
     private final DecodedPage scratch = new DecodedPage(-1, null);
     /** Slots that all say RELOOKUP: the code array used when the current page must be looked up. */
@@ -74,6 +86,7 @@ public final class RiscvHart implements Hart {
         this.ppns = mmu.ppns();
         this.pages = mmu.pages();
         this.tlbMask = mmu.tlbMask();
+        this.softwareTlb = mmu.softwareManaged();
         java.util.Arrays.fill(scratch.code, DecodedPage.pack(RELOOKUP, 0, 0, 0, 0, 0, 0));
     }
 
@@ -158,6 +171,7 @@ public final class RiscvHart implements Hart {
             return TrapCause.INSTRUCTION_MISALIGNED;
         }
         asid = mmu.asidTag();
+        tlbMissTraps = softwareTlb && (int) (mmu.satp() >>> 60) != TranslationUnit.MODE_BARE;
         fault = NONE;
         return execute(ctx, untilCycle);
     }
@@ -793,8 +807,16 @@ public final class RiscvHart implements Hart {
         return true;
     }
 
-    /** Records a fault for the loop to report; returns null for the callers' convenience. */
+    /**
+     * Records a fault for the loop to report; returns null for the callers'
+     * convenience. A page fault becomes the matching TLB-miss cause when the
+     * TLB is software-managed (the translation unit did not walk).
+     */
     private DecodedPage fail(int cause, long value) {
+        if (tlbMissTraps && (cause == TrapCause.LOAD_PAGE_FAULT || cause == TrapCause.STORE_PAGE_FAULT
+                || cause == TrapCause.INSTRUCTION_PAGE_FAULT)) {
+            cause = TrapCause.tlbMissFor(cause);
+        }
         fault = cause;
         trapValue = value;
         return null;

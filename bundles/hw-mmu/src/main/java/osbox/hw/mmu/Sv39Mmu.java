@@ -6,40 +6,49 @@ import osbox.api.hw.TranslationUnit;
 
 /**
  * The Sv39 MMU design: every hart gets a {@link Sv39TranslationUnit} with a
- * direct-mapped TLB of the same size. Plain Java; {@link MmuComponent}
+ * TLB of the same {@link TlbConfig}. Plain Java; {@link MmuComponent}
  * publishes it as a service.
  */
 public final class Sv39Mmu implements Mmu {
     /** Largest TLB accepted. */
-    public static final int MAX_TLB_ENTRIES = 65536;
+    public static final int MAX_TLB_ENTRIES = TlbConfig.MAX_ENTRIES;
 
-    private final int tlbEntries;
+    private final TlbConfig config;
 
-    /** Makes the design with {@code tlbEntries} entries per hart: a power of two, 1 to 65536. */
+    /** Makes the design with a direct-mapped, ASID-tagged, hardware-refilled TLB of {@code tlbEntries} entries per hart. */
     public Sv39Mmu(int tlbEntries) {
-        checkTlbEntries(tlbEntries);
-        this.tlbEntries = tlbEntries;
+        this(TlbConfig.directMapped(tlbEntries));
+    }
+
+    /** Makes the design with the TLB {@code config} describes on every hart. */
+    public Sv39Mmu(TlbConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("a TLB configuration is required");
+        }
+        this.config = config;
     }
 
     /** Throws IllegalArgumentException unless n is a power of two between 1 and 65536. */
     static void checkTlbEntries(int n) {
-        if (n < 1 || n > MAX_TLB_ENTRIES || Integer.bitCount(n) != 1) {
-            throw new IllegalArgumentException(
-                    "TLB entries must be a power of two between 1 and " + MAX_TLB_ENTRIES + ": " + n);
-        }
+        TlbConfig.directMapped(n);
     }
 
     public int tlbEntries() {
-        return tlbEntries;
+        return config.entries();
+    }
+
+    public TlbConfig config() {
+        return config;
     }
 
     @Override
     public TranslationUnit createUnit(int hartId, PhysicalMemory memory) {
-        return new Sv39TranslationUnit(hartId, memory, tlbEntries);
+        return new Sv39TranslationUnit(hartId, memory, config);
     }
 
+    /** "Sv39, TLB 64 entries 4-way LRU, ASIDs" and the like ({@link TlbConfig#describe()}). */
     @Override
     public String describe() {
-        return "Sv39, " + tlbEntries + "-entry direct-mapped TLB, " + Sv39TranslationUnit.ASID_BITS + "-bit ASIDs";
+        return config.describe();
     }
 }

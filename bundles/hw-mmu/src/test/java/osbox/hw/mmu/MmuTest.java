@@ -14,10 +14,29 @@ class MmuTest {
     private final FrameStore mem = new FrameStore(1 << 20);
 
     private static MmuComponent.Config config(int entries) {
+        return config(entries, 1, true, "hardware");
+    }
+
+    static MmuComponent.Config config(int entries, int ways, boolean asids, String refill) {
         return new MmuComponent.Config() {
             @Override
             public int tlb_entries() {
                 return entries;
+            }
+
+            @Override
+            public int tlb_ways() {
+                return ways;
+            }
+
+            @Override
+            public boolean tlb_asids() {
+                return asids;
+            }
+
+            @Override
+            public String tlb_refill() {
+                return refill;
             }
 
             @Override
@@ -37,7 +56,7 @@ class MmuTest {
         assertEquals(127, a.tlbMask());
         assertEquals(128, a.readTags().length);
         assertEquals(1, b.hartId());
-        assertEquals("Sv39, 128-entry direct-mapped TLB, 11-bit ASIDs", mmu.describe());
+        assertEquals("Sv39, TLB 128 entries direct-mapped, ASIDs", mmu.describe());
     }
 
     @Test
@@ -53,10 +72,50 @@ class MmuTest {
     @Test
     void componentDelegatesAndValidatesItsConfiguration() {
         MmuComponent c = new MmuComponent(config(256));
-        assertEquals("Sv39, 256-entry direct-mapped TLB, 11-bit ASIDs", c.describe());
+        assertEquals("Sv39, TLB 256 entries direct-mapped, ASIDs", c.describe());
         assertEquals(255, c.createUnit(2, mem).tlbMask());
         assertEquals(2, c.createUnit(2, mem).hartId());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(300)));
         assertEquals("TLB entries must be a power of two between 1 and 65536: 300", e.getMessage());
+    }
+
+    @Test
+    void componentTakesWaysAsidsAndRefillFromConfigAndTheFrameworkPropertyWins() {
+        MmuComponent c = new MmuComponent(config(64, 4, false, "software"));
+        assertEquals(new TlbConfig(64, 4, false, true), c.config());
+        assertEquals("software-managed TLB 64 entries 4-way LRU, flush on switch, misses trap", c.describe());
+        TranslationUnit u = c.createUnit(0, mem);
+        assertEquals(15, u.tlbMask());
+        assertEquals(4, u.tlbWays());
+        assertEquals(64, u.readTags().length);
+        assertEquals(false, u.asids());
+        assertEquals(true, u.softwareManaged());
+
+        MmuComponent p = new MmuComponent(config(64, 4, false, "software"), "16x16,refill=hardware");
+        assertEquals(new TlbConfig(16, 16, false, false), p.config());
+        assertEquals("Sv39, TLB 16 entries fully associative LRU, flush on switch", p.describe());
+        assertEquals(new TlbConfig(64, 4, false, true),
+                new MmuComponent(config(64, 4, false, "software"), "  ").config(), "blank property: config only");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new MmuComponent(config(64, 1, true, "magic")));
+        assertEquals("osbox.hw.mmu tlb.refill must be hardware or software, not 'magic'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(64, 128, true, "hardware")));
+        assertEquals("TLB ways (128) cannot exceed entries (64); ways=64 is fully associative", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(64, 1, true, "hw"), "64x3"));
+        assertEquals(true, e.getMessage().startsWith("bad TLB spec '64x3': TLB ways must be a power of two"),
+                e.getMessage());
+    }
+
+    @Test
+    void sv39MmuTakesAConfigAndKeepsTheSizeConstructor() {
+        assertEquals(TlbConfig.directMapped(32), new Sv39Mmu(32).config());
+        Sv39Mmu m = new Sv39Mmu(new TlbConfig(64, 64, true, false));
+        assertEquals("Sv39, TLB 64 entries fully associative LRU, ASIDs", m.describe());
+        TranslationUnit u = m.createUnit(0, mem);
+        assertEquals(0, u.tlbMask(), "fully associative: one set, the fast path checks entry 0");
+        assertEquals(64, u.tlbWays());
+        assertThrows(IllegalStateException.class, () -> u.install(0x1000, 0, 5, true, false, false),
+                "install needs a software-managed TLB");
     }
 }

@@ -19,6 +19,21 @@ import org.osgi.annotation.versioning.ProviderType;
  * checks permissions for user mode, and installs the entry, or reports a
  * page fault by returning false. The caller counts its fast-path accesses
  * and reports them with {@link #countAccesses(long)}, so hits cost nothing.
+ *
+ * <p><b>Associativity.</b> The arrays have {@code tlbWays() * (tlbMask() + 1)}
+ * entries. Way 0 of set {@code s} is entry {@code s}, the entry the fast
+ * path checks, and holds the set's most recently used translation; way
+ * {@code w} is entry {@code w * (tlbMask() + 1) + s}. Only {@link #refill}
+ * looks at the other ways (and moves a hit there into way 0), so the fast
+ * path stays one compare whatever the associativity.
+ *
+ * <p><b>Software-managed TLB.</b> When {@link #softwareManaged()} is true
+ * there is no hardware walker for Sv39: {@link #refill} only searches the
+ * TLB and returns false on a miss, and the CPU then raises
+ * {@link TrapCause#INSTRUCTION_TLB_MISS}, {@link TrapCause#LOAD_TLB_MISS} or
+ * {@link TrapCause#STORE_TLB_MISS} instead of a page fault. The kernel
+ * answers with {@link #install}. Bare mode is identity-mapped by the
+ * hardware in both designs.
  */
 @ProviderType
 public interface TranslationUnit {
@@ -49,7 +64,11 @@ public interface TranslationUnit {
     /** The current address-space tag OR-ed into every fast-path tag. */
     long asidTag();
 
-    /** Writes satp: switches address space. The TLB keeps entries of other ASIDs. */
+    /**
+     * Writes satp: switches address space. With ASIDs the TLB keeps entries
+     * of other ASIDs; without ({@link #asids()} false) a write that changes
+     * satp flushes the whole TLB.
+     */
     void setSatp(long satp);
 
     long satp();
@@ -84,4 +103,43 @@ public interface TranslationUnit {
     void countAccesses(long accesses);
 
     TlbStatistics statistics();
+
+    /** Ways per set: 1 = direct-mapped, {@code tlbMask() + 1 == 1} with many ways = fully associative. */
+    default int tlbWays() {
+        return 1;
+    }
+
+    /**
+     * Whether entries are tagged with the ASID (true), or the ASID is ignored
+     * and every address-space switch flushes the TLB (false).
+     */
+    default boolean asids() {
+        return true;
+    }
+
+    /**
+     * Whether TLB misses trap to the kernel instead of walking Sv39 page
+     * tables (a software-managed TLB, refilled with {@link #install}).
+     * In that mode {@link #translate} looks only in the TLB and never walks:
+     * the kernel must translate its own accesses to user memory through its
+     * own page table.
+     */
+    default boolean softwareManaged() {
+        return false;
+    }
+
+    /**
+     * Software-managed TLB only (the MIPS tlbwr): installs the translation of
+     * the 4 KiB page of {@code va} in address space {@code asid} (ignored
+     * without ASIDs) to frame {@code ppn}, in way 0 of its set, replacing an
+     * entry for the same page or else evicting the least recently used (or
+     * an empty) way. Install {@code write} only for a page the kernel counts
+     * as dirty: a store to an entry without write permission traps again
+     * ({@link TrapCause#STORE_TLB_MISS}), which is the kernel's dirty-bit
+     * signal. Throws IllegalStateException in a hardware-refilled TLB and
+     * IllegalArgumentException for a frame outside memory.
+     */
+    default void install(long va, int asid, long ppn, boolean read, boolean write, boolean exec) {
+        throw new IllegalStateException("this TLB is refilled by hardware; install needs a software-managed TLB");
+    }
 }
