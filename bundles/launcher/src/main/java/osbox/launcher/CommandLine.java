@@ -38,7 +38,7 @@ import java.util.Map;
  * @param error      the usage error (ERROR only)
  * @param sched      the scheduling policy --sched named, or null
  * @param schedOptions the --sched-opt items, each KEY=VALUE, in order
- * @param outputs    the --report, --trace and --gantt files (workload runs)
+ * @param outputs    the --report, --trace, --gantt and --memory-svg files
  * @param vmPolicy   the page-replacement policy --vm-policy named, or null
  * @param vmOptions  the --vm-opt items, each KEY=VALUE, in order
  * @param mem        the --mem size as given, or null
@@ -48,9 +48,22 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
         String mem, String swap) {
 
-    /** Where a workload run writes its report (JSON), Chrome trace (JSON) and Gantt chart (SVG); null: not. */
-    public record Outputs(String report, String trace, String gantt) {
-        public static final Outputs NONE = new Outputs(null, null, null);
+    /**
+     * Where a run writes its report (JSON), Chrome trace (JSON), Gantt chart
+     * (SVG) and memory chart (SVG: resident sets and faults over time); null: not.
+     */
+    public record Outputs(String report, String trace, String gantt, String memorySvg) {
+        public static final Outputs NONE = new Outputs(null, null, null, null);
+
+        /** Without the memory chart. */
+        public Outputs(String report, String trace, String gantt) {
+            this(report, trace, gantt, null);
+        }
+
+        /** True when any file is asked for. */
+        public boolean any() {
+            return report != null || trace != null || gantt != null || memorySvg != null;
+        }
     }
 
     /** What the launcher does with a command line. */
@@ -95,10 +108,15 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "  (--mem and --swap also work without a command, for the interactive shell)",
             "",
             "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
-            "arrive at their times; at the end a table per process and a Gantt chart are printed.",
-            "  --report FILE.json  also write the report as JSON",
-            "  --trace FILE.json   write a Chrome/Perfetto trace of the run",
-            "  --gantt FILE.svg    write the Gantt chart as SVG",
+            "arrive at their times; at the end a table per process (times, then memory) and a",
+            "Gantt chart are printed. Workloads and programs can also write (options before",
+            "PROGRAM; for a workload also after it):",
+            "  --report FILE.json  the report as JSON (times, memory and faults per process)",
+            "  --trace FILE.json   a Chrome/Perfetto trace of the run (slices, syscalls, faults,",
+            "                      a resident-set counter per process)",
+            "  --gantt FILE.svg    the Gantt chart as SVG",
+            "  --memory-svg FILE.svg",
+            "                      resident set and faults by kind over time, per process, as SVG",
             "",
             "The program's console is this terminal: its standard input is osbox's",
             "standard input and its output goes to standard output. Exit status: the",
@@ -119,6 +137,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String report = null;
         String trace = null;
         String gantt = null;
+        String memorySvg = null;
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -174,14 +193,15 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 } else {
                     swap = args[i];
                 }
-            } else if (!optionsDone && (arg.equals("--report") || arg.equals("--trace") || arg.equals("--gantt"))) {
+            } else if (!optionsDone && isOutput(arg)) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error(arg + " needs a file name", verbose);
                 }
                 switch (arg) {
                     case "--report": report = args[i]; break;
                     case "--trace": trace = args[i]; break;
-                    default: gantt = args[i]; break;
+                    case "--gantt": gantt = args[i]; break;
+                    default: memorySvg = args[i]; break;
                 }
             } else if (!optionsDone && arg.startsWith("-") && arg.length() > 1) {
                 return error("unknown option: " + arg, verbose);
@@ -225,8 +245,13 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             rest.add(args[j]);
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
-                List.copyOf(schedOptions), new Outputs(report, trace, gantt), vmPolicy, List.copyOf(vmOptions), mem,
+                List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg), vmPolicy, List.copyOf(vmOptions), mem,
                 swap);
+    }
+
+    /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg. */
+    static boolean isOutput(String arg) {
+        return arg.equals("--report") || arg.equals("--trace") || arg.equals("--gantt") || arg.equals("--memory-svg");
     }
 
     /** A usage error. */

@@ -119,6 +119,12 @@ public final class LauncherComponent {
                 }
                 return WorkloadRun.run(line, machine, processes, console, scheduler, cwd, out, err);
             }
+            if (line.outputs().any()) {
+                if (!consoleOnStdin) {
+                    console.connect(System.in, out);
+                }
+                return WorkloadRun.runProgram(line, machine, processes, console, scheduler, cwd, out, err);
+            }
             return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
         } finally {
             vmCheck.release(vmSlot);

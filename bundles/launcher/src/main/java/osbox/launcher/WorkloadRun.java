@@ -82,6 +82,7 @@ final class WorkloadRun {
             write(cwd, o.report(), report.json());
             write(cwd, o.trace(), report.chromeTrace());
             write(cwd, o.gantt(), report.svg());
+            write(cwd, o.memorySvg(), report.memorySvg());
         } catch (IOException e) {
             err.println("osbox: cannot write " + e.getMessage());
             return CommandLine.USAGE_STATUS;
@@ -91,19 +92,20 @@ final class WorkloadRun {
 
     /**
      * The output files: given before the workload name, or after it (a
-     * workload takes no arguments of its own, so --report, --trace and
-     * --gantt may follow it).
+     * workload takes no arguments of its own, so --report, --trace,
+     * --gantt and --memory-svg may follow it).
      */
     static CommandLine.Outputs outputs(CommandLine line) {
         String report = line.outputs().report();
         String trace = line.outputs().trace();
         String gantt = line.outputs().gantt();
+        String memory = line.outputs().memorySvg();
         java.util.List<String> a = line.arguments();
         for (int i = 0; i < a.size(); i++) {
             String opt = a.get(i);
-            if (!opt.equals("--report") && !opt.equals("--trace") && !opt.equals("--gantt")) {
+            if (!CommandLine.isOutput(opt)) {
                 throw new IllegalArgumentException(line.program() + ": a workload takes no arguments, got '"
-                        + opt + "' (options: --report, --trace, --gantt FILE)");
+                        + opt + "' (options: --report, --trace, --gantt, --memory-svg FILE)");
             }
             if (++i >= a.size()) {
                 throw new IllegalArgumentException(opt + " needs a file name");
@@ -111,10 +113,78 @@ final class WorkloadRun {
             switch (opt) {
                 case "--report": report = a.get(i); break;
                 case "--trace": trace = a.get(i); break;
-                default: gantt = a.get(i); break;
+                case "--gantt": gantt = a.get(i); break;
+                default: memory = a.get(i); break;
             }
         }
-        return new CommandLine.Outputs(report, trace, gantt);
+        return new CommandLine.Outputs(report, trace, gantt, memory);
+    }
+
+    /**
+     * {@code osbox run [--report F] [--trace F] [--gantt F] [--memory-svg F] PROGRAM [ARGS...]}:
+     * runs one program as a one-process workload (console on the terminal,
+     * nothing else on stdout), writes the files asked for, and returns the
+     * program's exit status as {@code run} does without them (2 when it
+     * cannot start, 128+signal when killed, with the kernel's report on stderr).
+     */
+    static int runProgram(CommandLine line, Machine machine, ProcessManager processes, Console console,
+            SchedulerControl scheduler, Path cwd, PrintStream out, PrintStream err) {
+        String program = line.program();
+        byte[] image;
+        try {
+            image = HostProgram.read(cwd, program);
+        } catch (HostProgram.UnreadableProgramException e) {
+            err.println("osbox: " + e.getMessage());
+            return CommandLine.USAGE_STATUS;
+        }
+        Path file = cwd.resolve(program);
+        String name = file.getFileName().toString();
+        String label = name.endsWith(".elf") ? name.substring(0, name.length() - 4) : name;
+        Workload w = new Workload(label, "osbox run " + program, null, machine.frequencyHz(),
+                Workload.Settings.NONE, null, java.util.List.of(), java.util.List.of(new Workload.ProcessSpec(label,
+                        file, program, image, line.arguments(), 0, osbox.api.sched.TaskAttributes.DEFAULT)));
+        RunReport report;
+        try {
+            report = WorkloadRunner.run(w, machine, processes, scheduler);
+        } catch (WorkloadException e) {
+            err.println("osbox: " + program + ": " + e.getMessage());
+            return CommandLine.USAGE_STATUS;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("osbox: " + program + ": interrupted");
+            return 128 + 2;
+        } finally {
+            try {
+                machine.call(() -> {
+                    console.flush();
+                    return null;
+                });
+            } catch (Exception e) {
+                console.flush();
+            }
+            out.flush();
+        }
+        RunReport.ProcessResult p = report.processes().get(0);
+        try {
+            write(cwd, line.outputs().report(), report.json());
+            write(cwd, line.outputs().trace(), report.chromeTrace());
+            write(cwd, line.outputs().gantt(), report.svg());
+            write(cwd, line.outputs().memorySvg(), report.memorySvg());
+        } catch (IOException e) {
+            err.println("osbox: cannot write " + e.getMessage());
+            return CommandLine.USAGE_STATUS;
+        }
+        if (p.error() != null) {
+            err.println("osbox: " + program + ": " + p.error());
+            return CommandLine.USAGE_STATUS;
+        }
+        int status = p.waitStatus();
+        if (osbox.api.kernel.WaitStatus.isSignaled(status)) {
+            String kill = p.killReport();
+            err.println("osbox: " + (kill == null || kill.isEmpty()
+                    ? program + ": " + osbox.api.kernel.WaitStatus.describe(status) : kill));
+        }
+        return osbox.api.kernel.WaitStatus.shellStatus(status);
     }
 
     // Writes text to a file named relative to cwd, if a name was given.

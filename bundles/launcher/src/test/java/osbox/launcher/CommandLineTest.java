@@ -152,4 +152,22 @@ class CommandLineTest {
         assertEquals(0, Sizes.parse("0", true));
         assertEquals(8192, Sizes.parse("8192", true));
     }
+
+    @Test
+    void outputFilesIncludingTheMemoryChart() {
+        CommandLine line = CommandLine.parse(new String[] {"run", "--report", "r.json", "--memory-svg", "m.svg",
+            "w.yaml", "--gantt", "g.svg", "--trace", "t.json"});
+        assertEquals(new CommandLine.Outputs("r.json", null, null, "m.svg"), line.outputs());
+        assertTrue(line.outputs().any());
+        assertFalse(CommandLine.Outputs.NONE.any());
+        assertEquals(new CommandLine.Outputs("r.json", "t.json", "g.svg", "m.svg"), WorkloadRun.outputs(line));
+        CommandLine late = CommandLine.parse(new String[] {"run", "w.yaml", "--memory-svg", "late.svg"});
+        assertEquals("late.svg", WorkloadRun.outputs(late).memorySvg());
+        assertEquals("--memory-svg needs a file name",
+                CommandLine.parse(new String[] {"run", "--memory-svg"}).error());
+        CommandLine program = CommandLine.parse(new String[] {"run", "--memory-svg", "m.svg", "p.elf", "--gantt"});
+        assertEquals("m.svg", program.outputs().memorySvg());
+        assertEquals(List.of("--gantt"), program.arguments(), "after a program: its own arguments");
+        assertTrue(CommandLine.USAGE.contains("--memory-svg FILE.svg"));
+    }
 }

@@ -21,7 +21,23 @@ final class FakeMachine implements Machine, AutoCloseable {
     @Override public int hartCount() { return 1; }
     @Override public Hart hart(int index) { throw new UnsupportedOperationException(); }
     @Override public PhysicalMemory memory() { throw new UnsupportedOperationException(); }
-    @Override public EventQueue events() { throw new UnsupportedOperationException(); }
+    /** Events run at once, in order, on the fake simulation thread (the clock never moves). */
+    @Override
+    public EventQueue events() {
+        return new EventQueue() {
+            private long next;
+
+            @Override
+            public long schedule(long at, Runnable action) {
+                sim.execute(action);
+                return ++next;
+            }
+
+            @Override public boolean cancel(long id) { return false; }
+            @Override public long nextTime() { return Long.MAX_VALUE; }
+            @Override public int size() { return 0; }
+        };
+    }
     @Override public void setTrapVector(TrapVector vector) { }
     @Override public void submit(Runnable task) { sim.execute(task); }
 
@@ -39,8 +55,33 @@ final class FakeMachine implements Machine, AutoCloseable {
     }
 
     @Override public boolean onSimulationThread() { return Thread.currentThread().getName().equals("fake-sim"); }
-    @Override public MachineStatistics statistics() { throw new UnsupportedOperationException(); }
-    @Override public Tracer tracer() { throw new UnsupportedOperationException(); }
+    @Override
+    public MachineStatistics statistics() {
+        return new MachineStatistics(0, frequencyHz(), 0, 0, 0, java.util.Map.of(),
+                new osbox.api.hw.TlbStatistics(0, 0, 0, 0, 0), 0);
+    }
+
+    /** The trace: events recorded by tests, kept in full. */
+    final java.util.List<osbox.api.trace.TraceEvent> trace = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Tracer tracer() {
+        return new Tracer() {
+            @Override
+            public void record(osbox.api.trace.TraceKind kind, int hart, int pid, long a, long b) {
+                record(kind, hart, pid, a, b, null);
+            }
+
+            @Override
+            public void record(osbox.api.trace.TraceKind kind, int hart, int pid, long a, long b, String text) {
+                trace.add(new osbox.api.trace.TraceEvent(now(), kind, hart, pid, a, b, text));
+            }
+
+            @Override public long hash() { return trace.size(); }
+            @Override public long count() { return trace.size(); }
+            @Override public java.util.List<osbox.api.trace.TraceEvent> events() { return java.util.List.copyOf(trace); }
+        };
+    }
 
     // Stops the fake simulation thread.
     @Override

@@ -212,4 +212,32 @@ class LauncherRunTest {
         assertEquals("osbox: --vm-policy aging: option 'bits' must be a number" + System.lineSeparator(), err());
         assertTrue(kernel.spawned.isEmpty());
     }
+
+    @Test
+    void aProgramCanWriteTheReportsAndKeepsItsStatus() throws Exception {
+        Files.writeString(dir.resolve("three.elf"), "EXIT 3");
+        assertEquals(3, run("run", "--report", "r.json", "--memory-svg", "m.svg", "--gantt", "g.svg", "three.elf",
+                "x"));
+        assertEquals(List.of(List.of("three.elf", "x")), kernel.spawned);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing but the program's output on stdout");
+        String json = Files.readString(dir.resolve("r.json"));
+        assertTrue(json.contains("\"workload\": \"three\""), json);
+        assertTrue(json.contains("\"waitStatus\": 768"), json);
+        assertTrue(json.contains("\"memory\""), json);
+        String svg = Files.readString(dir.resolve("m.svg"));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("resident set (pages), every process"), svg);
+        assertTrue(Files.readString(dir.resolve("g.svg")).contains("<svg"));
+    }
+
+    @Test
+    void aKilledProgramWithReportsSaysSoOnce() throws Exception {
+        Files.writeString(dir.resolve("segv.elf"), "KILL 11");
+        assertEquals(139, run("run", "--memory-svg", "m.svg", "segv.elf"));
+        assertEquals("osbox: pc=0x100 addr=0x0" + System.lineSeparator(), err());
+        assertTrue(Files.exists(dir.resolve("m.svg")));
+        Files.writeString(dir.resolve("bad.elf"), "garbage");
+        err.reset();
+        assertEquals(2, run("run", "--report", "r.json", "bad.elf"));
+        assertEquals("osbox: bad.elf: not an ELF file" + System.lineSeparator(), err());
+    }
 }
