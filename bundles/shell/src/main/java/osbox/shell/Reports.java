@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import osbox.api.hw.MachineStatistics;
 import osbox.api.hw.TlbStatistics;
+import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.sched.SchedulerControl;
@@ -96,6 +97,89 @@ final class Reports {
             t.row(e.getKey(), e.getValue());
         }
         return "page replacement policy: " + active + "\n" + t.render();
+    }
+
+    /** One process's memory, copied on the simulation thread. */
+    record MemoryRow(int pid, String name, String state, MemoryUsage memory) {
+        /** Copies a view (call on the simulation thread). */
+        static MemoryRow of(ProcessView p) {
+            MemoryUsage m = p.memory();
+            return new MemoryRow(p.pid(), p.name(), p.state().name(), m == null ? MemoryUsage.NONE : m);
+        }
+    }
+
+    /**
+     * The per-process part of {@code vm:stat}: resident set, its peak and the
+     * swapped pages (in 4 KiB pages), faults by kind (minor = demand zero,
+     * image = from the program file, major = from swap, COW), page-ins,
+     * page-outs and the TLB hit rate while it ran.
+     */
+    static String vmProcesses(List<MemoryRow> rows) {
+        Table t = new Table(">PID", "NAME", ">RSS", ">PEAK", ">SWAPPED", ">MINOR", ">IMAGE", ">MAJOR", ">COW",
+                ">PAGE-INS", ">PAGE-OUTS", ">TLB-HIT");
+        for (MemoryRow r : rows) {
+            MemoryUsage m = r.memory();
+            t.row(r.pid(), r.name(), m.residentPages(), m.peakResidentPages(), m.swappedPages(), m.minorFaults(),
+                    m.imageFaults(), m.majorFaults(), m.cowFaults(), m.pageIns(), m.pageOuts(),
+                    m.tlbAccesses() > 0 ? String.format(Locale.ROOT, "%.2f %%", m.tlbHitRate()) : "-");
+        }
+        return t.render();
+    }
+
+    /** {@code vm:stat --json}: the policy, the counters and a memory object per process. */
+    static String vmStatisticsJson(String active, Map<String, Long> statistics, List<MemoryRow> rows) {
+        StringBuilder b = new StringBuilder("{\n  \"policy\": ").append(jsonString(active)).append(",\n");
+        b.append("  \"counters\": {");
+        String sep = "";
+        for (Map.Entry<String, Long> e : statistics.entrySet()) {
+            b.append(sep).append("\n    ").append(jsonString(e.getKey())).append(": ").append(e.getValue());
+            sep = ",";
+        }
+        b.append(statistics.isEmpty() ? "},\n" : "\n  },\n");
+        b.append("  \"processes\": [");
+        sep = "";
+        for (MemoryRow r : rows) {
+            MemoryUsage m = r.memory();
+            b.append(sep).append("\n    {\"pid\": ").append(r.pid()).append(", \"name\": ").append(jsonString(r.name()))
+                    .append(", \"state\": ").append(jsonString(r.state()))
+                    .append(", \"residentPages\": ").append(m.residentPages())
+                    .append(", \"peakResidentPages\": ").append(m.peakResidentPages())
+                    .append(", \"swappedPages\": ").append(m.swappedPages())
+                    .append(", \"tablePages\": ").append(m.tablePages())
+                    .append(", \"minorFaults\": ").append(m.minorFaults())
+                    .append(", \"imageFaults\": ").append(m.imageFaults())
+                    .append(", \"majorFaults\": ").append(m.majorFaults())
+                    .append(", \"cowFaults\": ").append(m.cowFaults())
+                    .append(", \"cowCopies\": ").append(m.cowCopies())
+                    .append(", \"pageIns\": ").append(m.pageIns())
+                    .append(", \"pageOuts\": ").append(m.pageOuts())
+                    .append(", \"tlbAccesses\": ").append(m.tlbAccesses())
+                    .append(", \"tlbMisses\": ").append(m.tlbMisses())
+                    .append(", \"tlbHits\": ").append(m.tlbHits())
+                    .append(", \"tlbHitRate\": ").append(String.format(Locale.ROOT, "%.4f", m.tlbHitRate()))
+                    .append('}');
+            sep = ",";
+        }
+        b.append(rows.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        return b.toString();
+    }
+
+    private static String jsonString(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     private record PolicyRow(String name, String description, Map<String, String> defaults, boolean active) {

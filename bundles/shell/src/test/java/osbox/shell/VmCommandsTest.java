@@ -90,12 +90,44 @@ class VmCommandsTest {
     }
 
     @Test
-    void statIsATableOfTheCounters() {
+    void statIsATableOfTheCounters() throws Exception {
         control.use("lru", Map.of());
         assertEquals(""
                 + "page replacement policy: lru\n"
                 + "COUNTER       VALUE\n"
                 + "frames.total    256\n"
                 + "page.outs        12\n", commands.statText());
+    }
+
+    static final List<Reports.MemoryRow> ROWS = List.of(
+            new Reports.MemoryRow(1, "memtouch.elf", "RUNNING",
+                    new osbox.api.kernel.MemoryUsage(40, 52, 12, 4, 30, 6, 12, 3, 2, 12, 24, 10_000, 25)),
+            new Reports.MemoryRow(12, "sh \"x\"", "ZOMBIE", osbox.api.kernel.MemoryUsage.NONE));
+
+    @Test
+    void statHasARowPerProcess() {
+        assertEquals(""
+                + "PID  NAME          RSS  PEAK  SWAPPED  MINOR  IMAGE  MAJOR  COW  PAGE-INS  PAGE-OUTS  TLB-HIT\n"
+                + "  1  memtouch.elf   40    52       12     30      6     12    3        12         24  99.75 %\n"
+                + " 12  sh \"x\"          0     0        0      0      0      0    0         0          0        -\n",
+                Reports.vmProcesses(ROWS));
+    }
+
+    @Test
+    void statJson() {
+        Map<String, Long> counters = new TreeMap<>();
+        counters.put("frames.total", 256L);
+        counters.put("page.outs", 24L);
+        String json = Reports.vmStatisticsJson("lru", counters, ROWS);
+        org.junit.jupiter.api.Assertions.assertTrue(json.startsWith("{\n  \"policy\": \"lru\",\n  \"counters\": {\n"
+                + "    \"frames.total\": 256,\n    \"page.outs\": 24\n  },\n  \"processes\": [\n"
+                + "    {\"pid\": 1, \"name\": \"memtouch.elf\", \"state\": \"RUNNING\", \"residentPages\": 40, "
+                + "\"peakResidentPages\": 52, \"swappedPages\": 12, \"tablePages\": 4, \"minorFaults\": 30, "
+                + "\"imageFaults\": 6, \"majorFaults\": 12, \"cowFaults\": 3, \"cowCopies\": 2, \"pageIns\": 12, "
+                + "\"pageOuts\": 24, \"tlbAccesses\": 10000, \"tlbMisses\": 25, \"tlbHits\": 9975, "
+                + "\"tlbHitRate\": 99.7500},\n    {\"pid\": 12, \"name\": \"sh \\\"x\\\"\""), json);
+        org.junit.jupiter.api.Assertions.assertTrue(json.endsWith("\"tlbHitRate\": 0.0000}\n  ]\n}\n"), json);
+        assertEquals("{\n  \"policy\": \"builtin\",\n  \"counters\": {},\n  \"processes\": []\n}\n",
+                Reports.vmStatisticsJson("builtin", Map.of(), List.of()));
     }
 }
