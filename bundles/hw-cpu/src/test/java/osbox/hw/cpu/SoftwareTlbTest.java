@@ -168,4 +168,39 @@ class SoftwareTlbTest {
         assertEquals(TrapCause.INSTRUCTION_PAGE_FAULT, h.run(1_000_000));
         assertEquals(1, hw.statistics().walks());
     }
+
+    @Test
+    void aTwoWayTlbKeepsConflictingPagesThatThrashADirectMappedOne() {
+        // Bare mode (identity, hardware refill): DATA and DATA + 16 pages share a set of an 16-set TLB.
+        long other = DATA + 16 * 4096;
+        TlbStatistics direct = loopOverTwoPages(new TlbConfig(16, 1, true, false), other);
+        TlbStatistics twoWay = loopOverTwoPages(new TlbConfig(32, 2, true, false), other);
+        // 1 code-page lookup + 200 loads
+        assertEquals(new TlbStatistics(201, 201, 201, 0, 0, 0, 0), direct, "direct-mapped: every load misses");
+        assertEquals(new TlbStatistics(201, 3, 3, 0, 0, 198, 0), twoWay,
+                "two-way: 3 cold misses, then every load finds the other page in way 1");
+    }
+
+    // Runs a 100-iteration loop loading from DATA and other alternately; checks the sum; returns the TLB's counters.
+    private TlbStatistics loopOverTwoPages(TlbConfig config, long other) {
+        FrameStore m = new FrameStore(1 << 20);
+        Sv39TranslationUnit u = new Sv39TranslationUnit(0, m, config);
+        RiscvHart h = new RiscvCpu(CostModel.UNIT, RiscvCpu.DEFAULT_TIME_DIVIDER).createHart(0, u, m);
+        m.store(DATA, 8, 3);
+        m.store(other, 8, 4);
+        Asm a = new Asm(CODE);
+        a.li(Asm.T0, DATA).li(Asm.T1, other).li(Asm.A0, 0).li(Asm.A1, 100);
+        long loop = a.pc();
+        a.ld(Asm.T2, Asm.T0, 0).add(Asm.A0, Asm.A0, Asm.T2).ld(Asm.T2, Asm.T1, 0).add(Asm.A0, Asm.A0, Asm.T2)
+                .addi(Asm.A1, Asm.A1, -1);
+        a.bne(Asm.A1, Asm.ZERO, (int) (loop - a.pc())).ecall();
+        byte[] b = a.bytes();
+        m.write(CODE, b, 0, b.length);
+        HartContext c = new HartContext();
+        c.pc = CODE;
+        h.setContext(c);
+        assertEquals(TrapCause.ECALL_FROM_U, h.run(10_000_000));
+        assertEquals(700, c.x[Asm.A0]);
+        return u.statistics();
+    }
 }
