@@ -113,10 +113,11 @@ final class MemorySvg {
             o.append("<text x=\"").append(LEFT).append("\" y=\"").append(top - 6)
                     .append("\" font-size=\"11\" fill=\"#444444\">resident (solid) and swapped (dashed) pages</text>\n");
             frame(o, left, r, t.known, 5);
+            unit(o, left);
             boolean anySwap = maxOf(s.swapped) > 0;
             if (anySwap) {
-                steps(o, left, s.swapped, stop(s, span), "swapped", s.pid, null, ReportSvg.colour(s.colourIndex), 1.5,
-                        "5,3", s.label + ": swapped pages");
+                steps(o, left, s.swapped, stop(s, span), "swapped", s.pid, null, "#777777", 1.3, "5,3",
+                        s.label + ": swapped pages");
             }
             steps(o, left, s.resident, stop(s, span), "rss-detail", s.pid, null, ReportSvg.colour(s.colourIndex), 2,
                     null, s.label + ": resident pages");
@@ -124,11 +125,12 @@ final class MemorySvg {
             for (MemoryTrace.Fault f : MemoryTrace.Fault.values()) {
                 fMax = Math.max(fMax, maxOf(s.faults[f.ordinal()]));
             }
-            Frame right = new Frame(FAULTS_LEFT, top, WIDTH - RIGHT - FAULTS_LEFT, DETAIL_HEIGHT, span,
+            Frame right = new Frame(FAULTS_LEFT, top, WIDTH - RIGHT - 6 - FAULTS_LEFT, DETAIL_HEIGHT, span,
                     niceMax(fMax));
             o.append("<text x=\"").append(FAULTS_LEFT).append("\" y=\"").append(top - 6)
                     .append("\" font-size=\"11\" fill=\"#444444\">faults so far, by kind</text>\n");
             frame(o, right, r, t.known, 5);
+            unit(o, right);
             for (MemoryTrace.Fault f : MemoryTrace.Fault.values()) {
                 List<MemoryTrace.Point> line = s.faults[f.ordinal()];
                 if (maxOf(line) > 0) {
@@ -240,32 +242,64 @@ final class MemorySvg {
         }
     }
 
+    private static void unit(StringBuilder o, Frame f) {
+        o.append("<text x=\"").append(fmt(f.x() + f.w() + 11)).append("\" y=\"").append(fmt(f.y() + f.h() + 15))
+                .append("\" font-size=\"10\" fill=\"#444444\">ms</text>\n");
+    }
+
     private static void axisLabel(StringBuilder o, Frame f) {
         o.append("<text x=\"").append(fmt(f.x() + f.w())).append("\" y=\"").append(fmt(f.y() + f.h() + 29))
                 .append("\" font-size=\"11\" text-anchor=\"end\">simulated time (ms)</text>\n");
     }
 
-    /** A step line through the points (each value holds until the next point), continued to {@code stop}. */
+    /**
+     * A step line through the points (each value holds until the next point),
+     * continued to {@code stop}. Points falling in the same half-pixel column
+     * are reduced to the first, the lowest, the highest and the last, so a
+     * long run draws the same picture with a bounded number of points.
+     */
     static void steps(StringBuilder o, Frame f, List<MemoryTrace.Point> points, long stop, String cls, int pid,
             String kind, String colour, double width, String dash, String title) {
         if (points.isEmpty()) {
             return;
         }
-        StringBuilder d = new StringBuilder();
-        String last = null;
-        String prevY = null;
+        List<double[]> raw = new ArrayList<>();
+        double prevY = Double.NaN;
         for (MemoryTrace.Point p : points) {
-            String x = fmt(f.px(p.at()));
-            String y = fmt(f.py(p.value()));
-            if (prevY != null && !prevY.equals(y)) {
-                last = add(d, x + "," + prevY, last);
+            double x = f.px(p.at());
+            double y = f.py(p.value());
+            if (!Double.isNaN(prevY) && prevY != y) {
+                raw.add(new double[] {x, prevY});
             }
-            last = add(d, x + "," + y, last);
+            raw.add(new double[] {x, y});
             prevY = y;
         }
         MemoryTrace.Point end = points.get(points.size() - 1);
         if (stop > end.at()) {
-            last = add(d, fmt(f.px(stop)) + "," + prevY, last);
+            raw.add(new double[] {f.px(stop), prevY});
+        }
+        StringBuilder d = new StringBuilder();
+        String last = null;
+        int i = 0;
+        while (i < raw.size()) {
+            long column = (long) Math.floor(raw.get(i)[0] * 2);
+            int j = i;
+            int lo = i;
+            int hi = i;
+            while (j + 1 < raw.size() && (long) Math.floor(raw.get(j + 1)[0] * 2) == column) {
+                j++;
+                if (raw.get(j)[1] < raw.get(lo)[1]) {
+                    lo = j;
+                }
+                if (raw.get(j)[1] > raw.get(hi)[1]) {
+                    hi = j;
+                }
+            }
+            last = add(d, raw.get(i), last);
+            last = add(d, raw.get(Math.min(lo, hi)), last);
+            last = add(d, raw.get(Math.max(lo, hi)), last);
+            last = add(d, raw.get(j), last);
+            i = j + 1;
         }
         o.append("<polyline class=\"").append(cls).append("\" data-pid=\"").append(pid).append('"');
         if (kind != null) {
@@ -277,6 +311,10 @@ final class MemorySvg {
             o.append(" stroke-dasharray=\"").append(dash).append('"');
         }
         o.append(" points=\"").append(d).append("\"><title>").append(esc(title)).append("</title></polyline>\n");
+    }
+
+    private static String add(StringBuilder d, double[] xy, String last) {
+        return add(d, fmt(xy[0]) + "," + fmt(xy[1]), last);
     }
 
     private static String add(StringBuilder d, String point, String last) {

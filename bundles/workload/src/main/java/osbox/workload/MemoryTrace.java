@@ -142,8 +142,12 @@ final class MemoryTrace {
                 t.series.put(m.pid(), new Series(m.pid(), "pid " + m.pid(), "pid " + m.pid(), next++, -1, -1, MemoryUsage.NONE));
             }
         }
+        Map<Integer, List<RunReport.MemoryMark>> byPid = new java.util.HashMap<>();
+        for (RunReport.MemoryMark m : r.memory()) {
+            byPid.computeIfAbsent(m.pid(), k -> new ArrayList<>()).add(m);
+        }
         for (Series s : t.series.values()) {
-            t.build(s, r.memory(), r.traceComplete());
+            t.build(s, byPid.getOrDefault(s.pid, List.of()), r.traceComplete());
         }
         return t;
     }
