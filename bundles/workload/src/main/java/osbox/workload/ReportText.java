@@ -129,9 +129,9 @@ final class ReportText {
         for (String[] row : rows) {
             appendRow(out, row, width, left);
         }
-        out.append("faults by kind: zero-fill (minor), image (from the program file), cow (copy-on-write; copied: "
-                + "the frame was copied), major (read back from swap); peak rss in 4 KiB pages (total: sum of the "
-                + "peaks)\n");
+        out.append("faults by kind: zero-fill (minor), image (from the program file), cow (copy-on-write;\n"
+                + "copied: the frame was copied), major (read back from swap); peak rss in 4 KiB pages (total: the\n"
+                + "sum of the peaks); tlb hits: hit rate of its address translations\n");
         if (!r.traceComplete() && !r.memory().isEmpty()) {
             out.append("note: the trace buffer overflowed; counts come from the final counters where the kernel "
                     + "gave them\n");
