@@ -16,17 +16,17 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import osbox.api.hw.Access;
 import osbox.hw.memory.FrameStore;
-import osbox.kernel.core.vm.AddressSpace;
-import osbox.kernel.core.vm.AsidAllocator;
-import osbox.kernel.core.vm.FrameAllocator;
-import osbox.kernel.core.vm.Pte;
-import osbox.kernel.core.vm.SwapArea;
-import osbox.kernel.core.vm.TlbShootdown;
-import osbox.kernel.core.vm.VirtualMemory;
+import osbox.vm.manager.core.PagedAddressSpace;
+import osbox.vm.manager.core.AsidAllocator;
+import osbox.vm.manager.core.FrameAllocator;
+import osbox.vm.manager.core.Pte;
+import osbox.vm.manager.core.SwapArea;
+import osbox.vm.manager.core.TlbShootdown;
+import osbox.vm.manager.core.VirtualMemory;
 
 /**
  * The kernel's page-fault paths on their own (no CPU, no machine loop): an
- * {@link AddressSpace} over a 64 MiB {@link FrameStore} with a
+ * {@link PagedAddressSpace} over a 64 MiB {@link FrameStore} with a
  * {@link VirtualMemory} and a 64 MiB {@link SwapArea}, as the kernel-core
  * tests build one. Each invocation handles {@value #PAGES} faults (or
  * evictions) over a 4 MiB heap, and the score is ns per page. What undoes
@@ -54,7 +54,7 @@ import osbox.kernel.core.vm.VirtualMemory;
 @Fork(1)
 public class VmFaultBenchmark {
     static final int PAGES = 1024;
-    static final long PAGE = AddressSpace.PAGE;
+    static final long PAGE = PagedAddressSpace.PAGE;
     static final long HEAP = 0x20000;
 
     /** No harts to flush: counts the calls so they are not optimised away. */
@@ -78,7 +78,7 @@ public class VmFaultBenchmark {
         FrameStore mem;
         VirtualMemory vm;
         CountingShootdown tlb;
-        AddressSpace space;
+        PagedAddressSpace space;
 
         @Setup(Level.Trial)
         public void build() {
@@ -86,7 +86,7 @@ public class VmFaultBenchmark {
             FrameAllocator frames = new FrameAllocator(0, (64L << 20) / PAGE);
             vm = new VirtualMemory(mem, frames, new SwapArea(64L << 20, 10), () -> 0, 7, null);
             tlb = new CountingShootdown();
-            space = AddressSpace.create(vm, new AsidAllocator(), tlb);
+            space = PagedAddressSpace.create(vm, new AsidAllocator(), tlb);
             space.loadSegment(0x10000, new byte[] {1, 2, 3}, 0, 3, 3, Pte.R | Pte.X);
             space.initHeap(HEAP);
             space.brk(HEAP + PAGES * PAGE);
@@ -97,9 +97,9 @@ public class VmFaultBenchmark {
         }
     }
 
-    static void fault(AddressSpace s, long va, int access) {
+    static void fault(PagedAddressSpace s, long va, int access) {
         int r = s.handleFault(va, access);
-        if (r != AddressSpace.SERVED) {
+        if (r != PagedAddressSpace.SERVED) {
             throw new IllegalStateException("fault at 0x" + Long.toHexString(va) + ": " + r);
         }
     }
@@ -109,11 +109,11 @@ public class VmFaultBenchmark {
     /** For zeroFill: a second space whose empty heap of PAGES pages is released (brk down) after each invocation. */
     @State(Scope.Thread)
     public static class Fresh {
-        AddressSpace fresh;
+        PagedAddressSpace fresh;
 
         @Setup(Level.Trial)
         public void make(Vm v) {
-            fresh = AddressSpace.create(v.vm, new AsidAllocator(), v.tlb);
+            fresh = PagedAddressSpace.create(v.vm, new AsidAllocator(), v.tlb);
             fresh.initHeap(HEAP);
         }
 
@@ -126,7 +126,7 @@ public class VmFaultBenchmark {
     @Benchmark
     @OperationsPerInvocation(PAGES)
     public long zeroFill(Fresh f) {
-        AddressSpace s = f.fresh;
+        PagedAddressSpace s = f.fresh;
         s.brk(HEAP + PAGES * PAGE);
         for (int i = 0; i < PAGES; i++) {
             fault(s, HEAP + i * PAGE, Access.WRITE);
@@ -140,7 +140,7 @@ public class VmFaultBenchmark {
     @State(Scope.Thread)
     public static class Forked {
         Vm v;
-        AddressSpace child;
+        PagedAddressSpace child;
 
         @Setup(Level.Trial)
         public void bind(Vm v) {
@@ -164,7 +164,7 @@ public class VmFaultBenchmark {
     @Benchmark
     @OperationsPerInvocation(PAGES)
     public long cowCopy(Forked f) {
-        AddressSpace c = f.child;
+        PagedAddressSpace c = f.child;
         for (int i = 0; i < PAGES; i++) {
             fault(c, HEAP + i * PAGE, Access.WRITE);
         }
@@ -186,7 +186,7 @@ public class VmFaultBenchmark {
 
         @Setup(Level.Invocation)
         public void forkAndExit() {
-            AddressSpace c = v.space.fork();
+            PagedAddressSpace c = v.space.fork();
             if (c == null) {
                 throw new IllegalStateException("fork failed");
             }
@@ -197,7 +197,7 @@ public class VmFaultBenchmark {
     @Benchmark
     @OperationsPerInvocation(PAGES)
     public long cowReclaim(ForkedAndExited f) {
-        AddressSpace space = f.v.space;
+        PagedAddressSpace space = f.v.space;
         long before = space.cowReclaimed();
         for (int i = 0; i < PAGES; i++) {
             fault(space, HEAP + i * PAGE, Access.WRITE);
@@ -271,7 +271,7 @@ public class VmFaultBenchmark {
     public long pageIn(Swapped s) {
         Vm v = s.v;
         VirtualMemory vm = v.vm;
-        AddressSpace space = v.space;
+        PagedAddressSpace space = v.space;
         long before = vm.pageIns();
         for (int i = 0; i < PAGES; i++) {
             fault(space, HEAP + i * PAGE, Access.READ);

@@ -31,6 +31,7 @@ import osbox.hw.mmu.Sv39Mmu;
 import osbox.hw.timer.HartTimers;
 import osbox.kernel.core.KernelCore;
 import osbox.kernel.elf.ElfFormat;
+import osbox.vm.manager.core.VmManager;
 
 /**
  * The whole osbox computer assembled in plain Java, exactly as the OSGi
@@ -96,6 +97,7 @@ public final class Computer implements AutoCloseable {
     }
 
     private final SimulatedMachine machine;
+    private final VmManager memoryManager;
     private final KernelCore kernel;
     private final ConsoleDevice console;
     private final Map<String, Object> services = new LinkedHashMap<>();
@@ -108,10 +110,12 @@ public final class Computer implements AutoCloseable {
         HartTimers timer = new HartTimers(machine.events(), intc);
         console = new ConsoleDevice(machine::submit, intc);
         machine.start();
+        // the VM manager first (the distribution's osbox.vm.manager bundle), then the kernel that uses it
+        memoryManager = machine.call(() -> new VmManager(machine, new VmManager.Settings(o.swapBytes(),
+                VmManager.Settings.SWAP_CYCLES, o.seed())));
         kernel = machine.call(() -> {
-            KernelCore k = new KernelCore(machine, timer, intc, new KernelCore.Settings(o.quantumCycles(), o.seed(),
-                    o.maxProcesses(), o.hostDir(), 30_000_000_000L, o.swapBytes(),
-                    KernelCore.Settings.SWAP_CYCLES));
+            KernelCore k = new KernelCore(machine, timer, intc, memoryManager, new KernelCore.Settings(
+                    o.quantumCycles(), o.seed(), o.maxProcesses(), o.hostDir(), 30_000_000_000L));
             k.boot();
             k.addFormat(new ElfFormat());
             return k;
@@ -121,6 +125,7 @@ public final class Computer implements AutoCloseable {
         services.put(InterruptController.class.getName(), intc);
         services.put(Console.class.getName(), console);
         services.put(Kernel.class.getName(), kernel);
+        services.put(osbox.api.memory.MemoryManager.class.getName(), memoryManager);
         machine.call(() -> {
             wireSyscalls();
             return null;
@@ -170,7 +175,7 @@ public final class Computer implements AutoCloseable {
                     kernel.setTerminal((osbox.api.kernel.TerminalProvider) o);
                 }
                 if (o instanceof osbox.api.vm.ReplacementPolicyProvider) {
-                    kernel.vm().addProvider(d.properties().get(osbox.api.vm.ReplacementPolicyProvider.NAME),
+                    memoryManager.addProvider(d.properties().get(osbox.api.vm.ReplacementPolicyProvider.NAME),
                             (osbox.api.vm.ReplacementPolicyProvider) o);
                 }
                 if (o instanceof osbox.api.sched.SchedulingPolicyProvider) {
@@ -266,6 +271,15 @@ public final class Computer implements AutoCloseable {
 
     public KernelCore kernel() {
         return kernel;
+    }
+
+    /**
+     * The VM manager's plain-Java core (address spaces, swap, the
+     * page-replacement slot); call it on the simulation thread
+     * ({@code machine().call}).
+     */
+    public VmManager memoryManager() {
+        return memoryManager;
     }
 
     public Console console() {

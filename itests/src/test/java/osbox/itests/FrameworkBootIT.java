@@ -250,7 +250,7 @@ public class FrameworkBootIT extends OsboxTestSupport {
     public void vmControlListsEveryReplacementPolicyAndCounts() throws Exception {
         ServiceReference<VmControl> ref = context.getServiceReference(VmControl.class);
         assertNotNull("VmControl registered", ref);
-        assertEquals("VmControl from the kernel", "osbox.kernel.core", ref.getBundle().getSymbolicName());
+        assertEquals("VmControl from the VM manager", "osbox.vm.manager", ref.getBundle().getSymbolicName());
         VmControl vm = context.getService(ref);
         try {
             List<String> names = List.of();

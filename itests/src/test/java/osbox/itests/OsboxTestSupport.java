@@ -35,7 +35,7 @@ public abstract class OsboxTestSupport {
             "osbox.api",
             "osbox.hw.memory", "osbox.hw.mmu", "osbox.hw.cpu", "osbox.hw.intc", "osbox.hw.timer",
             "osbox.hw.console", "osbox.hw.machine",
-            "osbox.kernel.elf", "osbox.kernel.core",
+            "osbox.kernel.elf", "osbox.vm.manager", "osbox.kernel.core",
             "osbox.kernel.syscalls.console", "osbox.kernel.syscalls.sysinfo",
             "osbox.sched.fifo", "osbox.sched.sjf", "osbox.sched.stcf", "osbox.sched.rr", "osbox.sched.priority",
             "osbox.sched.mlfq", "osbox.sched.lottery", "osbox.sched.stride", "osbox.sched.cfs",

@@ -14,7 +14,6 @@ import osbox.api.hw.Hart;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Timer;
 import osbox.api.hw.TrapCause;
 import osbox.api.kernel.Errno;
@@ -45,14 +44,10 @@ import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.syscall.KernelCall;
 import osbox.kernel.core.syscall.SyscallTable;
 import osbox.kernel.core.trap.TrapTable;
-import osbox.kernel.core.vm.AddressSpace;
-import osbox.kernel.core.vm.AsidAllocator;
-import osbox.kernel.core.vm.FrameAllocator;
-import osbox.kernel.core.vm.OomPolicy;
-import osbox.kernel.core.vm.SwapArea;
-import osbox.kernel.core.vm.VirtualMemory;
-import osbox.kernel.core.vm.TlbShootdown;
-import osbox.kernel.core.vm.UserAccess;
+import osbox.api.memory.AddressSpace;
+import osbox.api.memory.FrameUsage;
+import osbox.api.memory.MemoryManager;
+import osbox.kernel.core.proc.OomPolicy;
 import osbox.kernel.core.fs.HostMount;
 
 /**
@@ -71,55 +66,34 @@ public final class KernelCore implements Kernel, ProcessManager {
      * @param maxProcesses  processes that may exist at once (fork answers EAGAIN beyond)
      * @param hostDir       host directory mounted read-only at /host, or null
      * @param watchdogCycles longest a runnable task may wait before the scheduling policy is ejected
-     * @param swapBytes     size of the swap area (0: no swap)
-     * @param swapCycles    cycles one page transfer to or from swap costs (charged to the faulting hart)
      */
     public record Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir,
-            long watchdogCycles, long swapBytes, long swapCycles) {
-        /** Cycles a page transfer to or from swap costs by default: 50 microseconds at 1 GHz (an SSD). */
-        public static final long SWAP_CYCLES = 50_000;
-
+            long watchdogCycles) {
+        /** Checks the process limit is within the pid range. */
         public Settings {
             if (maxProcesses < 1 || maxProcesses >= ProcessTable.PID_MAX) {
                 throw new IllegalArgumentException("max processes must be 1.." + (ProcessTable.PID_MAX - 1) + ": "
                         + maxProcesses);
             }
-            if (swapBytes < 0 || swapCycles < 0) {
-                throw new IllegalArgumentException("swap size and cost must not be negative: " + swapBytes + ", "
-                        + swapCycles);
-            }
         }
 
-        /** Without swap. */
-        public Settings(long quantumCycles, long seed, int maxProcesses, java.nio.file.Path hostDir,
-                long watchdogCycles) {
-            this(quantumCycles, seed, maxProcesses, hostDir, watchdogCycles, 0, SWAP_CYCLES);
-        }
-
+        /** A 1 ms round-robin quantum at 1 GHz, 128 processes, nothing mounted, a 30 s watchdog. */
         public static Settings defaults() {
             return new Settings(1_000_000, 0x05B0C5L, 128, null, 30_000_000_000L);
-        }
-
-        public Settings withSwap(long bytes) {
-            return new Settings(quantumCycles, seed, maxProcesses, hostDir, watchdogCycles, bytes, swapCycles);
         }
     }
 
     private final Machine machine;
-    private final PhysicalMemory memory;
     private final InterruptController intc;
     private final Settings settings;
-    private final FrameAllocator frames;
-    private final VirtualMemory vm;
+    private final MemoryManager vm;
     private OomPolicy oomPolicy = OomPolicy.LARGEST_RESIDENT_SET;
     private long oomKills;
-    private final AsidAllocator asids = new AsidAllocator();
     private final ProcessTable table = new ProcessTable();
     private final Dispatcher dispatcher;
     private final SyscallTable syscalls = new SyscallTable();
     private final TrapTable traps;
     private final KernelCall[] calls;
-    private final TlbShootdown shootdown;
     private final ProgramLoader loader;
     private final HostMount host;
     private final List<ExecFormat> formats = new ArrayList<>();
@@ -130,37 +104,24 @@ public final class KernelCore implements Kernel, ProcessManager {
     private long nextInode = 1;
     private int nextPipe = 1;
 
-    /** Builds the kernel over a machine; {@link #boot()} installs it. */
-    public KernelCore(Machine machine, Timer timer, InterruptController intc, Settings settings) {
+    /**
+     * Builds the kernel over a machine, with address spaces from the VM
+     * manager {@code vm} (which it gives the kernel's clock); {@link #boot()}
+     * installs it. Simulation thread.
+     */
+    public KernelCore(Machine machine, Timer timer, InterruptController intc, MemoryManager vm, Settings settings) {
         this.machine = machine;
-        this.memory = machine.memory();
         this.intc = intc;
         this.settings = settings;
-        this.frames = new FrameAllocator(0, memory.frameCount());
+        this.vm = vm;
         this.dispatcher = new Dispatcher(machine, timer, settings.quantumCycles(), settings.watchdogCycles(),
                 settings.seed());
         this.calls = new KernelCall[machine.hartCount()];
         for (int i = 0; i < calls.length; i++) {
             calls[i] = new KernelCall(this);
         }
-        this.shootdown = new TlbShootdown() {
-            @Override
-            public void flushPage(long va, int asid) {
-                for (int i = 0; i < machine.hartCount(); i++) {
-                    machine.hart(i).mmu().flushPage(va, asid);
-                }
-            }
-
-            @Override
-            public void flushAsid(int asid) {
-                for (int i = 0; i < machine.hartCount(); i++) {
-                    machine.hart(i).mmu().flushAsid(asid);
-                }
-            }
-        };
-        this.vm = new VirtualMemory(memory, frames, new SwapArea(settings.swapBytes(), settings.swapCycles()),
-                dispatcher::now, settings.seed(), machine.tracer());
-        this.loader = new ProgramLoader(vm, asids, shootdown);
+        vm.useClock(dispatcher::now);
+        this.loader = new ProgramLoader(vm);
         this.host = new HostMount(settings.hostDir());
         this.traps = new TrapTable(this::unexpectedTrap);
         traps.setException(TrapCause.ECALL_FROM_U, this::systemCall);
@@ -186,7 +147,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             dispatcher.observe(hart.cycle());
             traps.trap(hart, cause, tval);
             // swap transfers this trap caused: the hart waited for them
-            long swapped = vm.takeCycles();
+            long swapped = vm.takeSwapCycles();
             if (swapped > 0) {
                 hart.addCycles(swapped);
             }
@@ -202,6 +163,7 @@ public final class KernelCore implements Kernel, ProcessManager {
                 terminate(p, WaitStatus.signaled(Signals.SIGKILL, false), "kernel shut down");
             }
         }
+        vm.useClock(null);
     }
 
     // ---- whiteboard updates (simulation thread) ----
@@ -374,10 +336,11 @@ public final class KernelCore implements Kernel, ProcessManager {
         String report = String.format("out of memory: killed pid %d (%s), resident set %d pages", victim.pid,
                 victim.name(), rss);
         LOG.warn("{} (pid {} needed a page for a {} at pc=0x{} address 0x{}; swap {}/{} slots used)", report, p.pid,
-                Access.name(access), Long.toHexString(p.context.pc), Long.toHexString(addr), vm.swap().used(),
-                vm.swap().slots());
+                Access.name(access), Long.toHexString(p.context.pc), Long.toHexString(addr), vm.swapSlotsUsed(),
+                vm.swapSlots());
         machine.tracer().record(TraceKind.NOTE, p.hart, victim.pid, rss, addr, report);
         oomKills++;
+        vm.outOfMemoryKill(victim.pid);
         kill(victim, Signals.SIGKILL, String.format("out of memory: resident set %d pages, the largest", rss), addr);
     }
 
@@ -485,7 +448,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         Process child = table.create(parent.pid, parent.name(), parent.argv(), dispatcher.now());
         child.space = space;
         space.setPid(child.pid);
-        child.user = new UserAccess(memory, space);
+        child.user = space.userMemory();
         child.context = parent.context.copy();
         child.context.x[HartContext.A0] = 0;
         child.context.pc += 4;
@@ -741,12 +704,13 @@ public final class KernelCore implements Kernel, ProcessManager {
         return syscalls;
     }
 
-    public FrameAllocator frames() {
-        return frames;
+    /** Physical frames now (total, used, free, peak), as the VM manager counts them. */
+    public FrameUsage frames() {
+        return vm.frames();
     }
 
-    /** The paging mechanism: swap, resident pages, the page-replacement policy slot. */
-    public VirtualMemory vm() {
+    /** The VM manager the kernel's address spaces come from. */
+    public MemoryManager vm() {
         return vm;
     }
 

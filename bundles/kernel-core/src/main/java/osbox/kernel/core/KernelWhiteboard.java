@@ -15,7 +15,6 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.TerminalProvider;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.kernel.Syscalls;
-import osbox.api.vm.ReplacementPolicyProvider;
 
 /**
  * Collects the kernel's whiteboard services (syscall handlers, executable
@@ -95,25 +94,6 @@ public final class KernelWhiteboard {
         Object name = props.get(SchedulingPolicyProvider.NAME);
         if (name instanceof String) {
             kernel.atSafePoint(() -> kernel.core().dispatcher().removeProvider((String) name, p), true);
-        }
-    }
-
-    @Reference(name = "replacement", cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindReplacement(ReplacementPolicyProvider p, Map<String, Object> props) {
-        Object name = props.get(ReplacementPolicyProvider.NAME);
-        if (!(name instanceof String) || ((String) name).isBlank()) {
-            LOG.warn("page replacement policy provider {} has no {} property; ignored", p,
-                    ReplacementPolicyProvider.NAME);
-            return;
-        }
-        kernel.atSafePoint(() -> kernel.core().vm().addProvider((String) name, p), false);
-    }
-
-    void unbindReplacement(ReplacementPolicyProvider p, Map<String, Object> props) {
-        Object name = props.get(ReplacementPolicyProvider.NAME);
-        if (name instanceof String) {
-            kernel.atSafePoint(() -> kernel.core().vm().removeProvider((String) name, p), true);
         }
     }
 

@@ -6,7 +6,7 @@ import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.syscall.KernelCall;
-import osbox.kernel.core.vm.AddressSpace;
+import osbox.api.memory.AddressSpace;
 
 /**
  * mmap(addr, len, prot, flags, fd, offset): anonymous mappings (private or
@@ -34,7 +34,7 @@ public final class MmapCall implements SyscallHandler {
         if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000 || addr + len > AddressSpace.MMAP_TOP)) {
             return -Errno.EINVAL;
         }
-        long at = KernelCall.of(c).pcb().space.mapAnonymous(addr, len, Prot.toPte(prot), fixed);
+        long at = KernelCall.of(c).pcb().space.mapAnonymous(addr, len, Prot.of(prot), fixed);
         return at < 0 ? -Errno.ENOMEM : at;
     }
 }

@@ -21,6 +21,6 @@ public final class MprotectCall implements SyscallHandler {
         if (len == 0) {
             return 0;
         }
-        return KernelCall.of(c).pcb().space.protect(addr, len, Prot.toPte(prot)) ? 0 : -Errno.ENOMEM;
+        return KernelCall.of(c).pcb().space.protect(addr, len, Prot.of(prot)) ? 0 : -Errno.ENOMEM;
     }
 }

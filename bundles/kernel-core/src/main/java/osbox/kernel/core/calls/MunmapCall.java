@@ -14,7 +14,7 @@ public final class MunmapCall implements SyscallHandler {
     public long invoke(SyscallContext c) {
         long addr = c.arg(0);
         long len = c.arg(1);
-        if ((addr & 0xfff) != 0 || len <= 0 || addr < 0 || addr + len > osbox.kernel.core.vm.AddressSpace.STACK_TOP) {
+        if ((addr & 0xfff) != 0 || len <= 0 || addr < 0 || addr + len > osbox.api.memory.AddressSpace.STACK_TOP) {
             return -Errno.EINVAL;
         }
         KernelCall.of(c).pcb().space.unmap(addr, len);

@@ -1,26 +1,18 @@
 package osbox.kernel.core.calls;
 
-import osbox.kernel.core.vm.Pte;
+import osbox.api.memory.AddressSpace;
 
-/** PROT_* bits to PTE permissions. */
+/** mmap's and mprotect's prot argument as the VM manager's PROT_* bits. */
 final class Prot {
-    static final int READ = 1, WRITE = 2, EXEC = 4;
-
     private Prot() {
     }
 
-    /** PROT bits to R/W/X; write implies read, since RISC-V reserves W without R. */
-    static long toPte(int prot) {
-        long p = 0;
-        if ((prot & READ) != 0) {
-            p |= Pte.R;
-        }
-        if ((prot & WRITE) != 0) {
-            p |= Pte.R | Pte.W;
-        }
-        if ((prot & EXEC) != 0) {
-            p |= Pte.X;
-        }
-        return p;
+    /**
+     * The PROT_READ, PROT_WRITE and PROT_EXEC bits of a syscall's prot
+     * argument (other bits are ignored, as before); the VM manager makes
+     * write imply read, since RISC-V reserves W without R.
+     */
+    static int of(long prot) {
+        return (int) (prot & (AddressSpace.PROT_READ | AddressSpace.PROT_WRITE | AddressSpace.PROT_EXEC));
     }
 }

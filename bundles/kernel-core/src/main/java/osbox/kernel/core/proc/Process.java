@@ -7,8 +7,8 @@ import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.sched.SchedTask;
 import osbox.kernel.core.files.FileTable;
-import osbox.kernel.core.vm.AddressSpace;
-import osbox.kernel.core.vm.UserAccess;
+import osbox.api.kernel.UserMemory;
+import osbox.api.memory.AddressSpace;
 
 /**
  * The process control block: identity, state, registers, address space,
@@ -24,8 +24,10 @@ public final class Process implements ProcessView, SchedTask {
 
     /** Registers, handed to a hart when it runs. */
     public HartContext context;
+    /** Its address space, from the VM manager (null before exec). */
     public AddressSpace space;
-    public UserAccess user;
+    /** copyin/copyout through that space. */
+    public UserMemory user;
     /** File descriptors. */
     public FileTable files = new FileTable();
 

@@ -5,12 +5,9 @@ import osbox.api.hw.HartContext;
 import osbox.api.hw.PhysicalMemory;
 import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ExecImage;
-import osbox.kernel.core.vm.AddressSpace;
-import osbox.kernel.core.vm.AsidAllocator;
-import osbox.kernel.core.vm.VirtualMemory;
-import osbox.kernel.core.vm.Pte;
-import osbox.kernel.core.vm.TlbShootdown;
-import osbox.kernel.core.vm.UserAccess;
+import osbox.api.kernel.UserMemory;
+import osbox.api.memory.AddressSpace;
+import osbox.api.memory.MemoryManager;
 
 /**
  * exec's work: builds a fresh address space from a validated image (its
@@ -22,20 +19,15 @@ public final class ProgramLoader {
     /** Bytes the argument and environment strings and vectors may take. */
     public static final int ARG_LIMIT = 256 * 1024;
 
-    private final PhysicalMemory mem;
-    private final VirtualMemory vm;
-    private final AsidAllocator asids;
-    private final TlbShootdown tlb;
+    private final MemoryManager vm;
 
-    public ProgramLoader(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb) {
-        this.mem = vm.memory();
+    /** A loader whose address spaces come from the VM manager {@code vm}. */
+    public ProgramLoader(MemoryManager vm) {
         this.vm = vm;
-        this.asids = asids;
-        this.tlb = tlb;
     }
 
     /** A loaded image: the new address space, its user-memory access and the initial registers. */
-    public record Loaded(AddressSpace space, UserAccess user, HartContext context) {
+    public record Loaded(AddressSpace space, UserMemory user, HartContext context) {
     }
 
     /**
@@ -45,15 +37,16 @@ public final class ProgramLoader {
      */
     public Loaded load(ExecImage image, List<String> argv, List<String> envp, String execfn, byte[] random16)
             throws ExecFormatException {
-        AddressSpace space = AddressSpace.create(vm, asids, tlb);
+        AddressSpace space = vm.createAddressSpace(0);
         if (space == null) {
             throw new ExecFormatException("not enough memory to start the program");
         }
         try {
             for (ExecImage.LoadSegment s : image.segments()) {
-                long perms = (s.read() ? Pte.R : 0) | (s.write() ? Pte.W : 0) | (s.execute() ? Pte.X : 0);
+                int prot = (s.read() ? AddressSpace.PROT_READ : 0) | (s.write() ? AddressSpace.PROT_WRITE : 0)
+                        | (s.execute() ? AddressSpace.PROT_EXEC : 0);
                 space.loadSegment(s.vaddr(), image.file(), (int) s.fileOffset(), (int) s.fileSize(), s.memSize(),
-                        perms);
+                        prot);
             }
             space.initHeap(image.end());
             if (!space.initStack(0)) {
@@ -73,7 +66,7 @@ public final class ProgramLoader {
             } catch (IllegalArgumentException e) {
                 throw new ExecFormatException("argument list too long");
             }
-            UserAccess user = new UserAccess(mem, space);
+            UserMemory user = space.userMemory();
             if (!user.write(stack.base(), stack.bytes(), 0, stack.bytes().length)) {
                 throw new ExecFormatException("not enough memory for the arguments");
             }

@@ -17,7 +17,7 @@ import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.sched.StopReason;
 import osbox.api.trace.TraceKind;
-import osbox.kernel.core.policy.PolicySlot;
+import osbox.kernel.support.PolicySlot;
 import osbox.kernel.core.proc.Process;
 
 /**

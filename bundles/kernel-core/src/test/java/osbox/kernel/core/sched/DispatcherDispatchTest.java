@@ -14,7 +14,7 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.trace.TraceEvent;
 import osbox.api.trace.TraceKind;
 import osbox.kernel.core.proc.Process;
-import osbox.kernel.core.vm.AsidAllocator;
+import osbox.vm.manager.core.AsidAllocator;
 
 /** makeReady and dispatch onto idle harts. */
 class DispatcherDispatchTest {

@@ -5,10 +5,10 @@ import osbox.api.hw.HartContext;
 import osbox.hw.memory.FrameStore;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
-import osbox.kernel.core.vm.AddressSpace;
-import osbox.kernel.core.vm.AsidAllocator;
-import osbox.kernel.core.vm.FrameAllocator;
-import osbox.kernel.core.vm.TlbShootdown;
+import osbox.vm.manager.core.PagedAddressSpace;
+import osbox.vm.manager.core.AsidAllocator;
+import osbox.vm.manager.core.FrameAllocator;
+import osbox.vm.manager.core.TlbShootdown;
 
 /** A dispatcher over a fake machine, and processes with real (empty) address spaces. */
 final class SchedFixture {
@@ -43,7 +43,7 @@ final class SchedFixture {
 
     Process process(String name) {
         Process p = table.create(0, name, List.of(name), machine.now);
-        p.space = AddressSpace.create(mem, frames, asids, noShootdown);
+        p.space = PagedAddressSpace.create(mem, frames, asids, noShootdown);
         p.context = new HartContext();
         return p;
     }

@@ -1,0 +1,63 @@
+package osbox.vm.manager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import osbox.api.vm.VmControl;
+import osbox.kernel.support.Options;
+
+/**
+ * The page-replacement policy chosen through Config Admin (PID {@value #PID}):
+ * each configuration update selects the policy at the next safe point.
+ */
+@Component(configurationPid = VmConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = VmConfig.Config.class)
+public final class VmConfig {
+    public static final String PID = VmControl.PID;
+    private static final Logger LOG = LoggerFactory.getLogger(VmConfig.class);
+
+    @ObjectClassDefinition(name = "osbox page replacement policy")
+    public @interface Config {
+        @AttributeDefinition(description = "Policy name: builtin (FIFO), fifo, lru, clock, eclock, aging, lfu, "
+                + "mru, random, or a plugin's")
+        String policy() default "builtin";
+
+        @AttributeDefinition(description = "Options as key=value")
+        String[] options() default {};
+    }
+
+    private final VmControl vm;
+
+    /** Applies the configuration to the VM manager's replacement slot. */
+    @Activate
+    public VmConfig(Config config, @Reference(name = "vm") VmControl vm) {
+        this.vm = vm;
+        apply(config);
+    }
+
+    @Modified
+    void modified(Config config) {
+        apply(config);
+    }
+
+    // Selects the configured policy; a bad configuration is logged and changes nothing.
+    private void apply(Config config) {
+        try {
+            boolean now = vm.use(config.policy(), Options.parse(config.options()));
+            if (!now) {
+                LOG.info("page replacement policy {} chosen; it runs when its bundle starts", config.policy());
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.error("page replacement configuration rejected ({}): {}", config.policy(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("page replacement configuration failed ({})", config.policy(), e);
+        }
+    }
+}

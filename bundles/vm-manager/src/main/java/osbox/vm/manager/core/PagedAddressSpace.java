@@ -1,0 +1,874 @@
+package osbox.vm.manager.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import osbox.api.hw.Access;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.TranslationUnit;
+import osbox.api.kernel.UserMemory;
+import osbox.api.memory.AddressSpace;
+import osbox.api.memory.MemoryRegion;
+
+/**
+ * One process's virtual memory: an Sv39 page table built in simulated
+ * physical memory, and the regions (image, heap, stack, anonymous mappings)
+ * that say which pages may exist and with what permissions. Pages of the
+ * heap, stack and anonymous regions are zero-filled on first touch
+ * (demand paging); image pages are filled from the executable on first touch.
+ *
+ * <p>Layout (Sv39 user half is [0, 2^38)):
+ * <pre>
+ *   0x3f_ffff_f000 .. STACK_TOP   stack (grows down, at most STACK_LIMIT)
+ *   below it                      an unmapped guard gap
+ *   MMAP_TOP downwards            anonymous mmap areas
+ *   end of image .. break         heap (brk)
+ *   0x10000 ..                    the executable's segments (page 0 is never mapped)
+ * </pre>
+ */
+public final class PagedAddressSpace implements AddressSpace {
+
+    private final PhysicalMemory mem;
+    private final FrameAllocator frames;
+    private final VirtualMemory vm;
+    private final SwapArea swap;
+    private final AsidAllocator asids;
+    private final TlbShootdown tlb;
+    private final long root;
+    private final int asid;
+    private final TreeMap<Long, Region> regions = new TreeMap<>();
+    private long heapStart;
+    private long brk;
+    private long residentPages;
+    private long peakResidentPages;
+    private long tablePages;
+    private long minorFaults;
+    private long swappedPages;
+    private long pageOuts;
+    private long majorFaults;
+    private int pid;
+    private boolean destroyed;
+    private final UserAccess user;
+
+    private PagedAddressSpace(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb, long root) {
+        this.vm = vm;
+        this.mem = vm.memory();
+        this.frames = vm.frames();
+        this.swap = vm.swap();
+        this.asids = asids;
+        this.tlb = tlb;
+        this.root = root;
+        this.asid = asids.allocate();
+        this.tablePages = 1;
+        this.user = new UserAccess(mem, this);
+    }
+
+    /** A new, empty address space without swap (its own paging mechanism), or null when no frame is left. */
+    public static PagedAddressSpace create(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb) {
+        return create(VirtualMemory.withoutSwap(mem, frames), asids, tlb);
+    }
+
+    /**
+     * A new, empty address space whose frames come from vm (which may evict
+     * pages of any space sharing it to swap), or null when no frame is left
+     * for its root table.
+     */
+    public static PagedAddressSpace create(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb) {
+        long root = vm.allocateFrame();
+        if (root < 0) {
+            return null;
+        }
+        vm.memory().zeroFrame(root);
+        PagedAddressSpace space = new PagedAddressSpace(vm, asids, tlb, root);
+        vm.spaceCreated(space);
+        return space;
+    }
+
+    /** The owning process (0 until the kernel sets it), for replacement policies and reports. */
+    public int pid() {
+        return pid;
+    }
+
+    public void setPid(int pid) {
+        this.pid = pid;
+    }
+
+    /** The satp value that selects this address space. */
+    public long satp() {
+        return TranslationUnit.satp(TranslationUnit.MODE_SV39, asid, root);
+    }
+
+    public int asid() {
+        return asid;
+    }
+
+    /** Whether switching to this space needs a full TLB flush (it shares ASID 0). */
+    public boolean needsFlushOnSwitch() {
+        return asid == AsidAllocator.SHARED;
+    }
+
+    // ---- page table ----
+
+    /**
+     * Physical address of the leaf PTE for va, creating intermediate tables
+     * when {@code create}; -1 when absent (or out of frames while creating).
+     */
+    private long leafSlot(long va, boolean create) {
+        long table = root;
+        for (int level = Pte.LEVELS - 1; level > 0; level--) {
+            long slot = (table << 12) + 8L * Pte.vpn(va, level);
+            long pte = mem.load(slot, 8);
+            if ((pte & Pte.V) == 0) {
+                if (!create) {
+                    return -1;
+                }
+                long f = vm.allocateFrame();
+                if (f < 0) {
+                    return -1;
+                }
+                // allocating may have evicted pages: the slot itself lives in a page table, never evicted
+                mem.zeroFrame(f);
+                tablePages++;
+                pte = Pte.make(f, Pte.V);
+                mem.store(slot, 8, pte);
+            } else if (Pte.isLeaf(pte)) {
+                throw new IllegalStateException("superpage found in a kernel-built page table at va " + Long.toHexString(va));
+            }
+            table = Pte.ppn(pte);
+        }
+        return (table << 12) + 8L * Pte.vpn(va, 0);
+    }
+
+    /** The leaf PTE mapping va, or 0. */
+    public long pte(long va) {
+        long slot = leafSlot(va, false);
+        return slot < 0 ? 0 : mem.load(slot, 8);
+    }
+
+    /** Maps page va to frame ppn with R/W/X {@code perms} (U and V added); false when out of frames. */
+    private boolean map(long va, long ppn, long perms) {
+        long slot = leafSlot(va, true);
+        if (slot < 0) {
+            return false;
+        }
+        mem.store(slot, 8, Pte.make(ppn, perms | Pte.U | Pte.V));
+        residentPages++;
+        peakResidentPages = Math.max(peakResidentPages, residentPages);
+        return true;
+    }
+
+    /** Maps a fresh zeroed frame at page va; false when out of frames. */
+    private boolean mapZero(long va, long perms) {
+        long f = vm.allocateFrame();
+        if (f < 0) {
+            return false;
+        }
+        mem.zeroFrame(f);
+        if (!map(va, f, perms)) {
+            frames.release(f);
+            return false;
+        }
+        vm.loaded(this, va, f);
+        return true;
+    }
+
+    // Removes the mapping of page va, freeing its frame or swap slot; tells the TLBs.
+    private void unmapPage(long va) {
+        long slot = leafSlot(va, false);
+        if (slot < 0) {
+            return;
+        }
+        long pte = mem.load(slot, 8);
+        if (Pte.isSwapped(pte)) {
+            mem.store(slot, 8, 0);
+            swap.free(Pte.ppn(pte));
+            swappedPages--;
+            return;
+        }
+        if ((pte & Pte.V) == 0) {
+            return;
+        }
+        mem.store(slot, 8, 0);
+        long ppn = Pte.ppn(pte);
+        vm.removed(this, ppn);
+        tlb.flushPage(va, asid);
+        if (frames.release(ppn)) {
+            mem.unmarkCode(ppn);
+        }
+        residentPages--;
+    }
+
+    /**
+     * Pages the private resident page at va (in frame ppn) out to swap: its
+     * PTE becomes SWAPPED with the slot, the TLBs forget it, the frame is
+     * freed. Called by {@link VirtualMemory} for the victim (already
+     * unregistered); returns the slot. The caller made sure swap has room.
+     */
+    long evict(long va, long ppn) {
+        long slot = leafSlot(va, false);
+        long pte = slot < 0 ? 0 : mem.load(slot, 8);
+        if ((pte & Pte.V) == 0 || Pte.ppn(pte) != ppn || frames.references(ppn) != 1) {
+            throw new IllegalStateException("evicting " + Long.toHexString(va) + " from frame " + ppn
+                    + ", which it does not map privately (pte 0x" + Long.toHexString(pte) + ")");
+        }
+        mem.read(ppn << 12, vm.scratch, 0, vm.scratch.length);
+        long s = swap.pageOut(vm.scratch);
+        if (s < 0) {
+            throw new IllegalStateException("swap full while evicting");
+        }
+        mem.store(slot, 8, Pte.swapped(s, pte));
+        tlb.flushPage(va, asid);
+        frames.release(ppn);
+        mem.unmarkCode(ppn);
+        residentPages--;
+        swappedPages++;
+        pageOuts++;
+        return s;
+    }
+
+    // Brings a page back from swap: a new frame with the slot's bytes, the permissions it had; frees the slot.
+    private int swapIn(long page, int access) {
+        long pte = pte(page);
+        if (!permits(pte, access)) {
+            return SEGV;
+        }
+        long f = vm.allocateFrame();
+        if (f < 0) {
+            return OOM;
+        }
+        long slot = leafSlot(page, false);
+        pte = mem.load(slot, 8); // unchanged: only resident pages are evicted, but read it again anyway
+        long s = Pte.ppn(pte);
+        swap.pageIn(s, vm.scratch);
+        mem.write(f << 12, vm.scratch, 0, vm.scratch.length);
+        mem.store(slot, 8, Pte.make(f, (pte & (Pte.R | Pte.W | Pte.X | Pte.U)) | Pte.V | Pte.A));
+        swap.free(s);
+        swappedPages--;
+        residentPages++;
+        peakResidentPages = Math.max(peakResidentPages, residentPages);
+        majorFaults++;
+        vm.pagedIn(this, page, s);
+        vm.loaded(this, page, f);
+        return SERVED;
+    }
+
+    /** Clears the A bit of the page at va and drops it from the TLBs (replacement policies' clearReferenced). */
+    void clearAccessed(long va) {
+        long slot = leafSlot(va, false);
+        if (slot < 0) {
+            return;
+        }
+        long pte = mem.load(slot, 8);
+        if ((pte & Pte.V) != 0 && (pte & Pte.A) != 0) {
+            mem.store(slot, 8, pte & ~Pte.A);
+            tlb.flushPage(va, asid);
+        }
+    }
+
+    // ---- regions ----
+
+    /** The region containing va, or null. */
+    public Region regionAt(long va) {
+        Map.Entry<Long, Region> e = regions.floorEntry(va);
+        return e != null && e.getValue().contains(va) ? e.getValue() : null;
+    }
+
+    /** Whether [start, end) touches no region. */
+    public boolean isFree(long start, long end) {
+        Map.Entry<Long, Region> below = regions.lowerEntry(end);
+        return below == null || below.getValue().end <= start;
+    }
+
+    private Region addRegion(Region.Kind kind, long start, long end, long perms) {
+        Region r = new Region(kind, start, end, perms);
+        regions.put(start, r);
+        return r;
+    }
+
+    /** Regions in address order (for reports). */
+    public List<Region> regions() {
+        return new ArrayList<>(regions.values());
+    }
+
+    /** One loadable segment of the executable: its pages are filled from these bytes on first touch. */
+    private record ImageSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
+    }
+
+    /**
+     * Adds one executable segment: [vaddr, vaddr+memSize) becomes an image
+     * region with perms (a page shared with an earlier segment joins that
+     * region and gains the permissions). Nothing is mapped now: each page is
+     * brought in on its first touch, filled from the file bytes of every
+     * segment that overlaps it (the rest, bss, is zero). Throws
+     * IllegalStateException when the segment overlaps another region.
+     */
+    public void loadSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
+        long start = vaddr & -PAGE;
+        long end = (vaddr + memSize + PAGE - 1) & -PAGE;
+        // Segments may share one boundary page (the earlier one's last); any other overlap is refused.
+        Region earlier = regionAt(start);
+        long from = earlier != null ? earlier.end : start;
+        if ((earlier != null && start < earlier.end - PAGE) || !isFree(Math.min(from, end), end)) {
+            throw new IllegalStateException("segments overlap at " + Long.toHexString(vaddr));
+        }
+        image.add(new ImageSegment(vaddr, data, off, fileSize, memSize, perms));
+        if (earlier != null) {
+            earlier.end = Math.max(earlier.end, end);
+            earlier.perms |= perms;
+            long slot = leafSlot(start, false);
+            if (slot >= 0 && ((mem.load(slot, 8) & Pte.V) != 0 || Pte.isSwapped(mem.load(slot, 8)))) {
+                mem.store(slot, 8, mem.load(slot, 8) | perms);
+            }
+        } else {
+            addRegion(Region.Kind.IMAGE, start, end, perms);
+        }
+    }
+
+    /** R/W/X of an image page: those of every segment that overlaps it (a boundary page gets both). */
+    private long imagePerms(long page) {
+        long perms = 0;
+        for (ImageSegment seg : image) {
+            if (seg.vaddr() < page + PAGE && page < seg.vaddr() + seg.memSize()) {
+                perms |= seg.perms();
+            }
+        }
+        return perms;
+    }
+
+    // Brings an image page in: a zeroed frame with the bytes of every segment overlapping it.
+    private int fillImagePage(long page, long perms) {
+        long f = vm.allocateFrame();
+        if (f < 0) {
+            return OOM;
+        }
+        mem.zeroFrame(f);
+        for (ImageSegment seg : image) {
+            long lo = Math.max(page, seg.vaddr());
+            long hi = Math.min(page + PAGE, seg.vaddr() + seg.fileSize());
+            if (lo < hi) {
+                mem.write((f << 12) + (lo - page), seg.data(), seg.off() + (int) (lo - seg.vaddr()), (int) (hi - lo));
+            }
+        }
+        if (!map(page, f, perms)) {
+            frames.release(f);
+            return OOM;
+        }
+        vm.loaded(this, page, f);
+        imageFaults++;
+        return SERVED;
+    }
+
+    /** Pages of the executable brought in on first touch. */
+    private long imageFaults;
+    /** The executable's segments (shared, read-only, with children at fork). */
+    private final List<ImageSegment> image = new ArrayList<>();
+
+    public long imageFaults() {
+        return imageFaults;
+    }
+
+    /** Sets up the heap to start at the page boundary at or above {@code end}. */
+    public void initHeap(long end) {
+        heapStart = (end + PAGE - 1) & -PAGE;
+        brk = heapStart;
+    }
+
+    /** Creates the stack region (8 MiB below STACK_TOP) and maps its top {@code pages} pages now. */
+    public boolean initStack(int pages) {
+        addRegion(Region.Kind.STACK, STACK_TOP - STACK_LIMIT, STACK_TOP, Pte.R | Pte.W);
+        for (int i = 1; i <= pages; i++) {
+            if (!mapZero(STACK_TOP - i * PAGE, Pte.R | Pte.W)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Serves a page fault at va for access (an {@link Access} kind): maps a
+     * zero page if va lies in a demand-zero region that permits the access
+     * and is not yet mapped. Returns SERVED, SEGV or OOM.
+     */
+    public int handleFault(long va, int access) {
+        Region r = regionAt(va);
+        if (r == null || !permits(r.perms, access)) {
+            return SEGV;
+        }
+        long page = va & -PAGE;
+        long present = pte(page);
+        if ((present & Pte.V) != 0) {
+            return access == Access.WRITE && (present & Pte.COW) != 0 ? breakCopyOnWrite(page) : SEGV;
+        }
+        if (Pte.isSwapped(present)) {
+            return swapIn(page, access);
+        }
+        if (r.kind == Region.Kind.IMAGE) {
+            long perms = imagePerms(page);
+            return permits(perms, access) ? fillImagePage(page, perms) : SEGV;
+        }
+        if (!mapZero(page, r.perms)) {
+            return OOM;
+        }
+        minorFaults++;
+        return SERVED;
+    }
+
+    private static boolean permits(long perms, int access) {
+        switch (access) {
+            case Access.READ: return (perms & Pte.R) != 0;
+            case Access.WRITE: return (perms & Pte.W) != 0;
+            case Access.EXECUTE: return (perms & Pte.X) != 0;
+            default: return false;
+        }
+    }
+
+    /**
+     * Moves the program break (brk syscall semantics): returns the new break,
+     * or the old one when the request is refused (below the heap start,
+     * into another region, or out of memory).
+     */
+    public long brk(long requested) {
+        if (requested < heapStart) {
+            return brk;
+        }
+        long oldTop = (brk + PAGE - 1) & -PAGE;
+        long newTop = (requested + PAGE - 1) & -PAGE;
+        if (newTop > oldTop) {
+            if (newTop > MMAP_TOP || !isFree(oldTop, newTop)) {
+                return brk;
+            }
+        }
+        Region heap = regionAt(heapStart);
+        if (heap != null && heap.kind != Region.Kind.HEAP) {
+            heap = null;
+        }
+        if (newTop < oldTop) {
+            for (long va = newTop; va < oldTop; va += PAGE) {
+                unmapPage(va);
+            }
+        }
+        if (heap != null) {
+            regions.remove(heap.start);
+        }
+        if (newTop > heapStart) {
+            addRegion(Region.Kind.HEAP, heapStart, newTop, Pte.R | Pte.W);
+        }
+        brk = requested;
+        return brk;
+    }
+
+    public long currentBrk() {
+        return brk;
+    }
+
+    /**
+     * Creates an anonymous mapping of len bytes (page-rounded) with R/W/X
+     * perms: at {@code hint} if it is free (or always, with {@code fixed},
+     * replacing what was there), else top-down below MMAP_TOP. Returns the
+     * address, or -1 when no room.
+     */
+    public long mapAnonymous(long hint, long len, long perms, boolean fixed) {
+        long size = (len + PAGE - 1) & -PAGE;
+        if (size <= 0) {
+            return -1;
+        }
+        long at;
+        if (fixed) {
+            at = hint;
+            unmap(at, size);
+        } else if (hint != 0 && (hint & (PAGE - 1)) == 0 && hint + size <= MMAP_TOP && hint >= heapStart
+                && isFree(hint, hint + size)) {
+            at = hint;
+        } else {
+            at = findGap(size);
+            if (at < 0) {
+                return -1;
+            }
+        }
+        addRegion(Region.Kind.ANONYMOUS, at, at + size, perms);
+        return at;
+    }
+
+    // Highest free gap of size bytes below MMAP_TOP and above the heap's reach.
+    private long findGap(long size) {
+        long top = MMAP_TOP;
+        for (Region r : regions.descendingMap().values()) {
+            if (r.start >= top) {
+                continue;
+            }
+            if (r.end <= top - size) {
+                break;
+            }
+            top = r.start;
+        }
+        long at = top - size;
+        return at > ((brk + PAGE - 1) & -PAGE) ? at : -1;
+    }
+
+    /** Removes every mapping in [start, start+len) (page-rounded), freeing frames. */
+    public void unmap(long start, long len) {
+        long end = (start + len + PAGE - 1) & -PAGE;
+        split(start);
+        split(end);
+        for (Region r : new ArrayList<>(regions.subMap(start, end).values())) {
+            for (long va = r.start; va < r.end; va += PAGE) {
+                unmapPage(va);
+            }
+            regions.remove(r.start);
+        }
+    }
+
+    /**
+     * Changes permissions of [start, start+len) to perms; false (ENOMEM) if
+     * part of the range is not mapped.
+     */
+    public boolean protect(long start, long len, long perms) {
+        long end = (start + len + PAGE - 1) & -PAGE;
+        for (long va = start; va < end;) {
+            Region r = regionAt(va);
+            if (r == null) {
+                return false;
+            }
+            va = r.end;
+        }
+        split(start);
+        split(end);
+        for (Region r : regions.subMap(start, end).values()) {
+            r.perms = perms;
+            for (long va = r.start; va < r.end; va += PAGE) {
+                long slot = leafSlot(va, false);
+                if (slot >= 0) {
+                    long pte = mem.load(slot, 8);
+                    if ((pte & Pte.V) != 0) {
+                        // a page shared with another space (copy-on-write, or read-only text shared
+                        // at fork) must not become writable in place: its first write copies it
+                        long p = perms;
+                        long cow = pte & Pte.COW;
+                        if ((perms & Pte.W) != 0 && (cow != 0 || frames.references(Pte.ppn(pte)) > 1)) {
+                            p &= ~Pte.W;
+                            cow = Pte.COW;
+                        }
+                        mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X | Pte.COW)) | p | cow);
+                        tlb.flushPage(va, asid);
+                    } else if (Pte.isSwapped(pte)) {
+                        // a page in swap is private: it comes back with the new permissions
+                        mem.store(slot, 8, (pte & ~(Pte.R | Pte.W | Pte.X)) | perms);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    // Splits the region containing va (if any) so that a region starts at va.
+    private void split(long va) {
+        Region r = regionAt(va);
+        if (r == null || r.start == va) {
+            return;
+        }
+        Region upper = new Region(r.kind, va, r.end, r.perms);
+        r.end = va;
+        regions.put(va, upper);
+    }
+
+    /**
+     * Translates va for a kernel access on the process's behalf, faulting in
+     * demand pages as the process would; returns the physical address or -1.
+     * Sets A (and D for writes) like the hardware walker.
+     */
+    public long translateForKernel(long va, int access) {
+        if (va < 0 || va >= STACK_TOP) {
+            return -1;
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            long slot = leafSlot(va, false);
+            long pte = slot < 0 ? 0 : mem.load(slot, 8);
+            if ((pte & Pte.V) != 0) {
+                if (!permits(pte, access)) {
+                    if (attempt == 0 && access == Access.WRITE && (pte & Pte.COW) != 0
+                            && handleFault(va, access) == SERVED) {
+                        continue;
+                    }
+                    return -1;
+                }
+                long flags = Pte.A | (access == Access.WRITE ? Pte.D : 0);
+                if ((pte & flags) != flags) {
+                    mem.store(slot, 8, pte | flags);
+                }
+                vm.accessed(Pte.ppn(pte));
+                return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
+            }
+            if (handleFault(va, access) != SERVED) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * fork's copy: a new address space with the same regions, break and
+     * contents. No page is copied now: both spaces map the same frames, and
+     * writable pages become read-only and copy-on-write in both, so a page is
+     * copied only when one of them writes it. Returns null, having freed what
+     * it took, when memory for the child's page tables runs out.
+     */
+    public PagedAddressSpace fork() {
+        PagedAddressSpace child = create(vm, asids, tlb);
+        if (child == null) {
+            return null;
+        }
+        child.heapStart = heapStart;
+        child.brk = brk;
+        child.image.addAll(image);
+        for (Region r : regions.values()) {
+            child.regions.put(r.start, new Region(r.kind, r.start, r.end, r.perms));
+        }
+        boolean ok = shareTable(child, root, Pte.LEVELS - 1, 0);
+        // parent's pages may have lost W: its TLB entries must go
+        tlb.flushAsid(asid);
+        if (!ok) {
+            child.destroy();
+            return null;
+        }
+        return child;
+    }
+
+    // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write;
+    // a page in swap is copied into a slot of the child's own.
+    private boolean shareTable(PagedAddressSpace child, long table, int level, long vaBase) {
+        for (int i = 0; i < 512; i++) {
+            long slot = (table << 12) + 8L * i;
+            long pte = mem.load(slot, 8);
+            if ((pte & Pte.V) == 0 && !(level == 0 && Pte.isSwapped(pte))) {
+                continue;
+            }
+            long va = vaBase | ((long) i << (12 + 9 * level));
+            if (level > 0 && !Pte.isLeaf(pte)) {
+                if (!shareTable(child, Pte.ppn(pte), level - 1, va)) {
+                    return false;
+                }
+                continue;
+            }
+            // the child's table may need frames, which may evict this very page: look at it afterwards
+            long childSlot = child.leafSlot(va, true);
+            if (childSlot < 0) {
+                return false;
+            }
+            pte = mem.load(slot, 8);
+            if (Pte.isSwapped(pte)) {
+                long copy = swap.duplicate(Pte.ppn(pte));
+                if (copy < 0) {
+                    return false;
+                }
+                mem.store(childSlot, 8, Pte.swapped(copy, pte));
+                child.swappedPages++;
+                continue;
+            }
+            // shared from now on: no longer evictable
+            vm.removed(this, Pte.ppn(pte));
+            if ((pte & Pte.W) != 0) {
+                pte = (pte & ~Pte.W) | Pte.COW;
+                mem.store(slot, 8, pte);
+            }
+            frames.share(Pte.ppn(pte));
+            mem.store(childSlot, 8, pte);
+            child.residentPages++;
+            child.peakResidentPages = Math.max(child.peakResidentPages, child.residentPages);
+            sharedAtFork++;
+        }
+        return true;
+    }
+
+    // A write to a copy-on-write page: copy it into a new frame, or take it back when no one else shares it.
+    private int breakCopyOnWrite(long page) {
+        long slot = leafSlot(page, false);
+        long pte = mem.load(slot, 8);
+        long ppn = Pte.ppn(pte);
+        long flags = (pte & ~Pte.COW) | Pte.W;
+        if (frames.references(ppn) == 1) {
+            mem.store(slot, 8, flags);
+            vm.loaded(this, page, ppn);
+            cowReclaimed++;
+        } else {
+            long f = vm.allocateFrame();
+            if (f < 0) {
+                return OOM;
+            }
+            // the shared frame is not evictable, so the PTE still maps it
+            // frame to frame: the new frame is fresh from the allocator, never a code frame
+            System.arraycopy(mem.frame(ppn), 0, mem.frame(f), 0, (int) PAGE);
+            mem.store(slot, 8, Pte.make(f, flags & ((1L << 10) - 1)));
+            frames.release(ppn);
+            vm.loaded(this, page, f);
+            cowCopies++;
+        }
+        cowFaults++;
+        tlb.flushPage(page, asid);
+        return SERVED;
+    }
+
+    /** Pages this space shared with children at fork. */
+    private long sharedAtFork;
+    /** Write faults on copy-on-write pages, pages copied by them, and pages taken back unshared. */
+    private long cowFaults;
+    private long cowCopies;
+    private long cowReclaimed;
+
+    public long sharedAtFork() {
+        return sharedAtFork;
+    }
+
+    public long cowFaults() {
+        return cowFaults;
+    }
+
+    public long cowCopies() {
+        return cowCopies;
+    }
+
+    public long cowReclaimed() {
+        return cowReclaimed;
+    }
+
+    /** Frees every frame (user pages and page tables) and the ASID. Idempotent. */
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        freeTable(root, Pte.LEVELS - 1);
+        regions.clear();
+        residentPages = 0;
+        swappedPages = 0;
+        tablePages = 0;
+        tlb.flushAsid(asid);
+        asids.release(asid);
+        vm.spaceDestroyed(this);
+    }
+
+    // Frees a page table and everything below it.
+    private void freeTable(long table, int level) {
+        for (int i = 0; i < 512; i++) {
+            long pte = mem.load((table << 12) + 8L * i, 8);
+            if (level == 0 && Pte.isSwapped(pte)) {
+                swap.free(Pte.ppn(pte));
+                continue;
+            }
+            if ((pte & Pte.V) == 0) {
+                continue;
+            }
+            if (level > 0 && !Pte.isLeaf(pte)) {
+                freeTable(Pte.ppn(pte), level - 1);
+            } else {
+                vm.removed(this, Pte.ppn(pte));
+                if (frames.release(Pte.ppn(pte))) {
+                    mem.unmarkCode(Pte.ppn(pte));
+                }
+            }
+        }
+        frames.release(table);
+    }
+
+    /** User pages mapped (resident set, in pages). */
+    public long residentPages() {
+        return residentPages;
+    }
+
+    /** User pages in swap. */
+    public long swappedPages() {
+        return swappedPages;
+    }
+
+    /** Pages of this space written to swap by eviction. */
+    public long pageOuts() {
+        return pageOuts;
+    }
+
+    /** Faults served by reading a page back from swap. */
+    public long majorFaults() {
+        return majorFaults;
+    }
+
+    /** The paging mechanism this space's frames come from. */
+    public VirtualMemory vm() {
+        return vm;
+    }
+
+    /** Frames used by page tables. */
+    public long tablePages() {
+        return tablePages;
+    }
+
+    /** Demand-zero faults served. */
+    public long minorFaults() {
+        return minorFaults;
+    }
+
+    public long heapStart() {
+        return heapStart;
+    }
+
+    // ---- the API's view: PROT_* bits instead of PTE bits ----
+
+    /** PROT_* bits to R/W/X PTE bits; write implies read, since RISC-V reserves W without R. */
+    public static long protToPte(int prot) {
+        long p = 0;
+        if ((prot & PROT_READ) != 0) {
+            p |= Pte.R;
+        }
+        if ((prot & PROT_WRITE) != 0) {
+            p |= Pte.R | Pte.W;
+        }
+        if ((prot & PROT_EXEC) != 0) {
+            p |= Pte.X;
+        }
+        return p;
+    }
+
+    /** R/W/X PTE bits to PROT_* bits. */
+    public static int pteToProt(long perms) {
+        return ((perms & Pte.R) != 0 ? PROT_READ : 0) | ((perms & Pte.W) != 0 ? PROT_WRITE : 0)
+                | ((perms & Pte.X) != 0 ? PROT_EXEC : 0);
+    }
+
+    /** Adds an executable segment with PROT_* bits (see the PTE-bits version above). */
+    @Override
+    public void loadSegment(long vaddr, byte[] data, int off, int fileSize, long memSize, int prot) {
+        loadSegment(vaddr, data, off, fileSize, memSize, protToPte(prot));
+    }
+
+    /** An anonymous mapping with PROT_* bits (see the PTE-bits version above). */
+    @Override
+    public long mapAnonymous(long hint, long len, int prot, boolean fixed) {
+        return mapAnonymous(hint, len, protToPte(prot), fixed);
+    }
+
+    /** Changes permissions to PROT_* bits (see the PTE-bits version above). */
+    @Override
+    public boolean protect(long start, long len, int prot) {
+        return protect(start, len, protToPte(prot));
+    }
+
+    /** copyin/copyout through this space's page table. */
+    @Override
+    public UserMemory userMemory() {
+        return user;
+    }
+
+    /** Regions in address order with PROT_* bits, for reports. */
+    @Override
+    public List<MemoryRegion> memoryRegions() {
+        List<MemoryRegion> out = new ArrayList<>();
+        for (Region r : regions.values()) {
+            out.add(new MemoryRegion(MemoryRegion.Kind.valueOf(r.kind.name()), r.start, r.end, pteToProt(r.perms)));
+        }
+        return out;
+    }
+
+    /** The largest resident set this space had. */
+    @Override
+    public long peakResidentPages() {
+        return peakResidentPages;
+    }
+}

@@ -1,0 +1,123 @@
+package osbox.vm.manager.core;
+
+import java.util.BitSet;
+
+/**
+ * The swap device: a block device model of {@code slots} 4 KiB slots kept in
+ * host memory (each slot's bytes are allocated when first written), with a
+ * free-slot allocator that hands out the lowest free slot first (so runs
+ * repeat), counters, and a latency model: every page transferred costs
+ * {@link #cycles()} cycles, which the kernel charges to the hart whose fault
+ * or system call caused the transfer (the process waits for its disk, as a
+ * synchronous page-in would). A size of 0 is "no swap": nothing can be paged out.
+ */
+public final class SwapArea {
+    public static final int PAGE = (int) PagedAddressSpace.PAGE;
+
+    private final int slots;
+    private final long cycles;
+    private final byte[][] data;
+    private final BitSet used = new BitSet();
+    private int inUse;
+    private long peak;
+    private long writes;
+    private long reads;
+
+    /** A swap area of {@code bytes} (rounded down to whole pages); each transfer costs {@code cycles}. */
+    public SwapArea(long bytes, long cycles) {
+        if (bytes < 0 || bytes / PAGE > Integer.MAX_VALUE - 1 || cycles < 0) {
+            throw new IllegalArgumentException("bad swap area: " + bytes + " bytes, " + cycles + " cycles a page");
+        }
+        this.slots = (int) (bytes / PAGE);
+        this.cycles = cycles;
+        this.data = new byte[slots][];
+    }
+
+    /** No swap. */
+    public static SwapArea none() {
+        return new SwapArea(0, 0);
+    }
+
+    /** Writes a page to the lowest free slot; returns the slot, or -1 when the area is full. */
+    public long pageOut(byte[] page) {
+        if (page.length != PAGE) {
+            throw new IllegalArgumentException("a page is " + PAGE + " bytes, not " + page.length);
+        }
+        int s = used.nextClearBit(0);
+        if (s >= slots) {
+            return -1;
+        }
+        used.set(s);
+        inUse++;
+        peak = Math.max(peak, inUse);
+        if (data[s] == null) {
+            data[s] = new byte[PAGE];
+        }
+        System.arraycopy(page, 0, data[s], 0, PAGE);
+        writes++;
+        return s;
+    }
+
+    /** Reads slot's page into dst (the slot stays allocated: {@link #free} it when done). */
+    public void pageIn(long slot, byte[] dst) {
+        int s = check(slot);
+        System.arraycopy(data[s], 0, dst, 0, PAGE);
+        reads++;
+    }
+
+    /** A new slot holding a copy of slot's page (fork); -1 when the area is full. */
+    public long duplicate(long slot) {
+        int s = check(slot);
+        return pageOut(data[s].clone());
+    }
+
+    /** Frees a slot. Throws on a slot that is not in use. */
+    public void free(long slot) {
+        int s = check(slot);
+        used.clear(s);
+        inUse--;
+    }
+
+    private int check(long slot) {
+        if (slot < 0 || slot >= slots || !used.get((int) slot)) {
+            throw new IllegalStateException("swap slot " + slot + " is not in use");
+        }
+        return (int) slot;
+    }
+
+    /** Whether slot holds a page. */
+    public boolean inUse(long slot) {
+        return slot >= 0 && slot < slots && used.get((int) slot);
+    }
+
+    public long slots() {
+        return slots;
+    }
+
+    public long used() {
+        return inUse;
+    }
+
+    public long available() {
+        return slots - inUse;
+    }
+
+    public long peakUsed() {
+        return peak;
+    }
+
+    /** Pages written (page-outs and fork copies). */
+    public long writes() {
+        return writes;
+    }
+
+    /** Pages read (page-ins). */
+    public long reads() {
+        return reads;
+    }
+
+    /** Cycles one page transfer costs. */
+    public long cycles() {
+        return cycles;
+    }
+}

@@ -1,0 +1,369 @@
+package osbox.vm.manager.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.trace.TraceKind;
+import osbox.api.trace.Tracer;
+import osbox.api.vm.PageView;
+import osbox.api.vm.ReplacementContext;
+import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.kernel.support.PolicySlot;
+
+/**
+ * The paging mechanism shared by every address space: the one path through
+ * which user and page-table frames are allocated (evicting a page to swap
+ * when the frame allocator is empty), the registry of evictable pages, the
+ * swap area, and the page-replacement policy slot. The mechanism owns the
+ * truth (which pages are resident, their PTE bits, the swap slots); the
+ * active {@link ReplacementPolicy} only names the victim. Every call into the
+ * policy is guarded: one that throws, or names a page that is not a
+ * registered resident page, is ejected and the built-in FIFO takes over,
+ * seeded with every resident page. Simulation thread only.
+ */
+public final class VirtualMemory {
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualMemory.class);
+
+    private final PhysicalMemory mem;
+    private final FrameAllocator frames;
+    private final SwapArea swap;
+    private final LongSupplier clock;
+    private final Tracer tracer;
+    private final ResidentPages resident = new ResidentPages();
+    private final PolicySlot<ReplacementPolicy, ReplacementPolicyProvider> slot;
+    private final Context context;
+    final byte[] scratch = new byte[(int) PagedAddressSpace.PAGE];
+    private long pendingCycles;
+    private long nextTick = Long.MAX_VALUE;
+    private long pageOuts;
+    private long pageIns;
+    private long evictionFailures;
+    private final java.util.LinkedHashSet<PagedAddressSpace> live = new java.util.LinkedHashSet<>();
+
+    /**
+     * @param clock  simulated time (cycles)
+     * @param seed   seed of the policies' random numbers
+     * @param tracer where page-outs, page-ins and ejections are traced (null: nowhere)
+     */
+    public VirtualMemory(PhysicalMemory mem, FrameAllocator frames, SwapArea swap, LongSupplier clock, long seed,
+            Tracer tracer) {
+        this.mem = mem;
+        this.frames = frames;
+        this.swap = swap;
+        this.clock = clock;
+        this.tracer = tracer;
+        this.context = new Context(seed);
+        this.slot = new PolicySlot<>("page replacement", new BuiltinFifo(),
+                (provider, options) -> provider.create(options), this::handOver);
+    }
+
+    /** No swap, time 0, no trace: for address spaces made outside a kernel (tests, tools). */
+    public static VirtualMemory withoutSwap(PhysicalMemory mem, FrameAllocator frames) {
+        return new VirtualMemory(mem, frames, SwapArea.none(), () -> 0, 0, null);
+    }
+
+    public PhysicalMemory memory() {
+        return mem;
+    }
+
+    public FrameAllocator frames() {
+        return frames;
+    }
+
+    public SwapArea swap() {
+        return swap;
+    }
+
+    public ResidentPages resident() {
+        return resident;
+    }
+
+    /** The replacement policy slot: selection, providers, ejections. */
+    public PolicySlot<ReplacementPolicy, ReplacementPolicyProvider> slot() {
+        return slot;
+    }
+
+    long now() {
+        return clock.getAsLong();
+    }
+
+    // ---- frames ----
+
+    /**
+     * A frame (one reference, contents undefined), evicting resident pages to
+     * swap while the allocator is empty; -1 when no frame can be freed (no
+     * evictable page, or swap full or absent).
+     */
+    public long allocateFrame() {
+        tickIfDue();
+        long f = frames.allocate();
+        while (f < 0) {
+            if (!evictOne()) {
+                return -1;
+            }
+            f = frames.allocate();
+        }
+        return f;
+    }
+
+    /** Evicts one page chosen by the policy; false when nothing can be evicted. */
+    public boolean evictOne() {
+        if (resident.size() == 0 || swap.available() == 0) {
+            evictionFailures++;
+            return false;
+        }
+        PageRecord r = victim();
+        if (r == null) {
+            evictionFailures++;
+            return false;
+        }
+        resident.remove(r.ppn);
+        long s = r.space.evict(r.va, r.ppn);
+        pageOuts++;
+        pendingCycles += swap.cycles();
+        if (tracer != null) {
+            tracer.record(TraceKind.NOTE, -1, r.pid(), r.va, s,
+                    "page-out pid " + r.pid() + " va 0x" + Long.toHexString(r.va) + " slot " + s);
+        }
+        return true;
+    }
+
+    // The policy's victim, checked; an invalid answer ejects it and the fallback answers.
+    private PageRecord victim() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ReplacementPolicy p = slot.active();
+            PageView v = ask("victim()", p::victim, null);
+            if (slot.active() != p) {
+                continue; // it threw and was ejected: ask the fallback
+            }
+            PageRecord r = v == null ? null : resident.get(v.id());
+            if (r != null) {
+                return r;
+            }
+            if (slot.isFallback()) {
+                // the built-in FIFO lost track (cannot happen): take the oldest page
+                return resident.oldest();
+            }
+            eject(v == null ? "victim() named no page while " + resident.size() + " are resident"
+                    : "victim() named " + v.id() + ", which is not a resident page");
+        }
+        return resident.oldest();
+    }
+
+    /** Cycles of swap transfers not yet charged to a hart; resets them. */
+    public long takeCycles() {
+        long c = pendingCycles;
+        pendingCycles = 0;
+        return c;
+    }
+
+    // ---- what address spaces report ----
+
+    /** A space was made with frames from here: it counts as live until destroyed. */
+    void spaceCreated(PagedAddressSpace space) {
+        live.add(space);
+    }
+
+    /** A space was destroyed: it no longer counts as live. */
+    void spaceDestroyed(PagedAddressSpace space) {
+        live.remove(space);
+    }
+
+    /** The spaces not destroyed yet, oldest first (for counters summed over live processes). */
+    public List<PagedAddressSpace> liveSpaces() {
+        return new ArrayList<>(live);
+    }
+
+    /** A private page became resident in frame ppn at va of space: the policy is told. */
+    void loaded(PagedAddressSpace space, long va, long ppn) {
+        if (resident.get(ppn) != null) {
+            return;
+        }
+        PageRecord r = new PageRecord(ppn, space, va, now());
+        resident.add(r);
+        ReplacementPolicy p = slot.active();
+        tell("loaded", () -> p.loaded(r));
+    }
+
+    /** The page in frame ppn of space stops being evictable (unmapped, exit, shared at fork). */
+    void removed(PagedAddressSpace space, long ppn) {
+        PageRecord r = resident.get(ppn);
+        if (r == null || r.space != space) {
+            return;
+        }
+        resident.remove(ppn);
+        ReplacementPolicy p = slot.active();
+        tell("removed", () -> p.removed(r));
+    }
+
+    /** The kernel touched the page in frame ppn on the process's behalf. */
+    void accessed(long ppn) {
+        PageRecord r = resident.get(ppn);
+        if (r == null) {
+            return;
+        }
+        r.lastAccess = now();
+        r.accesses++;
+        ReplacementPolicy p = slot.active();
+        tell("accessed", () -> p.accessed(r));
+    }
+
+    /** A page came back from swap slot into space at va. */
+    void pagedIn(PagedAddressSpace space, long va, long slotNumber) {
+        pageIns++;
+        pendingCycles += swap.cycles();
+        if (tracer != null) {
+            tracer.record(TraceKind.NOTE, -1, space.pid(), va, slotNumber,
+                    "page-in pid " + space.pid() + " va 0x" + Long.toHexString(va) + " slot " + slotNumber);
+        }
+    }
+
+    // ---- the policy slot ----
+
+    /** Chooses the replacement policy by name with options (see {@link PolicySlot#select}). */
+    public boolean select(String name, Map<String, String> options) {
+        return slot.select(name, options);
+    }
+
+    public void addProvider(String name, ReplacementPolicyProvider provider) {
+        slot.addProvider(name, provider);
+    }
+
+    public void removeProvider(String name, ReplacementPolicyProvider provider) {
+        slot.removeProvider(name, provider);
+    }
+
+    private <T> T ask(String what, Supplier<T> call, T otherwise) {
+        ReplacementPolicy p = slot.active();
+        try {
+            return call.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            if (slot.active() == p) {
+                eject(what + " threw " + e);
+            }
+            return otherwise;
+        }
+    }
+
+    private void tell(String what, Runnable call) {
+        ask(what, () -> {
+            call.run();
+            return null;
+        }, null);
+    }
+
+    private void eject(String reason) {
+        if (slot.isFallback()) {
+            LOG.error("the built-in page replacement policy failed: {}", reason);
+            return;
+        }
+        if (tracer != null) {
+            tracer.record(TraceKind.NOTE, -1, 0, 0, 0, "page replacement policy " + slot.activeName()
+                    + " ejected: " + reason);
+        }
+        slot.eject(now(), reason);
+    }
+
+    // Detaches the old policy and seeds the new one with every resident page, oldest first.
+    private void handOver(ReplacementPolicy from, ReplacementPolicy to) {
+        try {
+            from.detach();
+        } catch (RuntimeException e) {
+            // no longer called either way
+        }
+        if (tracer != null) {
+            tracer.record(TraceKind.NOTE, -1, 0, slot.swaps(), 0, "page replacement policy " + slot.activeName());
+        }
+        List<PageView> seeds = new ArrayList<>(resident.inLoadOrder());
+        try {
+            to.attach(context, seeds);
+        } catch (RuntimeException e) {
+            eject("attach threw " + e);
+            return;
+        }
+        long period = ask("tickPeriod", to::tickPeriod, Long.MAX_VALUE);
+        nextTick = period <= 0 || period == Long.MAX_VALUE ? Long.MAX_VALUE : now() + period;
+    }
+
+    // Periodic policy work (aging) runs lazily, at the first allocation after its period elapsed.
+    private void tickIfDue() {
+        long now = now();
+        if (now < nextTick) {
+            return;
+        }
+        ReplacementPolicy p = slot.active();
+        tell("tick", p::tick);
+        if (slot.active() == p) {
+            long period = ask("tickPeriod", p::tickPeriod, Long.MAX_VALUE);
+            nextTick = period <= 0 || period == Long.MAX_VALUE ? Long.MAX_VALUE : now + period;
+        }
+    }
+
+    // ---- counters ----
+
+    /** Pages written to swap by eviction. */
+    public long pageOuts() {
+        return pageOuts;
+    }
+
+    /** Pages read back from swap by faults. */
+    public long pageIns() {
+        return pageIns;
+    }
+
+    /** Times a frame was needed and nothing could be evicted. */
+    public long evictionFailures() {
+        return evictionFailures;
+    }
+
+    /** What the mechanism offers policies: time, seeded randomness, A and D bits through the page tables. */
+    private final class Context implements ReplacementContext {
+        private final SplittableRandom random;
+
+        Context(long seed) {
+            this.random = new SplittableRandom(seed ^ 0x5A5A_0F0FL);
+        }
+
+        @Override
+        public long now() {
+            return VirtualMemory.this.now();
+        }
+
+        @Override
+        public long random(long bound) {
+            return bound <= 0 ? 0 : random.nextLong(bound);
+        }
+
+        @Override
+        public boolean referenced(PageView page) {
+            PageRecord r = page == null ? null : resident.get(page.id());
+            return r != null && (r.space.pte(r.va) & Pte.A) != 0;
+        }
+
+        @Override
+        public void clearReferenced(PageView page) {
+            PageRecord r = page == null ? null : resident.get(page.id());
+            if (r != null) {
+                r.space.clearAccessed(r.va);
+            }
+        }
+
+        @Override
+        public boolean dirty(PageView page) {
+            PageRecord r = page == null ? null : resident.get(page.id());
+            return r != null && (r.space.pte(r.va) & Pte.D) != 0;
+        }
+
+        @Override
+        public long nextAccess(PageView page) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package osbox.vm.manager.core;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import osbox.api.hw.Machine;
+import osbox.api.hw.PhysicalMemory;
+import osbox.api.memory.FrameUsage;
+import osbox.api.memory.MemoryManager;
+import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.kernel.support.PolicySlot;
+
+/**
+ * The VM manager, plain Java: it owns the frame allocator, the ASIDs, the
+ * TLB shootdown across the machine's harts, and the paging mechanism every
+ * address space shares ({@link VirtualMemory}: swap, resident pages, the
+ * page-replacement policy slot). The kernel reaches it as a
+ * {@link MemoryManager}; the component and the harness reach the policy slot
+ * through {@link #select}, {@link #addProvider} and {@link #slot}.
+ * Simulation thread only.
+ */
+public final class VmManager implements MemoryManager {
+    /**
+     * VM settings fixed at boot.
+     *
+     * @param swapBytes  size of the swap area (0: no swap)
+     * @param swapCycles cycles one page transfer to or from swap costs (charged to the faulting hart)
+     * @param seed       seed of the replacement policies' random numbers
+     */
+    public record Settings(long swapBytes, long swapCycles, long seed) {
+        /** Cycles a page transfer to or from swap costs by default: 50 microseconds at 1 GHz (an SSD). */
+        public static final long SWAP_CYCLES = 50_000;
+        /** The kernel's default seed, so policies draw the same numbers as when the kernel owned them. */
+        public static final long SEED = 0x05B0C5L;
+
+        /** Checks sizes and costs are not negative. */
+        public Settings {
+            if (swapBytes < 0 || swapCycles < 0) {
+                throw new IllegalArgumentException("swap size and cost must not be negative: " + swapBytes + ", "
+                        + swapCycles);
+            }
+        }
+
+        /** No swap, the default transfer cost and seed. */
+        public static Settings defaults() {
+            return new Settings(0, SWAP_CYCLES, SEED);
+        }
+    }
+
+    private final Machine machine;
+    private final FrameAllocator frames;
+    private final AsidAllocator asids = new AsidAllocator();
+    private final TlbShootdown shootdown;
+    private final VirtualMemory vm;
+    private LongSupplier kernelClock;
+    private long oomKills;
+
+    /** Builds the VM manager over the machine's physical memory and harts. Simulation thread. */
+    public VmManager(Machine machine, Settings settings) {
+        this.machine = machine;
+        PhysicalMemory memory = machine.memory();
+        this.frames = new FrameAllocator(0, memory.frameCount());
+        this.shootdown = new TlbShootdown() {
+            @Override
+            public void flushPage(long va, int asid) {
+                for (int i = 0; i < machine.hartCount(); i++) {
+                    machine.hart(i).mmu().flushPage(va, asid);
+                }
+            }
+
+            @Override
+            public void flushAsid(int asid) {
+                for (int i = 0; i < machine.hartCount(); i++) {
+                    machine.hart(i).mmu().flushAsid(asid);
+                }
+            }
+        };
+        this.vm = new VirtualMemory(memory, frames, new SwapArea(settings.swapBytes(), settings.swapCycles()),
+                this::now, settings.seed(), machine.tracer());
+    }
+
+    // The kernel's clock when it gave one, else the machine's.
+    private long now() {
+        LongSupplier c = kernelClock;
+        return c != null ? c.getAsLong() : machine.now();
+    }
+
+    @Override
+    public PagedAddressSpace createAddressSpace(int pid) {
+        PagedAddressSpace space = PagedAddressSpace.create(vm, asids, shootdown);
+        if (space != null) {
+            space.setPid(pid);
+        }
+        return space;
+    }
+
+    @Override
+    public void useClock(LongSupplier clock) {
+        this.kernelClock = clock;
+    }
+
+    @Override
+    public long takeSwapCycles() {
+        return vm.takeCycles();
+    }
+
+    @Override
+    public void outOfMemoryKill(int pid) {
+        oomKills++;
+    }
+
+    /** Processes the kernel killed because memory and swap ran out. */
+    public long oomKills() {
+        return oomKills;
+    }
+
+    @Override
+    public FrameUsage frames() {
+        return new FrameUsage(frames.total(), frames.used(), frames.available(), frames.peakUsed());
+    }
+
+    @Override
+    public long pageOuts() {
+        return vm.pageOuts();
+    }
+
+    @Override
+    public long pageIns() {
+        return vm.pageIns();
+    }
+
+    @Override
+    public long swapSlots() {
+        return vm.swap().slots();
+    }
+
+    @Override
+    public long swapSlotsUsed() {
+        return vm.swap().used();
+    }
+
+    @Override
+    public Map<String, Long> statistics() {
+        Map<String, Long> s = new TreeMap<>();
+        s.put("frames.total", frames.total());
+        s.put("frames.used", frames.used());
+        s.put("frames.free", frames.available());
+        s.put("frames.peak", frames.peakUsed());
+        s.put("pages.evictable", (long) vm.resident().size());
+        s.put("page.ins", vm.pageIns());
+        s.put("page.outs", vm.pageOuts());
+        s.put("eviction.failures", vm.evictionFailures());
+        s.put("swap.slots.total", vm.swap().slots());
+        s.put("swap.slots.used", vm.swap().used());
+        s.put("swap.slots.peak", vm.swap().peakUsed());
+        s.put("oom.kills", oomKills);
+        s.put("policy.changes", vm.slot().swaps());
+        // per address space counters, summed over the spaces alive now (a process's, until it exits)
+        long resident = 0;
+        long swapped = 0;
+        long tables = 0;
+        long minor = 0;
+        long image = 0;
+        long cow = 0;
+        long major = 0;
+        for (PagedAddressSpace space : vm.liveSpaces()) {
+            resident += space.residentPages();
+            swapped += space.swappedPages();
+            tables += space.tablePages();
+            minor += space.minorFaults();
+            image += space.imageFaults();
+            cow += space.cowFaults();
+            major += space.majorFaults();
+        }
+        s.put("pages.resident", resident);
+        s.put("pages.swapped", swapped);
+        s.put("pages.tables", tables);
+        s.put("faults.minor", minor);
+        s.put("faults.image", image);
+        s.put("faults.cow", cow);
+        s.put("faults.major", major);
+        return Collections.unmodifiableMap(s);
+    }
+
+    // ---- the page-replacement policy slot ----
+
+    /** Chooses the replacement policy by name with options (see {@link PolicySlot#select}). */
+    public boolean select(String name, Map<String, String> options) {
+        return vm.select(name, options);
+    }
+
+    /** A replacement policy provider arrived (whiteboard) under {@code name}. */
+    public void addProvider(String name, ReplacementPolicyProvider provider) {
+        vm.addProvider(name, provider);
+    }
+
+    /** A replacement policy provider left; if it was active the built-in FIFO takes over. */
+    public void removeProvider(String name, ReplacementPolicyProvider provider) {
+        vm.removeProvider(name, provider);
+    }
+
+    /** The replacement policy slot: selection, providers, ejections. */
+    public PolicySlot<ReplacementPolicy, ReplacementPolicyProvider> slot() {
+        return vm.slot();
+    }
+
+    /** The paging mechanism (for tests and tools). */
+    public VirtualMemory vm() {
+        return vm;
+    }
+
+    /** The frame allocator (for tests and tools). */
+    public FrameAllocator frameAllocator() {
+        return frames;
+    }
+}

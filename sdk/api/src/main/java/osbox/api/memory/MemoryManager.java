@@ -1,0 +1,67 @@
+package osbox.api.memory;
+
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The VM manager's service to the kernel: it makes address spaces and keeps
+ * the paging mechanism they share (frames, swap, resident pages, the
+ * page-replacement policy). Simulation thread only.
+ */
+@ProviderType
+public interface MemoryManager {
+    /**
+     * Makes a new, empty address space (only its root page table; no region)
+     * for process {@code pid} (0 when not known yet; see
+     * {@link AddressSpace#setPid}). Returns null when no frame can be found
+     * for the root table. The caller owns the space and must
+     * {@link AddressSpace#destroy} it when done.
+     */
+    AddressSpace createAddressSpace(int pid);
+
+    /**
+     * Tells the manager the kernel's clock (cycles), used to time page loads
+     * and accesses for replacement policies; the kernel sets it at boot and
+     * clears it (null) at shutdown. Until then (or when null) the machine's
+     * clock is used. The supplier is called on the simulation thread.
+     */
+    void useClock(LongSupplier clock);
+
+    /**
+     * Cycles of swap transfers done since the last call, and resets them to
+     * 0. The kernel calls it after every trap and charges them to the hart
+     * that trapped (the process waited for the transfer, as for a disk).
+     */
+    long takeSwapCycles();
+
+    /**
+     * The kernel killed process {@code pid} because a page fault found no
+     * frame ({@link AddressSpace#OOM}): counted in the statistics as
+     * {@code oom.kills}. The kernel calls it once per such kill.
+     */
+    void outOfMemoryKill(int pid);
+
+    /** Frames of physical memory: total, in use, free, and the most ever in use. */
+    FrameUsage frames();
+
+    /** Pages written to swap by eviction since boot. */
+    long pageOuts();
+
+    /** Pages read back from swap since boot. */
+    long pageIns();
+
+    /** Slots of the swap area (0: no swap). */
+    long swapSlots();
+
+    /** Slots of the swap area in use now. */
+    long swapSlotsUsed();
+
+    /**
+     * The paging counters, sorted by name: the same map as
+     * {@link osbox.api.vm.VmControl#statistics()} (frames, pages, swap
+     * slots, faults summed over the live address spaces, oom.kills,
+     * policy.changes).
+     */
+    Map<String, Long> statistics();
+}

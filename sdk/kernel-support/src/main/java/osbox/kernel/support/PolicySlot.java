@@ -1,0 +1,177 @@
+package osbox.kernel.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A place where one policy of a kind is active: the generic machinery of
+ * selection, seeding on attach, swap, ejection and fallback, shared by every
+ * policy SPI (scheduling now; replacement, I/O scheduling and DSM later).
+ *
+ * <p>Providers come and go (whiteboard). The user asks for one by name
+ * with options ({@link #select}); the slot makes an instance and attaches it
+ * at once if that provider is here, else keeps the wish and runs the
+ * built-in fallback until the provider arrives. When the active provider
+ * leaves, or the mechanism ejects the policy (it threw, broke a rule, or
+ * starved a task), the fallback takes over; an ejected policy is not
+ * re-selected until the user selects it again. Simulation thread only.
+ *
+ * @param <P> the policy interface
+ * @param <F> the provider interface
+ */
+public final class PolicySlot<P, F> {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicySlot.class);
+
+    /** What the mechanism does when the active policy changes: detach the old, seed the new. */
+    public interface Handover<P> {
+        void handOver(P from, P to);
+    }
+
+    /** One ejection, for reports. */
+    public record Ejection(long at, String policy, String reason) {
+    }
+
+    private final String kind;
+    private final P fallback;
+    private final BiFunction<F, Map<String, String>, P> factory;
+    private final Handover<P> handover;
+    private final TreeMap<String, F> providers = new TreeMap<>();
+    private final List<Ejection> ejections = new ArrayList<>();
+    private String wanted;
+    private Map<String, String> wantedOptions = Map.of();
+    private String activeName;
+    private P active;
+    private long swaps;
+
+    /**
+     * @param kind     "scheduling", for messages
+     * @param fallback the built-in policy (never ejected: it is trusted kernel code)
+     * @param factory  makes an instance from a provider and options (may throw IllegalArgumentException)
+     * @param handover moves the mechanism's state from one policy to the next
+     */
+    public PolicySlot(String kind, P fallback, BiFunction<F, Map<String, String>, P> factory, Handover<P> handover) {
+        this.kind = kind;
+        this.fallback = fallback;
+        this.factory = factory;
+        this.handover = handover;
+        this.active = fallback;
+    }
+
+    /** The policy to call now. */
+    public P active() {
+        return active;
+    }
+
+    /** The active policy's name ("builtin" for the fallback). */
+    public String activeName() {
+        return activeName == null ? "builtin" : activeName;
+    }
+
+    public boolean isFallback() {
+        return active == fallback;
+    }
+
+    /** A provider arrived; attaches it if it is the one wanted. */
+    public void addProvider(String name, F provider) {
+        providers.put(name, provider);
+        if (name.equals(wanted) && (activeName == null || !activeName.equals(name))) {
+            attach(name, provider, wantedOptions);
+        }
+    }
+
+    /** A provider left; if its policy is active, the fallback takes over (the wish stays). */
+    public void removeProvider(String name, F provider) {
+        if (providers.get(name) != provider) {
+            return;
+        }
+        providers.remove(name);
+        if (name.equals(activeName)) {
+            LOG.info("{} policy {} went away; the built-in policy takes over until it returns", kind, name);
+            switchTo(null, fallback);
+        }
+    }
+
+    /**
+     * Chooses the policy by name with options. Throws IllegalArgumentException
+     * (nothing changes) for bad options of a present provider. Returns true if
+     * it is active now, false if it waits for its provider.
+     */
+    public boolean select(String name, Map<String, String> options) {
+        if ("builtin".equals(name)) {
+            wanted = null;
+            wantedOptions = Map.of();
+            switchTo(null, fallback);
+            return true;
+        }
+        F provider = providers.get(name);
+        if (provider != null) {
+            P p = factory.apply(provider, options);
+            wanted = name;
+            wantedOptions = Map.copyOf(options);
+            switchTo(name, p);
+            return true;
+        }
+        wanted = name;
+        wantedOptions = Map.copyOf(options);
+        return false;
+    }
+
+    private void attach(String name, F provider, Map<String, String> options) {
+        try {
+            switchTo(name, factory.apply(provider, options));
+        } catch (RuntimeException e) {
+            LOG.error("{} policy {} cannot be made with options {}: {}", kind, name, options, e.getMessage());
+        }
+    }
+
+    // Hands the mechanism over and makes 'to' active.
+    private void switchTo(String name, P to) {
+        P from = active;
+        active = to;
+        activeName = name;
+        swaps++;
+        handover.handOver(from, to);
+    }
+
+    /**
+     * Ejects the active policy for {@code reason} (at simulated time now): the
+     * fallback takes over and the wish is dropped. No-op for the fallback.
+     */
+    public void eject(long now, String reason) {
+        if (active == fallback) {
+            return;
+        }
+        String name = activeName();
+        LOG.warn("{} policy {} ejected at cycle {}: {}; the built-in policy takes over", kind, name, now, reason);
+        ejections.add(new Ejection(now, name, reason));
+        wanted = null;
+        switchTo(null, fallback);
+    }
+
+    /** Provider names available, sorted. */
+    public List<String> available() {
+        return new ArrayList<>(providers.keySet());
+    }
+
+    public F provider(String name) {
+        return providers.get(name);
+    }
+
+    /** The name asked for but not (yet) active, or null. */
+    public String waitingFor() {
+        return wanted != null && !wanted.equals(activeName) ? wanted : null;
+    }
+
+    public List<Ejection> ejections() {
+        return List.copyOf(ejections);
+    }
+
+    public long swaps() {
+        return swaps;
+    }
+}
