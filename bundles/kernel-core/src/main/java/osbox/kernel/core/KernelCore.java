@@ -484,6 +484,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             return e.getMessage().contains("too long") ? -Errno.E2BIG : -Errno.ENOMEM;
         }
         AddressSpace old = p.space;
+        p.keepMemoryCounters();
         p.space = loaded.space();
         p.space.setPid(p.pid);
         p.user = loaded.user();

@@ -7,6 +7,7 @@ import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.sched.SchedTask;
 import osbox.kernel.core.files.FileTable;
+import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.UserMemory;
 import osbox.api.memory.AddressSpace;
 
@@ -75,6 +76,8 @@ public final class Process implements ProcessView, SchedTask {
 
     int waitStatus = -1;
     String killReport;
+    /** Memory counters of the images it ran before the current one (execve), nothing at first. */
+    private MemoryUsage earlierImages = MemoryUsage.NONE;
 
     Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
         this.pid = pid;
@@ -109,6 +112,36 @@ public final class Process implements ProcessView, SchedTask {
     @Override public long lastBurst() { return lastBurst; }
     @Override public int lastHart() { return lastHart; }
     @Override public String killReport() { return killReport; }
+
+    /**
+     * Its memory now: the current address space's pages, and its fault and
+     * paging counters added to those of the images it ran before (execve).
+     * TLB counters are not kept per process (0). Simulation thread.
+     */
+    @Override
+    public MemoryUsage memory() {
+        AddressSpace s = space;
+        MemoryUsage e = earlierImages;
+        if (s == null) {
+            return e;
+        }
+        return new MemoryUsage(s.residentPages(), Math.max(e.peakResidentPages(), s.peakResidentPages()),
+                s.swappedPages(), s.tablePages(), e.minorFaults() + s.minorFaults(),
+                e.imageFaults() + s.imageFaults(), e.majorFaults() + s.majorFaults(),
+                e.cowFaults() + s.cowFaults(), e.cowCopies() + s.cowCopies(), e.pageIns() + s.majorFaults(),
+                e.pageOuts() + s.pageOuts(), 0, 0);
+    }
+
+    /**
+     * execve is about to replace the current address space: its fault and
+     * paging counters (and its peak) carry over to the new image; its pages
+     * do not. Call before {@link #space} is replaced.
+     */
+    public void keepMemoryCounters() {
+        MemoryUsage now = memory();
+        earlierImages = new MemoryUsage(0, now.peakResidentPages(), 0, 0, now.minorFaults(), now.imageFaults(),
+                now.majorFaults(), now.cowFaults(), now.cowCopies(), now.pageIns(), now.pageOuts(), 0, 0);
+    }
 
     /** execve: the process now runs another program under this name and argument vector. */
     public void rename(String name, List<String> argv) {
