@@ -410,7 +410,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         Process p = table.create(0, baseName(args.get(0)), args, dispatcher.now());
         ProgramLoader.Loaded loaded;
         try {
-            loaded = loader.load(exec, args, envp, path, randomBytes(p.pid));
+            loaded = loader.load(p.pid, exec, args, envp, path, randomBytes(p.pid));
         } catch (ExecFormatException e) {
             table.zombify(p, WaitStatus.exited(127), null, dispatcher.now());
             table.remove(p);
@@ -479,12 +479,13 @@ public final class KernelCore implements Kernel, ProcessManager {
         }
         ProgramLoader.Loaded loaded;
         try {
-            loaded = loader.load(exec, argv, envp, path, randomBytes(p.pid));
+            loaded = loader.load(p.pid, exec, argv, envp, path, randomBytes(p.pid));
         } catch (ExecFormatException e) {
             return e.getMessage().contains("too long") ? -Errno.E2BIG : -Errno.ENOMEM;
         }
-        AddressSpace old = p.space;
+        // the old image goes first, so the trace states the new resident set last (setPid)
         p.keepMemoryCounters();
+        p.space.destroy();
         p.space = loaded.space();
         p.space.setPid(p.pid);
         p.user = loaded.user();
@@ -493,7 +494,6 @@ public final class KernelCore implements Kernel, ProcessManager {
         p.rename(baseName(path), argv.isEmpty() ? List.of(path) : argv);
         h.mmu().setSatp(p.space.satp());
         h.setContext(p.context);
-        old.destroy();
         machine.tracer().record(TraceKind.NOTE, h.id(), p.pid, 0, 0, "execve " + path);
         return 0;
     }

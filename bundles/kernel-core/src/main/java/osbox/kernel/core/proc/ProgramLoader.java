@@ -31,13 +31,13 @@ public final class ProgramLoader {
     }
 
     /**
-     * Builds a new address space and initial context running {@code image};
+     * Builds a new address space for process {@code pid} and an initial context running {@code image};
      * nothing of the caller changes, so a failed execve leaves the old image
      * intact. On failure the new space is freed and the exception says why.
      */
-    public Loaded load(ExecImage image, List<String> argv, List<String> envp, String execfn, byte[] random16)
+    public Loaded load(int pid, ExecImage image, List<String> argv, List<String> envp, String execfn, byte[] random16)
             throws ExecFormatException {
-        AddressSpace space = vm.createAddressSpace(0);
+        AddressSpace space = vm.createAddressSpace(pid);
         if (space == null) {
             throw new ExecFormatException("not enough memory to start the program");
         }

@@ -10,6 +10,7 @@ import osbox.api.hw.TranslationUnit;
 import osbox.api.kernel.UserMemory;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.MemoryRegion;
+import osbox.api.trace.TraceKind;
 
 /**
  * One process's virtual memory: an Sv39 page table built in simulated
@@ -49,6 +50,8 @@ public final class PagedAddressSpace implements AddressSpace {
     private long majorFaults;
     private int pid;
     private boolean destroyed;
+    /** setPid was called: the space is a process's, its resident set is traced (MEMORY events). */
+    private boolean announced;
     private final UserAccess user;
 
     private PagedAddressSpace(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb, long root) {
@@ -65,7 +68,8 @@ public final class PagedAddressSpace implements AddressSpace {
     }
 
     /** A new, empty address space without swap (its own paging mechanism), or null when no frame is left. */
-    public static PagedAddressSpace create(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids, TlbShootdown tlb) {
+    public static PagedAddressSpace create(PhysicalMemory mem, FrameAllocator frames, AsidAllocator asids,
+            TlbShootdown tlb) {
         return create(VirtualMemory.withoutSwap(mem, frames), asids, tlb);
     }
 
@@ -92,6 +96,20 @@ public final class PagedAddressSpace implements AddressSpace {
 
     public void setPid(int pid) {
         this.pid = pid;
+        announced = true;
+        vm.traceMemory(TraceKind.MEMORY, this, residentPages, swappedPages);
+    }
+
+    /** Names the owner without announcing the space (its faults are traced, no MEMORY event yet). */
+    void assignPid(int pid) {
+        this.pid = pid;
+    }
+
+    // A MEMORY event when the resident or swapped pages changed other than by a traced fault or eviction.
+    private void traceSetChange(long residentBefore, long swappedBefore) {
+        if (announced && (residentPages != residentBefore || swappedPages != swappedBefore)) {
+            vm.traceMemory(TraceKind.MEMORY, this, residentPages, swappedPages);
+        }
     }
 
     /** The satp value that selects this address space. */
@@ -250,6 +268,7 @@ public final class PagedAddressSpace implements AddressSpace {
         majorFaults++;
         vm.pagedIn(this, page, s);
         vm.loaded(this, page, f);
+        vm.traceMemory(TraceKind.PAGE_IN, this, page | access, residentPages);
         return SERVED;
     }
 
@@ -337,7 +356,7 @@ public final class PagedAddressSpace implements AddressSpace {
     }
 
     // Brings an image page in: a zeroed frame with the bytes of every segment overlapping it.
-    private int fillImagePage(long page, long perms) {
+    private int fillImagePage(long page, long perms, int access) {
         long f = vm.allocateFrame();
         if (f < 0) {
             return OOM;
@@ -356,6 +375,7 @@ public final class PagedAddressSpace implements AddressSpace {
         }
         vm.loaded(this, page, f);
         imageFaults++;
+        vm.traceMemory(TraceKind.IMAGE_FAULT, this, page | access, residentPages);
         return SERVED;
     }
 
@@ -405,12 +425,13 @@ public final class PagedAddressSpace implements AddressSpace {
         }
         if (r.kind == Region.Kind.IMAGE) {
             long perms = imagePerms(page);
-            return permits(perms, access) ? fillImagePage(page, perms) : SEGV;
+            return permits(perms, access) ? fillImagePage(page, perms, access) : SEGV;
         }
         if (!mapZero(page, r.perms)) {
             return OOM;
         }
         minorFaults++;
+        vm.traceMemory(TraceKind.ZERO_FILL_FAULT, this, page | access, residentPages);
         return SERVED;
     }
 
@@ -444,9 +465,12 @@ public final class PagedAddressSpace implements AddressSpace {
             heap = null;
         }
         if (newTop < oldTop) {
+            long residentBefore = residentPages;
+            long swappedBefore = swappedPages;
             for (long va = newTop; va < oldTop; va += PAGE) {
                 unmapPage(va);
             }
+            traceSetChange(residentBefore, swappedBefore);
         }
         if (heap != null) {
             regions.remove(heap.start);
@@ -508,6 +532,8 @@ public final class PagedAddressSpace implements AddressSpace {
 
     /** Removes every mapping in [start, start+len) (page-rounded), freeing frames. */
     public void unmap(long start, long len) {
+        long residentBefore = residentPages;
+        long swappedBefore = swappedPages;
         long end = (start + len + PAGE - 1) & -PAGE;
         split(start);
         split(end);
@@ -517,6 +543,7 @@ public final class PagedAddressSpace implements AddressSpace {
             }
             regions.remove(r.start);
         }
+        traceSetChange(residentBefore, swappedBefore);
     }
 
     /**
@@ -686,7 +713,8 @@ public final class PagedAddressSpace implements AddressSpace {
         long pte = mem.load(slot, 8);
         long ppn = Pte.ppn(pte);
         long flags = (pte & ~Pte.COW) | Pte.W;
-        if (frames.references(ppn) == 1) {
+        boolean copied = frames.references(ppn) != 1;
+        if (!copied) {
             mem.store(slot, 8, flags);
             vm.loaded(this, page, ppn);
             cowReclaimed++;
@@ -705,6 +733,7 @@ public final class PagedAddressSpace implements AddressSpace {
         }
         cowFaults++;
         tlb.flushPage(page, asid);
+        vm.traceMemory(TraceKind.COW_FAULT, this, page | Access.WRITE | (copied ? 1 : 0), residentPages);
         return SERVED;
     }
 
@@ -745,6 +774,9 @@ public final class PagedAddressSpace implements AddressSpace {
         tlb.flushAsid(asid);
         asids.release(asid);
         vm.spaceDestroyed(this);
+        if (announced) {
+            vm.traceMemory(TraceKind.MEMORY, this, 0, 0);
+        }
     }
 
     // Frees a page table and everything below it.

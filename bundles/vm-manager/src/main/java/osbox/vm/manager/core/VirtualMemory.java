@@ -127,6 +127,7 @@ public final class VirtualMemory {
         resident.remove(r.ppn);
         long s = r.space.evict(r.va, r.ppn);
         pageOuts++;
+        traceMemory(TraceKind.PAGE_OUT, r.space, r.va, r.space.residentPages());
         pendingCycles += swap.cycles();
         if (tracer != null) {
             tracer.record(TraceKind.NOTE, -1, r.pid(), r.va, s,
@@ -165,6 +166,17 @@ public final class VirtualMemory {
     }
 
     // ---- what address spaces report ----
+
+    /**
+     * Records a memory event of {@code space} (see TraceKind's memory
+     * events): pid = its owner, hart -1; nothing when there is no tracer or
+     * the space has no owner yet.
+     */
+    void traceMemory(TraceKind kind, PagedAddressSpace space, long a, long b) {
+        if (tracer != null && space.pid() != 0) {
+            tracer.record(kind, -1, space.pid(), a, b);
+        }
+    }
 
     /** A space was made with frames from here: it counts as live until destroyed. */
     void spaceCreated(PagedAddressSpace space) {

@@ -91,7 +91,7 @@ public final class VmManager implements MemoryManager {
     public PagedAddressSpace createAddressSpace(int pid) {
         PagedAddressSpace space = PagedAddressSpace.create(vm, asids, shootdown);
         if (space != null) {
-            space.setPid(pid);
+            space.assignPid(pid);
         }
         return space;
     }
