@@ -95,6 +95,19 @@ public interface AddressSpace {
      */
     long mapAnonymous(long hint, long len, int prot, boolean fixed);
 
+    /**
+     * A shared anonymous mapping (MAP_SHARED|MAP_ANONYMOUS), placed as by
+     * {@link #mapAnonymous}: its pages are one shared memory object, which a
+     * child inherits at {@link #fork} as the very same pages (not
+     * copy-on-write), so every process mapping it sees every write; a page
+     * is zero-filled on the first touch by any of them. Unmapping, exit and
+     * exec drop this space's reference; the object goes with the last one.
+     * Returns the address, or -1 when there is no room.
+     *
+     * @since 1.1
+     */
+    long mapShared(long hint, long len, int prot, boolean fixed);
+
     /** Unmaps every page of [start, start+len) and cuts the regions there; start must be page aligned. */
     void unmap(long start, long len);
 

@@ -9,8 +9,9 @@ import osbox.kernel.core.syscall.KernelCall;
 import osbox.api.memory.AddressSpace;
 
 /**
- * mmap(addr, len, prot, flags, fd, offset): anonymous mappings (private or
- * shared; shared is private until fork exists), zero-filled on first touch.
+ * mmap(addr, len, prot, flags, fd, offset): anonymous mappings, zero-filled
+ * on first touch: private ones (copy-on-write after fork) or shared ones
+ * (MAP_SHARED: the same pages in every process that inherits them by fork).
  * File mappings need a file system: EBADF, as for a closed descriptor.
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MMAP, SyscallHandler.NAME + "=mmap"})
@@ -34,7 +35,9 @@ public final class MmapCall implements SyscallHandler {
         if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000 || addr + len > AddressSpace.MMAP_TOP)) {
             return -Errno.EINVAL;
         }
-        long at = KernelCall.of(c).pcb().space.mapAnonymous(addr, len, Prot.of(prot), fixed);
+        AddressSpace space = KernelCall.of(c).pcb().space;
+        long at = (flags & MAP_SHARED) != 0 ? space.mapShared(addr, len, Prot.of(prot), fixed)
+                : space.mapAnonymous(addr, len, Prot.of(prot), fixed);
         return at < 0 ? -Errno.ENOMEM : at;
     }
 }

@@ -423,6 +423,9 @@ public final class PagedAddressSpace implements AddressSpace {
         if (Pte.isSwapped(present)) {
             return swapIn(page, access);
         }
+        if (r.shared != null) {
+            return sharedFault(r, page, access);
+        }
         if (r.kind == Region.Kind.IMAGE) {
             long perms = imagePerms(page);
             return permits(perms, access) ? fillImagePage(page, perms, access) : SEGV;
@@ -432,6 +435,54 @@ public final class PagedAddressSpace implements AddressSpace {
         }
         minorFaults++;
         vm.traceMemory(TraceKind.ZERO_FILL_FAULT, this, page | access, residentPages);
+        return SERVED;
+    }
+
+    /**
+     * A fault on a page of a shared anonymous region: maps the object's frame
+     * for the page, bringing it in first (zero-filled on the first touch by
+     * any sharer, or read back from the object's swap slot) so every sharer
+     * sees the same page.
+     */
+    private int sharedFault(Region r, long page, int access) {
+        // the page tables first: making them may evict pages, never this one once it is in place
+        if (leafSlot(page, true) < 0) {
+            return OOM;
+        }
+        SharedMemory shm = r.shared;
+        long i = r.sharedFirst + (page - r.start) / PAGE;
+        long f = shm.frame(i);
+        TraceKind kind = TraceKind.ZERO_FILL_FAULT;
+        if (f < 0) {
+            f = vm.allocateFrame();
+            if (f < 0) {
+                return OOM;
+            }
+            long s = shm.slot(i);
+            if (s >= 0) {
+                swap.pageIn(s, vm.scratch);
+                mem.write(f << 12, vm.scratch, 0, vm.scratch.length);
+                swap.free(s);
+                majorFaults++;
+                kind = TraceKind.PAGE_IN;
+                vm.pagedIn(this, page, s);
+            } else {
+                mem.zeroFrame(f);
+                minorFaults++;
+            }
+            shm.setFrame(i, f);
+            vm.sharedLoaded(shm, i, f, this, page);
+        } else {
+            // another sharer brought it in: only this space's PTE is missing
+            minorFaults++;
+            vm.accessed(f);
+        }
+        frames.share(f);
+        if (!map(page, f, r.perms)) {
+            frames.release(f); // cannot happen: the tables are in place
+            return OOM;
+        }
+        vm.traceMemory(kind, this, page | access, residentPages);
         return SERVED;
     }
 
@@ -493,6 +544,16 @@ public final class PagedAddressSpace implements AddressSpace {
      * address, or -1 when no room.
      */
     public long mapAnonymous(long hint, long len, long perms, boolean fixed) {
+        return mapAnonymous(hint, len, perms, fixed, false);
+    }
+
+    /**
+     * An anonymous mapping as {@link #mapAnonymous(long, long, long, boolean)};
+     * with {@code shared} (MAP_SHARED) its pages belong to a new shared memory
+     * object, which children inherit at fork as the same pages (not
+     * copy-on-write).
+     */
+    public long mapAnonymous(long hint, long len, long perms, boolean fixed, boolean shared) {
         long size = (len + PAGE - 1) & -PAGE;
         if (size <= 0) {
             return -1;
@@ -510,7 +571,12 @@ public final class PagedAddressSpace implements AddressSpace {
                 return -1;
             }
         }
-        addRegion(Region.Kind.ANONYMOUS, at, at + size, perms);
+        Region r = addRegion(Region.Kind.ANONYMOUS, at, at + size, perms);
+        if (shared) {
+            r.shared = new SharedMemory(size / PAGE);
+            r.sharedFirst = 0;
+            r.shared.retain(this, r);
+        }
         return at;
     }
 
@@ -542,6 +608,7 @@ public final class PagedAddressSpace implements AddressSpace {
                 unmapPage(va);
             }
             regions.remove(r.start);
+            dropShared(r);
         }
         traceSetChange(residentBefore, swappedBefore);
     }
@@ -572,7 +639,8 @@ public final class PagedAddressSpace implements AddressSpace {
                         // at fork) must not become writable in place: its first write copies it
                         long p = perms;
                         long cow = pte & Pte.COW;
-                        if ((perms & Pte.W) != 0 && (cow != 0 || frames.references(Pte.ppn(pte)) > 1)) {
+                        if ((perms & Pte.W) != 0 && r.shared == null
+                                && (cow != 0 || frames.references(Pte.ppn(pte)) > 1)) {
                             p &= ~Pte.W;
                             cow = Pte.COW;
                         }
@@ -588,6 +656,15 @@ public final class PagedAddressSpace implements AddressSpace {
         return true;
     }
 
+    // The region no longer maps its shared memory object (if any): one reference less.
+    private void dropShared(Region r) {
+        if (r.shared != null) {
+            SharedMemory shm = r.shared;
+            r.shared = null;
+            shm.release(this, r, vm);
+        }
+    }
+
     // Splits the region containing va (if any) so that a region starts at va.
     private void split(long va) {
         Region r = regionAt(va);
@@ -597,6 +674,11 @@ public final class PagedAddressSpace implements AddressSpace {
         Region upper = new Region(r.kind, va, r.end, r.perms);
         r.end = va;
         regions.put(va, upper);
+        if (r.shared != null) {
+            upper.shared = r.shared;
+            upper.sharedFirst = r.sharedFirst + (va - r.start) / PAGE;
+            upper.shared.retain(this, upper);
+        }
     }
 
     /**
@@ -649,9 +731,17 @@ public final class PagedAddressSpace implements AddressSpace {
         child.brk = brk;
         child.image.addAll(image);
         for (Region r : regions.values()) {
-            child.regions.put(r.start, new Region(r.kind, r.start, r.end, r.perms));
+            Region c = new Region(r.kind, r.start, r.end, r.perms);
+            child.regions.put(r.start, c);
+            if (r.shared != null) {
+                c.shared = r.shared;
+                c.sharedFirst = r.sharedFirst;
+                c.shared.retain(child, c);
+            }
         }
         boolean ok = shareTable(child, root, Pte.LEVELS - 1, 0);
+        // shared anonymous pages stay shared, writable in place, in both
+        unshareCopyOnWrite(ok ? child : null);
         // parent's pages may have lost W: its TLB entries must go
         tlb.flushAsid(asid);
         if (!ok) {
@@ -659,6 +749,36 @@ public final class PagedAddressSpace implements AddressSpace {
             return null;
         }
         return child;
+    }
+
+    // After the table walk of fork marked every writable page copy-on-write: the pages of shared
+    // regions are writable in place again, in this space and (when not null) the child.
+    private void unshareCopyOnWrite(PagedAddressSpace child) {
+        for (Region r : regions.values()) {
+            if (r.shared == null) {
+                continue;
+            }
+            for (long va = r.start; va < r.end; va += PAGE) {
+                if (r.shared.frame(r.sharedFirst + (va - r.start) / PAGE) < 0) {
+                    continue;
+                }
+                restoreShared(va, r.perms);
+                if (child != null) {
+                    child.restoreShared(va, r.perms);
+                }
+            }
+        }
+    }
+
+    private void restoreShared(long va, long perms) {
+        long slot = leafSlot(va, false);
+        if (slot < 0) {
+            return;
+        }
+        long pte = mem.load(slot, 8);
+        if ((pte & Pte.V) != 0 && (pte & Pte.COW) != 0) {
+            mem.store(slot, 8, (pte & ~Pte.COW) | (perms & Pte.W));
+        }
     }
 
     // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write;
@@ -767,6 +887,9 @@ public final class PagedAddressSpace implements AddressSpace {
         }
         destroyed = true;
         freeTable(root, Pte.LEVELS - 1);
+        for (Region r : regions.values()) {
+            dropShared(r);
+        }
         regions.clear();
         residentPages = 0;
         swappedPages = 0;
@@ -874,6 +997,12 @@ public final class PagedAddressSpace implements AddressSpace {
     @Override
     public long mapAnonymous(long hint, long len, int prot, boolean fixed) {
         return mapAnonymous(hint, len, protToPte(prot), fixed);
+    }
+
+    /** A shared anonymous mapping with PROT_* bits (see the PTE-bits version above). */
+    @Override
+    public long mapShared(long hint, long len, int prot, boolean fixed) {
+        return mapAnonymous(hint, len, protToPte(prot), fixed, true);
     }
 
     /** Changes permissions to PROT_* bits (see the PTE-bits version above). */

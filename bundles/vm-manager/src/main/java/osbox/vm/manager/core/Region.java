@@ -21,6 +21,10 @@ public final class Region {
     long start;
     long end;
     long perms;
+    /** The shared memory object a MAP_SHARED anonymous region maps (null: private pages). */
+    SharedMemory shared;
+    /** Index in {@link #shared} of the page at {@link #start}. */
+    long sharedFirst;
 
     Region(Kind kind, long start, long end, long perms) {
         this.kind = kind;
@@ -42,12 +46,18 @@ public final class Region {
         return perms;
     }
 
+    /** Whether the region maps a shared memory object (MAP_SHARED|MAP_ANONYMOUS). */
+    public boolean isShared() {
+        return shared != null;
+    }
+
     public boolean contains(long va) {
         return va >= start && va < end;
     }
 
     @Override
     public String toString() {
-        return String.format("%012x-%012x %s %s", start, end, Pte.perms(perms), kind.name().toLowerCase());
+        return String.format("%012x-%012x %s %s", start, end, Pte.perms(perms),
+                kind.name().toLowerCase() + (shared != null ? " shared" : ""));
     }
 }

@@ -215,6 +215,17 @@ public final class VirtualMemory {
         tell("removed", () -> p.removed(r));
     }
 
+    /**
+     * Page i of the shared memory object shm became resident in frame ppn,
+     * brought in by space's fault at va.
+     */
+    void sharedLoaded(SharedMemory shm, long i, long ppn, PagedAddressSpace space, long va) {
+    }
+
+    /** The shared memory object shm is freeing its frame ppn (its last mapper is gone). */
+    void sharedFrameFreed(SharedMemory shm, long ppn) {
+    }
+
     /** The kernel touched the page in frame ppn on the process's behalf. */
     void accessed(long ppn) {
         PageRecord r = resident.get(ppn);
