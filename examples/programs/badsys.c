@@ -13,10 +13,11 @@
  *                   nanosleep, clock_gettime, gettimeofday, uname, fstat,
  *                   getrandom, execve. A failed read or write leaves the
  *                   pipe's bytes where they were.
- *   badsys huge     valid buffers with a huge length (read and write on a pipe)
- *   badsys mm       mmap/munmap/mprotect at kernel-looking addresses
- *   badsys reap     wait4 with a bad status pointer, then wait4(WNOHANG)
+ *   badsys huge     valid buffers with a huge length (read, write, writev on a pipe)
+ *   badsys mm       mmap/munmap/mprotect at kernel-looking addresses, mmap of huge lengths
+ *   badsys reap     wait4 with a bad status or rusage pointer, then wait4(WNOHANG)
  *   badsys pgrp     wait4 for a process group no child is in
+ *   badsys tz       gettimeofday with a bad timezone pointer
  *   badsys osbox    osbox only: execve of a real program under /host with
  *                   bad argv/envp pointers, and no descriptor leaked by
  *                   failed pipe2 calls
@@ -212,6 +213,9 @@ static int huge(void)
     efault("write(pipe, a good page then PROT_NONE, 1 << 40)", osbox_write(p[1], edge - PAGE, 1UL << 40));
     efault("write(pipe, a good page then PROT_NONE, 1 << 62)", osbox_write(p[1], edge - PAGE, 1UL << 62));
     printf("pipe holds %ld bytes\n", drain(p[0]));
+    struct { void *base; size_t len; } iov[1] = { { edge - PAGE, 1UL << 40 } };
+    efault("writev(pipe, [{a good page, 1 << 40}], 1)", osbox_syscall3(OSBOX_SYS_WRITEV, p[1], (long)iov, 1));
+    printf("pipe holds %ld bytes\n", drain(p[0]));
     osbox_write(p[1], "0123456789abcdef", 16);
     efault("read(pipe holding 16, a good page, 1 << 40)", osbox_read(p[0], edge - PAGE, 1UL << 40));
     printf("pipe holds %ld bytes\n", drain(p[0]));
@@ -227,6 +231,8 @@ static int mm(void)
     int prot = OSBOX_PROT_READ | OSBOX_PROT_WRITE, flags = OSBOX_MAP_PRIVATE | OSBOX_MAP_ANONYMOUS | MAP_FIXED;
     show("mmap(kernel 0xffffffc000000000, 4096, rw, fixed)", osbox_mmap(opaque(K1), PAGE, prot, flags, -1, 0));
     show("mmap(non-canonical 0x800000000000, 4096, rw, fixed)", osbox_mmap(opaque(NC2), PAGE, prot, flags, -1, 0));
+    show("mmap(0, 1 << 40, rw)", osbox_mmap(0, 1UL << 40, prot, OSBOX_MAP_PRIVATE | OSBOX_MAP_ANONYMOUS, -1, 0));
+    show("mmap(0, 1 << 62, rw)", osbox_mmap(0, 1UL << 62, prot, OSBOX_MAP_PRIVATE | OSBOX_MAP_ANONYMOUS, -1, 0));
     show("munmap(kernel 0xffffffff80000000, 4096)", osbox_munmap(opaque(K2), PAGE));
     show("mprotect(kernel 0xffffffc000000000, 4096, rw)", osbox_syscall3(226, (long)K1, PAGE, prot));
     printf("badsys: still running\n");
@@ -258,6 +264,24 @@ static int reap(void)
     efault("wait4(child, status at kernel 0xffffffc000000000, 0, 0)", osbox_wait4(pid, opaque(K1), 0, 0));
     int status = 0;
     show("wait4(-1, good status, WNOHANG, 0)", osbox_wait4(-1, &status, OSBOX_WNOHANG, 0));
+    pid = osbox_fork();
+    if (pid == 0)
+        osbox_exit(7);
+    efault("wait4(child, good status, 0, rusage at kernel 0xffffffc000000000)",
+           osbox_wait4(pid, &status, 0, opaque(K1)));
+    show("wait4(-1, good status, WNOHANG, 0)", osbox_wait4(-1, &status, OSBOX_WNOHANG, 0));
+    printf("badsys: still running\n");
+    return 0;
+}
+
+/* gettimeofday(tv, tz): Linux fills tz (struct timezone) when it is not NULL. */
+static int tz(void)
+{
+    struct osbox_timeval tv;
+    efault("gettimeofday(good, tz at kernel 0xffffffc000000000)",
+           osbox_syscall2(OSBOX_SYS_GETTIMEOFDAY, (long)&tv, (long)K1));
+    efault("gettimeofday(good, tz in main's text)",
+           osbox_syscall2(OSBOX_SYS_GETTIMEOFDAY, (long)&tv, (long)main));
     printf("badsys: still running\n");
     return 0;
 }
@@ -310,6 +334,8 @@ int main(int argc, char **argv)
         return huge();
     if (strcmp(mode, "mm") == 0)
         return mm();
+    if (strcmp(mode, "tz") == 0)
+        return tz();
     if (strcmp(mode, "pgrp") == 0)
         return pgrp();
     if (strcmp(mode, "reap") == 0)

@@ -286,9 +286,6 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox bug: MAP_SHARED|MAP_ANONYMOUS is private after fork (MmapCall: 'shared is private until fork"
-            + " exists'; AddressSpace.fork makes every writable page copy-on-write): neither process sees the"
-            + " other's writes. Repro: examples/programs: ./osbox run isolate.elf shared vs qemu-riscv64 isolate.elf shared")
     void sharedAnonymousMappingIsSharedAcrossFork() throws Exception {
         matchesLinux("isolate", List.of("shared"));
     }
@@ -302,15 +299,17 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox bug: mmap(MAP_FIXED) at a kernel-looking or non-canonical address answers EINVAL; Linux"
-            + " answers ENOMEM (addr + len beyond TASK_SIZE). Repro: ./osbox run examples/programs/badsys.elf mm")
+    @Disabled("osbox bug: mmap(MAP_FIXED) at a kernel-looking or non-canonical address, and mmap of 1<<40 or 1<<62"
+            + " bytes, answer EINVAL; Linux answers ENOMEM (addr + len beyond TASK_SIZE, len > TASK_SIZE)."
+            + " Repro: ./osbox run examples/programs/badsys.elf mm")
     void mmapFixedOutsideTheUserHalfAnswersEnomem() throws Exception {
         matchesLinux("badsys", List.of("mm"));
     }
 
     @Test
     @Disabled("osbox differs from Linux: wait4 whose status pointer is bad answers EFAULT but leaves the child a"
-            + " zombie; Linux reaps it first (kernel_wait4: do_wait, then put_user) so the next wait4 is ECHILD."
+            + " zombie, and one whose rusage pointer is bad answers EFAULT at once, before waiting; Linux waits and"
+            + " reaps first (kernel_wait4: do_wait, then put_user / copy_to_user) so the next wait4 is ECHILD."
             + " Repro: ./osbox run examples/programs/badsys.elf reap")
     void wait4WithABadStatusPointerStillReaps() throws Exception {
         matchesLinux("badsys", List.of("reap"));
@@ -323,6 +322,13 @@ class IsolationTest {
             + " Repro: ./osbox run examples/programs/badsys.elf pgrp")
     void wait4ForAnEmptyProcessGroupAnswersEchild() throws Exception {
         matchesLinux("badsys", List.of("pgrp"));
+    }
+
+    @Test
+    @Disabled("osbox bug: gettimeofday(tv, tz) ignores tz: a bad tz pointer (kernel-looking, or main's text) answers 0;"
+            + " Linux writes struct timezone there and answers EFAULT. Repro: ./osbox run examples/programs/badsys.elf tz")
+    void gettimeofdayWithABadTimezonePointerAnswersEfault() throws Exception {
+        matchesLinux("badsys", List.of("tz"));
     }
 
     @Test
