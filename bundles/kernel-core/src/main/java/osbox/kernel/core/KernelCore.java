@@ -88,7 +88,6 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final Settings settings;
     private final MemoryManager vm;
     private OomPolicy oomPolicy = OomPolicy.LARGEST_RESIDENT_SET;
-    private long oomKills;
     private final ProcessTable table = new ProcessTable();
     private final Dispatcher dispatcher;
     private final SyscallTable syscalls = new SyscallTable();
@@ -339,7 +338,6 @@ public final class KernelCore implements Kernel, ProcessManager {
                 Access.name(access), Long.toHexString(p.context.pc), Long.toHexString(addr), vm.swapSlotsUsed(),
                 vm.swapSlots());
         machine.tracer().record(TraceKind.NOTE, p.hart, victim.pid, rss, addr, report);
-        oomKills++;
         vm.outOfMemoryKill(victim.pid);
         kill(victim, Signals.SIGKILL, String.format("out of memory: resident set %d pages, the largest", rss), addr);
     }
@@ -349,9 +347,9 @@ public final class KernelCore implements Kernel, ProcessManager {
         this.oomPolicy = policy == null ? OomPolicy.LARGEST_RESIDENT_SET : policy;
     }
 
-    /** Processes killed because memory and swap ran out. */
+    /** Processes killed because memory and swap ran out: the VM manager's count (oom.kills), read there. */
     public long oomKills() {
-        return oomKills;
+        return vm.oomKills();
     }
 
     // A trap the process cannot survive: kill it with sig and report pc and address.

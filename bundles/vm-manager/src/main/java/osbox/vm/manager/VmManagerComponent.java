@@ -149,6 +149,11 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
     }
 
     @Override
+    public long oomKills() {
+        return sim(core::oomKills);
+    }
+
+    @Override
     public FrameUsage frames() {
         return sim(core::frames);
     }

@@ -42,6 +42,16 @@ public interface MemoryManager {
      */
     void outOfMemoryKill(int pid);
 
+    /**
+     * Processes killed because memory and swap ran out: the count of
+     * {@link #outOfMemoryKill} calls, {@code oom.kills} in
+     * {@link #statistics()}. The VM manager is the one owner of this
+     * counter; the kernel reads it here.
+     *
+     * @since 1.1
+     */
+    long oomKills();
+
     /** Frames of physical memory: total, in use, free, and the most ever in use. */
     FrameUsage frames();
 

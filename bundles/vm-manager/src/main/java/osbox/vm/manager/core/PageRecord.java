@@ -2,11 +2,19 @@ package osbox.vm.manager.core;
 
 import osbox.api.vm.PageView;
 
-/** One evictable page (private to one address space and resident), as replacement policies see it. */
+/**
+ * One evictable resident page (one record per frame), as replacement
+ * policies see it. A frame several address spaces map (copy-on-write after
+ * fork, read-only image pages, a shared anonymous page) has one record too:
+ * its owner ({@link #space}, {@link #va}, {@link #pid}) is the mapper that
+ * brought it in; when that mapping goes, the next mapper found (oldest live
+ * space first) becomes the owner. A and D bits are read through the owner's
+ * PTE.
+ */
 public final class PageRecord implements PageView {
     final long ppn;
-    final PagedAddressSpace space;
-    final long va;
+    PagedAddressSpace space;
+    long va;
     final long loadedAt;
     long lastAccess;
     long accesses;

@@ -235,7 +235,8 @@ public final class PagedAddressSpace implements AddressSpace {
         if (s < 0) {
             throw new IllegalStateException("swap full while evicting");
         }
-        mem.store(slot, 8, Pte.swapped(s, pte));
+        // a copy-on-write page whose other sharers are gone comes back writable (it is this space's alone)
+        mem.store(slot, 8, Pte.swapped(s, (pte & Pte.COW) != 0 ? pte | Pte.W : pte));
         tlb.flushPage(va, asid);
         frames.release(ppn);
         mem.unmarkCode(ppn);
@@ -243,6 +244,49 @@ public final class PagedAddressSpace implements AddressSpace {
         swappedPages++;
         pageOuts++;
         return s;
+    }
+
+    /**
+     * One mapping of a frame several spaces share (after fork) is paged out:
+     * the PTE at va points to swap slot {@code s} (which the caller wrote
+     * once for every mapping and counts one reference for this one), a
+     * copy-on-write page keeping its right to be written (it comes back as
+     * this space's own copy), the TLBs forget it, the frame loses a reference.
+     */
+    void evictMapping(long va, long ppn, long s) {
+        long slot = leafSlot(va, false);
+        long pte = slot < 0 ? 0 : mem.load(slot, 8);
+        if ((pte & Pte.V) == 0 || Pte.ppn(pte) != ppn) {
+            throw new IllegalStateException("evicting " + Long.toHexString(va) + " from frame " + ppn
+                    + ", which it does not map (pte 0x" + Long.toHexString(pte) + ")");
+        }
+        long perms = (pte & Pte.COW) != 0 ? pte | Pte.W : pte;
+        mem.store(slot, 8, Pte.swapped(s, perms));
+        tlb.flushPage(va, asid);
+        if (frames.release(ppn)) {
+            mem.unmarkCode(ppn);
+        }
+        residentPages--;
+        swappedPages++;
+        pageOuts++;
+    }
+
+    /**
+     * A page of a shared memory object in frame ppn is being paged out: this
+     * space's mapping of it at va (if it has one) is removed; the next fault
+     * brings the page back from the object.
+     */
+    void dropSharedMapping(long va, long ppn) {
+        long slot = leafSlot(va, false);
+        long pte = slot < 0 ? 0 : mem.load(slot, 8);
+        if ((pte & Pte.V) == 0 || Pte.ppn(pte) != ppn) {
+            return;
+        }
+        mem.store(slot, 8, 0);
+        tlb.flushPage(va, asid);
+        frames.release(ppn);
+        residentPages--;
+        pageOuts++;
     }
 
     // Brings a page back from swap: a new frame with the slot's bytes, the permissions it had; frees the slot.
@@ -482,6 +526,7 @@ public final class PagedAddressSpace implements AddressSpace {
             frames.release(f); // cannot happen: the tables are in place
             return OOM;
         }
+        vm.loaded(this, page, f); // evictable again if no mapper owned it
         vm.traceMemory(kind, this, page | access, residentPages);
         return SERVED;
     }
@@ -739,7 +784,14 @@ public final class PagedAddressSpace implements AddressSpace {
                 c.shared.retain(child, c);
             }
         }
-        boolean ok = shareTable(child, root, Pte.LEVELS - 1, 0);
+        // the parent's pages stay registered (evictable through the reverse map) as they become shared
+        vm.forking(this);
+        boolean ok;
+        try {
+            ok = shareTable(child, root, Pte.LEVELS - 1, 0);
+        } finally {
+            vm.forking(null);
+        }
         // shared anonymous pages stay shared, writable in place, in both
         unshareCopyOnWrite(ok ? child : null);
         // parent's pages may have lost W: its TLB entries must go
@@ -812,7 +864,7 @@ public final class PagedAddressSpace implements AddressSpace {
                 child.swappedPages++;
                 continue;
             }
-            // shared from now on: no longer evictable
+            // shared from now on (its record stays: see VirtualMemory.forking)
             vm.removed(this, Pte.ppn(pte));
             if ((pte & Pte.W) != 0) {
                 pte = (pte & ~Pte.W) | Pte.COW;
@@ -843,10 +895,17 @@ public final class PagedAddressSpace implements AddressSpace {
             if (f < 0) {
                 return OOM;
             }
-            // the shared frame is not evictable, so the PTE still maps it
+            long now = mem.load(slot, 8);
+            if ((now & Pte.V) == 0 || Pte.ppn(now) != ppn) {
+                // allocating evicted the shared page (the reverse map pages out shared frames): it is in
+                // swap now, and comes back as this space's own writable copy
+                frames.release(f);
+                return handleFault(page, Access.WRITE);
+            }
             // frame to frame: the new frame is fresh from the allocator, never a code frame
             System.arraycopy(mem.frame(ppn), 0, mem.frame(f), 0, (int) PAGE);
             mem.store(slot, 8, Pte.make(f, flags & ((1L << 10) - 1)));
+            vm.removed(this, ppn); // another mapper owns the shared frame's record if this one did
             frames.release(ppn);
             vm.loaded(this, page, f);
             cowCopies++;

@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * The kernel-wide registry of evictable pages: every private, resident user
- * page of every address space, keyed by frame, in load order (a
- * LinkedHashMap: iteration follows insertion, never hashing). Page tables and
- * frames shared by several spaces (copy-on-write after fork) are not here, so
- * they are never evicted.
+ * The kernel-wide registry of evictable pages: every resident user page of
+ * every address space, keyed by frame, in load order (a LinkedHashMap:
+ * iteration follows insertion, never hashing). A frame shared by several
+ * spaces (copy-on-write after fork, image pages, shared anonymous pages) has
+ * one record; {@link VirtualMemory} finds its other mappings through the
+ * reverse map when it evicts it. Page tables are not here: never evicted.
  */
 public final class ResidentPages {
     private final LinkedHashMap<Long, PageRecord> pages = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ public final class SwapArea {
     private final long cycles;
     private final byte[][] data;
     private final BitSet used = new BitSet();
+    /** References to each slot in use: the PTEs pointing at it (a shared page evicted once for all its mappers). */
+    private final int[] refs;
     private int inUse;
     private long peak;
     private long writes;
@@ -31,6 +33,7 @@ public final class SwapArea {
         this.slots = (int) (bytes / PAGE);
         this.cycles = cycles;
         this.data = new byte[slots][];
+        this.refs = new int[slots];
     }
 
     /** No swap. */
@@ -48,6 +51,7 @@ public final class SwapArea {
             return -1;
         }
         used.set(s);
+        refs[s] = 1;
         inUse++;
         peak = Math.max(peak, inUse);
         if (data[s] == null) {
@@ -71,9 +75,25 @@ public final class SwapArea {
         return pageOut(data[s].clone());
     }
 
-    /** Frees a slot. Throws on a slot that is not in use. */
+    /**
+     * Adds a reference to a slot in use: one more PTE points at it (a page
+     * shared by several address spaces, evicted once for all of them).
+     */
+    public void share(long slot) {
+        refs[check(slot)]++;
+    }
+
+    /** References to a slot (0 when free). */
+    public int references(long slot) {
+        return inUse(slot) ? refs[(int) slot] : 0;
+    }
+
+    /** Drops one reference to a slot; the slot is free with the last. Throws on a slot that is not in use. */
     public void free(long slot) {
         int s = check(slot);
+        if (--refs[s] > 0) {
+            return;
+        }
         used.clear(s);
         inUse--;
     }

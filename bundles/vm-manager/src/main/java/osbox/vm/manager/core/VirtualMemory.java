@@ -124,8 +124,12 @@ public final class VirtualMemory {
             evictionFailures++;
             return false;
         }
-        resident.remove(r.ppn);
-        long s = r.space.evict(r.va, r.ppn);
+        r = evictRecord(r);
+        if (r == null) {
+            evictionFailures++;
+            return false;
+        }
+        long s = lastSlot;
         pageOuts++;
         traceMemory(TraceKind.PAGE_OUT, r.space, r.va, r.space.residentPages());
         pendingCycles += swap.cycles();
@@ -134,6 +138,165 @@ public final class VirtualMemory {
                     "page-out pid " + r.pid() + " va 0x" + Long.toHexString(r.va) + " slot " + s);
         }
         return true;
+    }
+
+    // ---- the reverse map: evicting pages several spaces map ----
+
+    /** Page {@code index} of a shared memory object, resident in a frame. */
+    private record SharedPage(SharedMemory shm, long index) {
+    }
+
+    /** Frames of shared memory objects: lookups by frame only (never iterated, so hashing order never shows). */
+    private final Map<Long, SharedPage> sharedFrames = new java.util.HashMap<>();
+    /** The space whose fork is walking its page table now (its pages stay registered while they become shared). */
+    private PagedAddressSpace forking;
+
+    /** fork of parent starts (parent) or ends (null): see {@link #removed}. */
+    void forking(PagedAddressSpace parent) {
+        forking = parent;
+    }
+
+    // Pages the victim out, whoever maps it: privately (one PTE), copy-on-write or image pages shared
+    // after fork (every mapping points to one slot), or a page of a shared memory object (the object
+    // keeps the slot, every mapping is cleared).
+    // Returns the record evicted: r, or another one when r cannot go now; null when none can.
+    private PageRecord evictRecord(PageRecord r) {
+        SharedPage sp = sharedFrames.get(r.ppn);
+        if (sp != null && forking != null) {
+            // fork's table walk may be holding a PTE of it: take the oldest page of no shared object instead
+            ReplacementPolicy p = slot.active();
+            tell("loaded", () -> p.loaded(r));
+            PageRecord other = null;
+            for (PageRecord q : resident.inLoadOrder()) {
+                if (!sharedFrames.containsKey(q.ppn)) {
+                    other = q;
+                    break;
+                }
+            }
+            if (other == null) {
+                return null;
+            }
+            PageRecord o = other;
+            tell("removed", () -> p.removed(o));
+            return evictRecord(o);
+        }
+        resident.remove(r.ppn);
+        if (sp != null) {
+            evictSharedObjectPage(r, sp);
+        } else if (frames.references(r.ppn) > 1) {
+            evictSharedFrame(r);
+        } else {
+            lastSlot = r.space.evict(r.va, r.ppn);
+        }
+        return r;
+    }
+
+    // A frame several spaces map at the same va (fork shares pages at their address): written to one
+    // slot once, every mapping's PTE points at it (the slot counts one reference per PTE).
+    private void evictSharedFrame(PageRecord r) {
+        List<PagedAddressSpace> mappers = mappersOf(r.ppn, r.va, null);
+        if (mappers.size() != frames.references(r.ppn)) {
+            // cannot happen (fork shares pages at their own address): leave it resident, unregistered
+            LOG.error("frame {} has {} references but {} mappings at 0x{}: not evicted", r.ppn,
+                    frames.references(r.ppn), mappers.size(), Long.toHexString(r.va));
+            return;
+        }
+        mem.read(r.ppn << 12, scratch, 0, scratch.length);
+        long s = swap.pageOut(scratch);
+        if (s < 0) {
+            throw new IllegalStateException("swap full while evicting");
+        }
+        for (int k = 1; k < mappers.size(); k++) {
+            swap.share(s);
+        }
+        for (PagedAddressSpace m : mappers) {
+            m.evictMapping(r.va, r.ppn, s);
+        }
+        lastSlot = s;
+        sharedEvictions++;
+    }
+
+    // A page of a shared memory object: every mapping of it is cleared, the object keeps the slot; the
+    // next fault by any mapper brings it back into the object, shared again.
+    private void evictSharedObjectPage(PageRecord r, SharedPage sp) {
+        for (SharedMemory.Mapping m : sp.shm().mappers()) {
+            long va = sharedVa(m, sp);
+            if (va >= 0) {
+                m.space().dropSharedMapping(va, r.ppn);
+            }
+        }
+        if (frames.references(r.ppn) != 1) {
+            throw new IllegalStateException("shared page in frame " + r.ppn + " still has "
+                    + (frames.references(r.ppn) - 1) + " mappings after every mapper dropped it");
+        }
+        mem.read(r.ppn << 12, scratch, 0, scratch.length);
+        long s = swap.pageOut(scratch);
+        if (s < 0) {
+            throw new IllegalStateException("swap full while evicting");
+        }
+        sp.shm().setSlot(sp.index(), s);
+        lastSlot = s;
+        sharedFrames.remove(r.ppn);
+        frames.release(r.ppn);
+        mem.unmarkCode(r.ppn);
+        sharedEvictions++;
+    }
+
+    // Where mapping m maps page sp.index of its object, or -1 when its region does not cover it.
+    private static long sharedVa(SharedMemory.Mapping m, SharedPage sp) {
+        Region g = m.region();
+        if (g.shared != sp.shm()) {
+            return -1;
+        }
+        long va = g.start + (sp.index() - g.sharedFirst) * PagedAddressSpace.PAGE;
+        return g.contains(va) ? va : -1;
+    }
+
+    // The live spaces (oldest first) whose PTE at va maps frame ppn, but except.
+    private List<PagedAddressSpace> mappersOf(long ppn, long va, PagedAddressSpace except) {
+        List<PagedAddressSpace> out = new ArrayList<>();
+        for (PagedAddressSpace s : live) {
+            if (s != except) {
+                long pte = s.pte(va);
+                if ((pte & Pte.V) != 0 && Pte.ppn(pte) == ppn) {
+                    out.add(s);
+                }
+            }
+        }
+        return out;
+    }
+
+    // Another mapping of the record's frame than space's, to own the record; null when none.
+    private Owner otherOwner(PageRecord r, PagedAddressSpace space) {
+        SharedPage sp = sharedFrames.get(r.ppn);
+        if (sp == null) {
+            List<PagedAddressSpace> m = mappersOf(r.ppn, r.va, space);
+            return m.isEmpty() ? null : new Owner(m.get(0), r.va);
+        }
+        for (SharedMemory.Mapping m : sp.shm().mappers()) {
+            long va = m.space() == space ? -1 : sharedVa(m, sp);
+            if (va >= 0) {
+                long pte = m.space().pte(va);
+                if ((pte & Pte.V) != 0 && Pte.ppn(pte) == r.ppn) {
+                    return new Owner(m.space(), va);
+                }
+            }
+        }
+        return null;
+    }
+
+    private record Owner(PagedAddressSpace space, long va) {
+    }
+
+    /** The swap slot of the last eviction (-1: none). */
+    private long lastSlot = -1;
+
+    /** Shared pages (several mappings, or of a shared memory object) evicted. */
+    private long sharedEvictions;
+
+    /** Pages evicted that several mappings shared (each written once, every mapping pointed at it). */
+    public long sharedEvictions() {
+        return sharedEvictions;
     }
 
     // The policy's victim, checked; an invalid answer ejects it and the fallback answers.
@@ -207,8 +370,24 @@ public final class VirtualMemory {
     /** The page in frame ppn of space stops being evictable (unmapped, exit, shared at fork). */
     void removed(PagedAddressSpace space, long ppn) {
         PageRecord r = resident.get(ppn);
-        if (r == null || r.space != space) {
-            return;
+        if (r == null || space == forking) {
+            return; // fork shares the page: still evictable, through the reverse map
+        }
+        if (r.space != space) {
+            // another mapping owns the record; it stays, unless this was the frame's last reference
+            if (sharedFrames.containsKey(ppn) || frames.references(ppn) > 1) {
+                return;
+            }
+        } else if (sharedFrames.containsKey(ppn) || frames.references(ppn) > 1) {
+            // the owner's mapping goes: another mapper owns the record from now on
+            Owner other = otherOwner(r, space);
+            if (other != null) {
+                r.space = other.space();
+                r.va = other.va();
+                return;
+            }
+            // no other PTE maps it (a shared object's page no one has mapped since): not evictable
+            // until a mapper faults it in again
         }
         resident.remove(ppn);
         ReplacementPolicy p = slot.active();
@@ -220,10 +399,18 @@ public final class VirtualMemory {
      * brought in by space's fault at va.
      */
     void sharedLoaded(SharedMemory shm, long i, long ppn, PagedAddressSpace space, long va) {
+        sharedFrames.put(ppn, new SharedPage(shm, i));
+        loaded(space, va, ppn);
     }
 
     /** The shared memory object shm is freeing its frame ppn (its last mapper is gone). */
     void sharedFrameFreed(SharedMemory shm, long ppn) {
+        sharedFrames.remove(ppn);
+        PageRecord r = resident.remove(ppn);
+        if (r != null) {
+            ReplacementPolicy p = slot.active();
+            tell("removed", () -> p.removed(r));
+        }
     }
 
     /** The kernel touched the page in frame ppn on the process's behalf. */

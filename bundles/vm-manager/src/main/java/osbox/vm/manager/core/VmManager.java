@@ -111,7 +111,8 @@ public final class VmManager implements MemoryManager {
         oomKills++;
     }
 
-    /** Processes the kernel killed because memory and swap ran out. */
+    /** Processes the kernel killed because memory and swap ran out (the one count; the kernel reads it). */
+    @Override
     public long oomKills() {
         return oomKills;
     }
