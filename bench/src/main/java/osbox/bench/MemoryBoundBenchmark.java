@@ -22,8 +22,11 @@ import osbox.harness.Computer;
 
 /**
  * Simulated instructions per second of a memory-bound program on the whole
- * computer, for each TLB size the MMU supports ({@code tlbEntries}: the
- * direct-mapped, ASID-tagged TLB is the only TLB organisation there is).
+ * computer, for each TLB choice ({@code tlb}, a {@code --tlb} spec: size,
+ * ways, ASIDs or flush-on-switch, hardware refill or a software-managed TLB
+ * whose misses trap to the kernel and its hashed page tables;
+ * {@code -p tlbEntries=N} instead gives a direct-mapped TLB of N entries, as
+ * before the spec existed).
  * The program is {@code memwalk.elf} (resources, source beside it): 1 024
  * pages (4 MiB) visited in an odd-stride order, {@value #PASSES} passes, so
  * with fewer TLB entries than pages nearly every load misses and walks the
@@ -48,7 +51,12 @@ public class MemoryBoundBenchmark {
     static final String PAGES = "1024";
     static final String PASSES = "5000";
 
-    @Param({"16", "64", "256", "4096"})
+    /** The TLB spec (see {@code osbox.hw.mmu.TlbConfig}); ignored when tlbEntries is set. */
+    @Param({"64", "64x4", "64xfull", "256", "256,asid=off", "256,refill=software", "4096"})
+    public String tlb;
+
+    /** More than 0: a direct-mapped, ASID-tagged, hardware-refilled TLB of this many entries instead of tlb. */
+    @Param({"0"})
     public int tlbEntries;
 
     @Param({"memwalk"})
@@ -57,8 +65,8 @@ public class MemoryBoundBenchmark {
     private Computer computer;
     private byte[] image;
     private List<String> args;
-    private TlbStatistics last = new TlbStatistics(0, 0, 0, 0, 0);
-    private TlbStatistics measured = new TlbStatistics(0, 0, 0, 0, 0);
+    private TlbStatistics last = new TlbStatistics(0, 0, 0, 0, 0, 0, 0);
+    private TlbStatistics measured = new TlbStatistics(0, 0, 0, 0, 0, 0, 0);
     private long measuredInstructions;
 
     /** Simulated instructions retired and TLB refills, reported by JMH as rates. */
@@ -78,9 +86,10 @@ public class MemoryBoundBenchmark {
     @Setup
     public void boot() throws Exception {
         Computer.Options d = Computer.Options.defaults();
-        computer = Computer.boot(new Computer.Options(d.memoryBytes(), d.harts(), d.quantumCycles(),
-                d.sliceCycles(), d.trapCycles(), tlbEntries, d.seed(), d.maxProcesses(), d.hostDir(),
-                d.swapBytes()));
+        Computer.Options o = new Computer.Options(d.memoryBytes(), d.harts(), d.quantumCycles(),
+                d.sliceCycles(), d.trapCycles(), tlbEntries > 0 ? tlbEntries : d.tlbEntries(), d.seed(),
+                d.maxProcesses(), d.hostDir(), d.swapBytes());
+        computer = Computer.boot(tlbEntries > 0 ? o : o.withTlb(tlb));
         if ("memwalk".equals(program)) {
             image = Programs.load("memwalk");
             args = List.of(PAGES, PASSES);
@@ -96,14 +105,17 @@ public class MemoryBoundBenchmark {
     /** Warm-up runs are left out of the printed hit rate: it counts from the first measured run. */
     @Setup(Level.Iteration)
     public void mark() throws Exception {
-        measured = new TlbStatistics(0, 0, 0, 0, 0);
+        measured = new TlbStatistics(0, 0, 0, 0, 0, 0, 0);
         measuredInstructions = 0;
     }
 
     @TearDown(Level.Iteration)
     public void report() {
-        System.out.printf("%n  tlbEntries=%d %s: %d accesses, %d refills, hit rate %.3f%%, %.4f refills/instruction%n",
-                tlbEntries, program, measured.accesses(), measured.misses(), measured.hitRate(),
+        System.out.printf("%n  tlb=%s %s: %d accesses, %d refills (%d walks, %d kernel installs), %d set hits,"
+                + " %d flushes, hit rate %.3f%%, %.4f refills/instruction%n",
+                tlbEntries > 0 ? tlbEntries + " (direct-mapped)" : tlb, program, measured.accesses(),
+                measured.misses(), measured.walks(), measured.installs(), measured.setHits(), measured.flushes(),
+                measured.hitRate(),
                 measuredInstructions == 0 ? 0.0 : (double) measured.misses() / measuredInstructions);
     }
 
@@ -120,7 +132,8 @@ public class MemoryBoundBenchmark {
         }
         TlbStatistics now = r.machine().tlb();
         TlbStatistics delta = new TlbStatistics(now.accesses() - last.accesses(), now.misses() - last.misses(),
-                now.walks() - last.walks(), now.faults() - last.faults(), now.flushes() - last.flushes());
+                now.walks() - last.walks(), now.faults() - last.faults(), now.flushes() - last.flushes(),
+                now.setHits() - last.setHits(), now.installs() - last.installs());
         last = now;
         measured = measured.plus(delta);
         measuredInstructions += r.instructions();

@@ -28,6 +28,7 @@ import osbox.hw.intc.PlatformInterruptController;
 import osbox.hw.machine.SimulatedMachine;
 import osbox.hw.memory.FrameStore;
 import osbox.hw.mmu.Sv39Mmu;
+import osbox.hw.mmu.TlbConfig;
 import osbox.hw.timer.HartTimers;
 import osbox.kernel.core.KernelCore;
 import osbox.kernel.elf.ElfFormat;
@@ -40,9 +41,21 @@ import osbox.vm.manager.core.VmManager;
  * framework. One program run per {@link #run} call.
  */
 public final class Computer implements AutoCloseable {
-    /** Hardware and kernel settings (swapBytes 0: no swap). */
+    /**
+     * Hardware and kernel settings (swapBytes 0: no swap; tlb: a
+     * {@link TlbConfig} spec such as "64x4" or "refill=software", which then
+     * replaces tlbEntries, or null for a direct-mapped TLB of tlbEntries
+     * with ASIDs and hardware refill).
+     */
     public record Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
-            int tlbEntries, long seed, int maxProcesses, Path hostDir, long swapBytes) {
+            int tlbEntries, long seed, int maxProcesses, Path hostDir, long swapBytes, String tlb) {
+        /** With the direct-mapped TLB of tlbEntries. */
+        public Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
+                int tlbEntries, long seed, int maxProcesses, Path hostDir, long swapBytes) {
+            this(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
+                    hostDir, swapBytes, null);
+        }
+
         /** Without swap. */
         public Options(long memoryBytes, int harts, long quantumCycles, long sliceCycles, long trapCycles,
                 int tlbEntries, long seed, int maxProcesses, Path hostDir) {
@@ -57,34 +70,52 @@ public final class Computer implements AutoCloseable {
 
         public Options withMemory(long bytes) {
             return new Options(bytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
-                    hostDir, swapBytes);
+                    hostDir, swapBytes, tlb);
         }
 
         /** A swap area of this many bytes (0: none). */
         public Options withSwap(long bytes) {
             return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
-                    maxProcesses, hostDir, bytes);
+                    maxProcesses, hostDir, bytes, tlb);
         }
 
         public Options withHarts(int n) {
             return new Options(memoryBytes, n, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
-                    maxProcesses, hostDir, swapBytes);
+                    maxProcesses, hostDir, swapBytes, tlb);
         }
 
         public Options withQuantum(long cycles) {
             return new Options(memoryBytes, harts, cycles, sliceCycles, trapCycles, tlbEntries, seed, maxProcesses,
-                    hostDir, swapBytes);
+                    hostDir, swapBytes, tlb);
         }
 
         public Options withMaxProcesses(int n) {
             return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed, n,
-                    hostDir, swapBytes);
+                    hostDir, swapBytes, tlb);
         }
 
         /** Mounts a host directory read-only at /host. */
         public Options withHostDir(Path dir) {
             return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
-                    maxProcesses, dir, swapBytes);
+                    maxProcesses, dir, swapBytes, tlb);
+        }
+
+        /**
+         * Every hart's TLB as a {@link TlbConfig} spec ("64x4", "16xfull",
+         * "asid=off", "refill=software"...; null: tlbEntries direct-mapped).
+         * Throws IllegalArgumentException for a bad spec.
+         */
+        public Options withTlb(String spec) {
+            if (spec != null) {
+                TlbConfig.parse(spec);
+            }
+            return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
+                    maxProcesses, hostDir, swapBytes, spec);
+        }
+
+        /** The MMU these options describe. */
+        Sv39Mmu mmu() {
+            return tlb != null ? new Sv39Mmu(TlbConfig.parse(tlb)) : new Sv39Mmu(tlbEntries);
         }
     }
 
@@ -106,7 +137,7 @@ public final class Computer implements AutoCloseable {
         FrameStore memory = new FrameStore(o.memoryBytes());
         PlatformInterruptController intc = new PlatformInterruptController(64);
         machine = new SimulatedMachine(new SimulatedMachine.Settings(o.harts(), 1_000_000_000L, o.sliceCycles(),
-                o.trapCycles(), 100_000), memory, new RiscvCpu(), new Sv39Mmu(o.tlbEntries()), intc);
+                o.trapCycles(), 100_000), memory, new RiscvCpu(), o.mmu(), intc);
         HartTimers timer = new HartTimers(machine.events(), intc);
         console = new ConsoleDevice(machine::submit, intc);
         machine.start();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import osbox.hw.mmu.TlbConfig;
 
 /**
  * The parsed command line of {@code osbox}.
@@ -29,7 +30,10 @@ import java.util.Map;
  * page-replacement policy. {@code --mem} and {@code --swap} become the
  * framework properties {@code osbox.mem} and {@code osbox.swap} (the
  * script); here their sizes are only checked. With {@code --mem} or
- * {@code --swap} and no command the shell is interactive.
+ * {@code --swap} and no command the shell is interactive. {@code --tlb SPEC}
+ * is the same for the framework property {@code osbox.tlb} (the TLB of
+ * every hart, see {@link TlbConfig}): checked here with
+ * {@link TlbConfig#parse}, applied by the MMU component at boot.
  *
  * @param mode       what to do
  * @param verbose    whether --verbose was given
@@ -43,10 +47,19 @@ import java.util.Map;
  * @param vmOptions  the --vm-opt items, each KEY=VALUE, in order
  * @param mem        the --mem size as given, or null
  * @param swap       the --swap size as given, or null
+ * @param tlb        the --tlb spec as given, or null
  */
 public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
         String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
-        String mem, String swap) {
+        String mem, String swap, String tlb) {
+
+    /** Without --tlb. */
+    public CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
+            String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
+            String mem, String swap) {
+        this(mode, verbose, program, arguments, error, sched, schedOptions, outputs, vmPolicy, vmOptions, mem, swap,
+                null);
+    }
 
     /**
      * Where a run writes its report (JSON), Chrome trace (JSON), Gantt chart
@@ -84,7 +97,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /** The usage text, one line per form. */
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: osbox                                  open the interactive shell (Gogo)",
-            "       osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE]",
+            "       osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--tlb SPEC]",
             "                 [--sched NAME [--sched-opt KEY=VALUE]...]",
             "                 [--vm-policy NAME [--vm-opt KEY=VALUE]...] PROGRAM [ARGS...]",
             "                                               run a RISC-V ELF program; exit with its status",
@@ -100,12 +113,17 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
             "  --mem SIZE      physical memory, e.g. 4096K, 64M, 1G (default: 256M)",
             "  --swap SIZE     the swap area, e.g. 16M; 0 for none (the default)",
+            "  --tlb SPEC      every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]",
+            "                  [,asid=on|off][,refill=hardware|software], e.g. 64x4, 16xfull,",
+            "                  asid=off, refill=software (misses trap to the kernel, which",
+            "                  keeps hashed page tables); default 256 entries direct-mapped,",
+            "                  ASIDs, hardware refill. Chosen at launch",
             "  --vm-policy NAME",
             "                  the page replacement policy: builtin (the kernel's FIFO, the",
             "                  default), fifo, lru, clock, eclock, aging, lfu, mru, random",
             "  --vm-opt KEY=VALUE",
             "                  an option of that policy (repeat for more); vm:list shows them",
-            "  (--mem and --swap also work without a command, for the interactive shell)",
+            "  (--mem, --swap and --tlb also work without a command, for the interactive shell)",
             "",
             "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
             "arrive at their times; at the end a table per process (times, then memory) and a",
@@ -134,6 +152,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         List<String> vmOptions = new ArrayList<>();
         String mem = null;
         String swap = null;
+        String tlb = null;
         String report = null;
         String trace = null;
         String gantt = null;
@@ -193,6 +212,17 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 } else {
                     swap = args[i];
                 }
+            } else if (!optionsDone && arg.equals("--tlb")) {
+                // the osbox script turns it into the osbox.tlb framework property; checked here
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--tlb needs a spec, e.g. 64x4 or refill=software", verbose);
+                }
+                try {
+                    TlbConfig.parse(args[i]);
+                } catch (IllegalArgumentException e) {
+                    return error("--tlb: " + firstLine(e.getMessage()), verbose);
+                }
+                tlb = args[i];
             } else if (!optionsDone && isOutput(arg)) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error(arg + " needs a file name", verbose);
@@ -232,7 +262,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 return error("--vm-policy needs a command", false);
             }
             return new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of(), Outputs.NONE,
-                    null, List.of(), mem, swap);
+                    null, List.of(), mem, swap, tlb);
         }
         if (!command.equals("run")) {
             return error("unknown command: " + command, verbose);
@@ -246,7 +276,13 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
                 List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg), vmPolicy, List.copyOf(vmOptions), mem,
-                swap);
+                swap, tlb);
+    }
+
+    // The first line of a message (TlbConfig's end with the syntax on a line of their own, if any).
+    private static String firstLine(String message) {
+        int nl = message == null ? -1 : message.indexOf('\n');
+        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
     }
 
     /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg. */

@@ -144,6 +144,26 @@ class CommandLineTest {
     }
 
     @Test
+    void tlbSpecsAreCheckedAndKept() {
+        CommandLine line = CommandLine.parse(new String[] {"run", "--tlb", "64x4,refill=software", "p.elf", "--tlb",
+            "x"});
+        assertEquals(Mode.RUN, line.mode());
+        assertEquals("64x4,refill=software", line.tlb());
+        assertEquals(List.of("--tlb", "x"), line.arguments());
+        assertEquals("16xfull", CommandLine.parse(new String[] {"--tlb", "16xfull"}).tlb(), "interactive");
+        assertEquals(Mode.INTERACTIVE, CommandLine.parse(new String[] {"--tlb", "asid=off"}).mode());
+        assertEquals(null, CommandLine.parse(new String[] {"run", "p"}).tlb());
+        assertEquals("--tlb needs a spec, e.g. 64x4 or refill=software",
+                CommandLine.parse(new String[] {"run", "--tlb"}).error());
+        String bad = CommandLine.parse(new String[] {"run", "--tlb", "64x3", "p"}).error();
+        assertTrue(bad.startsWith("--tlb: bad TLB spec '64x3': TLB ways must be a power of two"), bad);
+        assertTrue(!bad.contains("\n"), "one line: " + bad);
+        assertTrue(CommandLine.parse(new String[] {"run", "--tlb", "refill=magic", "p"}).error()
+                .startsWith("--tlb: bad TLB spec 'refill=magic'"));
+        assertTrue(CommandLine.USAGE.contains("--tlb SPEC"));
+    }
+
+    @Test
     void sizes() {
         assertEquals(64L << 20, Sizes.parse("64M", false));
         assertEquals(1L << 30, Sizes.parse("1G", false));

@@ -127,6 +127,10 @@ public final class KernelCore implements Kernel, ProcessManager {
         traps.setException(TrapCause.LOAD_PAGE_FAULT, (h, c, a) -> pageFault(h, c, a, Access.READ));
         traps.setException(TrapCause.STORE_PAGE_FAULT, (h, c, a) -> pageFault(h, c, a, Access.WRITE));
         traps.setException(TrapCause.INSTRUCTION_PAGE_FAULT, (h, c, a) -> pageFault(h, c, a, Access.EXECUTE));
+        // a software-managed TLB (refill=software) traps every miss to the kernel
+        traps.setException(TrapCause.INSTRUCTION_TLB_MISS, this::tlbMiss);
+        traps.setException(TrapCause.LOAD_TLB_MISS, this::tlbMiss);
+        traps.setException(TrapCause.STORE_TLB_MISS, this::tlbMiss);
         traps.setException(TrapCause.ILLEGAL_INSTRUCTION, (h, c, a) -> fatal(h, c, a, Signals.SIGILL));
         traps.setException(TrapCause.BREAKPOINT, (h, c, a) -> fatal(h, c, a, Signals.SIGTRAP));
         traps.setException(TrapCause.LOAD_MISALIGNED, (h, c, a) -> fatal(h, c, a, Signals.SIGBUS));
@@ -304,6 +308,35 @@ public final class KernelCore implements Kernel, ProcessManager {
             return;
         }
         fatal(hart, cause, addr, Signals.SIGSEGV);
+    }
+
+    /**
+     * A software-managed TLB missed (causes 24-26): the address space looks
+     * the page up in its own page table and installs it on this hart, or
+     * serves the miss as a page fault first; pc is not advanced, the hart
+     * retries the instruction. What cannot be served ends exactly like the
+     * matching page fault (SIGSEGV, or the OOM policy).
+     */
+    private void tlbMiss(Hart hart, int cause, long addr) {
+        Process p = dispatcher.current(hart.id());
+        if (p == null) {
+            unexpectedTrap(hart, cause, addr);
+            return;
+        }
+        int access = TrapCause.tlbMissAccess(cause);
+        int r = p.space.handleTlbMiss(hart.mmu(), addr, access);
+        if (r == AddressSpace.REFILLED) {
+            return;
+        }
+        if (r == AddressSpace.SERVED) {
+            machine.tracer().record(TraceKind.PAGE_FAULT, hart.id(), p.pid, addr, access);
+            return;
+        }
+        if (r == AddressSpace.OOM) {
+            outOfMemory(p, access, addr);
+            return;
+        }
+        fatal(hart, TrapCause.pageFaultFor(cause), addr, Signals.SIGSEGV);
     }
 
     /**

@@ -2,6 +2,7 @@ package osbox.api.memory;
 
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
+import osbox.api.hw.TranslationUnit;
 import osbox.api.kernel.UserMemory;
 
 /**
@@ -33,6 +34,13 @@ public interface AddressSpace {
     int SEGV = 1;
     /** {@link #handleFault}: allowed, but no frame could be found (memory and swap full). */
     int OOM = 2;
+    /**
+     * {@link #handleTlbMiss}: the page table had the page; it is in the
+     * TLB now and no fault was taken.
+     *
+     * @since 1.1
+     */
+    int REFILLED = 3;
 
     /** Permission bits, as Linux's PROT_* values. */
     int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
@@ -75,6 +83,34 @@ public interface AddressSpace {
      * applies its OOM policy on OOM.
      */
     int handleFault(long va, int access);
+
+    /**
+     * Software-managed TLB only ({@link TranslationUnit#softwareManaged()}):
+     * the hart whose TLB is {@code mmu} missed on {@code va} for
+     * {@code access} (causes 24-26). Looks the page up in this space's page
+     * table and installs it in {@code mmu} ({@link #REFILLED}); when the
+     * table does not permit the access, serves it as {@link #handleFault}
+     * would and installs the page afterwards ({@link #SERVED}), or returns
+     * {@link #SEGV} or {@link #OOM}. The caller resumes the hart without
+     * advancing pc. The default treats every miss as a fault (it installs
+     * nothing, so the instruction would miss again): implementations that
+     * can run on a software-managed TLB override it.
+     *
+     * @since 1.1
+     */
+    default int handleTlbMiss(TranslationUnit mmu, long va, int access) {
+        return handleFault(va, access);
+    }
+
+    /**
+     * TLB misses answered from this space's page table without a fault
+     * ({@link #REFILLED}); 0 on a hardware-refilled TLB.
+     *
+     * @since 1.1
+     */
+    default long softwareRefills() {
+        return 0;
+    }
 
     /**
      * Moves the program break (brk semantics): returns the new break, or the

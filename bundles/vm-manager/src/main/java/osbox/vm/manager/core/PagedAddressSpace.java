@@ -13,8 +13,9 @@ import osbox.api.memory.MemoryRegion;
 import osbox.api.trace.TraceKind;
 
 /**
- * One process's virtual memory: an Sv39 page table built in simulated
- * physical memory, and the regions (image, heap, stack, anonymous mappings)
+ * One process's virtual memory: a page table built in simulated physical
+ * memory ({@link PageTable}: the Sv39 tree the MMU walks, or a hashed table
+ * the kernel consults on software TLB misses), and the regions (image, heap, stack, anonymous mappings)
  * that say which pages may exist and with what permissions. Pages of the
  * heap, stack and anonymous regions are zero-filled on first touch
  * (demand paging); image pages are filled from the executable on first touch.
@@ -36,14 +37,14 @@ public final class PagedAddressSpace implements AddressSpace {
     private final SwapArea swap;
     private final AsidAllocator asids;
     private final TlbShootdown tlb;
-    private final long root;
+    private final PageTable table;
     private final int asid;
     private final TreeMap<Long, Region> regions = new TreeMap<>();
     private long heapStart;
     private long brk;
     private long residentPages;
     private long peakResidentPages;
-    private long tablePages;
+    private long softwareRefills;
     private long minorFaults;
     private long swappedPages;
     private long pageOuts;
@@ -54,16 +55,15 @@ public final class PagedAddressSpace implements AddressSpace {
     private boolean announced;
     private final UserAccess user;
 
-    private PagedAddressSpace(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb, long root) {
+    private PagedAddressSpace(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb, PageTable table, int asid) {
         this.vm = vm;
         this.mem = vm.memory();
         this.frames = vm.frames();
         this.swap = vm.swap();
         this.asids = asids;
         this.tlb = tlb;
-        this.root = root;
-        this.asid = asids.allocate();
-        this.tablePages = 1;
+        this.table = table;
+        this.asid = asid;
         this.user = new UserAccess(mem, this);
     }
 
@@ -79,12 +79,19 @@ public final class PagedAddressSpace implements AddressSpace {
      * for its root table.
      */
     public static PagedAddressSpace create(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb) {
-        long root = vm.allocateFrame();
-        if (root < 0) {
+        return create(vm, asids, tlb, PageTable.Organisation.SV39);
+    }
+
+    /** As {@link #create(VirtualMemory, AsidAllocator, TlbShootdown)}, with a page table of organisation {@code org}. */
+    public static PagedAddressSpace create(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb,
+            PageTable.Organisation org) {
+        int asid = asids.allocate();
+        PageTable table = org.create(vm, asid);
+        if (table == null) {
+            asids.release(asid);
             return null;
         }
-        vm.memory().zeroFrame(root);
-        PagedAddressSpace space = new PagedAddressSpace(vm, asids, tlb, root);
+        PagedAddressSpace space = new PagedAddressSpace(vm, asids, tlb, table, asid);
         vm.spaceCreated(space);
         return space;
     }
@@ -114,7 +121,7 @@ public final class PagedAddressSpace implements AddressSpace {
 
     /** The satp value that selects this address space. */
     public long satp() {
-        return TranslationUnit.satp(TranslationUnit.MODE_SV39, asid, root);
+        return TranslationUnit.satp(TranslationUnit.MODE_SV39, asid, table.root());
     }
 
     public int asid() {
@@ -133,29 +140,12 @@ public final class PagedAddressSpace implements AddressSpace {
      * when {@code create}; -1 when absent (or out of frames while creating).
      */
     private long leafSlot(long va, boolean create) {
-        long table = root;
-        for (int level = Pte.LEVELS - 1; level > 0; level--) {
-            long slot = (table << 12) + 8L * Pte.vpn(va, level);
-            long pte = mem.load(slot, 8);
-            if ((pte & Pte.V) == 0) {
-                if (!create) {
-                    return -1;
-                }
-                long f = vm.allocateFrame();
-                if (f < 0) {
-                    return -1;
-                }
-                // allocating may have evicted pages: the slot itself lives in a page table, never evicted
-                mem.zeroFrame(f);
-                tablePages++;
-                pte = Pte.make(f, Pte.V);
-                mem.store(slot, 8, pte);
-            } else if (Pte.isLeaf(pte)) {
-                throw new IllegalStateException("superpage found in a kernel-built page table at va " + Long.toHexString(va));
-            }
-            table = Pte.ppn(pte);
-        }
-        return (table << 12) + 8L * Pte.vpn(va, 0);
+        return table.slot(va, create);
+    }
+
+    /** The page table (for the software refill path and tests). */
+    PageTable pageTable() {
+        return table;
     }
 
     /** The leaf PTE mapping va, or 0. */
@@ -768,7 +758,7 @@ public final class PagedAddressSpace implements AddressSpace {
      * it took, when memory for the child's page tables runs out.
      */
     public PagedAddressSpace fork() {
-        PagedAddressSpace child = create(vm, asids, tlb);
+        PagedAddressSpace child = create(vm, asids, tlb, table.organisation());
         if (child == null) {
             return null;
         }
@@ -788,7 +778,7 @@ public final class PagedAddressSpace implements AddressSpace {
         vm.forking(this);
         boolean ok;
         try {
-            ok = shareTable(child, root, Pte.LEVELS - 1, 0);
+            ok = table.forEachLeaf((va, slot) -> shareLeaf(child, va, slot));
         } finally {
             vm.forking(null);
         }
@@ -835,47 +825,33 @@ public final class PagedAddressSpace implements AddressSpace {
 
     // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write;
     // a page in swap is copied into a slot of the child's own.
-    private boolean shareTable(PagedAddressSpace child, long table, int level, long vaBase) {
-        for (int i = 0; i < 512; i++) {
-            long slot = (table << 12) + 8L * i;
-            long pte = mem.load(slot, 8);
-            if ((pte & Pte.V) == 0 && !(level == 0 && Pte.isSwapped(pte))) {
-                continue;
-            }
-            long va = vaBase | ((long) i << (12 + 9 * level));
-            if (level > 0 && !Pte.isLeaf(pte)) {
-                if (!shareTable(child, Pte.ppn(pte), level - 1, va)) {
-                    return false;
-                }
-                continue;
-            }
-            // the child's table may need frames, which may evict this very page: look at it afterwards
-            long childSlot = child.leafSlot(va, true);
-            if (childSlot < 0) {
+    private boolean shareLeaf(PagedAddressSpace child, long va, long slot) {
+        // the child's table may need frames, which may evict this very page: look at it afterwards
+        long childSlot = child.leafSlot(va, true);
+        if (childSlot < 0) {
+            return false;
+        }
+        long pte = mem.load(slot, 8);
+        if (Pte.isSwapped(pte)) {
+            long copy = swap.duplicate(Pte.ppn(pte));
+            if (copy < 0) {
                 return false;
             }
-            pte = mem.load(slot, 8);
-            if (Pte.isSwapped(pte)) {
-                long copy = swap.duplicate(Pte.ppn(pte));
-                if (copy < 0) {
-                    return false;
-                }
-                mem.store(childSlot, 8, Pte.swapped(copy, pte));
-                child.swappedPages++;
-                continue;
-            }
-            // shared from now on (its record stays: see VirtualMemory.forking)
-            vm.removed(this, Pte.ppn(pte));
-            if ((pte & Pte.W) != 0) {
-                pte = (pte & ~Pte.W) | Pte.COW;
-                mem.store(slot, 8, pte);
-            }
-            frames.share(Pte.ppn(pte));
-            mem.store(childSlot, 8, pte);
-            child.residentPages++;
-            child.peakResidentPages = Math.max(child.peakResidentPages, child.residentPages);
-            sharedAtFork++;
+            mem.store(childSlot, 8, Pte.swapped(copy, pte));
+            child.swappedPages++;
+            return true;
         }
+        // shared from now on (its record stays: see VirtualMemory.forking)
+        vm.removed(this, Pte.ppn(pte));
+        if ((pte & Pte.W) != 0) {
+            pte = (pte & ~Pte.W) | Pte.COW;
+            mem.store(slot, 8, pte);
+        }
+        frames.share(Pte.ppn(pte));
+        mem.store(childSlot, 8, pte);
+        child.residentPages++;
+        child.peakResidentPages = Math.max(child.peakResidentPages, child.residentPages);
+        sharedAtFork++;
         return true;
     }
 
@@ -945,14 +921,14 @@ public final class PagedAddressSpace implements AddressSpace {
             return;
         }
         destroyed = true;
-        freeTable(root, Pte.LEVELS - 1);
+        table.forEachLeaf(this::freeLeaf);
+        table.release();
         for (Region r : regions.values()) {
             dropShared(r);
         }
         regions.clear();
         residentPages = 0;
         swappedPages = 0;
-        tablePages = 0;
         tlb.flushAsid(asid);
         asids.release(asid);
         vm.spaceDestroyed(this);
@@ -961,27 +937,18 @@ public final class PagedAddressSpace implements AddressSpace {
         }
     }
 
-    // Frees a page table and everything below it.
-    private void freeTable(long table, int level) {
-        for (int i = 0; i < 512; i++) {
-            long pte = mem.load((table << 12) + 8L * i, 8);
-            if (level == 0 && Pte.isSwapped(pte)) {
-                swap.free(Pte.ppn(pte));
-                continue;
-            }
-            if ((pte & Pte.V) == 0) {
-                continue;
-            }
-            if (level > 0 && !Pte.isLeaf(pte)) {
-                freeTable(Pte.ppn(pte), level - 1);
-            } else {
-                vm.removed(this, Pte.ppn(pte));
-                if (frames.release(Pte.ppn(pte))) {
-                    mem.unmarkCode(Pte.ppn(pte));
-                }
+    // Frees the frame or swap slot of one page (destroy).
+    private boolean freeLeaf(long va, long slot) {
+        long pte = mem.load(slot, 8);
+        if (Pte.isSwapped(pte)) {
+            swap.free(Pte.ppn(pte));
+        } else if ((pte & Pte.V) != 0) {
+            vm.removed(this, Pte.ppn(pte));
+            if (frames.release(Pte.ppn(pte))) {
+                mem.unmarkCode(Pte.ppn(pte));
             }
         }
-        frames.release(table);
+        return true;
     }
 
     /** User pages mapped (resident set, in pages). */
@@ -1011,7 +978,27 @@ public final class PagedAddressSpace implements AddressSpace {
 
     /** Frames used by page tables. */
     public long tablePages() {
-        return tablePages;
+        return table.pages();
+    }
+
+    /**
+     * A software-managed TLB missed on va for access on {@code mmu}'s hart:
+     * see {@link SoftwareRefill#refill}. Returns {@link #REFILLED},
+     * {@link #SERVED} (a fault was served, then the page installed), SEGV or OOM.
+     */
+    @Override
+    public int handleTlbMiss(TranslationUnit mmu, long va, int access) {
+        return SoftwareRefill.refill(this, mmu, va, access);
+    }
+
+    /** TLB misses this space's table answered without a fault (software-managed TLB). */
+    @Override
+    public long softwareRefills() {
+        return softwareRefills;
+    }
+
+    void countRefill() {
+        softwareRefills++;
     }
 
     /** Demand-zero faults served. */

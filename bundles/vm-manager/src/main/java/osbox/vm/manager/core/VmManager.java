@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import osbox.api.hw.Machine;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
 import osbox.api.vm.ReplacementPolicy;
@@ -54,6 +55,7 @@ public final class VmManager implements MemoryManager {
     private final AsidAllocator asids = new AsidAllocator();
     private final TlbShootdown shootdown;
     private final VirtualMemory vm;
+    private final PageTable.Organisation organisation;
     private LongSupplier kernelClock;
     private long oomKills;
 
@@ -77,8 +79,30 @@ public final class VmManager implements MemoryManager {
                 }
             }
         };
+        this.organisation = organisationFor(machine);
         this.vm = new VirtualMemory(memory, frames, new SwapArea(settings.swapBytes(), settings.swapCycles()),
                 this::now, settings.seed(), machine.tracer());
+    }
+
+    /**
+     * The page-table organisation the machine's MMUs need: Sv39 trees for a
+     * hardware-refilled TLB, hashed tables for a software-managed one. Every
+     * hart must agree (IllegalStateException otherwise).
+     */
+    static PageTable.Organisation organisationFor(Machine machine) {
+        boolean software = machine.hartCount() > 0 && machine.hart(0).mmu().softwareManaged();
+        for (int i = 1; i < machine.hartCount(); i++) {
+            if (machine.hart(i).mmu().softwareManaged() != software) {
+                throw new IllegalStateException("harts disagree on TLB refill (hart 0 "
+                        + (software ? "software" : "hardware") + ", hart " + i + " not)");
+            }
+        }
+        return software ? PageTable.Organisation.HASHED : PageTable.Organisation.SV39;
+    }
+
+    /** The page-table organisation every address space uses (fixed at boot). */
+    public PageTable.Organisation organisation() {
+        return organisation;
     }
 
     // The kernel's clock when it gave one, else the machine's.
@@ -89,7 +113,7 @@ public final class VmManager implements MemoryManager {
 
     @Override
     public PagedAddressSpace createAddressSpace(int pid) {
-        PagedAddressSpace space = PagedAddressSpace.create(vm, asids, shootdown);
+        PagedAddressSpace space = PagedAddressSpace.create(vm, asids, shootdown, organisation);
         if (space != null) {
             space.assignPid(pid);
         }
@@ -166,7 +190,9 @@ public final class VmManager implements MemoryManager {
         long image = 0;
         long cow = 0;
         long major = 0;
+        long refills = 0;
         for (PagedAddressSpace space : vm.liveSpaces()) {
+            refills += space.softwareRefills();
             resident += space.residentPages();
             swapped += space.swappedPages();
             tables += space.tablePages();
@@ -182,6 +208,19 @@ public final class VmManager implements MemoryManager {
         s.put("faults.image", image);
         s.put("faults.cow", cow);
         s.put("faults.major", major);
+        // software-managed TLB: misses the kernel refilled from its (hashed) page tables without a fault
+        // (live spaces, like the counters above); pagetable.hashed is 1 when the tables are hashed, 0 for Sv39
+        s.put("tlb.refills.software", refills);
+        s.put("pagetable.hashed", organisation == PageTable.Organisation.HASHED ? 1L : 0L);
+        // the TLB design of hart 0 (all harts are built alike): entries, ways, ASIDs (1) or flush on switch (0),
+        // software-managed (1) or hardware-refilled (0)
+        if (machine.hartCount() > 0) {
+            TranslationUnit mmu = machine.hart(0).mmu();
+            s.put("tlb.entries", (long) (mmu.tlbMask() + 1) * mmu.tlbWays());
+            s.put("tlb.ways", (long) mmu.tlbWays());
+            s.put("tlb.asids", mmu.asids() ? 1L : 0L);
+            s.put("tlb.software", mmu.softwareManaged() ? 1L : 0L);
+        }
         return Collections.unmodifiableMap(s);
     }
 

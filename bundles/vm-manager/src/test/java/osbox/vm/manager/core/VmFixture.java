@@ -33,8 +33,22 @@ final class VmFixture {
         }
     }
 
+    /**
+     * The page-table organisation the tests build spaces with: Sv39, or the
+     * one named by the system property {@code osbox.vm.pagetable} (the build
+     * runs the tests a second time with HASHED).
+     */
+    static final PageTable.Organisation ORGANISATION =
+            PageTable.Organisation.valueOf(System.getProperty("osbox.vm.pagetable", "SV39"));
+
+    /** Skips a test that counts Sv39 table frames when the tests run on another organisation. */
+    static void assumeSv39() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ORGANISATION == PageTable.Organisation.SV39,
+                "counts the frames of Sv39 page tables");
+    }
+
     PagedAddressSpace space() {
-        return PagedAddressSpace.create(vm, asids, tlb);
+        return PagedAddressSpace.create(vm, asids, tlb, ORGANISATION);
     }
 
     /**
