@@ -115,9 +115,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "  --swap SIZE     the swap area, e.g. 16M; 0 for none (the default)",
             "  --tlb SPEC      every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]",
             "                  [,asid=on|off][,refill=hardware|software], e.g. 64x4, 16xfull,",
-            "                  asid=off, refill=software (misses trap to the kernel, which",
-            "                  keeps hashed page tables); default 256 entries direct-mapped,",
-            "                  ASIDs, hardware refill. Chosen at launch",
+            "                  asid=off, 64x4,refill=software (misses trap to the kernel, which",
+            "                  keeps hashed page tables; needs 2 ways or more); default 256",
+            "                  entries direct-mapped, ASIDs, hardware refill. Chosen at launch",
             "  --vm-policy NAME",
             "                  the page replacement policy: builtin (the kernel's FIFO, the",
             "                  default), fifo, lru, clock, eclock, aging, lfu, mru, random",
@@ -217,10 +217,18 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--tlb needs a spec, e.g. 64x4 or refill=software", verbose);
                 }
+                TlbConfig config;
                 try {
-                    TlbConfig.parse(args[i]);
+                    config = TlbConfig.parse(args[i]);
                 } catch (IllegalArgumentException e) {
                     return error("--tlb: " + firstLine(e.getMessage()), verbose);
+                }
+                if (config.software() && config.ways() < 2) {
+                    // the hart retries the whole instruction after a miss trap, so its code page and its data
+                    // page must be in the TLB together: in one direct-mapped set they evict each other forever
+                    return error("--tlb " + args[i] + ": a software-managed TLB needs at least 2 ways (direct-mapped,"
+                            + " an instruction whose code and data pages share a set would miss forever); e.g. "
+                            + config.withWays(Math.min(2, config.entries())).spec(), verbose);
                 }
                 tlb = args[i];
             } else if (!optionsDone && isOutput(arg)) {
