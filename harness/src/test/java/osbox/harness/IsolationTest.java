@@ -325,8 +325,6 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox bug: gettimeofday(tv, tz) ignores tz: a bad tz pointer (kernel-looking, or main's text) answers 0;"
-            + " Linux writes struct timezone there and answers EFAULT. Repro: ./osbox run examples/programs/badsys.elf tz")
     void gettimeofdayWithABadTimezonePointerAnswersEfault() throws Exception {
         matchesLinux("badsys", List.of("tz"));
     }
