@@ -291,9 +291,6 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox bug: read(pipe, good buffer, 1<<40 or 1<<62) returns the bytes available (16) instead of"
-            + " EFAULT; Linux checks access_ok(buf, count) first (count beyond TASK_SIZE: EFAULT, nothing"
-            + " consumed). Repro: ./osbox run examples/programs/badsys.elf huge")
     void hugeLengthAnswersEfault() throws Exception {
         matchesLinux("badsys", List.of("huge"));
     }

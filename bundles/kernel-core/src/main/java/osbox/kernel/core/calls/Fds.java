@@ -11,6 +11,8 @@ import osbox.kernel.core.syscall.KernelCall;
 final class Fds {
     static final int O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
     static final int IOV_MAX = 1024;
+    /** The top of the user half of an Sv39 address space (Linux's TASK_SIZE on riscv64 Sv39). */
+    static final long USER_TOP = 0x40_0000_0000L;
 
     /** One transfer over a user buffer; bytes moved, negative errno or RESTART. */
     interface Transfer {
@@ -24,14 +26,24 @@ final class Fds {
         return KernelCall.of(c).pcb().files;
     }
 
-    /** read(2)/write(2) shape: checks fd and length, then transfers. */
+    /**
+     * Linux's access_ok: the whole range [addr, addr + len) lies in the user
+     * half (below {@link #USER_TOP}, the top of Sv39's lower half), with len
+     * taken as unsigned (a "negative" length is huge) and no wrap-around.
+     * Whether the pages are mapped is checked as the copy goes.
+     */
+    static boolean accessOk(long addr, long len) {
+        return Long.compareUnsigned(len, USER_TOP) <= 0 && Long.compareUnsigned(addr, USER_TOP - len) <= 0;
+    }
+
+    /** read(2)/write(2) shape: checks fd and the whole user range (EFAULT, as access_ok), then transfers. */
     static long transfer(SyscallContext c, long fd, long buf, long len, Transfer t) {
         FileRef f = table(c).get(fd);
         if (f == null) {
             return -Errno.EBADF;
         }
-        if (len < 0) {
-            return -Errno.EINVAL;
+        if (!accessOk(buf, len)) {
+            return -Errno.EFAULT;
         }
         if (len == 0) {
             return 0;
@@ -40,8 +52,11 @@ final class Fds {
     }
 
     /**
-     * readv/writev: applies t to each iovec buffer in order, stopping at a
-     * short transfer; the total, or the first error when nothing moved.
+     * readv/writev: reads and checks the whole iovec array first, as Linux's
+     * import_iovec (an unreadable array: EFAULT; a negative length: EINVAL;
+     * a buffer outside the user half: EFAULT; nothing is transferred then),
+     * then applies t to each buffer in order, stopping at a short transfer;
+     * the total, or the first error when nothing moved.
      */
     static long vector(SyscallContext c, long fd, long iov, long count, Transfer t) {
         FileRef f = table(c).get(fd);
@@ -51,24 +66,42 @@ final class Fds {
         if (count < 0 || count > IOV_MAX) {
             return -Errno.EINVAL;
         }
-        long total = 0;
+        if (count == 0) {
+            return 0;
+        }
+        if (!accessOk(iov, 16L * count)) {
+            return -Errno.EFAULT;
+        }
+        long[] bases = new long[(int) count];
+        long[] lens = new long[(int) count];
         long[] v = new long[1];
         for (int i = 0; i < count; i++) {
             if (!c.memory().readLong(iov + 16L * i, v)) {
-                return total > 0 ? total : -Errno.EFAULT;
+                return -Errno.EFAULT;
             }
-            long base = v[0];
+            bases[i] = v[0];
             if (!c.memory().readLong(iov + 16L * i + 8, v)) {
-                return total > 0 ? total : -Errno.EFAULT;
+                return -Errno.EFAULT;
             }
-            long len = v[0];
-            if (len < 0) {
-                return total > 0 ? total : -Errno.EINVAL;
+            lens[i] = v[0];
+        }
+        for (int i = 0; i < count; i++) {
+            if (lens[i] < 0) {
+                return -Errno.EINVAL;
             }
+        }
+        for (int i = 0; i < count; i++) {
+            if (!accessOk(bases[i], lens[i])) {
+                return -Errno.EFAULT;
+            }
+        }
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            long len = lens[i];
             if (len == 0) {
                 continue;
             }
-            long r = t.apply(f, base, len);
+            long r = t.apply(f, bases[i], len);
             if (r < 0 || r == SyscallHandler.RESTART) {
                 return total > 0 ? total : r;
             }
