@@ -296,9 +296,6 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox bug: mmap(MAP_FIXED) at a kernel-looking or non-canonical address, and mmap of 1<<40 or 1<<62"
-            + " bytes, answer EINVAL; Linux answers ENOMEM (addr + len beyond TASK_SIZE, len > TASK_SIZE)."
-            + " Repro: ./osbox run examples/programs/badsys.elf mm")
     void mmapFixedOutsideTheUserHalfAnswersEnomem() throws Exception {
         matchesLinux("badsys", List.of("mm"));
     }

@@ -24,15 +24,20 @@ public final class MmapCall implements SyscallHandler {
         long len = c.arg(1);
         int prot = (int) c.arg(2);
         int flags = (int) c.arg(3);
-        if (len <= 0 || len > AddressSpace.MMAP_TOP || (flags & (MAP_SHARED | MAP_PRIVATE)) == 0
-                || (prot & ~7) != 0) {
+        if (len == 0 || (flags & (MAP_SHARED | MAP_PRIVATE)) == 0 || (prot & ~7) != 0) {
             return -Errno.EINVAL;
         }
         if ((flags & MAP_ANONYMOUS) == 0) {
             return -Errno.EBADF;
         }
+        if (Long.compareUnsigned(len, AddressSpace.MMAP_TOP) > 0) {
+            return -Errno.ENOMEM;        // as Linux's get_unmapped_area: longer than the user half
+        }
         boolean fixed = (flags & MAP_FIXED) != 0;
-        if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000 || addr + len > AddressSpace.MMAP_TOP)) {
+        if (fixed && Long.compareUnsigned(addr, AddressSpace.MMAP_TOP - len) > 0) {
+            return -Errno.ENOMEM;        // Linux: addr > TASK_SIZE - len (kernel-looking, non-canonical)
+        }
+        if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000)) {
             return -Errno.EINVAL;
         }
         AddressSpace space = KernelCall.of(c).pcb().space;
