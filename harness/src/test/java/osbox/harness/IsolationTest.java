@@ -301,10 +301,6 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox differs from Linux: wait4 whose status pointer is bad answers EFAULT but leaves the child a"
-            + " zombie, and one whose rusage pointer is bad answers EFAULT at once, before waiting; Linux waits and"
-            + " reaps first (kernel_wait4: do_wait, then put_user / copy_to_user) so the next wait4 is ECHILD."
-            + " Repro: ./osbox run examples/programs/badsys.elf reap")
     void wait4WithABadStatusPointerStillReaps() throws Exception {
         matchesLinux("badsys", List.of("reap"));
     }

@@ -532,8 +532,10 @@ public final class KernelCore implements Kernel, ProcessManager {
     /**
      * wait4 for process p: reaps a zombie child matching pid (-1 or a
      * process group: any child; &gt; 0: that child), storing its status at
-     * statusAddr (if not 0). Returns its pid; 0 with WNOHANG when none has
-     * exited; -ECHILD when p has no such child; or sleeps (RESTART).
+     * statusAddr (if not 0), after reaping it as Linux's kernel_wait4 does: a
+     * failed store answers -EFAULT, the child reaped all the same. Returns
+     * its pid; 0 with WNOHANG when none has exited; -ECHILD when p has no
+     * such child; or sleeps (RESTART).
      */
     public long waitChild(KernelCall call, Process p, long pid, long statusAddr, boolean noHang) {
         Process zombie = null;
@@ -561,10 +563,10 @@ public final class KernelCore implements Kernel, ProcessManager {
             call.sleepOn(p.childWait);
             return SyscallHandler.RESTART;
         }
+        table.remove(zombie);
         if (statusAddr != 0 && !p.user.writeInt(statusAddr, zombie.waitStatus())) {
             return -Errno.EFAULT;
         }
-        table.remove(zombie);
         return zombie.pid;
     }
 

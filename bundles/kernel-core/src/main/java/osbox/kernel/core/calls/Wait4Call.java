@@ -7,7 +7,11 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.syscall.KernelCall;
 
-/** wait4(pid, wstatus, options, rusage): reaps a child (WNOHANG: do not sleep); rusage, when given, is zeroed but for the user time. */
+/**
+ * wait4(pid, wstatus, options, rusage): reaps a child (WNOHANG: do not sleep),
+ * then stores its status and rusage (zeroed) when given: a store that fails
+ * answers EFAULT, the child reaped all the same, as on Linux.
+ */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.WAIT4, SyscallHandler.NAME + "=wait4"})
 public final class Wait4Call implements SyscallHandler {
     static final long WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL_BITS = 0xe0000000L;
@@ -19,10 +23,12 @@ public final class Wait4Call implements SyscallHandler {
             return -Errno.EINVAL;
         }
         KernelCall k = KernelCall.of(c);
+        long r = k.kernel().waitChild(k, k.pcb(), c.arg(0), c.arg(1), (options & WNOHANG) != 0);
         long rusage = c.arg(3);
-        if (rusage != 0 && !c.memory().write(rusage, new byte[144], 0, 144)) {
+        // as Linux's sys_wait4: the child is reaped first; a bad rusage pointer then answers EFAULT
+        if (r > 0 && r != RESTART && rusage != 0 && !c.memory().write(rusage, new byte[144], 0, 144)) {
             return -Errno.EFAULT;
         }
-        return k.kernel().waitChild(k, k.pcb(), c.arg(0), c.arg(1), (options & WNOHANG) != 0);
+        return r;
     }
 }
