@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -306,10 +305,6 @@ class IsolationTest {
     }
 
     @Test
-    @Disabled("osbox differs from Linux: wait4(pid < -1) (a process group) waits for any child; osbox has no"
-            + " process groups, so wait4(-54321, WNOHANG) answers 0 while a child runs, where Linux answers ECHILD"
-            + " (no child in that group); without WNOHANG it blocks until some child ends."
-            + " Repro: ./osbox run examples/programs/badsys.elf pgrp")
     void wait4ForAnEmptyProcessGroupAnswersEchild() throws Exception {
         matchesLinux("badsys", List.of("pgrp"));
     }

@@ -530,18 +530,24 @@ public final class KernelCore implements Kernel, ProcessManager {
     }
 
     /**
-     * wait4 for process p: reaps a zombie child matching pid (-1 or a
-     * process group: any child; &gt; 0: that child), storing its status at
-     * statusAddr (if not 0), after reaping it as Linux's kernel_wait4 does: a
-     * failed store answers -EFAULT, the child reaped all the same. Returns
-     * its pid; 0 with WNOHANG when none has exited; -ECHILD when p has no
-     * such child; or sleeps (RESTART).
+     * wait4 for process p, as Linux's kernel_wait4: pid is an int; -1 means
+     * any child, 0 any child in p's process group, &lt; -1 any child in
+     * group -pid, &gt; 0 that child. Reaps a zombie child that matches, then
+     * stores its status at statusAddr (if not 0): a failed store answers
+     * -EFAULT but the child is reaped all the same. Returns its pid; 0 with
+     * WNOHANG when none has exited; -ECHILD when p has no such child; -ESRCH
+     * for INT_MIN; or sleeps (RESTART).
      */
     public long waitChild(KernelCall call, Process p, long pid, long statusAddr, boolean noHang) {
+        int upid = (int) pid;
+        if (upid == Integer.MIN_VALUE) {
+            return -Errno.ESRCH;
+        }
+        int group = upid == 0 ? p.pgid() : upid < -1 ? -upid : 0;
         Process zombie = null;
         boolean any = false;
         for (Process c : table.all()) {
-            if (c.ppid() != p.pid || (pid > 0 && c.pid != pid)) {
+            if (c.ppid() != p.pid || (upid > 0 && c.pid != upid) || (group != 0 && c.pgid() != group)) {
                 continue;
             }
             any = true;
@@ -574,32 +580,47 @@ public final class KernelCore implements Kernel, ProcessManager {
      * kill: sends signal sig to process pid from {@code sender}, with the
      * default action (no handlers yet): terminate, or nothing for signals
      * whose default is to ignore or stop. sig 0 only checks the target
-     * exists. pid -1 means every process but 1 and the sender. Returns 0 or a
-     * negative errno (ESRCH, EINVAL).
+     * exists. pid is an int: &gt; 0 that process; 0 every process in the
+     * sender's process group; -1 every process but 1 and the sender; &lt; -1
+     * every process in group -pid. Returns 0 or a negative errno (ESRCH,
+     * EINVAL).
      */
     public long signal(Process sender, long pid, long sig) {
         if (sig < 0 || sig > 64) {
             return -Errno.EINVAL;
         }
+        int upid = (int) pid;
         List<Process> targets = new ArrayList<>();
-        if (pid > 0) {
-            Process t = table.get((int) Math.min(pid, Integer.MAX_VALUE));
+        if (upid > 0) {
+            Process t = table.get(upid);
             if (t == null) {
                 return -Errno.ESRCH;
             }
             targets.add(t);
-        } else if (pid == -1) {
+        } else if (upid == -1) {
             for (Process t : table.all()) {
                 if (t.pid != 1 && t != sender) {
                     targets.add(t);
                 }
             }
-            if (targets.isEmpty()) {
-                return -Errno.ESRCH;
+        } else if (upid != Integer.MIN_VALUE) {
+            int group = upid == 0 ? sender.pgid() : -upid;
+            boolean self = false;
+            for (Process t : table.all()) {
+                if (t.pgid() == group) {
+                    if (t == sender) {
+                        self = true;        // last: the others are signalled before the sender may end
+                    } else {
+                        targets.add(t);
+                    }
+                }
             }
-        } else {
-            // process groups are not modelled yet: the sender's group is just the sender
-            targets.add(sender);
+            if (self) {
+                targets.add(sender);
+            }
+        }
+        if (targets.isEmpty()) {
+            return -Errno.ESRCH;
         }
         if (sig == 0) {
             return 0;

@@ -5,6 +5,6 @@
  * per-process memory counters ({@link osbox.api.kernel.MemoryUsage}),
  * and the Linux numbers (syscalls, errno, signals, wait status) osbox keeps.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

@@ -12,6 +12,9 @@ import osbox.kernel.core.syscall.KernelCall;
 public final class TgkillCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {
+        if ((int) c.arg(0) <= 0 || (int) c.arg(1) <= 0) {
+            return -Errno.EINVAL;       // thread ids, never a group
+        }
         if (c.arg(0) != c.arg(1)) {
             return -Errno.ESRCH;
         }

@@ -8,9 +8,10 @@ import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.syscall.KernelCall;
 
 /**
- * wait4(pid, wstatus, options, rusage): reaps a child (WNOHANG: do not sleep),
- * then stores its status and rusage (zeroed) when given: a store that fails
- * answers EFAULT, the child reaped all the same, as on Linux.
+ * wait4(pid, wstatus, options, rusage): reaps a child (WNOHANG: do not sleep;
+ * pid 0 or &lt; -1: a child in a process group), then stores its status and
+ * rusage (zeroed) when given: a store that fails answers EFAULT, the child
+ * reaped all the same, as on Linux.
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.WAIT4, SyscallHandler.NAME + "=wait4"})
 public final class Wait4Call implements SyscallHandler {

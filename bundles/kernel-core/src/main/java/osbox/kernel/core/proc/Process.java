@@ -170,6 +170,22 @@ public final class Process implements ProcessView, SchedTask {
         this.ppid = ppid;
     }
 
+    /** Process group and session ids (setpgid, setsid); a new process starts in its parent's. */
+    int pgid, sid;
+
+    public int pgid() { return pgid; }
+
+    public int sid() { return sid; }
+
+    /** setpgid: moves it to process group pgid (the caller checked the rules). */
+    public void setPgid(int pgid) { this.pgid = pgid; }
+
+    /** setsid: makes it the leader of a new session and of a new process group, both its pid. */
+    public void newSession() {
+        this.sid = pid;
+        this.pgid = pid;
+    }
+
     /** Moves to a new state; ZOMBIE is final. */
     public void setState(ProcessState s) {
         if (state == ProcessState.ZOMBIE) {
