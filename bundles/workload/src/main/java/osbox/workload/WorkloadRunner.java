@@ -257,6 +257,9 @@ public final class WorkloadRunner {
             }
         }
 
+        /** How the VM manager's trace note of an ejection starts (then the name, " ejected: ", the reason). */
+        private static final String VM_EJECTED = "page replacement policy ";
+
         RunReport report() {
             List<TraceEvent> buffer = machine.tracer().events();
             long since = machine.tracer().count() - count0;
@@ -288,6 +291,18 @@ public final class WorkloadRunner {
                 SchedulerControl.Ejection e = all.get(i);
                 ejections.add(new RunReport.Ejection(e.cycle() - t0, e.policy(), e.reason()));
             }
+            // page-replacement policies ejected by the VM manager: its trace notes say so
+            for (TraceEvent e : events) {
+                String text = e.text();
+                if (e.kind() == osbox.api.trace.TraceKind.NOTE && e.cycle() >= t0 && text != null
+                        && text.startsWith(VM_EJECTED) && text.contains(" ejected: ")) {
+                    int at = text.indexOf(" ejected: ");
+                    ejections.add(new RunReport.Ejection(e.cycle() - t0,
+                            text.substring(VM_EJECTED.length(), at) + " (page replacement)",
+                            text.substring(at + " ejected: ".length())));
+                }
+            }
+            ejections.sort(java.util.Comparator.comparingLong(RunReport.Ejection::at));
             long busy = machine.statistics().busyCycles() - busy0;
             return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
                     machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),

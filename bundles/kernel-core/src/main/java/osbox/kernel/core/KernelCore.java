@@ -300,8 +300,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         }
         int r = p.space.handleFault(addr, access);
         if (r == AddressSpace.SERVED) {
-            machine.tracer().record(TraceKind.PAGE_FAULT, hart.id(), p.pid, addr, access);
-            return;
+            return; // the VM manager traced it (ZERO_FILL_FAULT, IMAGE_FAULT, COW_FAULT or PAGE_IN)
         }
         if (r == AddressSpace.OOM) {
             outOfMemory(p, access, addr);
@@ -329,8 +328,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             return;
         }
         if (r == AddressSpace.SERVED) {
-            machine.tracer().record(TraceKind.PAGE_FAULT, hart.id(), p.pid, addr, access);
-            return;
+            return; // the VM manager traced it (ZERO_FILL_FAULT, IMAGE_FAULT, COW_FAULT or PAGE_IN)
         }
         if (r == AddressSpace.OOM) {
             outOfMemory(p, access, addr);

@@ -29,8 +29,9 @@ package osbox.api.trace;
  * otherwise (fork, execve, munmap, brk shrinking, the exit). Each served
  * fault counts once in exactly one of the fault kinds (zero fill, image, COW,
  * or {@link #PAGE_IN} for a major fault), as in the counters of
- * {@link osbox.api.kernel.MemoryUsage}. The older {@link #PAGE_FAULT} keeps
- * its meaning; a kernel recording these kinds records them instead of it.
+ * {@link osbox.api.kernel.MemoryUsage}. The older {@link #PAGE_FAULT} is no
+ * longer recorded for served faults: these kinds replace it (page-outs and
+ * page-ins are not recorded as {@link #NOTE}s either).
  */
 public enum TraceKind {
     /** a = syscall number, b = result. */
@@ -39,7 +40,11 @@ public enum TraceKind {
     SYSCALL_UNKNOWN,
     /** a = cause, b = tval. */
     TRAP,
-    /** a = faulting address, b = access; the fault was served (page mapped). */
+    /**
+     * a = faulting address, b = access; the fault was served (page mapped).
+     * No longer recorded by osbox, whose VM manager records the memory kinds
+     * below instead (one per served fault); kept so old traces still read.
+     */
     PAGE_FAULT,
     /** a = pid switched from (0 = idle), b = pid switched to (0 = idle). */
     CONTEXT_SWITCH,

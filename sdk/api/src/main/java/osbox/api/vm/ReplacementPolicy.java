@@ -6,9 +6,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * A page-replacement policy: decides, never acts. The mechanism guarantees
  * {@link #loaded} once when a page becomes resident, {@link #accessed} for
- * the accesses it observes (every access in the lab; TLB refills on the
- * machine, where the reference bits tell the rest), and {@link #removed} when
- * a page stops being resident other than by this policy's own choice.
+ * the accesses it observes (every access in the lab; on the machine the
+ * accesses the kernel makes for the process, and, for a policy that asks for
+ * it with {@link #accessSamplePeriod}, one per page found referenced by each
+ * sampling of the reference bits), and {@link #removed} when a page stops
+ * being resident other than by this policy's own choice.
  */
 @ConsumerType
 public interface ReplacementPolicy {
@@ -42,5 +44,24 @@ public interface ReplacementPolicy {
 
     /** Periodic work (aging: sample and clear reference bits). */
     default void tick() {
+    }
+
+    /**
+     * How often (cycles) the mechanism samples the reference bits for this
+     * policy; Long.MAX_VALUE (the default) for never. At each sampling the
+     * mechanism scans every resident page, oldest loaded first, and for each
+     * one whose reference (A) bit is set updates its
+     * {@link PageView#lastAccess()} and {@link PageView#accesses()}, calls
+     * {@link #accessed}, clears the bit and drops the page from the TLBs (so
+     * its next use sets the bit again, at the cost of a TLB miss). This is how
+     * exact-recency policies (LRU, LFU) see the accesses that hit in the TLB.
+     * A policy that reads the bits itself (CLOCK, aging) should not ask for it.
+     * The sampling runs at this period while processes run (a timed event),
+     * not only when frames are allocated.
+     *
+     * @since 1.2
+     */
+    default long accessSamplePeriod() {
+        return Long.MAX_VALUE;
     }
 }

@@ -21,7 +21,10 @@ public interface VmControl {
     record Policy(String name, String description, Map<String, String> defaults, boolean active) {
     }
 
-    /** A policy a guard ejected. */
+    /**
+     * A policy a guard ejected: it threw, named a page that is not resident,
+     * or kept a process from making progress (reason says which).
+     */
     record Ejection(long cycle, String policy, String reason) {
     }
 
@@ -50,7 +53,12 @@ public interface VmControl {
      * {@code frames.used}, {@code frames.free}, {@code frames.peak},
      * {@code pages.evictable}, {@code page.ins}, {@code page.outs},
      * {@code swap.slots.total}, {@code swap.slots.used}, {@code swap.slots.peak},
-     * {@code eviction.failures}, {@code oom.kills}, {@code policy.changes};
+     * {@code eviction.failures}, {@code oom.kills}, {@code policy.changes},
+     * {@code policy.ejections}, {@code access.samples} (samplings of the
+     * reference bits for the policy, see
+     * {@link ReplacementPolicy#accessSamplePeriod()}) and
+     * {@code access.referenced} (pages those found referenced: each one's
+     * TLB entries were dropped, so each costs a TLB miss at its next use);
      * and, summed over the processes alive now, {@code pages.resident},
      * {@code pages.swapped}, {@code pages.tables}, {@code faults.minor},
      * {@code faults.image}, {@code faults.cow}, {@code faults.major}.

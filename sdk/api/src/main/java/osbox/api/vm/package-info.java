@@ -11,9 +11,15 @@
  * whiteboard services named by {@value osbox.api.vm.ReplacementPolicyProvider#NAME}
  * (fifo, lru, aging, clock, eclock, lfu, mru, random; opt in the lab), are
  * seeded with every resident page on attach, and are guarded like scheduling
- * policies: one that throws or names a page that is not resident is ejected
- * and the built-in FIFO takes over. All calls come on the simulation thread.
+ * policies: one that throws, names a page that is not resident, or keeps a
+ * process from making progress (evicts the page its faulting instruction just
+ * brought in, again and again, or needs too many victims for one frame) is
+ * ejected and the built-in FIFO takes over. All calls come on the simulation
+ * thread.
+ *
+ * <p>1.2: {@link osbox.api.vm.ReplacementPolicy#accessSamplePeriod()} (the
+ * mechanism samples the reference bits for the policy).
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.vm;

@@ -133,6 +133,38 @@ public final class CheckedReplacement {
         policy.tick();
     }
 
+    /**
+     * A use the mechanism does not see as it happens (a TLB hit on the
+     * machine): the page's reference bit (and dirty on a write) is set, the
+     * policy is not told; a later {@link #sample()} reports it.
+     */
+    public void use(FakePage page, boolean write) {
+        requireResident(page);
+        page.referenced(true);
+        if (write) {
+            page.dirty(true);
+        }
+    }
+
+    /**
+     * Samples the reference bits as the machine does for a policy with a
+     * finite {@code accessSamplePeriod()}: every resident page, oldest loaded
+     * first, that is referenced gets the time and one more access, its bit
+     * cleared, and accessed() is called. Returns how many were referenced.
+     */
+    public int sample() {
+        int n = 0;
+        long now = context.now();
+        for (FakePage p : List.copyOf(loadOrder)) {
+            if (p.referenced()) {
+                p.lastAccess(now).accesses(p.accesses() + 1).referenced(false);
+                n++;
+                policy.accessed(p);
+            }
+        }
+        return n;
+    }
+
     private void add(FakePage p) {
         if (resident.containsKey(p.id())) {
             throw new IllegalStateException("frame " + p.id() + " is already in use by " + resident.get(p.id()));

@@ -26,7 +26,8 @@ import osbox.api.vm.ReplacementPolicyProvider;
  * <p>Random runs drive the policy as the mechanism does (see
  * {@link CheckedReplacement}): accesses from a random reference string (some
  * of them writes), a load on a miss, an eviction when memory is full, now and
- * then a page unmapped, and {@code tick()} every {@code tickPeriod()} cycles
+ * then a page unmapped, {@code tick()} every {@code tickPeriod()} cycles and
+ * a sampling of the reference bits every {@code accessSamplePeriod()} cycles
  * (each access takes {@link #CYCLES_PER_ACCESS} cycles). They run once with
  * the future unknown (nextAccess -1, a live machine) and once with it known
  * (the lab).
@@ -206,6 +207,28 @@ public abstract class ReplacementPolicyContract {
         p.policy().detach();
     }
 
+    /**
+     * accessSamplePeriod() is positive (Long.MAX_VALUE: no sampling); the
+     * accessed() calls a sampling makes are safe at any time.
+     */
+    @Test
+    public void accessSamplingIsSafe() {
+        CheckedReplacement p = attached(6);
+        assertTrue(p.policy().accessSamplePeriod() > 0, "accessSamplePeriod() must be positive");
+        p.sample();
+        FakePage a = p.load(1);
+        FakePage b = p.load(2);
+        p.sample();
+        p.use(a, false);
+        p.use(b, true);
+        assertEquals(2, p.sample());
+        assertEquals(0, p.sample());
+        p.use(b, false);
+        p.sample();
+        assertEquals(2, drain(p).size());
+        p.sample();
+    }
+
     /** The policy decides the same with the future unknown (-1) or known; only the rules are checked. */
     @Test
     public void randomEventsNeverBreakTheRules() {
@@ -310,6 +333,8 @@ public abstract class ReplacementPolicyContract {
         }
         long period = p.policy().tickPeriod();
         long nextTick = period > 0 && period < Long.MAX_VALUE ? base + period : Long.MAX_VALUE;
+        long samplePeriod = p.policy().accessSamplePeriod();
+        long nextSample = samplePeriod > 0 && samplePeriod < Long.MAX_VALUE ? base + samplePeriod : Long.MAX_VALUE;
         for (int i = 0; i < accesses; i++) {
             position[0] = i;
             long now = base + (i + 1) * CYCLES_PER_ACCESS;
@@ -317,6 +342,11 @@ public abstract class ReplacementPolicyContract {
                 ctx.now(nextTick);
                 p.tick();
                 nextTick = nextTick + period < nextTick ? Long.MAX_VALUE : nextTick + period;
+            }
+            while (nextSample <= now) {
+                ctx.now(nextSample);
+                p.sample();
+                nextSample = nextSample + samplePeriod < nextSample ? Long.MAX_VALUE : nextSample + samplePeriod;
             }
             ctx.now(now);
             if (p.size() > 0 && r.nextInt(100) < 4) {

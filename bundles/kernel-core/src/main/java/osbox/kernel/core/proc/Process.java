@@ -73,6 +73,12 @@ public final class Process implements ProcessView, SchedTask {
     /** Hart cycle and instret when it was last dispatched. */
     public long dispatchedCycle;
     public long dispatchedInstret;
+    /** TLB accesses and misses while it ran (charged at each switch out). */
+    public long tlbAccesses;
+    public long tlbMisses;
+    /** The hart's TLB counters when it was last dispatched. */
+    public long dispatchedTlbAccesses;
+    public long dispatchedTlbMisses;
 
     int waitStatus = -1;
     String killReport;
@@ -115,21 +121,25 @@ public final class Process implements ProcessView, SchedTask {
 
     /**
      * Its memory now: the current address space's pages, and its fault and
-     * paging counters added to those of the images it ran before (execve).
-     * TLB counters are not kept per process (0). Simulation thread.
+     * paging counters added to those of the images it ran before (execve),
+     * and the TLB accesses and misses of every stretch it ran, charged when
+     * it was switched out (the current stretch is not counted yet).
+     * Simulation thread.
      */
     @Override
     public MemoryUsage memory() {
         AddressSpace s = space;
         MemoryUsage e = earlierImages;
         if (s == null) {
-            return e;
+            return new MemoryUsage(e.residentPages(), e.peakResidentPages(), e.swappedPages(), e.tablePages(),
+                    e.minorFaults(), e.imageFaults(), e.majorFaults(), e.cowFaults(), e.cowCopies(), e.pageIns(),
+                    e.pageOuts(), tlbAccesses, tlbMisses);
         }
         return new MemoryUsage(s.residentPages(), Math.max(e.peakResidentPages(), s.peakResidentPages()),
                 s.swappedPages(), s.tablePages(), e.minorFaults() + s.minorFaults(),
                 e.imageFaults() + s.imageFaults(), e.majorFaults() + s.majorFaults(),
                 e.cowFaults() + s.cowFaults(), e.cowCopies() + s.cowCopies(), e.pageIns() + s.majorFaults(),
-                e.pageOuts() + s.pageOuts(), 0, 0);
+                e.pageOuts() + s.pageOuts(), tlbAccesses, tlbMisses);
     }
 
     /**

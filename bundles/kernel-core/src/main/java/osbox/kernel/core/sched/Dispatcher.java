@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import osbox.api.hw.Hart;
 import osbox.api.hw.Machine;
+import osbox.api.hw.TlbStatistics;
 import osbox.api.hw.Timer;
 import osbox.api.kernel.ProcessState;
 import osbox.api.sched.EnqueueReason;
@@ -356,6 +357,10 @@ public final class Dispatcher {
         long cycles = h.cycle() - p.dispatchedCycle;
         p.cpuCycles += cycles;
         p.instructions += h.instret() - p.dispatchedInstret;
+        // the TLB work done while it ran (the hart reported its fast-path hits when it stopped running)
+        TlbStatistics tlb = h.mmu().statistics();
+        p.tlbAccesses += tlb.accesses() - p.dispatchedTlbAccesses;
+        p.tlbMisses += tlb.misses() - p.dispatchedTlbMisses;
         p.burstCycles += cycles;
         if (reason == StopReason.BLOCKED) {
             p.lastBurst = p.burstCycles;
@@ -397,6 +402,9 @@ public final class Dispatcher {
         next.markRunning(h.cycle());
         next.dispatchedCycle = h.cycle();
         next.dispatchedInstret = h.instret();
+        TlbStatistics tlb = h.mmu().statistics();
+        next.dispatchedTlbAccesses = tlb.accesses();
+        next.dispatchedTlbMisses = tlb.misses();
         current[h.id()] = next;
         h.mmu().setSatp(next.space.satp());
         if (next.space.needsFlushOnSwitch()) {

@@ -26,10 +26,46 @@ import osbox.kernel.support.PolicySlot;
  * active {@link ReplacementPolicy} only names the victim. Every call into the
  * policy is guarded: one that throws, or names a page that is not a
  * registered resident page, is ejected and the built-in FIFO takes over,
- * seeded with every resident page. Simulation thread only.
+ * seeded with every resident page. A no-progress watchdog ejects it too when
+ * its victims keep a process from making progress: the page a fault just
+ * brought in is evicted before the faulting instruction retired and then
+ * faulted in again, {@link #NO_PROGRESS_LIMIT} times in a row, or one frame
+ * needed more than {@link #VICTIM_BUDGET} victims.
+ *
+ * <p>Access sampling: for a policy whose {@link ReplacementPolicy#accessSamplePeriod()}
+ * is finite, every resident page's PTE A bit is scanned at that period (load
+ * order), {@code accessed} is reported for each referenced page, and the bit
+ * is cleared and the page dropped from the TLBs, so its next use refills and
+ * sets it again. The scan runs from a machine event while a hart runs a
+ * process (see {@link Host}; with every hart idle the event is dropped, and
+ * the next trap schedules it again), and lazily at allocations. Simulation
+ * thread only.
  */
 public final class VirtualMemory {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualMemory.class);
+    /** Times in a row a fault's page may be evicted before its instruction retired and faulted in again. */
+    public static final int NO_PROGRESS_LIMIT = 8;
+    /** Victims one frame allocation may take. */
+    public static final int VICTIM_BUDGET = 16;
+
+    /**
+     * What the machine offers the paging mechanism: timed events (for access
+     * sampling between allocations) and the progress of the process using an
+     * address space (for the no-progress watchdog).
+     */
+    public interface Host {
+        /** Schedules action at absolute cycle at; returns an id for {@link #cancel}. */
+        long schedule(long at, Runnable action);
+
+        /** Cancels a scheduled event. */
+        void cancel(long id);
+
+        /** Whether some hart runs a process now (the sampling event is pending only then). */
+        boolean running();
+
+        /** Instructions retired by the hart running space, or -1 when it runs nowhere. */
+        long progress(PagedAddressSpace space);
+    }
 
     private final PhysicalMemory mem;
     private final FrameAllocator frames;
@@ -45,6 +81,22 @@ public final class VirtualMemory {
     private long pageOuts;
     private long pageIns;
     private long evictionFailures;
+    private Host host;
+    // access sampling
+    private long samplePeriod = Long.MAX_VALUE;
+    private long nextSample = Long.MAX_VALUE;
+    private long sampleEvent;
+    private long samples;
+    private long sampledReferenced;
+    // the no-progress watchdog: the page most recently brought in, the one evicted before its instruction retired
+    private PageRecord lastLoaded;
+    private long lastLoadedProgress = -1;
+    private final PagedAddressSpace[] stalledSpace = new PagedAddressSpace[4];
+    private final long[] stalledVa = new long[4];
+    private final long[] stalledProgress = new long[4];
+    private int stalledNext;
+    private int noProgress;
+    private int victimsThisFrame;
     private final java.util.LinkedHashSet<PagedAddressSpace> live = new java.util.LinkedHashSet<>();
 
     /**
@@ -62,6 +114,16 @@ public final class VirtualMemory {
         this.context = new Context(seed);
         this.slot = new PolicySlot<>("page replacement", new BuiltinFifo(),
                 (provider, options) -> provider.create(options), this::handOver);
+    }
+
+    /**
+     * Connects the machine: access sampling then runs from timed events, and
+     * the no-progress watchdog can see instructions retire. Without it both
+     * are limited (sampling at allocations only, no progress watchdog).
+     */
+    public void useHost(Host host) {
+        this.host = host;
+        ensureSampling();
     }
 
     /** No swap, time 0, no trace: for address spaces made outside a kernel (tests, tools). */
@@ -103,7 +165,9 @@ public final class VirtualMemory {
      */
     public long allocateFrame() {
         tickIfDue();
+        sampleIfDue();
         long f = frames.allocate();
+        victimsThisFrame = 0;
         while (f < 0) {
             if (!evictOne()) {
                 return -1;
@@ -119,24 +183,24 @@ public final class VirtualMemory {
             evictionFailures++;
             return false;
         }
+        if (++victimsThisFrame > VICTIM_BUDGET && !slot.isFallback()) {
+            eject("victim() was asked " + victimsThisFrame + " times for one frame (budget " + VICTIM_BUDGET
+                    + ")");
+        }
         PageRecord r = victim();
         if (r == null) {
             evictionFailures++;
             return false;
         }
+        noteEviction(r);
         r = evictRecord(r);
         if (r == null) {
             evictionFailures++;
             return false;
         }
-        long s = lastSlot;
         pageOuts++;
         traceMemory(TraceKind.PAGE_OUT, r.space, r.va, r.space.residentPages());
         pendingCycles += swap.cycles();
-        if (tracer != null) {
-            tracer.record(TraceKind.NOTE, -1, r.pid(), r.va, s,
-                    "page-out pid " + r.pid() + " va 0x" + Long.toHexString(r.va) + " slot " + s);
-        }
         return true;
     }
 
@@ -299,6 +363,50 @@ public final class VirtualMemory {
         return sharedEvictions;
     }
 
+    // ---- the no-progress watchdog ----
+
+    // The victim is the page brought in last, and its process retired no instruction since: remember it.
+    private void noteEviction(PageRecord r) {
+        if (host == null || r != lastLoaded || lastLoadedProgress < 0) {
+            return;
+        }
+        long progress = host.progress(r.space);
+        if (progress == lastLoadedProgress) {
+            int i = stalledNext;
+            stalledNext = (i + 1) % stalledSpace.length;
+            stalledSpace[i] = r.space;
+            stalledVa[i] = r.va;
+            stalledProgress[i] = progress;
+        }
+    }
+
+    // A page came back from swap: if it is the one evicted before its instruction retired, and still no
+    // instruction retired, the process is not progressing; enough of these in a row eject the policy.
+    private void checkProgress(PagedAddressSpace space, long va) {
+        if (host == null) {
+            return;
+        }
+        boolean stalled = false;
+        long progress = host.progress(space);
+        for (int i = 0; i < stalledSpace.length; i++) {
+            if (stalledSpace[i] == space && stalledVa[i] == va) {
+                stalled = progress >= 0 && stalledProgress[i] == progress;
+                stalledSpace[i] = null;
+            }
+        }
+        if (!stalled) {
+            noProgress = 0;
+            return;
+        }
+        if (++noProgress >= NO_PROGRESS_LIMIT && !slot.isFallback()) {
+            int times = noProgress;
+            noProgress = 0;
+            eject("no progress: pid " + space.pid() + " faulted page 0x" + Long.toHexString(va)
+                    + " in again after victim() evicted it before the faulting instruction retired, " + times
+                    + " times in a row");
+        }
+    }
+
     // The policy's victim, checked; an invalid answer ejects it and the fallback answers.
     private PageRecord victim() {
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -323,6 +431,16 @@ public final class VirtualMemory {
 
     /** Cycles of swap transfers not yet charged to a hart; resets them. */
     public long takeCycles() {
+        // called after every trap: sampling goes on while a process runs; with every hart idle it stops, so
+        // that a pending event does not move an idle machine's clock, and it resumes at the next trap
+        if (host != null) {
+            if (host.running()) {
+                ensureSampling();
+            } else if (sampleEvent != 0) {
+                host.cancel(sampleEvent);
+                sampleEvent = 0;
+            }
+        }
         long c = pendingCycles;
         pendingCycles = 0;
         return c;
@@ -363,6 +481,8 @@ public final class VirtualMemory {
         }
         PageRecord r = new PageRecord(ppn, space, va, now());
         resident.add(r);
+        lastLoaded = r;
+        lastLoadedProgress = host == null ? -1 : host.progress(space);
         ReplacementPolicy p = slot.active();
         tell("loaded", () -> p.loaded(r));
     }
@@ -429,10 +549,7 @@ public final class VirtualMemory {
     void pagedIn(PagedAddressSpace space, long va, long slotNumber) {
         pageIns++;
         pendingCycles += swap.cycles();
-        if (tracer != null) {
-            tracer.record(TraceKind.NOTE, -1, space.pid(), va, slotNumber,
-                    "page-in pid " + space.pid() + " va 0x" + Long.toHexString(va) + " slot " + slotNumber);
-        }
+        checkProgress(space, va);
     }
 
     // ---- the policy slot ----
@@ -500,6 +617,72 @@ public final class VirtualMemory {
         }
         long period = ask("tickPeriod", to::tickPeriod, Long.MAX_VALUE);
         nextTick = period <= 0 || period == Long.MAX_VALUE ? Long.MAX_VALUE : now() + period;
+        long sp = ask("accessSamplePeriod", to::accessSamplePeriod, Long.MAX_VALUE);
+        samplePeriod = sp <= 0 ? Long.MAX_VALUE : sp;
+        nextSample = samplePeriod == Long.MAX_VALUE ? Long.MAX_VALUE : now() + samplePeriod;
+        noProgress = 0;
+        java.util.Arrays.fill(stalledSpace, null);
+        if (host != null && sampleEvent != 0) {
+            host.cancel(sampleEvent);
+            sampleEvent = 0;
+        }
+        ensureSampling();
+    }
+
+    // ---- access sampling ----
+
+    // Samples when the period has elapsed (lazily, at an allocation).
+    private void sampleIfDue() {
+        if (now() >= nextSample) {
+            sample();
+        }
+    }
+
+    /**
+     * Samples the reference bits now (see the class comment): every resident
+     * page, oldest loaded first; each referenced one is reported accessed,
+     * its A bit cleared and its TLB entries dropped. The next sampling is a
+     * period from now.
+     */
+    public void sample() {
+        long now = now();
+        nextSample = samplePeriod == Long.MAX_VALUE ? Long.MAX_VALUE : now + samplePeriod;
+        samples++;
+        ReplacementPolicy p = slot.active();
+        for (PageRecord r : resident.inLoadOrder()) {
+            if (slot.active() != p) {
+                return; // ejected meanwhile: the fallback samples nothing
+            }
+            if (resident.get(r.ppn) != r || (r.space.pte(r.va) & Pte.A) == 0) {
+                continue;
+            }
+            r.lastAccess = now;
+            r.accesses++;
+            r.space.clearAccessed(r.va);
+            sampledReferenced++;
+            tell("accessed", () -> p.accessed(r));
+        }
+    }
+
+    // Keeps one sampling event pending while the policy wants sampling and a process runs.
+    private void ensureSampling() {
+        if (host == null || sampleEvent != 0 || samplePeriod == Long.MAX_VALUE || !host.running()) {
+            return;
+        }
+        sampleEvent = host.schedule(Math.max(nextSample, now()), this::sampleEvent);
+    }
+
+    // The sampling event: samples and goes on while a process runs; an idle machine waits for a trap
+    // (takeCycles) to resume it.
+    private void sampleEvent() {
+        sampleEvent = 0;
+        if (samplePeriod == Long.MAX_VALUE || !host.running()) {
+            return;
+        }
+        if (now() >= nextSample) {
+            sample();
+        }
+        ensureSampling();
     }
 
     // Periodic policy work (aging) runs lazily, at the first allocation after its period elapsed.
@@ -531,6 +714,21 @@ public final class VirtualMemory {
     /** Times a frame was needed and nothing could be evicted. */
     public long evictionFailures() {
         return evictionFailures;
+    }
+
+    /** Samplings of the reference bits done for the policy. */
+    public long samples() {
+        return samples;
+    }
+
+    /** Pages found referenced by those samplings (each cleared and shot down from the TLBs). */
+    public long sampledReferenced() {
+        return sampledReferenced;
+    }
+
+    /** The active policy's sampling period in cycles, or Long.MAX_VALUE when it asks for none. */
+    public long samplePeriod() {
+        return samplePeriod;
     }
 
     /** What the mechanism offers policies: time, seeded randomness, A and D bits through the page tables. */

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import osbox.api.hw.Hart;
 import osbox.api.hw.Machine;
 import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TranslationUnit;
@@ -82,6 +83,48 @@ public final class VmManager implements MemoryManager {
         this.organisation = organisationFor(machine);
         this.vm = new VirtualMemory(memory, frames, new SwapArea(settings.swapBytes(), settings.swapCycles()),
                 this::now, settings.seed(), machine.tracer());
+        vm.useHost(new VirtualMemory.Host() {
+            private long ours;
+
+            @Override
+            public long schedule(long at, Runnable action) {
+                ours = machine.events().schedule(at, () -> {
+                    ours = 0;
+                    action.run();
+                });
+                return ours;
+            }
+
+            @Override
+            public void cancel(long id) {
+                machine.events().cancel(id);
+                if (id == ours) {
+                    ours = 0;
+                }
+            }
+
+            @Override
+            public boolean running() {
+                for (int i = 0; i < machine.hartCount(); i++) {
+                    if (machine.hart(i).context() != null) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public long progress(PagedAddressSpace space) {
+                long satp = space.satp();
+                for (int i = 0; i < machine.hartCount(); i++) {
+                    Hart h = machine.hart(i);
+                    if (h.context() != null && h.mmu().satp() == satp) {
+                        return h.instret();
+                    }
+                }
+                return -1;
+            }
+        });
     }
 
     /**
@@ -182,6 +225,9 @@ public final class VmManager implements MemoryManager {
         s.put("swap.slots.peak", vm.swap().peakUsed());
         s.put("oom.kills", oomKills);
         s.put("policy.changes", vm.slot().swaps());
+        s.put("policy.ejections", (long) vm.slot().ejections().size());
+        s.put("access.samples", vm.samples());
+        s.put("access.referenced", vm.sampledReferenced());
         // per address space counters, summed over the spaces alive now (a process's, until it exits)
         long resident = 0;
         long swapped = 0;

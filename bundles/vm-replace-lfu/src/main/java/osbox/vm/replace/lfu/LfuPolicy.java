@@ -21,12 +21,36 @@ import osbox.api.vm.ReplacementPolicy;
  * pages sit in a TreeSet ordered by (count, loadedAt, id), whose keys must not
  * change while inside; each access re-files the page, so {@link #accessed},
  * {@link #loaded}, {@link #removed} and {@link #victim} are O(log n). On a
- * real machine accessed() reports TLB refills only, so the count is the
- * number of refills, a sample of the accesses; LFU reads no reference bits.
- * Counts never decay: a page used heavily long ago stays resident (the
- * classic weakness of LFU).
+ * real machine accessed() comes from the mechanism sampling the reference
+ * bits every {@link #accessSamplePeriod()} cycles, so the count is the number
+ * of periods in which the page was used (plus the kernel's own accesses);
+ * LFU reads no reference bits itself. Counts never decay: a page used
+ * heavily long ago stays resident (the classic weakness of LFU).
  */
 public final class LfuPolicy implements ReplacementPolicy {
+    /** The default sampling period: 100 microseconds at 1 GHz. */
+    public static final long DEFAULT_SAMPLE = 100_000;
+    private final long samplePeriod;
+
+    /** With the default sampling period. */
+    public LfuPolicy() {
+        this(DEFAULT_SAMPLE);
+    }
+
+    /** With the reference bits sampled every samplePeriod cycles on the machine (Long.MAX_VALUE: never). */
+    public LfuPolicy(long samplePeriod) {
+        if (samplePeriod <= 0) {
+            throw new IllegalArgumentException("sample period must be positive: " + samplePeriod);
+        }
+        this.samplePeriod = samplePeriod;
+    }
+
+    /** The sampling period it was made with. */
+    @Override
+    public long accessSamplePeriod() {
+        return samplePeriod;
+    }
+
     /** A page and its count; fields that order it change only while it is out of the set. */
     private static final class Entry {
         final PageView page;

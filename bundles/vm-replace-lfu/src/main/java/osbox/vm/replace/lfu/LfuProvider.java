@@ -5,27 +5,38 @@ import osbox.api.vm.ReplacementPolicy;
 import osbox.api.vm.ReplacementPolicyProvider;
 import osbox.policy.support.Options;
 
-/** Makes LFU policies. No options. */
+/**
+ * Makes LFU policies. Option: sample (cycles between samplings of the
+ * reference bits on the machine, default {@value #SAMPLE_DEFAULT}; 0 for none, so only the accesses the
+ * kernel makes are seen; underscores may group digits).
+ */
 public class LfuProvider implements ReplacementPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "lfu";
+    /** Option: cycles between samplings of the reference bits (0: none). */
+    public static final String SAMPLE = "sample";
+    /** Its default: 100 microseconds at 1 GHz. */
+    public static final String SAMPLE_DEFAULT = "100000";
+    private static final Map<String, String> DEFAULTS = Options.defaults(SAMPLE, SAMPLE_DEFAULT);
 
     /** One line for listings. */
     @Override
     public String describe() {
-        return "LFU: evicts the page with the fewest accesses since it was loaded, the oldest loaded on ties";
+        return "LFU: evicts the page with the fewest accesses since it was loaded, the oldest loaded on ties (on the"
+                + " machine an access is a sampling of the reference bits that found the page used)";
     }
 
-    /** None. */
+    /** sample=100000. */
     @Override
     public Map<String, String> defaults() {
-        return Map.of();
+        return DEFAULTS;
     }
 
-    /** A fresh policy; throws naming any option given (there are none). */
+    /** A fresh policy; throws naming an unknown option, or a sample period that is not an integer of at least 0. */
     @Override
     public ReplacementPolicy create(Map<String, String> options) {
-        Options.of(NAME_VALUE, defaults(), options);
-        return new LfuPolicy();
+        Options o = Options.of(NAME_VALUE, DEFAULTS, options);
+        long sample = o.longIn(SAMPLE, 0, Long.MAX_VALUE);
+        return new LfuPolicy(sample == 0 ? Long.MAX_VALUE : sample);
     }
 }

@@ -122,12 +122,16 @@ class LfuPolicyTest {
         assertEquals("13647205", order.toString());
     }
 
-    /** No options; an unknown one is named. */
+    /** One option, sample (0: never); an unknown one is named. */
     @Test
     void optionsAreValidated() {
         LfuProvider prov = new LfuProvider();
         assertInstanceOf(LfuPolicy.class, prov.create(Map.of()));
-        assertEquals(Map.of(), prov.defaults());
+        assertEquals(Map.of("sample", "100000"), prov.defaults());
+        assertEquals(100_000, prov.create(Map.of()).accessSamplePeriod());
+        assertEquals(5_000, prov.create(Map.of("sample", "5_000")).accessSamplePeriod());
+        assertEquals(Long.MAX_VALUE, prov.create(Map.of("sample", "0")).accessSamplePeriod());
+        assertThrows(IllegalArgumentException.class, () -> prov.create(Map.of("sample", "-1")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> prov.create(Map.of("decay", "0.5")));
         assertTrue(e.getMessage().contains("decay") && e.getMessage().contains("lfu"), e.getMessage());

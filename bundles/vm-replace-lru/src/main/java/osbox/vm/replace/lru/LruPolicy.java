@@ -18,10 +18,34 @@ import osbox.api.vm.ReplacementPolicy;
  * is -1), ties in the given (load) order.
  *
  * <p>It is exact for the accesses the mechanism reports: every access in the
- * lab; on the machine only TLB refills are reported, so it is LRU over those.
+ * lab; on the machine, a page found referenced by each sampling of the
+ * reference bits every {@link #accessSamplePeriod()} cycles (and the kernel's
+ * own accesses), so its recency is known to within one period.
  */
 public final class LruPolicy implements ReplacementPolicy {
+    /** The default sampling period: 100 microseconds at 1 GHz. */
+    public static final long DEFAULT_SAMPLE = 100_000;
     private final PageList pages = new PageList();
+    private final long samplePeriod;
+
+    /** With the default sampling period. */
+    public LruPolicy() {
+        this(DEFAULT_SAMPLE);
+    }
+
+    /** With the reference bits sampled every samplePeriod cycles on the machine (Long.MAX_VALUE: never). */
+    public LruPolicy(long samplePeriod) {
+        if (samplePeriod <= 0) {
+            throw new IllegalArgumentException("sample period must be positive: " + samplePeriod);
+        }
+        this.samplePeriod = samplePeriod;
+    }
+
+    /** The sampling period it was made with. */
+    @Override
+    public long accessSamplePeriod() {
+        return samplePeriod;
+    }
 
     /** Seeds the list with the resident pages by recency. */
     @Override

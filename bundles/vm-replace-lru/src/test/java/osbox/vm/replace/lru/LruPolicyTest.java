@@ -38,4 +38,36 @@ class LruPolicyTest {
         assertEquals(c, p.evict());
         assertEquals(a, p.evict());
     }
+
+    /**
+     * On the machine a use is seen only when the reference bits are sampled:
+     * the pages found referenced become most recent, in load order.
+     */
+    @Test
+    void sampledUsesReorder() {
+        FakeReplacementContext ctx = new FakeReplacementContext();
+        CheckedReplacement p = new CheckedReplacement(new LruProvider().create(Map.of()), ctx);
+        assertEquals(100_000, p.policy().accessSamplePeriod());
+        FakePage a = p.load(1);
+        FakePage b = p.load(2);
+        FakePage c = p.load(3);
+        p.sample(); // all three referenced by their load: order unchanged
+        p.use(c, false);
+        p.use(a, true);
+        assertEquals(2, p.sample()); // a, then c (load order) become most recent: b, a, c
+        assertEquals(b, p.evict());
+        assertEquals(a, p.evict());
+        assertEquals(c, p.evict());
+    }
+
+    /** The sample option sets the period; 0 turns sampling off. */
+    @Test
+    void sampleOption() {
+        LruProvider prov = new LruProvider();
+        assertEquals(Map.of("sample", "100000"), prov.defaults());
+        assertEquals(20_000, prov.create(Map.of("sample", "20000")).accessSamplePeriod());
+        assertEquals(Long.MAX_VALUE, prov.create(Map.of("sample", "0")).accessSamplePeriod());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> prov.create(Map.of("sample", "often")));
+    }
 }
