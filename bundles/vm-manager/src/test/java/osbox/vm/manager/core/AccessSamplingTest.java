@@ -242,4 +242,62 @@ class AccessSamplingTest {
         assertFalse(f.vm.slot().isFallback(), "MRU's usual behaviour is not a livelock");
         SwapTest.checkAll(f, s, 40, 5);
     }
+
+    @Test
+    void theEjectionIsTracedAndPagingIsTracedOnlyAsMemoryEvents() {
+        List<osbox.api.trace.TraceEvent> events = new ArrayList<>();
+        osbox.api.trace.Tracer tracer = new osbox.api.trace.Tracer() {
+            @Override
+            public void record(osbox.api.trace.TraceKind kind, int hart, int pid, long a, long b) {
+                record(kind, hart, pid, a, b, null);
+            }
+
+            @Override
+            public void record(osbox.api.trace.TraceKind kind, int hart, int pid, long a, long b, String text) {
+                events.add(new osbox.api.trace.TraceEvent(0, kind, hart, pid, a, b, text));
+            }
+
+            @Override
+            public long hash() {
+                return 0;
+            }
+
+            @Override
+            public long count() {
+                return events.size();
+            }
+
+            @Override
+            public List<osbox.api.trace.TraceEvent> events() {
+                return events;
+            }
+        };
+        osbox.hw.memory.FrameStore mem = new osbox.hw.memory.FrameStore(1L << 20);
+        VirtualMemory vm = new VirtualMemory(mem, new FrameAllocator(0, 12), new SwapArea(1 << 20, 10), () -> 0,
+                7, tracer);
+        PagedAddressSpace s = PagedAddressSpace.create(vm, new AsidAllocator(), new RecordingShootdown());
+        s.loadSegment(0x10000, new byte[] {1, 2, 3}, 0, 3, 3, Pte.R | Pte.X);
+        s.initHeap(0x10003);
+        s.brk(HEAP + 40 * PAGE);
+        s.setPid(4);
+        UserAccess u = new UserAccess(mem, s);
+        for (int i = 0; i < 40; i++) {
+            assertTrue(u.writeLong(HEAP + i * PAGE, i));
+        }
+        FakeHost host = new FakeHost();
+        vm.useHost(host);
+        vm.addProvider("newest", provider(new Newest(Long.MAX_VALUE)));
+        assertTrue(vm.select("newest", Map.of()));
+        for (int i = 0; i < 20 && !vm.slot().isFallback(); i++) {
+            s.handleFault(i % 2 == 0 ? HEAP : HEAP + PAGE, Access.WRITE);
+        }
+        assertTrue(vm.slot().isFallback());
+        assertTrue(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.NOTE
+                && e.text().startsWith("page replacement policy newest ejected: no progress: pid 4")), "traced");
+        assertTrue(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.PAGE_OUT));
+        assertTrue(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.PAGE_IN));
+        assertFalse(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.NOTE
+                && (e.text().startsWith("page-out") || e.text().startsWith("page-in"))), "no duplicate notes");
+        assertFalse(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.PAGE_FAULT));
+    }
 }
