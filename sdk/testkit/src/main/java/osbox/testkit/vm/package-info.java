@@ -4,7 +4,12 @@
  * and use {@link osbox.testkit.vm.FakePage},
  * {@link osbox.testkit.vm.FakeReplacementContext} and
  * {@link osbox.testkit.vm.CheckedReplacement} in your own unit tests.
+ *
+ * <p>1.1: {@link osbox.testkit.vm.CheckedReplacement#use} and
+ * {@link osbox.testkit.vm.CheckedReplacement#sample} (uses the machine sees
+ * only by sampling reference bits), and the contract samples at the policy's
+ * {@code accessSamplePeriod()}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package osbox.testkit.vm;
