@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A fork-heavy program (examples/programs/forkpress.c) in a tiny memory:
+ * Memory pressure from several processes. A fork-heavy program
+ * (examples/programs/forkpress.c) in a tiny memory:
  * with swap every child completes, because pages shared after fork are
  * paged out too (the VM manager's reverse map); without swap the OOM policy
  * kills some with SIGKILL, every other process completes, the kernel
@@ -33,6 +34,21 @@ class ForkPressureTest {
                     + " parent's pages intact: yes\n", r.stdoutText());
             assertTrue(c.machine().call(() -> c.kernel().vm().pageOuts()) > 0, "it did page out");
             assertEquals(0L, (long) c.machine().call(() -> c.kernel().oomKills()), "no process was OOM-killed");
+            assertEquals(before, (long) c.machine().call(() -> c.kernel().frames().used()), "no frame leaks");
+        }
+    }
+
+    @Test
+    void aSystemCallCopyingIntoMemoryWhenNoneIsLeftRunsTheOomPolicyAndGoesOn() throws Exception {
+        // examples/programs/oomcopy.c: a hog fills memory and sleeps, then the parent read()s into pages
+        // it never touched; the OOM policy kills the hog (the largest) and the copies succeed
+        try (Computer c = Computer.boot(Computer.Options.defaults().withMemory(128 * 4096).withSwap(0))) {
+            long before = c.machine().call(() -> c.kernel().frames().used());
+            Computer.Result r = c.run(Computer.example("oomcopy"), List.of("hog=60", "copy=24"), null);
+            assertEquals(0, r.shellStatus(), r.stdoutText() + r.killReport());
+            assertEquals("oomcopy: copied 24 pages: ok\n"
+                    + "oomcopy: the hog was killed by SIGKILL before the parent killed it\n", r.stdoutText());
+            assertEquals(1L, (long) c.machine().call(() -> c.kernel().oomKills()));
             assertEquals(before, (long) c.machine().call(() -> c.kernel().frames().used()), "no frame leaks");
         }
     }

@@ -120,6 +120,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             calls[i] = new KernelCall(this);
         }
         vm.useClock(dispatcher::now);
+        vm.setOutOfMemoryHandler(this::reclaimForKernelAccess);
         this.loader = new ProgramLoader(vm);
         this.host = new HostMount(settings.hostDir());
         this.traps = new TrapTable(this::unexpectedTrap);
@@ -167,6 +168,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             }
         }
         vm.useClock(null);
+        vm.setOutOfMemoryHandler(null);
     }
 
     // ---- whiteboard updates (simulation thread) ----
@@ -266,12 +268,25 @@ public final class KernelCore implements Kernel, ProcessManager {
         } else {
             KernelCall call = calls[hart.id()];
             call.begin(hart, p, (int) number);
+            inSystemCall = p;
             try {
                 result = h.invoke(call);
             } catch (RuntimeException e) {
                 LOG.error("syscall {} handler failed for {}; answered ENOSYS", syscalls.name((int) number), p, e);
                 machine.tracer().record(TraceKind.NOTE, hart.id(), p.pid, number, 0, "syscall handler failed: " + e);
                 result = -Errno.ENOSYS;
+            }
+            inSystemCall = null;
+            if (pendingOomKill != null) {
+                // the OOM policy chose this process while its call needed memory: it dies now, not its call
+                Process victim = pendingOomKill;
+                pendingOomKill = null;
+                if (victim.state() != ProcessState.ZOMBIE) {
+                    oomKill(victim, victim, Access.WRITE, 0);
+                    if (victim == p) {
+                        return;
+                    }
+                }
             }
             if (result == SyscallHandler.RESTART) {
                 if (!call.slept()) {
@@ -344,6 +359,11 @@ public final class KernelCore implements Kernel, ProcessManager {
      * when it runs again (the instruction traps again).
      */
     private void outOfMemory(Process p, int access, long addr) {
+        oomKill(p, oomVictim(p), access, addr);
+    }
+
+    // The OOM policy's victim among the live processes (p when it fails or names no live process).
+    private Process oomVictim(Process p) {
         List<OomPolicy.Candidate> candidates = new ArrayList<>();
         for (Process c : table.all()) {
             if (c.state() != ProcessState.ZOMBIE && c.space != null) {
@@ -362,6 +382,11 @@ public final class KernelCore implements Kernel, ProcessManager {
         if (victim == null || victim.state() == ProcessState.ZOMBIE) {
             victim = p;
         }
+        return victim;
+    }
+
+    // Kills victim with SIGKILL because p needed a page for access at addr and none could be found.
+    private void oomKill(Process p, Process victim, int access, long addr) {
         long rss = victim.space.residentPages();
         String report = String.format("out of memory: killed pid %d (%s), resident set %d pages", victim.pid,
                 victim.name(), rss);
@@ -371,6 +396,29 @@ public final class KernelCore implements Kernel, ProcessManager {
         machine.tracer().record(TraceKind.NOTE, p.hart, victim.pid, rss, addr, report);
         vm.outOfMemoryKill(victim.pid);
         kill(victim, Signals.SIGKILL, String.format("out of memory: resident set %d pages, the largest", rss), addr);
+    }
+
+    /** A process the OOM policy chose while its own system call copied to or from its memory: killed when the call returns. */
+    private Process pendingOomKill;
+    /** The process whose system call is running now (null between calls). */
+    private Process inSystemCall;
+
+    // The VM manager's out-of-memory handler: a system call of pid copying to or from user memory found
+    // no frame. The OOM policy picks a victim; another process is killed now (its memory is free when
+    // this returns, so the copy is tried again: true); pid itself is killed when its call returns (false).
+    private boolean reclaimForKernelAccess(int pid) {
+        Process p = table.get(pid);
+        if (p == null || p.state() == ProcessState.ZOMBIE) {
+            return false;
+        }
+        Process victim = oomVictim(p);
+        if (victim == p || victim == inSystemCall) {
+            // a process in the middle of its system call is killed once the call returns
+            pendingOomKill = victim;
+            return false;
+        }
+        oomKill(p, victim, Access.WRITE, 0);
+        return true;
     }
 
     /** Replaces the OOM policy (default: largest resident set). */

@@ -731,7 +731,7 @@ public final class PagedAddressSpace implements AddressSpace {
             if ((pte & Pte.V) != 0) {
                 if (!permits(pte, access)) {
                     if (attempt == 0 && access == Access.WRITE && (pte & Pte.COW) != 0
-                            && handleFault(va, access) == SERVED) {
+                            && kernelFault(va, access) == SERVED) {
                         continue;
                     }
                     return -1;
@@ -743,11 +743,21 @@ public final class PagedAddressSpace implements AddressSpace {
                 vm.accessed(Pte.ppn(pte));
                 return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
             }
-            if (handleFault(va, access) != SERVED) {
+            if (kernelFault(va, access) != SERVED) {
                 return -1;
             }
         }
         return -1;
+    }
+
+    // A fault taken by a kernel access: when no frame can be found, the kernel's OOM policy may kill
+    // another process to free memory, and the fault is tried again (at most 64 times).
+    private int kernelFault(long va, int access) {
+        int r = handleFault(va, access);
+        for (int kills = 0; r == OOM && kills < 64 && !destroyed && vm.reclaimFor(this); kills++) {
+            r = destroyed ? OOM : handleFault(va, access);
+        }
+        return r;
     }
 
     /**

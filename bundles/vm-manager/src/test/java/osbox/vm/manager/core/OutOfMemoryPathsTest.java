@@ -120,6 +120,39 @@ class OutOfMemoryPathsTest {
     }
 
     @Test
+    void aKernelCopyAsksTheKernelsOomPolicyAndIsRetriedWhenItFreedMemory() {
+        VmFixture f = new VmFixture(0, 12, 0);
+        PagedAddressSpace s = program(f, 4);
+        s.assignPid(8);
+        PagedAddressSpace hog = program(f, 64);
+        hog.assignPid(7);
+        fill(hog, 64);
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        // first the handler frees nothing (the victim would be the caller itself): the copy fails
+        f.vm.setOutOfMemoryHandler(pid -> {
+            asked.add(pid);
+            return false;
+        });
+        UserAccess u = new UserAccess(f.mem, s);
+        assertFalse(u.writeLong(HEAP, 1));
+        assertEquals(java.util.List.of(8), asked);
+        // then it kills the hog: the copy is retried and succeeds
+        f.vm.setOutOfMemoryHandler(pid -> {
+            asked.add(pid);
+            hog.destroy();
+            return true;
+        });
+        assertTrue(u.writeLong(HEAP, 2));
+        assertEquals(java.util.List.of(8, 8), asked);
+        long[] v = new long[1];
+        assertTrue(u.readLong(HEAP, v));
+        assertEquals(2, v[0]);
+        f.vm.setOutOfMemoryHandler(null);
+        s.destroy();
+        assertEquals(0, f.frames.used());
+    }
+
+    @Test
     void aStackWithoutFramesIsRefused() {
         VmFixture f = new VmFixture(0, 3, 0);
         PagedAddressSpace s = f.space();
