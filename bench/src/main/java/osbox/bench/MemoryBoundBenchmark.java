@@ -51,8 +51,12 @@ public class MemoryBoundBenchmark {
     static final String PAGES = "1024";
     static final String PASSES = "5000";
 
-    /** The TLB spec (see {@code osbox.hw.mmu.TlbConfig}); ignored when tlbEntries is set. */
-    @Param({"64", "64x4", "64xfull", "256", "256,asid=off", "256,refill=software", "4096"})
+    /**
+     * The TLB spec (see {@code osbox.hw.mmu.TlbConfig}); ignored when tlbEntries is set. JMH splits
+     * {@code -p} values at commas, so on the command line write + for the spec's commas
+     * ({@code -p tlb=16x4+refill=software}).
+     */
+    @Param({"64", "64x4", "64xfull", "256", "256,asid=off", "64x4,refill=software", "4096"})
     public String tlb;
 
     /** More than 0: a direct-mapped, ASID-tagged, hardware-refilled TLB of this many entries instead of tlb. */
@@ -89,7 +93,7 @@ public class MemoryBoundBenchmark {
         Computer.Options o = new Computer.Options(d.memoryBytes(), d.harts(), d.quantumCycles(),
                 d.sliceCycles(), d.trapCycles(), tlbEntries > 0 ? tlbEntries : d.tlbEntries(), d.seed(),
                 d.maxProcesses(), d.hostDir(), d.swapBytes());
-        computer = Computer.boot(tlbEntries > 0 ? o : o.withTlb(tlb));
+        computer = Computer.boot(tlbEntries > 0 ? o : o.withTlb(tlb.replace('+', ',')));
         if ("memwalk".equals(program)) {
             image = Programs.load("memwalk");
             args = List.of(PAGES, PASSES);

@@ -48,7 +48,8 @@ class TlbConfigurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"refill=software", "asid=off", "64x4", "16xfull", "4x2,refill=software,asid=off"})
+    @ValueSource(strings = {"refill=software", "64x4,refill=software", "asid=off", "64x4", "16xfull",
+        "4x2,refill=software,asid=off"})
     void everyProgramBehavesAsUnderTheDefaultTlb(String tlb) throws Exception {
         for (Case k : CASES) {
             Outcome ref = run(null, k);
