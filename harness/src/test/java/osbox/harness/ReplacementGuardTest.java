@@ -144,4 +144,40 @@ class ReplacementGuardTest {
             assertFalse(wm.isEmpty());
         }
     }
+
+    @Test
+    void theEjectionIsInTheRunReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("tight.yaml");
+        Files.writeString(f, "processes: [{program: " + Computer.example("mallocfun") + "}]\n");
+        try (Computer c = Computer.boot(Computer.Options.defaults().withMemory(10 * 4096).withSwap(16L << 20))) {
+            c.machine().call(() -> {
+                c.memoryManager().addProvider("newest", provider(new EvictNewest()));
+                return c.memoryManager().select("newest", Map.of());
+            });
+            osbox.workload.RunReport r = osbox.workload.WorkloadRunner.run(osbox.workload.Workload.load(f),
+                    c.machine(), c.kernel(), new WorkloadTest.Control(c), vmControl(c), java.time.Duration.ofMinutes(5));
+            assertEquals(1, r.completed().size(), r.table());
+            assertEquals(1, r.ejections().size(), r.ejections().toString());
+            assertEquals("newest (page replacement)", r.ejections().get(0).policy());
+            assertTrue(r.ejections().get(0).reason().startsWith("no progress: pid "), r.ejections().get(0).reason());
+            assertTrue(r.table().contains("newest (page replacement)"), r.table());
+        }
+    }
+
+    // The VM manager's control as the distribution's component gives it (simulation thread only here).
+    static osbox.api.vm.VmControl vmControl(Computer c) {
+        return new osbox.api.vm.VmControl() {
+            public List<Policy> policies() { return List.of(); }
+            public String active() { return c.memoryManager().slot().activeName(); }
+            public String waitingFor() { return c.memoryManager().slot().waitingFor(); }
+            public boolean use(String name, Map<String, String> options) {
+                return c.memoryManager().select(name, options);
+            }
+            public List<Ejection> ejections() {
+                return c.memoryManager().slot().ejections().stream()
+                        .map(e -> new Ejection(e.at(), e.policy(), e.reason())).toList();
+            }
+            public Map<String, Long> statistics() { return c.memoryManager().statistics(); }
+        };
+    }
 }

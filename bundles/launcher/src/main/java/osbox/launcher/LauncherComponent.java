@@ -117,13 +117,13 @@ public final class LauncherComponent {
                 if (!consoleOnStdin) {
                     console.connect(System.in, out);
                 }
-                return WorkloadRun.run(line, machine, processes, console, scheduler, cwd, out, err);
+                return WorkloadRun.run(line, machine, processes, console, scheduler, vm, cwd, out, err);
             }
             if (line.outputs().any()) {
                 if (!consoleOnStdin) {
                     console.connect(System.in, out);
                 }
-                return WorkloadRun.runProgram(line, machine, processes, console, scheduler, cwd, out, err);
+                return WorkloadRun.runProgram(line, machine, processes, console, scheduler, vm, cwd, out, err);
             }
             return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
         } finally {

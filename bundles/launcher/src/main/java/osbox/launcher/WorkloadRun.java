@@ -36,7 +36,7 @@ final class WorkloadRun {
      * some could not be started, 2 for a bad workload file or output file.
      */
     static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            SchedulerControl scheduler, Path cwd, PrintStream out, PrintStream err) {
+            SchedulerControl scheduler, osbox.api.vm.VmControl vm, Path cwd, PrintStream out, PrintStream err) {
         CommandLine.Outputs o;
         try {
             o = outputs(line);
@@ -57,7 +57,7 @@ final class WorkloadRun {
         }
         RunReport report;
         try {
-            report = WorkloadRunner.run(w, machine, processes, scheduler);
+            report = WorkloadRunner.run(w, machine, processes, scheduler, vm, null);
         } catch (WorkloadException e) {
             err.println("osbox: " + e.getMessage());
             return CommandLine.USAGE_STATUS;
@@ -128,7 +128,7 @@ final class WorkloadRun {
      * cannot start, 128+signal when killed, with the kernel's report on stderr).
      */
     static int runProgram(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            SchedulerControl scheduler, Path cwd, PrintStream out, PrintStream err) {
+            SchedulerControl scheduler, osbox.api.vm.VmControl vm, Path cwd, PrintStream out, PrintStream err) {
         String program = line.program();
         byte[] image;
         try {
@@ -145,7 +145,7 @@ final class WorkloadRun {
                         file, program, image, line.arguments(), 0, osbox.api.sched.TaskAttributes.DEFAULT)));
         RunReport report;
         try {
-            report = WorkloadRunner.run(w, machine, processes, scheduler);
+            report = WorkloadRunner.run(w, machine, processes, scheduler, vm, null);
         } catch (WorkloadException e) {
             err.println("osbox: " + program + ": " + e.getMessage());
             return CommandLine.USAGE_STATUS;

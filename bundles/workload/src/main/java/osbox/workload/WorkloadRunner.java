@@ -58,11 +58,24 @@ public final class WorkloadRunner {
      */
     public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
             SchedulerControl scheduler, Duration hostTimeout) throws WorkloadException, InterruptedException {
+        return run(workload, machine, processes, scheduler, null, hostTimeout);
+    }
+
+    /**
+     * The same, with the page-replacement slot: the report lists the
+     * replacement policies it ejected during the run (without it, those whose
+     * ejection note is still in the trace).
+     *
+     * @param vm the VM manager's control, or null
+     */
+    public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
+            SchedulerControl scheduler, osbox.api.vm.VmControl vm, Duration hostTimeout)
+            throws WorkloadException, InterruptedException {
         if (machine.onSimulationThread()) {
             throw new IllegalStateException("WorkloadRunner.run waits for the simulation: call it from a host thread");
         }
         check(workload, machine, scheduler);
-        Run run = new Run(workload, machine, processes, scheduler);
+        Run run = new Run(workload, machine, processes, scheduler, vm);
         try {
             machine.call(() -> {
                 run.start();
@@ -147,11 +160,14 @@ public final class WorkloadRunner {
         long count0;
         long busy0;
         int ejections0;
+        final osbox.api.vm.VmControl vm;
+        int vmEjections0;
         int arrived;
         String policy;
         volatile int pendingCount;
 
-        Run(Workload w, Machine machine, ProcessManager pm, SchedulerControl sc) {
+        Run(Workload w, Machine machine, ProcessManager pm, SchedulerControl sc, osbox.api.vm.VmControl vm) {
+            this.vm = vm;
             this.w = w;
             this.machine = machine;
             this.pm = pm;
@@ -174,6 +190,7 @@ public final class WorkloadRunner {
             count0 = machine.tracer().count();
             busy0 = machine.statistics().busyCycles();
             ejections0 = sc.ejections().size();
+            vmEjections0 = vm == null ? 0 : vm.ejections().size();
             policy = sc.active();
             pendingCount = w.processes().size();
             pm.addExitListener(listener);
@@ -259,6 +276,8 @@ public final class WorkloadRunner {
 
         /** How the VM manager's trace note of an ejection starts (then the name, " ejected: ", the reason). */
         private static final String VM_EJECTED = "page replacement policy ";
+        /** What follows a replacement policy's name in the report's ejections. */
+        private static final String VM_SUFFIX = " (page replacement)";
 
         RunReport report() {
             List<TraceEvent> buffer = machine.tracer().events();
@@ -291,14 +310,21 @@ public final class WorkloadRunner {
                 SchedulerControl.Ejection e = all.get(i);
                 ejections.add(new RunReport.Ejection(e.cycle() - t0, e.policy(), e.reason()));
             }
-            // page-replacement policies ejected by the VM manager: its trace notes say so
-            for (TraceEvent e : events) {
+            // page-replacement policies ejected by the VM manager: from its control, else from its trace notes
+            if (vm != null) {
+                List<osbox.api.vm.VmControl.Ejection> all2 = vm.ejections();
+                for (int i = vmEjections0; i < all2.size(); i++) {
+                    osbox.api.vm.VmControl.Ejection e = all2.get(i);
+                    ejections.add(new RunReport.Ejection(e.cycle() - t0, e.policy() + VM_SUFFIX, e.reason()));
+                }
+            }
+            for (TraceEvent e : vm != null ? List.<TraceEvent>of() : events) {
                 String text = e.text();
                 if (e.kind() == osbox.api.trace.TraceKind.NOTE && e.cycle() >= t0 && text != null
                         && text.startsWith(VM_EJECTED) && text.contains(" ejected: ")) {
                     int at = text.indexOf(" ejected: ");
                     ejections.add(new RunReport.Ejection(e.cycle() - t0,
-                            text.substring(VM_EJECTED.length(), at) + " (page replacement)",
+                            text.substring(VM_EJECTED.length(), at) + VM_SUFFIX,
                             text.substring(at + " ejected: ".length())));
                 }
             }
