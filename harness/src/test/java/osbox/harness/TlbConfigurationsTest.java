@@ -31,6 +31,7 @@ class TlbConfigurationsTest {
             new Case("mallocfun", List.of(), 12 * 4096, 16L << 20),
             new Case("forkwait", List.of(), 64L << 20, 0),
             new Case("pipeline", List.of("300"), 64L << 20, 0),
+            new Case("pipeline", List.of("200"), 128 << 10, 16L << 20),
             new Case("fault", List.of("null-read"), 64L << 20, 0),
             new Case("fault", List.of("write-text"), 64L << 20, 0));
 
