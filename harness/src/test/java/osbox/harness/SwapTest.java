@@ -78,4 +78,22 @@ class SwapTest {
             assertEquals(0, again.shellStatus());
         }
     }
+
+    @Test
+    void anInstructionThatCannotKeepItsPagesEvenUnderTheBuiltinPolicyIsAnOutOfMemoryKillNotAHang() throws Exception {
+        // 6 frames: the page tables leave too few for one instruction's code and data pages, which keep
+        // evicting each other; the no-progress watchdog turns the fault into out of memory
+        try (Computer c = Computer.boot(Computer.Options.defaults().withMemory(6 * 4096).withSwap(16L << 20))) {
+            Computer.Result r = c.run(Computer.example("mallocfun"), List.of(), null);
+            assertEquals(137, r.shellStatus(), r.stdoutText());
+            assertTrue(r.killReport().contains("killed by SIGKILL: out of memory"), r.killReport());
+            java.util.Map<String, Long> stats = c.machine().call(() -> c.memoryManager().statistics());
+            assertTrue(stats.get("starvations") >= 1, stats.toString());
+            assertEquals(1L, stats.get("oom.kills"), stats.toString());
+            assertEquals(0L, stats.get("policy.ejections"), "the built-in policy is not ejected: " + stats);
+            // the kernel carries on: with more memory the same program completes
+        }
+        Run enough = run(12 * 4096, 16L << 20, "mallocfun", List.of());
+        assertEquals(0, enough.result().shellStatus(), enough.result().stdoutText());
+    }
 }

@@ -53,7 +53,9 @@ public interface VmControl {
      * {@code frames.used}, {@code frames.free}, {@code frames.peak},
      * {@code pages.evictable}, {@code page.ins}, {@code page.outs},
      * {@code swap.slots.total}, {@code swap.slots.used}, {@code swap.slots.peak},
-     * {@code eviction.failures}, {@code oom.kills}, {@code policy.changes},
+     * {@code eviction.failures}, {@code starvations} (faults reported as
+     * out of memory because their instruction could not keep its pages even
+     * under the built-in policy), {@code oom.kills}, {@code policy.changes},
      * {@code policy.ejections}, {@code access.samples} (samplings of the
      * reference bits for the policy, see
      * {@link ReplacementPolicy#accessSamplePeriod()}) and

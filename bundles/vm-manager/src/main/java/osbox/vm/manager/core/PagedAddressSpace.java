@@ -442,9 +442,18 @@ public final class PagedAddressSpace implements AddressSpace {
     /**
      * Serves a page fault at va for access (an {@link Access} kind): maps a
      * zero page if va lies in a demand-zero region that permits the access
-     * and is not yet mapped. Returns SERVED, SEGV or OOM.
+     * and is not yet mapped. Returns SERVED, SEGV or OOM; also OOM when the
+     * fault was served but the faulting instruction has been found unable to
+     * progress (its pages keep evicting each other even under the built-in
+     * policy), so the kernel's OOM policy frees memory.
      */
     public int handleFault(long va, int access) {
+        int r = serveFault(va, access);
+        return r == SERVED && vm.takeStarved(this) ? OOM : r;
+    }
+
+    // handleFault without the no-progress verdict (kernel accesses, retries inside the VM manager).
+    private int serveFault(long va, int access) {
         Region r = regionAt(va);
         if (r == null || !permits(r.perms, access)) {
             return SEGV;
@@ -753,9 +762,9 @@ public final class PagedAddressSpace implements AddressSpace {
     // A fault taken by a kernel access: when no frame can be found, the kernel's OOM policy may kill
     // another process to free memory, and the fault is tried again (at most 64 times).
     private int kernelFault(long va, int access) {
-        int r = handleFault(va, access);
+        int r = serveFault(va, access);
         for (int kills = 0; r == OOM && kills < 64 && !destroyed && vm.reclaimFor(this); kills++) {
-            r = destroyed ? OOM : handleFault(va, access);
+            r = destroyed ? OOM : serveFault(va, access);
         }
         return r;
     }
@@ -886,7 +895,7 @@ public final class PagedAddressSpace implements AddressSpace {
                 // allocating evicted the shared page (the reverse map pages out shared frames): it is in
                 // swap now, and comes back as this space's own writable copy
                 frames.release(f);
-                return handleFault(page, Access.WRITE);
+                return serveFault(page, Access.WRITE);
             }
             // frame to frame: the new frame is fresh from the allocator, never a code frame
             System.arraycopy(mem.frame(ppn), 0, mem.frame(f), 0, (int) PAGE);

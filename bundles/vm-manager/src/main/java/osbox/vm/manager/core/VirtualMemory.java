@@ -96,6 +96,9 @@ public final class VirtualMemory {
     private final long[] stalledProgress = new long[4];
     private int stalledNext;
     private int noProgress;
+    // a space whose instruction cannot progress even under the fallback: memory is too small for it
+    private PagedAddressSpace starved;
+    private long starvations;
     private int victimsThisFrame;
     private final java.util.LinkedHashSet<PagedAddressSpace> live = new java.util.LinkedHashSet<>();
 
@@ -425,13 +428,42 @@ public final class VirtualMemory {
             noProgress = 0;
             return;
         }
-        if (++noProgress >= NO_PROGRESS_LIMIT && !slot.isFallback()) {
+        if (++noProgress >= NO_PROGRESS_LIMIT && slot.isFallback()) {
+            // no policy to blame: one instruction needs more frames than the others leave it; the fault is
+            // reported as out of memory, so the OOM policy frees frames by killing a process
+            noProgress = 0;
+            starved = space;
+            starvations++;
+            LOG.warn("pid {} cannot progress: page 0x{} was evicted before its instruction retired {} times in a"
+                    + " row under the built-in policy; treating the fault as out of memory", space.pid(),
+                    Long.toHexString(va), NO_PROGRESS_LIMIT);
+            return;
+        }
+        if (noProgress >= NO_PROGRESS_LIMIT) {
             int times = noProgress;
             noProgress = 0;
             eject("no progress: pid " + space.pid() + " faulted page 0x" + Long.toHexString(va)
                     + " in again after victim() evicted it before the faulting instruction retired, " + times
                     + " times in a row");
         }
+    }
+
+    /**
+     * Whether space was found unable to progress (its faulting instruction
+     * needs more frames than it can keep even under the built-in policy);
+     * clears the finding. The caller reports the fault as out of memory.
+     */
+    boolean takeStarved(PagedAddressSpace space) {
+        if (starved != space) {
+            return false;
+        }
+        starved = null;
+        return true;
+    }
+
+    /** Faults turned into out-of-memory because their instruction could not progress under the fallback. */
+    public long starvations() {
+        return starvations;
     }
 
     // The policy's victim, checked; an invalid answer ejects it and the fallback answers.

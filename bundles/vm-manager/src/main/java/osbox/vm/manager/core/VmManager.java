@@ -225,6 +225,7 @@ public final class VmManager implements MemoryManager {
         s.put("page.ins", vm.pageIns());
         s.put("page.outs", vm.pageOuts());
         s.put("eviction.failures", vm.evictionFailures());
+        s.put("starvations", vm.starvations());
         s.put("swap.slots.total", vm.swap().slots());
         s.put("swap.slots.used", vm.swap().used());
         s.put("swap.slots.peak", vm.swap().peakUsed());
