@@ -217,18 +217,10 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--tlb needs a spec, e.g. 64x4 or refill=software", verbose);
                 }
-                TlbConfig config;
                 try {
-                    config = TlbConfig.parse(args[i]);
+                    TlbConfig.parse(args[i]);
                 } catch (IllegalArgumentException e) {
                     return error("--tlb: " + firstLine(e.getMessage()), verbose);
-                }
-                if (config.software() && config.ways() < 2) {
-                    // the hart retries the whole instruction after a miss trap, so its code page and its data
-                    // page must be in the TLB together: in one direct-mapped set they evict each other forever
-                    return error("--tlb " + args[i] + ": a software-managed TLB needs at least 2 ways (direct-mapped,"
-                            + " an instruction whose code and data pages share a set would miss forever); e.g. "
-                            + config.withWays(Math.min(2, config.entries())).spec(), verbose);
                 }
                 tlb = args[i];
             } else if (!optionsDone && isOutput(arg)) {

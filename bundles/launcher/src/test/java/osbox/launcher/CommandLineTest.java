@@ -161,9 +161,11 @@ class CommandLineTest {
         assertTrue(CommandLine.parse(new String[] {"run", "--tlb", "refill=magic", "p"}).error()
                 .startsWith("--tlb: bad TLB spec 'refill=magic'"));
         assertTrue(CommandLine.USAGE.contains("--tlb SPEC"));
-        String direct = CommandLine.parse(new String[] {"run", "--tlb", "refill=software", "p"}).error();
-        assertTrue(direct.startsWith("--tlb refill=software: a software-managed TLB needs at least 2 ways"), direct);
-        assertTrue(direct.endsWith("e.g. entries=256,ways=2,asid=on,refill=software"), direct);
+        assertEquals("refill=software", CommandLine.parse(new String[] {"run", "--tlb", "refill=software", "p"}).tlb(),
+                "software refill without ways is 2-way");
+        String direct = CommandLine.parse(new String[] {"run", "--tlb", "64x1,refill=software", "p"}).error();
+        assertTrue(direct.startsWith("--tlb: bad TLB spec '64x1,refill=software': a software-managed TLB needs at least 2 ways"),
+                direct);
     }
 
     @Test

@@ -45,6 +45,12 @@ public record TlbConfig(int entries, int ways, boolean asids, boolean software) 
             throw new IllegalArgumentException(
                     "a software-managed TLB needs at least 2 entries (an access that crosses a page needs both pages)");
         }
+        if (software && ways < 2) {
+            // the hart retries the whole instruction after a miss trap, so its code page and its data page must
+            // be in the TLB together: in one direct-mapped set they would evict each other forever
+            throw new IllegalArgumentException("a software-managed TLB needs at least 2 ways (direct-mapped, an"
+                    + " instruction whose code and data pages share a set would miss forever)");
+        }
     }
 
     /** The default mechanism with {@code entries} entries (direct-mapped, ASIDs, hardware refill). */
@@ -159,6 +165,8 @@ public record TlbConfig(int entries, int ways, boolean asids, boolean software) 
             ways = entries;
         } else if (!waysGiven && ways > entries) {
             ways = entries;                             // a smaller TLB than the base's ways: as associative as it can be
+        } else if (!waysGiven && software && ways < 2) {
+            ways = Math.min(2, entries);                // software refill is at least 2-way unless ways are named
         }
         try {
             return new TlbConfig(entries, ways, asids, software);

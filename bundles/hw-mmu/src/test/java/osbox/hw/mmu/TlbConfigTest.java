@@ -14,7 +14,7 @@ class TlbConfigTest {
         assertEquals(new TlbConfig(64, 4, false, true), TlbConfig.parse("entries=64, ways=4, asid=off, refill=software"));
         assertEquals(new TlbConfig(32, 32, true, false), TlbConfig.parse("entries=32,ways=full"));
         assertEquals(new TlbConfig(256, 1, false, false), TlbConfig.parse("asid=off"));
-        assertEquals(new TlbConfig(256, 1, true, true), TlbConfig.parse("REFILL=SW"));
+        assertEquals(new TlbConfig(256, 2, true, true), TlbConfig.parse("REFILL=SW"), "software refill defaults to 2 ways");
     }
 
     @Test
@@ -61,6 +61,8 @@ class TlbConfigTest {
         expect("64x4,,asid=on", "empty item");
         expect("asid=on,64x4", "is not key=value");
         expect("entries=1,refill=software", "a software-managed TLB needs at least 2 entries");
+        expect("64x1,refill=software", "a software-managed TLB needs at least 2 ways");
+        expect("ways=1,refill=software", "a software-managed TLB needs at least 2 ways");
     }
 
     private static void expect(String spec, String fragment) {
