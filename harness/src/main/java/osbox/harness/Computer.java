@@ -137,7 +137,7 @@ public final class Computer implements AutoCloseable {
         FrameStore memory = new FrameStore(o.memoryBytes());
         PlatformInterruptController intc = new PlatformInterruptController(64);
         machine = new SimulatedMachine(new SimulatedMachine.Settings(o.harts(), 1_000_000_000L, o.sliceCycles(),
-                o.trapCycles(), 100_000), memory, new RiscvCpu(), o.mmu(), intc);
+                o.trapCycles(), 262_144), memory, new RiscvCpu(), o.mmu(), intc);
         HartTimers timer = new HartTimers(machine.events(), intc);
         console = new ConsoleDevice(machine::submit, intc);
         machine.start();

@@ -28,7 +28,7 @@ import osbox.api.trace.TraceKind;
  * page-outs, resident-set samples; see {@link TraceKind}).
  *
  * <p>The slices come from the trace buffer, which keeps the most recent
- * events only (100 000 by default, machine setting {@code trace.capacity}):
+ * events only (262 144 by default, machine setting {@code trace.capacity}):
  * when a long run overflows it, {@link #traceComplete()} is false, the
  * slices start at {@link #traceStart()} and the charts say so.
  *

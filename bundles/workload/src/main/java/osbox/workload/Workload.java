@@ -43,7 +43,7 @@ public record Workload(String name, String description, Path file, long frequenc
      * @param harts          number of harts (0: whatever the machine has)
      * @param quantum        the kernel's built-in round-robin quantum in cycles (0: default)
      * @param memoryMiB      physical memory in MiB (0: default)
-     * @param traceCapacity  events the trace buffer keeps (0: default, 100 000); longer runs need more
+     * @param traceCapacity  events the trace buffer keeps (0: default, 262 144); longer runs need more
      *                       for complete Gantt charts
      */
     public record Settings(int harts, long quantum, long memoryMiB, int traceCapacity) {

@@ -39,7 +39,7 @@ public final class MachineComponent implements Machine {
         long trap_cycles() default 100;
 
         @AttributeDefinition(description = "Trace events kept for export")
-        int trace_capacity() default 100_000;
+        int trace_capacity() default 262_144;
     }
 
     private final SimulatedMachine machine;

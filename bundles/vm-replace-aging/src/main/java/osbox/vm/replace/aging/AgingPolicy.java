@@ -26,10 +26,11 @@ import osbox.api.vm.ReplacementPolicy;
  * would right after a tick, except that the bit the tick would shift out
  * still breaks ties. The flag feeds the next tick like a reference bit (the
  * tick ORs the two, so one access is never counted twice) and is then
- * cleared. Nothing is lost on a real machine, where accessed() reports only
- * TLB refills: clearing a reference bit drops the page's TLB entries, so the
- * first access after a tick is a refill and is reported. The victim search
- * itself reads no reference bits.
+ * cleared. On the machine accessed() reports only the kernel's own accesses
+ * (this policy asks for no sampling): the hardware's reference bits carry
+ * everything else, and clearing one drops the page's TLB entries, so the
+ * first access after a tick sets it again. The victim search itself reads no
+ * reference bits.
  */
 public final class AgingPolicy implements ReplacementPolicy {
     /** A page's aging state. */

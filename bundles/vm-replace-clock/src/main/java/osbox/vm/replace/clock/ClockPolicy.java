@@ -20,8 +20,10 @@ import osbox.api.vm.ReplacementPolicy;
  * next sweep. This is where the classic frame-array formulation puts it: the
  * new page takes the victim's frame and the hand has already moved past it.
  *
- * <p>Only the reference bits matter: {@link #accessed} is ignored (on a real
- * machine it reports TLB refills only; the bit tells the truth either way).
+ * <p>Only the reference bits matter: {@link #accessed} is ignored (on the
+ * machine it reports the kernel's own accesses to user pages, and sampled
+ * reference bits only for policies that ask for sampling; the bit tells the
+ * truth either way).
  * A sweep takes at most one full turn plus one step, since the second visit
  * to a page finds its bit cleared; should a mechanism fail to clear bits, the
  * sweep stops after two turns and evicts the page under the hand.
