@@ -843,7 +843,8 @@ public final class PagedAddressSpace implements AddressSpace {
     }
 
     // Maps every present leaf under a page table into child as well, marking writable ones copy-on-write;
-    // a page in swap is copied into a slot of the child's own.
+    // a page in swap is shared too: both PTEs point at its slot (one more reference), and whichever
+    // space faults it in first gets its own copy, as after an eviction of a shared page.
     private boolean shareLeaf(PagedAddressSpace child, long va, long slot) {
         // the child's table may need frames, which may evict this very page: look at it afterwards
         long childSlot = child.leafSlot(va, true);
@@ -852,11 +853,8 @@ public final class PagedAddressSpace implements AddressSpace {
         }
         long pte = mem.load(slot, 8);
         if (Pte.isSwapped(pte)) {
-            long copy = swap.duplicate(Pte.ppn(pte));
-            if (copy < 0) {
-                return false;
-            }
-            mem.store(childSlot, 8, Pte.swapped(copy, pte));
+            swap.share(Pte.ppn(pte));
+            mem.store(childSlot, 8, pte);
             child.swappedPages++;
             return true;
         }

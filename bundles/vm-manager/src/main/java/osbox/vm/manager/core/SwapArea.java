@@ -69,12 +69,6 @@ public final class SwapArea {
         reads++;
     }
 
-    /** A new slot holding a copy of slot's page (fork); -1 when the area is full. */
-    public long duplicate(long slot) {
-        int s = check(slot);
-        return pageOut(data[s].clone());
-    }
-
     /**
      * Adds a reference to a slot in use: one more PTE points at it (a page
      * shared by several address spaces, evicted once for all of them).

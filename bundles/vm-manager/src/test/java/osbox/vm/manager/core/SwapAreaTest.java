@@ -49,16 +49,19 @@ class SwapAreaTest {
     }
 
     @Test
-    void aDuplicateIsAnIndependentCopy() {
+    void aSharedSlotLivesUntilItsLastReferenceIsFreed() {
         SwapArea s = new SwapArea(1 << 20, 0);
         long a = s.pageOut(page(3));
-        long c = s.duplicate(a);
-        assertTrue(c != a);
+        s.share(a);
+        assertEquals(2, s.references(a));
         s.free(a);
-        s.pageOut(page(4)); // reuses a
+        assertEquals(1, s.references(a));
+        assertTrue(s.pageOut(page(4)) != a, "still in use: not handed out again");
         byte[] dst = new byte[SwapArea.PAGE];
-        s.pageIn(c, dst);
+        s.pageIn(a, dst);
         assertArrayEquals(page(3), dst);
+        s.free(a);
+        assertEquals(0, s.references(a));
     }
 
     @Test

@@ -106,7 +106,7 @@ class SwapTest {
     }
 
     @Test
-    void forkGivesTheChildItsOwnCopyOfEachSwappedPage() {
+    void forkSharesEachSwappedPagesSlotAndTheFirstToFaultItInGetsItsOwnCopy() {
         VmFixture f = new VmFixture(0, 64, 1 << 20);
         PagedAddressSpace parent = program(f, 10);
         writeAll(f, parent, 10, 500);
@@ -117,12 +117,16 @@ class SwapTest {
         PagedAddressSpace child = parent.fork();
         assertNotNull(child);
         assertEquals(4, child.swappedPages());
-        assertEquals(8, f.vm.swap().used(), "one slot per space and page");
-        assertNotEquals(Pte.ppn(parent.pte(HEAP)), Pte.ppn(child.pte(HEAP)));
+        assertEquals(4, f.vm.swap().used(), "no page is copied at fork: the slots are shared");
+        long slot = Pte.ppn(parent.pte(HEAP));
+        assertTrue(Pte.isSwapped(parent.pte(HEAP)), "the heap's first page was evicted first");
+        assertEquals(parent.pte(HEAP), child.pte(HEAP), "both PTEs point at one slot");
+        assertEquals(2, f.vm.swap().references(slot));
         assertEquals(parent.residentPages(), f.vm.resident().size(),
                 "shared pages stay evictable (one record per frame, found through the reverse map)");
         checkAll(f, child, 10, 500);
         new UserAccess(f.mem, child).writeLong(HEAP, 999);
+        assertEquals(1, f.vm.swap().references(slot), "the child's fault took its own copy: the parent keeps the slot");
         checkAll(f, parent, 10, 500);
         parent.destroy();
         long[] v = new long[1];
