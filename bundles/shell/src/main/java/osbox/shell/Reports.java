@@ -69,23 +69,25 @@ final class Reports {
 
     /**
      * The {@code sched:list} report: a table of the policies (the active one
-     * marked "*", options with their defaults as key=value), then a line for
-     * the policy waited for, if any, then the ejections since boot.
+     * marked "*" with the options in effect, the others with their defaults,
+     * as key=value), then a line for the policy waited for, if any, then the
+     * ejections since boot.
      */
-    static String policies(List<SchedulerControl.Policy> policies, String waitingFor,
-            List<SchedulerControl.Ejection> ejections) {
+    static String policies(List<SchedulerControl.Policy> policies, Map<String, String> activeOptions,
+            String waitingFor, List<SchedulerControl.Ejection> ejections) {
         return policyReport(
-                policies.stream().map(p -> new PolicyRow(p.name(), p.description(), p.defaults(), p.active()))
-                        .toList(),
+                policies.stream().map(p -> new PolicyRow(p.name(), p.description(),
+                        inEffect(p.defaults(), p.active() ? activeOptions : Map.of()), p.active())).toList(),
                 waitingFor,
                 ejections.stream().map(e -> new EjectionRow(e.cycle(), e.policy(), e.reason())).toList());
     }
 
     /** The {@code vm:list} report: the same layout as {@code sched:list}, for page-replacement policies. */
-    static String vmPolicies(List<VmControl.Policy> policies, String waitingFor, List<VmControl.Ejection> ejections) {
+    static String vmPolicies(List<VmControl.Policy> policies, Map<String, String> activeOptions, String waitingFor,
+            List<VmControl.Ejection> ejections) {
         return policyReport(
-                policies.stream().map(p -> new PolicyRow(p.name(), p.description(), p.defaults(), p.active()))
-                        .toList(),
+                policies.stream().map(p -> new PolicyRow(p.name(), p.description(),
+                        inEffect(p.defaults(), p.active() ? activeOptions : Map.of()), p.active())).toList(),
                 waitingFor,
                 ejections.stream().map(e -> new EjectionRow(e.cycle(), e.policy(), e.reason())).toList());
     }
@@ -183,6 +185,13 @@ final class Reports {
     }
 
     private record PolicyRow(String name, String description, Map<String, String> defaults, boolean active) {
+    }
+
+    // The defaults (in the provider's order) with the given options over them.
+    private static Map<String, String> inEffect(Map<String, String> defaults, Map<String, String> given) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(defaults);
+        m.putAll(given);
+        return m;
     }
 
     private record EjectionRow(long cycle, String policy, String reason) {

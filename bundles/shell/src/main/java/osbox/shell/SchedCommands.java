@@ -28,7 +28,7 @@ public final class SchedCommands {
     }
 
     /** Prints every policy, the one waited for and the ejections. */
-    @Descriptor("list scheduling policies: NAME ACTIVE DESCRIPTION OPTIONS (defaults), the policy waited for, ejections")
+    @Descriptor("list scheduling policies: NAME ACTIVE DESCRIPTION OPTIONS (in effect for the active one, defaults for the others), the policy waited for, ejections")
     public void list(CommandSession session) {
         session.getConsole().print(listText());
     }
@@ -43,7 +43,7 @@ public final class SchedCommands {
 
     /** The {@code sched:list} text, from one snapshot of each of the control's answers. */
     String listText() {
-        return Reports.policies(control.policies(), control.waitingFor(), control.ejections());
+        return Reports.policies(control.policies(), control.activeOptions(), control.waitingFor(), control.ejections());
     }
 
     /** Does what {@code sched:use} does and returns its one line (a result or an error). */

@@ -43,7 +43,7 @@ public final class VmCommands {
     }
 
     /** Prints every policy, the one waited for and the ejections. */
-    @Descriptor("list page replacement policies: NAME ACTIVE DESCRIPTION OPTIONS (defaults), the policy waited "
+    @Descriptor("list page replacement policies: NAME ACTIVE DESCRIPTION OPTIONS (in effect for the active one, defaults for the others), the policy waited "
             + "for, ejections")
     public void list(CommandSession session) {
         session.getConsole().print(listText());
@@ -69,7 +69,8 @@ public final class VmCommands {
 
     /** The {@code vm:list} text. */
     String listText() {
-        return Reports.vmPolicies(control.policies(), control.waitingFor(), control.ejections());
+        return Reports.vmPolicies(control.policies(), control.activeOptions(), control.waitingFor(),
+                control.ejections());
     }
 
     /** The {@code vm:stat} text. */

@@ -16,6 +16,7 @@ class VmCommandsTest {
         final Map<String, Map<String, String>> providers = new TreeMap<>();
         final List<Ejection> ejections = new ArrayList<>();
         String active = BUILTIN;
+        Map<String, String> activeOptions = Map.of();
         String waitingFor;
 
         FakeControl() {
@@ -34,6 +35,7 @@ class VmCommandsTest {
 
         @Override public String active() { return active; }
         @Override public String waitingFor() { return waitingFor; }
+        @Override public Map<String, String> activeOptions() { return activeOptions; }
         @Override public List<Ejection> ejections() { return ejections; }
 
         @Override
@@ -51,6 +53,7 @@ class VmCommandsTest {
                 return false;
             }
             active = name;
+            activeOptions = new TreeMap<>(options);
             waitingFor = null;
             return true;
         }
@@ -66,6 +69,21 @@ class VmCommandsTest {
 
     private final FakeControl control = new FakeControl();
     private final VmCommands commands = new VmCommands(control);
+
+    @Test
+    void listShowsTheOptionsInEffectForTheActivePolicy() {
+        Map<String, String> defaults = new java.util.LinkedHashMap<>();
+        defaults.put("bits", "8");
+        defaults.put("period", "1000");
+        control.providers.put("aging", defaults);
+        control.use("aging", Map.of("period", "50"));
+        assertEquals(""
+                + "NAME     ACTIVE  DESCRIPTION                   OPTIONS\n"
+                + "builtin          the kernel's FIFO (fallback)\n"
+                + "aging    *       aging policy                  bits=8 period=50\n"
+                + "lru              lru policy\n"
+                + "ejections: none\n", commands.listText());
+    }
 
     @Test
     void listShowsEveryPolicyAndTheActiveOne() {

@@ -128,6 +128,11 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
     }
 
     @Override
+    public Map<String, String> activeOptions() {
+        return sim(() -> core.dispatcher().slot().activeOptions());
+    }
+
+    @Override
     public boolean use(String name, Map<String, String> options) {
         return sim(() -> core.dispatcher().select(name, options));
     }

@@ -218,6 +218,11 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
     }
 
     @Override
+    public Map<String, String> activeOptions() {
+        return sim(() -> core.slot().activeOptions());
+    }
+
+    @Override
     public boolean use(String name, Map<String, String> options) {
         return sim(() -> core.select(name, options));
     }

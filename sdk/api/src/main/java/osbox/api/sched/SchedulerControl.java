@@ -34,6 +34,15 @@ public interface SchedulerControl {
     String waitingFor();
 
     /**
+     * The options the active policy was made with ({@link #use}'s, sorted by
+     * key; options it was not given keep their defaults); empty for the
+     * built-in one.
+     */
+    default Map<String, String> activeOptions() {
+        return Map.of();
+    }
+
+    /**
      * Chooses a policy with options. Returns true when it is active now,
      * false when its provider is absent (it becomes active when it arrives;
      * the built-in policy runs meanwhile). Throws IllegalArgumentException for

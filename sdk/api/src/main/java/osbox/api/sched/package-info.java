@@ -13,6 +13,6 @@
  * {@link osbox.api.sched.SchedulingPolicy#attach}. All calls come on the
  * simulation thread; times are in cycles.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.sched;

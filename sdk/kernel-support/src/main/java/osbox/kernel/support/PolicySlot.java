@@ -162,6 +162,11 @@ public final class PolicySlot<P, F> {
         return providers.get(name);
     }
 
+    /** The options the active policy was made with, sorted by key; empty for the fallback. */
+    public Map<String, String> activeOptions() {
+        return activeName != null && activeName.equals(wanted) ? new java.util.TreeMap<>(wantedOptions) : Map.of();
+    }
+
     /** The name asked for but not (yet) active, or null. */
     public String waitingFor() {
         return wanted != null && !wanted.equals(activeName) ? wanted : null;
