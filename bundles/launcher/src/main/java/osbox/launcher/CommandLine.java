@@ -13,7 +13,7 @@ import osbox.hw.mmu.TlbConfig;
  * <pre>
  *   osbox                                   interactive Gogo shell (the launcher does nothing)
  *   osbox --help | -h | help                usage on stdout, exit 0
- *   osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--sched NAME] [--sched-opt KEY=VALUE]...
+ *   osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--plugin JAR]... [--sched NAME] [--sched-opt KEY=VALUE]...
  *             [--vm-policy NAME] [--vm-opt KEY=VALUE]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
  * </pre>
@@ -21,7 +21,9 @@ import osbox.hw.mmu.TlbConfig;
  * Options may stand anywhere before the program name (also before
  * {@code run}). {@code --verbose} only raises the log level and
  * {@code --host-dir} sets a framework property, both done by the
- * {@code osbox} script, so the launcher merely skips them. {@code --sched}
+ * {@code osbox} script, so the launcher merely skips them; so is
+ * {@code --plugin JAR} (the property {@code osbox.plugins}, installed by
+ * {@link PluginComponent}). {@code --sched}
  * and {@code --sched-opt} become the framework properties
  * {@code osbox.sched.policy} and {@code osbox.sched.options} (the script
  * again), and are kept here too: the launcher checks the policy exists and
@@ -96,8 +98,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
 
     /** The usage text, one line per form. */
     public static final String USAGE = String.join(System.lineSeparator(),
-            "usage: osbox                                  open the interactive shell (Gogo)",
+            "usage: osbox [--plugin JAR]...                open the interactive shell (Gogo)",
             "       osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--tlb SPEC]",
+            "                 [--plugin JAR]...",
             "                 [--sched NAME [--sched-opt KEY=VALUE]...]",
             "                 [--vm-policy NAME [--vm-opt KEY=VALUE]...] PROGRAM [ARGS...]",
             "                                               run a RISC-V ELF program; exit with its status",
@@ -123,7 +126,11 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "                  default), fifo, lru, clock, eclock, aging, lfu, mru, random",
             "  --vm-opt KEY=VALUE",
             "                  an option of that policy (repeat for more); vm:list shows them",
-            "  (--mem, --swap and --tlb also work without a command, for the interactive shell)",
+            "  --plugin JAR    install and start a policy plugin bundle (sdk/archetype,",
+            "                  sdk/archetype-vm) before the policies are chosen, e.g.",
+            "                  --plugin vm-nru.jar --vm-policy nru; repeat for more",
+            "  (--mem, --swap, --tlb and --plugin also work without a command, for the",
+            "  interactive shell)",
             "",
             "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
             "arrive at their times; at the end a table per process (times, then memory) and a",
@@ -171,6 +178,11 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 // the osbox script turns it into the osbox.host.dir framework property; skip its value
                 if (++i >= args.length) {
                     return error("--host-dir needs a directory", verbose);
+                }
+            } else if (!optionsDone && arg.equals("--plugin")) {
+                // the osbox script passes the jars as the osbox.plugins framework property; skip its value
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--plugin needs a bundle jar", verbose);
                 }
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {

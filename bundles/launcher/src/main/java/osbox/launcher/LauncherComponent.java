@@ -27,7 +27,9 @@ import osbox.api.vm.VmControl;
  * asked for ({@code --sched}) and the page-replacement policy
  * ({@code --vm-policy}), runs the program with the console on the
  * host's stdin and stdout, and exits with the program's status.
- * Without a {@code run} command it does nothing.
+ * The {@code --plugin} bundles are active by then ({@link PluginComponent}
+ * installs them as the launcher bundle starts); one that failed is reported
+ * instead of running. Without a {@code run} command it does nothing.
  */
 @Component(immediate = true)
 public final class LauncherComponent {
@@ -51,7 +53,8 @@ public final class LauncherComponent {
             @Reference(name = "processes") ProcessManager processes,
             @Reference(name = "console") Console console,
             @Reference(name = "scheduler") SchedulerControl scheduler,
-            @Reference(name = "vm") VmControl vm) {
+            @Reference(name = "vm") VmControl vm,
+            @Reference(name = "plugins") PluginComponent plugins) {
         CommandLine line = CommandLine.parse(LauncherArguments.of(launcher));
         if (line.mode() != CommandLine.Mode.RUN) {
             registration = null;
@@ -62,7 +65,14 @@ public final class LauncherComponent {
                 context.getProperty(PolicyCheck.Kind.SCHED.optionsProperty));
         PolicyCheck vmCheck = PolicyCheck.vm(line, context.getProperty(PolicyCheck.Kind.VM.policyProperty),
                 context.getProperty(PolicyCheck.Kind.VM.optionsProperty));
+        String pluginError = plugins.error();
         Callable<Integer> body = () -> {
+            if (pluginError != null) {
+                // a --plugin jar could not be installed or started: nothing runs
+                System.err.println(pluginError);
+                System.err.flush();
+                return CommandLine.USAGE_STATUS;
+            }
             // every bundle of the run started (the policies among them) before the policy is checked
             Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
             return run(line, sched, vmCheck, machine, processes, console, scheduler, vm, consoleOnStdin,
