@@ -1,8 +1,17 @@
 package osbox.harness;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.reflect.Constructor;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarFile;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.ReplacementPolicyProvider;
 import osbox.testkit.lab.PagingLab;
@@ -12,6 +21,9 @@ import osbox.testkit.lab.SchedLab;
  * {@code osbox lab sched ...} and {@code osbox lab paging ...}: the policy labs on the command line. They
  * run the shipped policy classes (found through their bundles' DS descriptors, as
  * the framework would) on an abstract job list, without booting the machine.
+ * {@code --plugin JAR} (repeatable, anywhere among the options) adds a plugin's
+ * jar, made with the SDK's archetypes, to a class loader of the lab's own, so
+ * its policy is found the same way.
  */
 public final class LabMain {
     private LabMain() {
@@ -19,30 +31,89 @@ public final class LabMain {
 
     /** Entry point: {@code lab sched|paging [options]}; exit status from the lab (2 for usage errors). */
     public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a lab; returns its exit status (2 for usage errors and bad plugin jars). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || !(args[0].equals("sched") || args[0].equals("paging"))) {
-            System.err.println("osbox lab: usage: osbox lab sched --policy NAME --jobs LIST [options]");
-            System.err.println("                  osbox lab paging --policy NAME --addresses LIST --frames N [options]");
-            System.exit(2);
+            err.println("osbox lab: usage: osbox lab sched [--plugin JAR]... --policy NAME --jobs LIST [options]");
+            err.println("                  osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]");
+            return 2;
         }
-        String[] rest = new String[args.length - 1];
-        System.arraycopy(args, 1, rest, 0, rest.length);
-        if (args[0].equals("sched")) {
-            System.exit(SchedLab.run(rest, providers(SchedulingPolicyProvider.class, SchedulingPolicyProvider.NAME),
-                    System.out, System.err));
+        List<String> rest = new ArrayList<>();
+        List<URL> plugins = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].equals("--plugin")) {
+                rest.add(args[i]);
+                continue;
+            }
+            if (++i >= args.length || args[i].isEmpty()) {
+                err.println("osbox lab: --plugin needs a jar");
+                return 2;
+            }
+            String why = checkJar(Path.of(args[i]));
+            if (why != null) {
+                err.println("osbox lab: --plugin " + args[i] + ": " + why);
+                return 2;
+            }
+            plugins.add(Path.of(args[i]).toAbsolutePath().toUri().toURL());
         }
-        System.exit(PagingLab.run(rest, providers(ReplacementPolicyProvider.class, ReplacementPolicyProvider.NAME),
-                System.out, System.err));
+        String[] options = rest.toArray(new String[0]);
+        ClassLoader loader = LabMain.class.getClassLoader();
+        try (URLClassLoader withPlugins = new URLClassLoader(plugins.toArray(new URL[0]), loader)) {
+            ClassLoader l = plugins.isEmpty() ? loader : withPlugins;
+            if (args[0].equals("sched")) {
+                Map<String, SchedulingPolicyProvider> found;
+                try {
+                    found = providers(SchedulingPolicyProvider.class, SchedulingPolicyProvider.NAME, l);
+                } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                    err.println("osbox lab: --plugin: cannot load a policy provider: " + e);
+                    return 2;
+                }
+                return SchedLab.run(options, found, out, err);
+            }
+            Map<String, ReplacementPolicyProvider> found;
+            try {
+                found = providers(ReplacementPolicyProvider.class, ReplacementPolicyProvider.NAME, l);
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                err.println("osbox lab: --plugin: cannot load a policy provider: " + e);
+                return 2;
+            }
+            return PagingLab.run(options, found, out, err);
+        }
+    }
+
+    /** Why {@code jar} cannot be added to the lab, or null: no such file, not a file, not a jar. */
+    static String checkJar(Path jar) {
+        if (!Files.exists(jar)) {
+            return "no such file";
+        }
+        if (!Files.isRegularFile(jar)) {
+            return "not a file";
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return null;
+        } catch (IOException e) {
+            return "not a jar file";
+        }
     }
 
     /** Every provider of one policy kind on the classpath, by the name in its service property. */
     static <T> Map<String, T> providers(Class<T> type, String nameProperty) throws Exception {
+        return providers(type, nameProperty, LabMain.class.getClassLoader());
+    }
+
+    /** Every provider of one policy kind {@code loader} sees, by the name in its service property. */
+    static <T> Map<String, T> providers(Class<T> type, String nameProperty, ClassLoader loader)
+            throws IOException, ReflectiveOperationException {
         TreeMap<String, T> out = new TreeMap<>();
-        for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(LabMain.class.getClassLoader())) {
+        for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(loader)) {
             String name = d.properties().get(nameProperty);
             if (name == null || !d.services().contains(type.getName())) {
                 continue;
             }
-            Class<?> c = Class.forName(d.implementation(), true, LabMain.class.getClassLoader());
+            Class<?> c = Class.forName(d.implementation(), true, loader);
             Constructor<?> k = c.getConstructor();
             out.put(name, type.cast(k.newInstance()));
         }
