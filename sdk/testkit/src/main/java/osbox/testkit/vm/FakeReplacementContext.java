@@ -1,6 +1,6 @@
 package osbox.testkit.vm;
 
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 import osbox.api.vm.PageView;
 import osbox.api.vm.ReplacementContext;
@@ -16,7 +16,7 @@ import osbox.api.vm.ReplacementContext;
  * {@link ReplacementViolation}.
  */
 public final class FakeReplacementContext implements ReplacementContext {
-    private final Random random;
+    private final SplittableRandom random;
     private long now;
     private long randomCalls;
     private long clears;
@@ -27,9 +27,14 @@ public final class FakeReplacementContext implements ReplacementContext {
         this(0L);
     }
 
-    /** The given random seed. */
+    /**
+     * The given random seed. The numbers come from a {@link SplittableRandom},
+     * which scrambles its seed: neighbouring seeds (0, 1, 2...) give unrelated
+     * numbers from the first call on ({@code java.util.Random} seeded 0 to 15
+     * gives 0 for its first {@code nextLong(2)} every time).
+     */
     public FakeReplacementContext(long seed) {
-        this.random = new Random(seed);
+        this.random = new SplittableRandom(seed);
     }
 
     @Override
