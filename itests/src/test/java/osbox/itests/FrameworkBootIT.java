@@ -40,7 +40,8 @@ public class FrameworkBootIT extends OsboxTestSupport {
 
     /** Components that need the bnd launcher's service, absent under Pax Exam. */
     private static final List<String> NEED_LAUNCHER = List.of(
-            "osbox.launcher.CommandLineComponent", "osbox.launcher.LauncherComponent");
+            "osbox.launcher.CommandLineComponent", "osbox.launcher.LauncherComponent",
+            "osbox.launcher.PluginComponent");
 
     @Inject
     ServiceComponentRuntime scr;
@@ -90,7 +91,8 @@ public class FrameworkBootIT extends OsboxTestSupport {
                 for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
                     missing.add(u.name);
                 }
-                if (d.name.equals("osbox.launcher.CommandLineComponent")) {
+                if (d.name.equals("osbox.launcher.CommandLineComponent")
+                        || d.name.equals("osbox.launcher.PluginComponent")) {
                     assertEquals(List.of("launcher"), missing);
                 } else {
                     assertTrue(d.name + " waits for the launcher: " + missing, missing.contains("launcher"));
