@@ -128,6 +128,70 @@ final class Reports {
         return t.render();
     }
 
+    /**
+     * {@code vm:maps}: a row per region as in /proc/PID/maps (hex START and
+     * END, PERMS, KIND) with its pages in frames and in swap now ("-" when
+     * not known), then the totals.
+     */
+    static String vmMaps(int pid, List<osbox.api.memory.RegionUsage> usage) {
+        Table t = new Table("START", "END", "PERMS", "KIND", ">RESIDENT", ">SWAPPED");
+        long resident = 0;
+        long swapped = 0;
+        for (osbox.api.memory.RegionUsage u : usage) {
+            osbox.api.memory.MemoryRegion r = u.region();
+            t.row(String.format(Locale.ROOT, "%012x", r.start()), String.format(Locale.ROOT, "%012x", r.end()),
+                    perms(r.prot()), r.kind().name().toLowerCase(Locale.ROOT), count(u.resident()),
+                    count(u.swapped()));
+            resident += Math.max(0, u.resident());
+            swapped += Math.max(0, u.swapped());
+        }
+        return t.render() + "process " + pid + ": " + usage.size() + " regions, " + resident + " pages resident, "
+                + swapped + " swapped (4 KiB pages)\n";
+    }
+
+    /**
+     * {@code vm:page}: the page and its region, the PTE word, its flags
+     * (letters {@link osbox.api.memory.PageEntry#FLAG_LETTERS}) and where the
+     * page is: in a frame, in a swap slot (kept in the PTE), or not mapped
+     * yet and what the first touch will do.
+     */
+    static String vmPage(int pid, osbox.api.memory.PageEntry e, osbox.api.memory.MemoryRegion region) {
+        StringBuilder b = new StringBuilder();
+        b.append("process ").append(pid).append(" page 0x").append(Long.toHexString(e.va())).append(": ")
+                .append(region == null ? "in no region"
+                        : region.kind().name().toLowerCase(Locale.ROOT) + " " + perms(region.prot()) + " [0x"
+                                + Long.toHexString(region.start()) + ", 0x" + Long.toHexString(region.end()) + ")")
+                .append('\n');
+        b.append("pte   0x").append(String.format(Locale.ROOT, "%016x", e.pte())).append('\n');
+        b.append("flags ").append(e.flags())
+                .append("  (v valid, r w x, u user, a accessed, d dirty, c copy-on-write, s swapped)\n");
+        if (e.present()) {
+            b.append("present in frame 0x").append(Long.toHexString(e.frame())).append(" (physical 0x")
+                    .append(Long.toHexString(e.frame() << 12)).append(")\n");
+        } else if (e.swapped()) {
+            b.append("swapped out to slot ").append(e.swapSlot())
+                    .append(" (the PTE keeps the slot; the next access faults it back in)\n");
+        } else if (region == null) {
+            b.append("not mapped (no region: an access gets SIGSEGV)\n");
+        } else if (region.kind() == osbox.api.memory.MemoryRegion.Kind.IMAGE) {
+            b.append("not mapped (first touch will fill it from the program)\n");
+        } else {
+            b.append("not mapped (first touch will zero-fill it)\n");
+        }
+        return b.toString();
+    }
+
+    // PROT_* bits as "r-x".
+    private static String perms(int prot) {
+        return ((prot & osbox.api.memory.AddressSpace.PROT_READ) != 0 ? "r" : "-")
+                + ((prot & osbox.api.memory.AddressSpace.PROT_WRITE) != 0 ? "w" : "-")
+                + ((prot & osbox.api.memory.AddressSpace.PROT_EXEC) != 0 ? "x" : "-");
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "-" : Long.toString(n);
+    }
+
     /** {@code vm:stat --json}: the policy, the counters and a memory object per process. */
     static String vmStatisticsJson(String active, Map<String, Long> statistics, List<MemoryRow> rows) {
         StringBuilder b = new StringBuilder("{\n  \"policy\": ").append(jsonString(active)).append(",\n");

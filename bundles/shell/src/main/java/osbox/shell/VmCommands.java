@@ -13,33 +13,49 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
+import osbox.api.memory.AddressSpace;
+import osbox.api.memory.MemoryManager;
+import osbox.api.memory.MemoryRegion;
+import osbox.api.memory.PageEntry;
+import osbox.api.memory.RegionUsage;
 import osbox.api.vm.VmControl;
 
-/** Gogo commands in scope {@code vm}: list, use (choosing the page-replacement policy) and stat. */
+/**
+ * Gogo commands in scope {@code vm}: list, use (choosing the page-replacement
+ * policy), stat, and maps and page (a live process's regions and one page's
+ * PTE: the present bit, the frame or the swap slot kept in it).
+ */
 @Component(service = Object.class, property = {
     "osgi.command.scope=vm",
     "osgi.command.function=list",
     "osgi.command.function=use",
-    "osgi.command.function=stat"
+    "osgi.command.function=stat",
+    "osgi.command.function=maps",
+    "osgi.command.function=page"
 })
 public final class VmCommands {
 
     private final VmControl control;
     private final Machine machine;
     private final ProcessManager processes;
+    private final MemoryManager memory;
 
-    /** Wires the kernel's VM control, the machine and the process manager (for the per-process table). */
+    /**
+     * Wires the kernel's VM control, the machine, the process manager (for
+     * the per-process table) and the VM manager (for the live address spaces).
+     */
     @Activate
     public VmCommands(@Reference(name = "control") VmControl control, @Reference(name = "machine") Machine machine,
-            @Reference(name = "processes") ProcessManager processes) {
+            @Reference(name = "processes") ProcessManager processes, @Reference(name = "memory") MemoryManager memory) {
         this.control = control;
         this.machine = machine;
         this.processes = processes;
+        this.memory = memory;
     }
 
-    /** Only the VM control: no per-process table. */
+    /** Only the VM control: no per-process table, no address space. */
     VmCommands(VmControl control) {
-        this(control, null, null);
+        this(control, null, null, null);
     }
 
     /** Prints every policy, the one waited for and the ejections. */
@@ -65,6 +81,103 @@ public final class VmCommands {
             @Descriptor("print JSON instead of tables") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json) throws Exception {
         session.getConsole().print(json ? statJson() : statText());
+    }
+
+    /** Prints the regions of a live process with their resident and swapped pages. */
+    @Descriptor("the regions of a live process, as /proc/PID/maps: START END (hex) PERMS KIND, and its pages "
+            + "RESIDENT in frames and SWAPPED out now")
+    public void maps(CommandSession session, @Descriptor("process id") String pid) throws Exception {
+        session.getConsole().print(mapsText(pid));
+    }
+
+    /** Prints one page's PTE: the bits, and where the page is (frame, swap slot, or nowhere yet). */
+    @Descriptor("one page of a live process: its PTE in hex, the flags (v valid/present, r w x, u user, "
+            + "a accessed, d dirty, c copy-on-write, s swapped), and the frame, the swap slot kept in the PTE, "
+            + "or what the first touch will do")
+    public void page(CommandSession session, @Descriptor("process id") String pid,
+            @Descriptor("virtual address, hex (0x optional)") String address) throws Exception {
+        session.getConsole().print(pageText(pid, address));
+    }
+
+    /** The {@code vm:maps} text: a table, then the totals; or one line saying what is wrong. */
+    String mapsText(String pidText) throws Exception {
+        int pid = parsePid(pidText);
+        if (pid < 0) {
+            return "vm:maps: not a process id: '" + pidText + "'\n";
+        }
+        List<RegionUsage> usage = onSimulationThread(() -> {
+            AddressSpace space = memory == null ? null : memory.addressSpace(pid);
+            return space == null ? null : space.regionUsage();
+        });
+        if (usage == null) {
+            return "vm:maps: no live process " + pid + "\n";
+        }
+        return Reports.vmMaps(pid, usage);
+    }
+
+    /** The {@code vm:page} text: the PTE, its flags and where the page is; or one line saying what is wrong. */
+    String pageText(String pidText, String addressText) throws Exception {
+        int pid = parsePid(pidText);
+        if (pid < 0) {
+            return "vm:page: not a process id: '" + pidText + "'\n";
+        }
+        long va = parseAddress(addressText);
+        if (va < 0) {
+            return "vm:page: not a user address (hex, below 0x" + Long.toHexString(AddressSpace.STACK_TOP) + "): '"
+                    + addressText + "'\n";
+        }
+        Object[] found = onSimulationThread(() -> {
+            AddressSpace space = memory == null ? null : memory.addressSpace(pid);
+            if (space == null) {
+                return null;
+            }
+            MemoryRegion region = null;
+            for (MemoryRegion r : space.memoryRegions()) {
+                if (va >= r.start() && va < r.end()) {
+                    region = r;
+                }
+            }
+            return new Object[] {space.page(va), region};
+        });
+        if (found == null) {
+            return "vm:page: no live process " + pid + "\n";
+        }
+        if (found[0] == null) {
+            return "vm:page: the VM manager does not show page table entries\n";
+        }
+        return Reports.vmPage(pid, (PageEntry) found[0], (MemoryRegion) found[1]);
+    }
+
+    // A decimal pid above 0, or -1.
+    private static int parsePid(String text) {
+        try {
+            int pid = Integer.parseInt(text == null ? "" : text.trim());
+            return pid > 0 ? pid : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // A hex address (0x optional, '_' allowed) below STACK_TOP, or -1.
+    static long parseAddress(String text) {
+        String t = text == null ? "" : text.trim().replace("_", "");
+        if (t.startsWith("0x") || t.startsWith("0X")) {
+            t = t.substring(2);
+        }
+        if (t.isEmpty() || t.length() > 16) {
+            return -1;
+        }
+        try {
+            long va = Long.parseUnsignedLong(t, 16);
+            return va >= 0 && va < AddressSpace.STACK_TOP ? va : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // Runs task on the simulation thread (through the machine when there is one).
+    private <T> T onSimulationThread(java.util.concurrent.Callable<T> task) throws Exception {
+        return machine == null ? task.call() : machine.call(task);
     }
 
     /** The {@code vm:list} text. */

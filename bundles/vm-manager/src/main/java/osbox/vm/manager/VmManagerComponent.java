@@ -133,6 +133,12 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
         return core.createAddressSpace(pid);
     }
 
+    /** The live space of pid (simulation thread: the caller reads it there, e.g. in Machine.call). */
+    @Override
+    public AddressSpace addressSpace(int pid) {
+        return core.addressSpace(pid);
+    }
+
     @Override
     public void useClock(LongSupplier clock) {
         core.useClock(clock);

@@ -177,6 +177,29 @@ public interface AddressSpace {
     /** Regions in address order, for reports. */
     List<MemoryRegion> memoryRegions();
 
+    /**
+     * The page table's entry for the page containing {@code va} now (see
+     * {@link PageEntry}): present in a frame, in swap with its slot, or
+     * absent (a PTE of 0). Reads only; faults nothing in. Null when the
+     * implementation cannot tell (the default).
+     *
+     * @since 1.2
+     */
+    default PageEntry page(long va) {
+        return null;
+    }
+
+    /**
+     * The regions, in address order as {@link #memoryRegions}, each with its
+     * pages resident and in swap now. The default does not know the counts
+     * (-1).
+     *
+     * @since 1.2
+     */
+    default List<RegionUsage> regionUsage() {
+        return memoryRegions().stream().map(r -> new RegionUsage(r, -1, -1)).toList();
+    }
+
     /** User pages mapped to a frame now. */
     long residentPages();
 

@@ -21,6 +21,19 @@ public interface MemoryManager {
     AddressSpace createAddressSpace(int pid);
 
     /**
+     * The live (not destroyed) address space of process {@code pid}, for
+     * reports such as the shell's {@code vm:maps}: the oldest live space
+     * named {@code pid} (during exec, the one the process still runs in);
+     * null when there is none or the manager does not keep track (the
+     * default). Simulation thread only; the caller must not change it.
+     *
+     * @since 1.2
+     */
+    default AddressSpace addressSpace(int pid) {
+        return null;
+    }
+
+    /**
      * Tells the manager the kernel's clock (cycles), used to time page loads
      * and accesses for replacement policies; the kernel sets it at boot and
      * clears it (null) at shutdown. Until then (or when null) the machine's

@@ -11,6 +11,6 @@
  * <p>Everything here is called on the simulation thread only (the machine's
  * safe point serializes calls from elsewhere).
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.memory;

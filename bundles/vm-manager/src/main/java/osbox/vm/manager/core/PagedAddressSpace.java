@@ -10,6 +10,8 @@ import osbox.api.hw.TranslationUnit;
 import osbox.api.kernel.UserMemory;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.MemoryRegion;
+import osbox.api.memory.PageEntry;
+import osbox.api.memory.RegionUsage;
 import osbox.api.trace.TraceKind;
 
 /**
@@ -1086,6 +1088,53 @@ public final class PagedAddressSpace implements AddressSpace {
         List<MemoryRegion> out = new ArrayList<>();
         for (Region r : regions.values()) {
             out.add(new MemoryRegion(MemoryRegion.Kind.valueOf(r.kind.name()), r.start, r.end, pteToProt(r.perms)));
+        }
+        return out;
+    }
+
+    /**
+     * The PTE of the page containing va, read through the page table's slot
+     * lookup (nothing is created or faulted in); a PTE of 0 when the table
+     * has no entry, or after {@link #destroy}.
+     */
+    @Override
+    public PageEntry page(long va) {
+        long page = va & -PAGE;
+        return PageEntry.of(page, destroyed || va < 0 || va >= STACK_TOP ? 0 : pte(page));
+    }
+
+    /**
+     * Each region with its resident and swapped pages: one walk over the
+     * page table's entries (never-touched pages cost nothing), each counted
+     * in the region containing it.
+     */
+    @Override
+    public List<RegionUsage> regionUsage() {
+        List<MemoryRegion> list = memoryRegions();
+        long[] resident = new long[list.size()];
+        long[] swapped = new long[list.size()];
+        if (!destroyed && !list.isEmpty()) {
+            long[] starts = new long[list.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = list.get(i).start();
+            }
+            table.forEachLeaf((va, slot) -> {
+                int i = java.util.Arrays.binarySearch(starts, va);
+                i = i >= 0 ? i : -i - 2;
+                if (i >= 0 && va < list.get(i).end()) {
+                    long pte = mem.load(slot, 8);
+                    if ((pte & Pte.V) != 0) {
+                        resident[i]++;
+                    } else if (Pte.isSwapped(pte)) {
+                        swapped[i]++;
+                    }
+                }
+                return true;
+            });
+        }
+        List<RegionUsage> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(new RegionUsage(list.get(i), resident[i], swapped[i]));
         }
         return out;
     }

@@ -163,6 +163,20 @@ public final class VmManager implements MemoryManager {
         return space;
     }
 
+    /** The oldest live space named {@code pid} (during exec, the one the process still runs in), or null. */
+    @Override
+    public PagedAddressSpace addressSpace(int pid) {
+        if (pid <= 0) {
+            return null;
+        }
+        for (PagedAddressSpace space : vm.liveSpaces()) {
+            if (space.pid() == pid) {
+                return space;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void useClock(LongSupplier clock) {
         this.kernelClock = clock;
