@@ -107,4 +107,37 @@ public class PluginCommandLineIT {
         assertEquals(2, r.status());
         assertEquals("osbox: --plugin " + ROOT.resolve("README.md") + ": not a jar file\n", r.err());
     }
+
+    @Test
+    public void aBundleThatDoesNotResolveIsOneLineAndStatus2() throws Exception {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        m.getMainAttributes().putValue("Bundle-SymbolicName", "org.example.unresolvable");
+        m.getMainAttributes().putValue("Import-Package", "org.example.nowhere");
+        Path jar = Files.createTempFile("unresolvable", ".jar");
+        try {
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), m)) {
+                // the manifest alone
+            }
+            Result r = osbox("run", "--plugin", jar.toString(), "examples/programs/hello.elf");
+            assertEquals(2, r.status());
+            assertEquals("", r.out());
+            assertTrue(r.err(), r.err().startsWith("osbox: --plugin " + jar + ": cannot start it: Unable to resolve"));
+            assertTrue(r.err(), r.err().contains("org.example.nowhere"));
+            assertEquals(r.err(), 1, r.err().lines().count());
+        } finally {
+            Files.deleteIfExists(jar);
+        }
+    }
+
+    @Test
+    public void twoPluginsAtOnce() throws Exception {
+        Path wrr = plugin("sched-wrr");
+        Path nru = plugin("vm-nru");
+        Result r = osbox("run", "--plugin", wrr.toString(), "--plugin", nru.toString(), "--sched", "wrr",
+                "--vm-policy", "nru", "--mem", "1M", "--swap", "16M", "examples/programs/mallocfun.elf");
+        assertEquals(r.err(), 0, r.status());
+        assertTrue(r.out(), r.out().contains("all freed"));
+    }
 }

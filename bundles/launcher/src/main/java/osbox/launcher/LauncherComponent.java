@@ -65,16 +65,17 @@ public final class LauncherComponent {
                 context.getProperty(PolicyCheck.Kind.SCHED.optionsProperty));
         PolicyCheck vmCheck = PolicyCheck.vm(line, context.getProperty(PolicyCheck.Kind.VM.policyProperty),
                 context.getProperty(PolicyCheck.Kind.VM.optionsProperty));
-        String pluginError = plugins.error();
         Callable<Integer> body = () -> {
+            // every bundle of the run started (the policies among them) before the policy is checked
+            Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
+            // and the --plugin bundles
+            String pluginError = plugins.awaitError();
             if (pluginError != null) {
                 // a --plugin jar could not be installed or started: nothing runs
                 System.err.println(pluginError);
                 System.err.flush();
                 return CommandLine.USAGE_STATUS;
             }
-            // every bundle of the run started (the policies among them) before the policy is checked
-            Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
             return run(line, sched, vmCheck, machine, processes, console, scheduler, vm, consoleOnStdin,
                     Path.of("").toAbsolutePath(), System.out, System.err);
         };

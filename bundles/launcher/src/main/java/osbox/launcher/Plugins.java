@@ -14,6 +14,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 
 /**
  * {@code --plugin JAR}: third-party policy bundles installed and started
@@ -74,54 +75,129 @@ final class Plugins {
     }
 
     /**
-     * Installs and starts every plugin in {@code paths}, in order. Returns
-     * null when all of them started, else the one error line for the first
-     * that could not be installed or started; the plugins this call
-     * installed are uninstalled again then, so nothing of them remains.
+     * Installs and starts every plugin in {@code paths}, in order, waiting at
+     * most {@code timeoutMillis} for each bundle's start level to settle.
+     * Returns null when all of them started, else the one error line for the
+     * first that could not be installed or started; the plugins this call
+     * installed are uninstalled again then, so nothing of them remains. Not
+     * on the framework's start-level thread: it waits for that thread.
      */
-    static String install(BundleContext context, List<String> paths) {
+    static String install(BundleContext context, List<String> paths, long timeoutMillis) {
         List<Bundle> installed = new ArrayList<>();
+        String error = null;
+        List<Bundle> toStart = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int ownLevel = ownStartLevel(context);
         for (String p : paths) {
             Path jar = Path.of(p).toAbsolutePath().normalize();
             String why = check(jar);
-            Bundle bundle = null;
             if (why == null) {
                 try (InputStream in = Files.newInputStream(jar)) {
                     String location = jar.toUri().toString();
                     boolean fresh = context.getBundle(location) == null;
-                    bundle = context.installBundle(location, in);
+                    Bundle bundle = installAway(context, location, in, ownLevel);
                     if (fresh) {
                         installed.add(bundle);
                     }
-                    // new bundles get the framework's initial start level (101 under the bnd
-                    // launcher): above the level a run stops at, where start() would only
-                    // mark them to start later. They start at the launcher's own level.
+                    // new bundles get the bnd launcher's default start level (101, through its
+                    // synchronous bundle listener, which sets it asynchronously): above the level
+                    // a run stops at. They start at the launcher's own level, set after that.
                     BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
-                    BundleStartLevel own = context.getBundle() == null ? null
-                            : context.getBundle().adapt(BundleStartLevel.class);
-                    if (level != null && own != null) {
-                        level.setStartLevel(own.getStartLevel());
+                    if (level != null && ownLevel > 0) {
+                        level.setStartLevel(ownLevel);
                     }
-                    bundle.start();
-                    if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
-                        why = "did not start (state " + bundle.getState() + ")";
-                    }
+                    toStart.add(bundle);
+                    names.add(p);
                 } catch (BundleException | IOException | SecurityException | IllegalStateException e) {
-                    why = (bundle == null ? "cannot install it: " : "cannot start it: ") + firstLine(e);
+                    why = "cannot install it: " + firstLine(e);
                 }
             }
             if (why != null) {
-                for (int i = installed.size() - 1; i >= 0; i--) {
-                    try {
-                        installed.get(i).uninstall();
-                    } catch (BundleException | IllegalStateException ignored) {
-                        // leaving anyway
-                    }
-                }
-                return errorLine(p, why);
+                error = errorLine(p, why);
+                break;
             }
         }
-        return null;
+        if (!toStart.isEmpty()) {
+            try {
+                // the start-level requests (the bnd launcher's, then this class's) are applied
+                // in order on the framework's start-level thread: a request for the beginning
+                // level queued after them is announced once they are done
+                Startup.awaitBeginningStartLevel(context, timeoutMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (int i = 0; i < toStart.size() && error == null; i++) {
+            Bundle bundle = toStart.get(i);
+            try {
+                awaitLevel(bundle, ownLevel, timeoutMillis);
+                bundle.start();
+                if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
+                    error = errorLine(names.get(i), "did not start (state " + bundle.getState() + ")");
+                }
+            } catch (BundleException | SecurityException | IllegalStateException e) {
+                error = errorLine(names.get(i), "cannot start it: " + firstLine(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = errorLine(names.get(i), "interrupted");
+            }
+        }
+        if (error != null) {
+            for (Bundle b : installed) {
+                try {
+                    awaitLevel(b, ownLevel, timeoutMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (int i = installed.size() - 1; i >= 0; i--) {
+                try {
+                    installed.get(i).uninstall();
+                } catch (BundleException | IllegalStateException ignored) {
+                    // leaving anyway
+                }
+            }
+        }
+        return error;
+    }
+
+    /** The launcher bundle's start level, or 0 when unknown. */
+    private static int ownStartLevel(BundleContext context) {
+        Bundle own = context.getBundle();
+        BundleStartLevel level = own == null ? null : own.adapt(BundleStartLevel.class);
+        return level == null ? 0 : level.getStartLevel();
+    }
+
+    /**
+     * Installs with an initial start level other than the launcher's, so
+     * that seeing the launcher's level later means this class's request
+     * (queued after the bnd launcher's) has been applied.
+     */
+    private static Bundle installAway(BundleContext context, String location, InputStream in, int ownLevel)
+            throws BundleException {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        FrameworkStartLevel framework = system == null ? null : system.adapt(FrameworkStartLevel.class);
+        if (framework == null || ownLevel <= 0 || framework.getInitialBundleStartLevel() != ownLevel) {
+            return context.installBundle(location, in);
+        }
+        framework.setInitialBundleStartLevel(ownLevel + 1);
+        try {
+            return context.installBundle(location, in);
+        } finally {
+            framework.setInitialBundleStartLevel(ownLevel);
+        }
+    }
+
+    /** Waits until {@code bundle} is at start level {@code level} (the framework applies it on its own thread). */
+    private static void awaitLevel(Bundle bundle, int level, long timeoutMillis) throws InterruptedException {
+        BundleStartLevel l = bundle.adapt(BundleStartLevel.class);
+        if (l == null || level <= 0) {
+            return;
+        }
+        for (long waited = 0; waited < timeoutMillis && bundle.getState() != Bundle.UNINSTALLED
+                && l.getStartLevel() != level; waited += 10) {
+            Thread.sleep(10);
+        }
     }
 
     /** The error line for plugin {@code path}. */
@@ -136,6 +212,9 @@ final class Plugins {
             m = e.getClass().getSimpleName();
         }
         int nl = m.indexOf('\n');
-        return (nl < 0 ? m : m.substring(0, nl)).trim();
+        m = (nl < 0 ? m : m.substring(0, nl)).trim();
+        // Felix repeats a resolution failure's requirements after this
+        int repeat = m.indexOf(" Unresolved requirements:");
+        return repeat > 0 ? m.substring(0, repeat) : m;
     }
 }

@@ -77,7 +77,7 @@ class PluginsTest {
     private static BundleContext context(List<String> log, String failStart) {
         return (BundleContext) Proxy.newProxyInstance(PluginsTest.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getBundle" -> null;
+                    case "getBundle", "getProperty" -> null;
                     case "installBundle" -> bundle(log, (String) args[0], failStart);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -92,7 +92,7 @@ class PluginsTest {
                     case "start" -> {
                         if (failStart != null && location.endsWith(failStart)) {
                             throw new BundleException("Unable to resolve org.example.bad: missing requirement"
-                                    + " osgi.wiring.package=org.nowhere\n  (nested detail)");
+                                    + " osgi.wiring.package=org.nowhere Unresolved requirements: [org.nowhere]\n  (nested detail)");
                         }
                         log.add("start " + location.substring(location.lastIndexOf('/') + 1));
                         state[0] = Bundle.ACTIVE;
@@ -112,8 +112,8 @@ class PluginsTest {
         List<String> log = new ArrayList<>();
         String a = jar("a.jar", "a").toString();
         String b = jar("b.jar", "b").toString();
-        assertNull(Plugins.install(context(log, null), List.of(a, b)));
-        assertEquals(List.of("install a.jar", "start a.jar", "install b.jar", "start b.jar"), log);
+        assertNull(Plugins.install(context(log, null), List.of(a, b), 1000));
+        assertEquals(List.of("install a.jar", "install b.jar", "start a.jar", "start b.jar"), log);
     }
 
     @Test
@@ -121,10 +121,10 @@ class PluginsTest {
         List<String> log = new ArrayList<>();
         String a = jar("a.jar", "a").toString();
         String bad = jar("bad.jar", "org.example.bad").toString();
-        String error = Plugins.install(context(log, "bad.jar"), List.of(a, bad));
+        String error = Plugins.install(context(log, "bad.jar"), List.of(a, bad), 1000);
         assertEquals("osbox: --plugin " + bad + ": cannot start it: Unable to resolve org.example.bad:"
                 + " missing requirement osgi.wiring.package=org.nowhere", error);
-        assertEquals(List.of("install a.jar", "start a.jar", "install bad.jar", "uninstall bad.jar",
+        assertEquals(List.of("install a.jar", "install bad.jar", "start a.jar", "uninstall bad.jar",
             "uninstall a.jar"), log);
     }
 
@@ -133,9 +133,9 @@ class PluginsTest {
         List<String> log = new ArrayList<>();
         String plain = jar("plain.jar", null).toString();
         assertEquals("osbox: --plugin " + plain + ": not an OSGi bundle (no Bundle-SymbolicName in its manifest)",
-                Plugins.install(context(log, null), List.of(plain)));
+                Plugins.install(context(log, null), List.of(plain), 1000));
         assertEquals("osbox: --plugin nope.jar: no such file",
-                Plugins.install(context(log, null), List.of("nope.jar")));
+                Plugins.install(context(log, null), List.of("nope.jar"), 1000));
         assertEquals(List.of(), log);
     }
 }
