@@ -162,6 +162,33 @@ public final class PolicySlot<P, F> {
         return providers.get(name);
     }
 
+    /**
+     * Runs a call into the active policy, distrusting it: when the call
+     * throws (or overflows its stack) and that policy is still the active
+     * one, {@code onFailure} gets "WHAT threw E" (the mechanism ejects it
+     * there) and {@code otherwise} is answered.
+     */
+    public <T> T guard(String what, java.util.function.Supplier<T> call, T otherwise,
+            java.util.function.Consumer<String> onFailure) {
+        P p = active;
+        try {
+            return call.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            if (active == p) {
+                onFailure.accept(what + " threw " + e);
+            }
+            return otherwise;
+        }
+    }
+
+    /** {@link #guard} for a call that answers nothing. */
+    public void guard(String what, Runnable call, java.util.function.Consumer<String> onFailure) {
+        guard(what, () -> {
+            call.run();
+            return null;
+        }, null, onFailure);
+    }
+
     /** The options the active policy was made with, sorted by key; empty for the fallback. */
     public Map<String, String> activeOptions() {
         return activeName != null && activeName.equals(wanted) ? new java.util.TreeMap<>(wantedOptions) : Map.of();

@@ -88,22 +88,11 @@ public final class Dispatcher {
 
     // Runs a policy call; on a throw, ejects the policy and answers 'otherwise'.
     private <T> T ask(String what, Supplier<T> call, T otherwise) {
-        SchedulingPolicy p = slot.active();
-        try {
-            return call.get();
-        } catch (RuntimeException | StackOverflowError e) {
-            if (slot.active() == p) {
-                eject(what + " threw " + e);
-            }
-            return otherwise;
-        }
+        return slot.guard(what, call, otherwise, this::eject);
     }
 
     private void tell(String what, Runnable call) {
-        ask(what, () -> {
-            call.run();
-            return null;
-        }, null);
+        slot.guard(what, call, this::eject);
     }
 
     private void eject(String reason) {
