@@ -47,13 +47,6 @@ public final class SchedulerConfig {
 
     // Selects the configured policy; a bad configuration is logged and changes nothing.
     private void apply(Config config) {
-        try {
-            boolean now = control.use(config.policy(), Options.parse(config.options()));
-            if (!now) {
-                LOG.info("scheduling policy {} chosen; it runs when its bundle starts", config.policy());
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.error("scheduling configuration rejected ({}): {}", config.policy(), e.getMessage());
-        }
+        Options.applyConfigured("scheduling", config.policy(), config.options(), control::use, LOG);
     }
 }

@@ -49,15 +49,6 @@ public final class VmConfig {
 
     // Selects the configured policy; a bad configuration is logged and changes nothing.
     private void apply(Config config) {
-        try {
-            boolean now = vm.use(config.policy(), Options.parse(config.options()));
-            if (!now) {
-                LOG.info("page replacement policy {} chosen; it runs when its bundle starts", config.policy());
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.error("page replacement configuration rejected ({}): {}", config.policy(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("page replacement configuration failed ({})", config.policy(), e);
-        }
+        Options.applyConfigured("page replacement", config.policy(), config.options(), vm::use, LOG);
     }
 }

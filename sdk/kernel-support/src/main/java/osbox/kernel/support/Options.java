@@ -72,4 +72,24 @@ public final class Options {
         }
         out.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
     }
+
+    /**
+     * Applies a policy chosen by configuration (Config Admin): parses the
+     * key=value options and calls {@code use(name, options)}, which answers
+     * whether the policy is active now. A rejected or failing configuration
+     * is logged as an error naming {@code kind} and changes nothing; one
+     * waiting for its bundle is logged at info.
+     */
+    public static void applyConfigured(String kind, String name, String[] options,
+            java.util.function.BiPredicate<String, Map<String, String>> use, org.slf4j.Logger log) {
+        try {
+            if (!use.test(name, parse(options))) {
+                log.info("{} policy {} chosen; it runs when its bundle starts", kind, name);
+            }
+        } catch (IllegalArgumentException e) {
+            log.error("{} configuration rejected ({}): {}", kind, name, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("{} configuration failed ({})", kind, name, e);
+        }
+    }
 }
