@@ -2,6 +2,9 @@ package osbox.testkit.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import osbox.api.vm.ReplacementPolicy;
 
 /**
  * The rules of OSTEP's paging-policy.py (-c) for FIFO, LRU, MRU and OPT,
@@ -14,6 +17,31 @@ import java.util.List;
  */
 public final class OstepPagingModel {
     private OstepPagingModel() {
+    }
+
+    /**
+     * Runs {@code runs} random reference strings (seeded with {@code seed}: 1
+     * to 60 references over 2 to 13 pages, 1 to 6 frames) through the lab
+     * with a fresh policy from {@code make} each, and throws AssertionError
+     * naming the first run whose hits and misses differ from paging-policy.py's
+     * {@code policy} (FIFO, LRU, MRU or OPT).
+     */
+    public static void checkRandomStrings(String policy, Supplier<ReplacementPolicy> make, long seed, int runs) {
+        Random r = new Random(seed);
+        for (int run = 0; run < runs; run++) {
+            int frames = 1 + r.nextInt(6);
+            long[] refs = new long[1 + r.nextInt(60)];
+            int pages = 2 + r.nextInt(12);
+            for (int i = 0; i < refs.length; i++) {
+                refs[i] = r.nextInt(pages);
+            }
+            List<Boolean> want = hits(policy, refs, frames);
+            List<Boolean> got = new PagingLab(make.get(), frames, run).run(refs).hitList();
+            if (!want.equals(got)) {
+                throw new AssertionError("run " + run + " (" + frames + " frames, references "
+                        + java.util.Arrays.toString(refs) + "): expected " + want + " but was " + got);
+            }
+        }
     }
 
     /** Whether each access hits. */

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import osbox.api.vm.ReplacementPolicyProvider;
 import osbox.testkit.lab.PagingLab;
@@ -61,16 +60,7 @@ class FifoLabTest {
     /** On random strings, every hit and miss equals paging-policy.py's rules. */
     @Test
     void randomStringsMatchOstepRules() {
-        Random r = new Random(1);
-        for (int run = 0; run < 200; run++) {
-            int frames = 1 + r.nextInt(6);
-            long[] refs = new long[1 + r.nextInt(60)];
-            for (int i = 0; i < refs.length; i++) {
-                refs[i] = r.nextInt(2 + r.nextInt(12));
-            }
-            PagingResult got = new PagingLab(new FifoProvider().create(Map.of()), frames, run).run(refs);
-            assertEquals(OstepPagingModel.hits("FIFO", refs, frames), got.hitList(), "run " + run);
-        }
+        OstepPagingModel.checkRandomStrings("FIFO", () -> new FifoProvider().create(Map.of()), 1, 200);
     }
 
     /** Bad input: one line on stderr, status 2. */

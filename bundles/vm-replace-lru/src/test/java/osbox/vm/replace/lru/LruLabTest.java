@@ -8,11 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import osbox.api.vm.ReplacementPolicyProvider;
 import osbox.testkit.lab.PagingLab;
-import osbox.testkit.lab.PagingResult;
 
 /** LRU in the paging lab answers as OSTEP's paging-policy.py. */
 class LruLabTest {
@@ -49,17 +47,7 @@ class LruLabTest {
     /** On random strings, every hit and miss equals paging-policy.py's rules. */
     @Test
     void randomStringsMatchOstepRules() {
-        Random r = new Random(7);
-        for (int run = 0; run < 300; run++) {
-            int frames = 1 + r.nextInt(6);
-            long[] refs = new long[1 + r.nextInt(60)];
-            int pages = 2 + r.nextInt(12);
-            for (int i = 0; i < refs.length; i++) {
-                refs[i] = r.nextInt(pages);
-            }
-            PagingResult got = new PagingLab(new LruProvider().create(Map.of()), frames, run).run(refs);
-            assertEquals(OstepPagingModel.hits("LRU", refs, frames), got.hitList(), "run " + run);
-        }
+        OstepPagingModel.checkRandomStrings("LRU", () -> new LruProvider().create(Map.of()), 7, 300);
     }
 
     /** LRU has no Belady anomaly: more frames never miss more (a stack algorithm). */

@@ -12,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import osbox.api.vm.ReplacementPolicyProvider;
 import osbox.testkit.lab.PagingLab;
-import osbox.testkit.lab.PagingResult;
 
 /** OPT in the paging lab answers as OSTEP's paging-policy.py. */
 class OptLabTest {
@@ -49,17 +48,7 @@ class OptLabTest {
     /** On random strings, every hit and miss equals paging-policy.py's rules. */
     @Test
     void randomStringsMatchOstepRules() {
-        Random r = new Random(7);
-        for (int run = 0; run < 300; run++) {
-            int frames = 1 + r.nextInt(6);
-            long[] refs = new long[1 + r.nextInt(60)];
-            int pages = 2 + r.nextInt(12);
-            for (int i = 0; i < refs.length; i++) {
-                refs[i] = r.nextInt(pages);
-            }
-            PagingResult got = new PagingLab(new OptProvider().create(Map.of()), frames, run).run(refs);
-            assertEquals(OstepPagingModel.hits("OPT", refs, frames), got.hitList(), "run " + run);
-        }
+        OstepPagingModel.checkRandomStrings("OPT", () -> new OptProvider().create(Map.of()), 7, 300);
     }
 
     /** OPT never misses more than FIFO or LRU would (by paging-policy.py's rules), on random strings. */
