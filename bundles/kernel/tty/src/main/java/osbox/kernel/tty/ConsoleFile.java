@@ -1,0 +1,89 @@
+package osbox.kernel.tty;
+
+import osbox.api.hw.Console;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.OpenFile;
+import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.UserMemory;
+import osbox.api.kernel.WaitQueue;
+
+/**
+ * The console as an open file: reads take received bytes (sleeping until
+ * some arrive; 0 at end of input), writes transmit. It answers ioctl as a
+ * non-terminal stream does (ENOTTY), like a pipe, so programs behave as they
+ * do under qemu with redirected streams.
+ */
+final class ConsoleFile implements OpenFile {
+    static final int CHUNK = 4096;
+    static final long TTY_RDEV = 136L << 8; // makedev(136, 0): a pseudo-terminal
+
+    private final Console console;
+    private final WaitQueue readers;
+
+    ConsoleFile(Console console, WaitQueue readers) {
+        this.console = console;
+        this.readers = readers;
+    }
+
+    /**
+     * Reads up to len bytes of input into buf. The buffer is checked first
+     * (read, then written back unchanged), so a bad pointer fails at once,
+     * as under qemu, and loses no input.
+     */
+    @Override
+    public long read(SyscallContext c, long buf, long len) {
+        byte[] tmp = new byte[(int) Math.min(len, CHUNK)];
+        if (!c.memory().read(buf, tmp, 0, tmp.length) || !c.memory().write(buf, tmp, 0, tmp.length)) {
+            return -Errno.EFAULT;
+        }
+        if (!console.readable()) {
+            c.sleepOn(readers);
+            return SyscallHandler.RESTART;
+        }
+        int n = console.read(tmp, 0, tmp.length);
+        if (n < 0) {
+            return 0;
+        }
+        c.memory().write(buf, tmp, 0, n);
+        return n;
+    }
+
+    /** Transmits len bytes from buf; a fault part-way returns what was written, or EFAULT if nothing. */
+    @Override
+    public long write(SyscallContext c, long buf, long len) {
+        UserMemory m = c.memory();
+        byte[] chunk = new byte[(int) Math.min(len, CHUNK)];
+        long done = 0;
+        while (done < len) {
+            int n = (int) Math.min(len - done, CHUNK);
+            if (!m.read(buf + done, chunk, 0, n)) {
+                int ok = 0;
+                while (ok < n && m.read(buf + done + ok, chunk, ok, 1)) {
+                    ok++;
+                }
+                console.write(chunk, 0, ok);
+                done += ok;
+                return done > 0 ? done : -Errno.EFAULT;
+            }
+            console.write(chunk, 0, n);
+            done += n;
+        }
+        return done;
+    }
+
+    @Override
+    public int mode() {
+        return S_IFCHR | 0620;
+    }
+
+    @Override
+    public long rdev() {
+        return TTY_RDEV;
+    }
+
+    @Override
+    public String describe() {
+        return "console";
+    }
+}
