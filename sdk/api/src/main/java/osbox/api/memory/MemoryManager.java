@@ -98,10 +98,22 @@ public interface MemoryManager {
     long swapSlotsUsed();
 
     /**
-     * The paging counters, sorted by name: the same map as
-     * {@link osbox.api.vm.VmControl#statistics()} (frames, pages, swap
-     * slots, faults summed over the live address spaces, oom.kills,
-     * policy.changes).
+     * The paging counters, sorted by name (dotted names): {@code frames.total},
+     * {@code frames.used}, {@code frames.free}, {@code frames.peak},
+     * {@code pages.evictable}, {@code page.ins}, {@code page.outs},
+     * {@code swap.slots.total}, {@code swap.slots.used}, {@code swap.slots.peak},
+     * {@code eviction.failures}, {@code starvations} (faults reported as
+     * out of memory because their instruction could not keep its pages even
+     * under the built-in policy), {@code oom.kills}, {@code policy.changes},
+     * {@code policy.ejections} (of the page-replacement slot),
+     * {@code access.samples} (samplings of the reference bits for the policy,
+     * see {@link osbox.api.vm.replace.ReplacementPolicy#accessSamplePeriod()})
+     * and {@code access.referenced} (pages those found referenced: each one's
+     * TLB entries were dropped, so each costs a TLB miss at its next use);
+     * and, summed over the processes alive now, {@code pages.resident},
+     * {@code pages.swapped}, {@code pages.tables}, {@code faults.minor},
+     * {@code faults.image}, {@code faults.cow}, {@code faults.major}. These
+     * are what the shell's {@code vm:stat} prints.
      */
     Map<String, Long> statistics();
 }

@@ -1,28 +1,28 @@
 package osbox.api.sched;
 
-import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
+import osbox.api.policy.PolicyProvider;
 
 /**
  * Makes instances of one scheduling policy. Registered as a whiteboard
  * service with the property {@value #NAME} (the name users choose it by:
  * fifo, sjf, stcf, rr, priority, mlfq, lottery, stride, cfs, or a plugin's).
+ * The kernel's slot for these is the {@link osbox.api.policy.PolicyControl}
+ * of kind {@value #KIND}.
  */
 @ConsumerType
-public interface SchedulingPolicyProvider {
+public interface SchedulingPolicyProvider extends PolicyProvider<SchedulingPolicy> {
     /** Service property: the policy's name (String). */
     String NAME = "osbox.policy.name";
 
-    /** A one-line description for listings. */
-    String describe();
-
-    /** The options the policy takes, with their defaults (for listings and validation). */
-    Map<String, String> defaults();
+    /** The kind of the scheduling slot: its PolicyControl's {@value osbox.api.policy.PolicyControl#KIND}. */
+    String KIND = "sched";
 
     /**
-     * A fresh policy configured with {@code options} (a subset of
-     * {@link #defaults()}'s keys). Throws IllegalArgumentException naming the
-     * bad option when one is unknown or malformed.
+     * Config Admin PID choosing the scheduling policy: properties
+     * {@code policy} (a name) and {@code options} (String[] of key=value); the
+     * framework properties {@code osbox.sched.policy} and
+     * {@code osbox.sched.options} choose it at boot.
      */
-    SchedulingPolicy create(Map<String, String> options);
+    String PID = "osbox.sched";
 }

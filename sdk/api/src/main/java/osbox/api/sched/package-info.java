@@ -12,7 +12,17 @@
  * becomes the active policy, is seeded with every runnable task through
  * {@link osbox.api.sched.SchedulingPolicy#attach}. All calls come on the
  * simulation thread; times are in cycles.
+ *
+ * <p>The policy is chosen through the kernel's
+ * {@link osbox.api.policy.PolicyControl} of kind
+ * {@value osbox.api.sched.SchedulingPolicyProvider#KIND} (Config Admin PID
+ * {@value osbox.api.sched.SchedulingPolicyProvider#PID}).
+ *
+ * <p>2.0: {@code SchedulerControl} is gone (the generic
+ * {@link osbox.api.policy.PolicyControl} replaces it);
+ * {@link osbox.api.sched.SchedulingPolicyProvider} is a
+ * {@link osbox.api.policy.PolicyProvider} and names its slot's kind and PID.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.sched;

@@ -1,4 +1,4 @@
-package osbox.api.vm;
+package osbox.api.vm.replace;
 
 import org.osgi.annotation.versioning.ProviderType;
 

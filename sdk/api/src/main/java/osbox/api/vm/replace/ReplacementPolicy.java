@@ -1,4 +1,4 @@
-package osbox.api.vm;
+package osbox.api.vm.replace;
 
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -58,8 +58,6 @@ public interface ReplacementPolicy {
      * A policy that reads the bits itself (CLOCK, aging) should not ask for it.
      * The sampling runs at this period while processes run (a timed event),
      * not only when frames are allocated.
-     *
-     * @since 1.2
      */
     default long accessSamplePeriod() {
         return Long.MAX_VALUE;
