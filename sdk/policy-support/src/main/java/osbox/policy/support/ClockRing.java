@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import osbox.api.vm.PageView;
+import osbox.api.vm.replace.PageView;
 
 /**
  * The clock face: resident pages in a circular doubly linked list, in load

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import osbox.api.vm.PageView;
+import osbox.api.vm.replace.PageView;
 
 /**
  * Resident pages in an order the policy keeps (load order or recency): a

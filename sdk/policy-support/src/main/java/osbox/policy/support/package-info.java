@@ -5,13 +5,18 @@
  * {@link osbox.policy.support.OrderedQueue}), simple global task queues
  * ({@link osbox.policy.support.TaskQueue},
  * {@link osbox.policy.support.RankedQueue}), burst prediction
- * ({@link osbox.policy.support.BurstEstimator}) and option validation
- * ({@link osbox.policy.support.Options}).
+ * ({@link osbox.policy.support.BurstEstimator}); and for page-replacement
+ * policies ({@link osbox.policy.support.PageList},
+ * {@link osbox.policy.support.ClockRing}). Option parsing and validation is
+ * the package {@link osbox.policy.support.options}.
  *
  * <p>Meant to be embedded: a policy bundle builds against this library and
  * copies the package into its own jar (bnd {@code -conditionalpackage}), so no
  * bundle imports it at run time and every policy keeps private copies.
+ *
+ * <p>2.0: {@code Options} moved to {@link osbox.policy.support.options}, the
+ * one option parser (with one error format) of policies, kernel and tools.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package osbox.policy.support;

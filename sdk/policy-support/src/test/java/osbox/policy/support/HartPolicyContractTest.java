@@ -3,6 +3,7 @@ package osbox.policy.support;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.options.Options;
 import osbox.testkit.sched.SchedulingPolicyContract;
 
 /** The per-hart FIFO of {@link HartPolicyTest}, built on HartPolicy, passes the test kit's contract. */
@@ -22,7 +23,7 @@ class HartPolicyContractTest extends SchedulingPolicyContract {
 
             @Override
             public SchedulingPolicy create(Map<String, String> options) {
-                Options.of("fifo-test", defaults(), options);
+                Options.of(defaults(), options);
                 return new HartPolicyTest.Fifo();
             }
         };

@@ -1,42 +1,143 @@
-package osbox.policy.support;
+package osbox.policy.support.options;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads and validates a policy's options: every name must be one of the
- * policy's defaults, every value well formed; each error is an
- * IllegalArgumentException naming the option (as the contract tests in
- * osbox.testkit require). Values are trimmed. Iteration is over TreeMaps only,
- * so the first error reported does not depend on map order.
+ * The one option parser: policy options as users write them, their
+ * validation against a policy's defaults, and sizes. Used by the kernel and
+ * the VM manager (framework properties, Config Admin), the launcher
+ * ({@code --sched-opt}, {@code --vm-opt}, {@code --mem}), the shell
+ * ({@code sched:use NAME key=value...}) and every policy's provider.
  *
- * <p>Two forms: {@link #of(String, Map, Map)} prefixes every message with
- * {@code "policy NAME: "} and lists the known names as {@code a, b};
- * {@link #of(Map, Map)} gives bare messages listing them as {@code [a, b]}.
+ * <p>One error format, an IllegalArgumentException whose message:
+ * <ul>
+ * <li>names the option as {@code option 'NAME'} ({@code option 'quantum' must
+ * be at least 1, got 0}), as the test kit's contract tests require;</li>
+ * <li>never names the policy: whoever reports the error puts the policy's
+ * name before it ({@code sched:use: cfs: option ...},
+ * {@code osbox: --sched cfs: option ...});</li>
+ * <li>lists known options sorted, comma-separated:
+ * {@code unknown option 'x' (known: a, b)}, or {@code (known: none)}.</li>
+ * </ul>
+ * Values are trimmed. Iteration is over sorted or insertion-ordered maps
+ * only, so the first error reported never depends on hash order.
  */
 public final class Options {
-    private final String policy;
+    private static final long PAGE = 4096;
+    private static final String SIZE_FORMS = "use e.g. 4096K, 64M, 1G";
     private final TreeMap<String, String> values;
 
-    private Options(String policy, TreeMap<String, String> values) {
-        this.policy = policy;
+    private Options(TreeMap<String, String> values) {
         this.values = values;
     }
 
-    /** Options {@code given} over {@code defaults}, errors with bare messages; throws naming an unknown option. */
-    public static Options of(Map<String, String> defaults, Map<String, String> given) {
-        return merge(null, defaults, given);
+    // ---- option lists as users write them ----
+
+    /**
+     * Parses a comma-separated list of key=value items, as the framework
+     * properties give them ({@code "quantum=5,levels=3"}); null or blank: none.
+     * Keys and values are trimmed; a later key wins; the map keeps the order
+     * given. Throws {@code option must be key=value: 'ITEM'}.
+     */
+    public static Map<String, String> parseList(String list) {
+        if (list == null || list.isBlank()) {
+            return Map.of();
+        }
+        return parse(list.split(","));
     }
 
-    /** Options {@code given} over {@code defaults}, errors prefixed "policy NAME: "; throws naming an unknown option. */
-    public static Options of(String policy, Map<String, String> defaults, Map<String, String> given) {
-        if (policy == null) {
-            throw new IllegalArgumentException("policy name is null");
+    /**
+     * Parses key=value items, as Config Admin (String[]), the shell's words and
+     * the launcher's repeated options give them; null: none. A value may hold
+     * commas ({@code quantum=1,2,4}). Keys and values are trimmed; a later key
+     * wins; the map keeps the order given. Throws
+     * {@code option must be key=value: 'ITEM'} for an item without a key.
+     */
+    public static Map<String, String> parse(String... items) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String item : items == null ? new String[0] : items) {
+            int eq = item == null ? -1 : item.indexOf('=');
+            if (eq < 0 || item.substring(0, eq).isBlank()) {
+                throw new IllegalArgumentException("option must be key=value: '"
+                        + (item == null ? "" : item.trim()) + "'");
+            }
+            out.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
         }
-        return merge(policy, defaults, given);
+        return Collections.unmodifiableMap(out);
     }
+
+    // ---- sizes ----
+
+    /**
+     * A size in bytes: digits with an optional suffix K, M, G or T (powers of
+     * 1024, any case, an optional trailing B or iB): "0", "4096", "64M", "1G",
+     * "512KiB". Throws {@code not a size (use e.g. 4096K, 64M, 1G)}, or
+     * {@code too large (at most MAX)} above {@code max}.
+     */
+    public static long size(String text, long max) {
+        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        if (t.endsWith("IB")) {
+            t = t.substring(0, t.length() - 2);
+        } else if (t.endsWith("B") && t.length() > 1 && !Character.isDigit(t.charAt(t.length() - 2))) {
+            t = t.substring(0, t.length() - 1);
+        }
+        int shift = t.isEmpty() ? 0 : switch (t.charAt(t.length() - 1)) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            case 'T' -> 40;
+            default -> 0;
+        };
+        if (shift > 0) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException("not a size (" + SIZE_FORMS + ")");
+        }
+        if (t.length() > 18 || Long.parseLong(t) > (max >> shift)) {
+            throw new IllegalArgumentException("too large (at most " + sizeText(max) + ")");
+        }
+        return Long.parseLong(t) << shift;
+    }
+
+    /** {@link #size(String, long)} with no bound but the range of a long. */
+    public static long size(String text) {
+        return size(text, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #size(String, long)} that must also be a whole number of 4 KiB
+     * pages, and more than 0 unless {@code zeroAllowed}: memory and swap.
+     */
+    public static long pages(String text, long max, boolean zeroAllowed) {
+        long bytes = size(text, max);
+        String forms = zeroAllowed ? "use e.g. 0, 4096K, 64M, 1G" : SIZE_FORMS;
+        if (bytes == 0 && !zeroAllowed) {
+            throw new IllegalArgumentException("must be more than 0 (" + forms + ")");
+        }
+        if (bytes % PAGE != 0) {
+            throw new IllegalArgumentException("not a whole number of 4 KiB pages (" + forms + ")");
+        }
+        return bytes;
+    }
+
+    // A size the way users write it: "4T", "64M", "4096".
+    private static String sizeText(long bytes) {
+        String[] suffixes = {"T", "G", "M", "K"};
+        for (int i = 0; i < suffixes.length; i++) {
+            int shift = 40 - 10 * i;
+            if (bytes > 0 && bytes % (1L << shift) == 0) {
+                return (bytes >> shift) + suffixes[i];
+            }
+        }
+        return Long.toString(bytes);
+    }
+
+    // ---- a policy's options ----
 
     /** An unmodifiable map of {@code name, value} pairs in the given (listing) order, for a provider's defaults. */
     public static Map<String, String> defaults(String... namesAndValues) {
@@ -53,8 +154,14 @@ public final class Options {
         return Collections.unmodifiableMap(m);
     }
 
-    private static Options merge(String policy, Map<String, String> defaults, Map<String, String> given) {
-        Options o = new Options(policy, new TreeMap<>(defaults));
+    /**
+     * A policy's options: {@code given} (null: none) over its {@code defaults}.
+     * Throws {@code unknown option 'NAME' (known: a, b)} for a name that is
+     * not among the defaults (the first in sorted order), and
+     * {@code option 'NAME' has no value} for a null value.
+     */
+    public static Options of(Map<String, String> defaults, Map<String, String> given) {
+        Options o = new Options(new TreeMap<>(defaults));
         if (given == null) {
             return o;
         }
@@ -68,9 +175,8 @@ public final class Options {
         for (Map.Entry<String, String> e : sorted.entrySet()) {
             String name = e.getKey();
             if (!defaults.containsKey(name)) {
-                Iterable<String> known = new TreeMap<>(defaults).keySet();
-                throw o.error("unknown option '" + name + "' (known: "
-                        + (policy == null ? known.toString() : String.join(", ", known)) + ")");
+                String known = String.join(", ", new TreeMap<>(defaults).keySet());
+                throw o.error("unknown option '" + name + "' (known: " + (known.isEmpty() ? "none" : known) + ")");
             }
             if (e.getValue() == null) {
                 throw o.error("option '" + name + "' has no value");
@@ -145,9 +251,12 @@ public final class Options {
         return out;
     }
 
-    /** An IllegalArgumentException with this form's prefix. */
+    /**
+     * An IllegalArgumentException in this format, for a policy's own checks
+     * ({@code option 'quantum' must be a multiple of 4, got 6}).
+     */
     public IllegalArgumentException error(String message) {
-        return new IllegalArgumentException(policy == null ? message : "policy " + policy + ": " + message);
+        return new IllegalArgumentException(message);
     }
 
     /** text as a long, or an error naming the option. */
