@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import osbox.api.policy.PolicyControl;
+import osbox.api.policy.PolicyProvider;
 
 /**
  * A place where one policy of a kind is active: the generic machinery of
@@ -19,12 +22,15 @@ import org.slf4j.LoggerFactory;
  * built-in fallback until the provider arrives. When the active provider
  * leaves, or the mechanism ejects the policy (it threw, broke a rule, or
  * starved a task), the fallback takes over; an ejected policy is not
- * re-selected until the user selects it again. Simulation thread only.
+ * re-selected until the user selects it again. Every change of the active
+ * policy (selection, arrival, departure, ejection) goes through the
+ * mechanism's {@link Handover}. Simulation thread only.
+ * {@link SlotControl} makes it a {@link PolicyControl} service.
  *
  * @param <P> the policy interface
  * @param <F> the provider interface
  */
-public final class PolicySlot<P, F> {
+public final class PolicySlot<P, F extends PolicyProvider<? extends P>> {
     private static final Logger LOG = LoggerFactory.getLogger(PolicySlot.class);
 
     /** What the mechanism does when the active policy changes: detach the old, seed the new. */
@@ -36,9 +42,8 @@ public final class PolicySlot<P, F> {
     public record Ejection(long at, String policy, String reason) {
     }
 
-    private final String kind;
+    private final String noun;
     private final P fallback;
-    private final BiFunction<F, Map<String, String>, P> factory;
     private final Handover<P> handover;
     private final TreeMap<String, F> providers = new TreeMap<>();
     private final List<Ejection> ejections = new ArrayList<>();
@@ -49,17 +54,20 @@ public final class PolicySlot<P, F> {
     private long swaps;
 
     /**
-     * @param kind     "scheduling", for messages
+     * @param noun     what the policies are, for messages: "scheduling", "page replacement"
      * @param fallback the built-in policy (never ejected: it is trusted kernel code)
-     * @param factory  makes an instance from a provider and options (may throw IllegalArgumentException)
      * @param handover moves the mechanism's state from one policy to the next
      */
-    public PolicySlot(String kind, P fallback, BiFunction<F, Map<String, String>, P> factory, Handover<P> handover) {
-        this.kind = kind;
+    public PolicySlot(String noun, P fallback, Handover<P> handover) {
+        this.noun = noun;
         this.fallback = fallback;
-        this.factory = factory;
         this.handover = handover;
         this.active = fallback;
+    }
+
+    /** What the policies are, for messages ("scheduling"). */
+    public String noun() {
+        return noun;
     }
 
     /** The policy to call now. */
@@ -67,11 +75,12 @@ public final class PolicySlot<P, F> {
         return active;
     }
 
-    /** The active policy's name ("builtin" for the fallback). */
+    /** The active policy's name ({@value PolicyControl#BUILTIN} for the fallback). */
     public String activeName() {
-        return activeName == null ? "builtin" : activeName;
+        return activeName == null ? PolicyControl.BUILTIN : activeName;
     }
 
+    /** Whether the built-in policy is the active one. */
     public boolean isFallback() {
         return active == fallback;
     }
@@ -91,18 +100,23 @@ public final class PolicySlot<P, F> {
         }
         providers.remove(name);
         if (name.equals(activeName)) {
-            LOG.info("{} policy {} went away; the built-in policy takes over until it returns", kind, name);
+            LOG.info("{} policy {} went away; the built-in policy takes over until it returns", noun, name);
             switchTo(null, fallback);
         }
     }
 
     /**
      * Chooses the policy by name with options. Throws IllegalArgumentException
-     * (nothing changes) for bad options of a present provider. Returns true if
-     * it is active now, false if it waits for its provider.
+     * (nothing changes) for bad options of a present provider, or any option
+     * for the built-in policy. Returns true if it is active now, false if it
+     * waits for its provider.
      */
     public boolean select(String name, Map<String, String> options) {
-        if ("builtin".equals(name)) {
+        if (PolicyControl.BUILTIN.equals(name)) {
+            if (!options.isEmpty()) {
+                throw new IllegalArgumentException("the built-in policy takes no options (got "
+                        + String.join(", ", options.keySet()) + ")");
+            }
             wanted = null;
             wantedOptions = Map.of();
             switchTo(null, fallback);
@@ -110,7 +124,7 @@ public final class PolicySlot<P, F> {
         }
         F provider = providers.get(name);
         if (provider != null) {
-            P p = factory.apply(provider, options);
+            P p = provider.create(options);
             wanted = name;
             wantedOptions = Map.copyOf(options);
             switchTo(name, p);
@@ -123,9 +137,9 @@ public final class PolicySlot<P, F> {
 
     private void attach(String name, F provider, Map<String, String> options) {
         try {
-            switchTo(name, factory.apply(provider, options));
+            switchTo(name, provider.create(options));
         } catch (RuntimeException e) {
-            LOG.error("{} policy {} cannot be made with options {}: {}", kind, name, options, e.getMessage());
+            LOG.error("{} policy {} cannot be made with options {}: {}", noun, name, options, e.getMessage());
         }
     }
 
@@ -147,7 +161,7 @@ public final class PolicySlot<P, F> {
             return;
         }
         String name = activeName();
-        LOG.warn("{} policy {} ejected at cycle {}: {}; the built-in policy takes over", kind, name, now, reason);
+        LOG.warn("{} policy {} ejected at cycle {}: {}; the built-in policy takes over", noun, name, now, reason);
         ejections.add(new Ejection(now, name, reason));
         wanted = null;
         switchTo(null, fallback);
@@ -158,6 +172,7 @@ public final class PolicySlot<P, F> {
         return new ArrayList<>(providers.keySet());
     }
 
+    /** The provider of that name, or null. */
     public F provider(String name) {
         return providers.get(name);
     }
@@ -168,8 +183,7 @@ public final class PolicySlot<P, F> {
      * one, {@code onFailure} gets "WHAT threw E" (the mechanism ejects it
      * there) and {@code otherwise} is answered.
      */
-    public <T> T guard(String what, java.util.function.Supplier<T> call, T otherwise,
-            java.util.function.Consumer<String> onFailure) {
+    public <T> T guard(String what, Supplier<T> call, T otherwise, Consumer<String> onFailure) {
         P p = active;
         try {
             return call.get();
@@ -182,7 +196,7 @@ public final class PolicySlot<P, F> {
     }
 
     /** {@link #guard} for a call that answers nothing. */
-    public void guard(String what, Runnable call, java.util.function.Consumer<String> onFailure) {
+    public void guard(String what, Runnable call, Consumer<String> onFailure) {
         guard(what, () -> {
             call.run();
             return null;
@@ -191,7 +205,7 @@ public final class PolicySlot<P, F> {
 
     /** The options the active policy was made with, sorted by key; empty for the fallback. */
     public Map<String, String> activeOptions() {
-        return activeName != null && activeName.equals(wanted) ? new java.util.TreeMap<>(wantedOptions) : Map.of();
+        return activeName != null && activeName.equals(wanted) ? new TreeMap<>(wantedOptions) : Map.of();
     }
 
     /** The name asked for but not (yet) active, or null. */
@@ -199,10 +213,12 @@ public final class PolicySlot<P, F> {
         return wanted != null && !wanted.equals(activeName) ? wanted : null;
     }
 
+    /** The ejections since the slot was made, oldest first. */
     public List<Ejection> ejections() {
         return List.copyOf(ejections);
     }
 
+    /** Times the active policy changed. */
     public long swaps() {
         return swaps;
     }

@@ -1,12 +1,18 @@
 /**
- * Kernel-side building blocks shared by kernel bundles (kernel-core, the VM
- * manager): {@link osbox.kernel.support.PolicySlot}, the generic place where
- * one policy of a kind is active (selection, seeding, ejection, fallback), and
- * {@link osbox.kernel.support.Options}, parsing of key=value options and sizes.
+ * Kernel-side building blocks shared by the mechanisms that hold policies
+ * (kernel-core's dispatcher, the VM manager; the I/O scheduler, DSM and the
+ * others to come): {@link osbox.kernel.support.PolicySlot}, the generic place
+ * where one policy of a kind is active (selection, seeding, ejection,
+ * fallback); {@link osbox.kernel.support.SlotControl}, the
+ * {@link osbox.api.policy.PolicyControl} service over a slot; and
+ * {@link osbox.kernel.support.PolicyConfig}, applying a policy chosen by
+ * Config Admin or framework properties. Options are parsed by
+ * {@link osbox.policy.support.options.Options}.
  *
  * <p>Meant to be embedded, not imported: each bundle builds against this
- * library and copies the package into its own jar privately (bnd
- * {@code -conditionalpackage} and {@code -privatepackage}), so no bundle
- * exports it and no state is shared between bundles.
+ * library and copies the package (with {@code osbox.policy.support.options})
+ * into its own jar privately (bnd {@code -conditionalpackage} and
+ * {@code -privatepackage}), so no bundle exports it and no state is shared
+ * between bundles.
  */
 package osbox.kernel.support;
