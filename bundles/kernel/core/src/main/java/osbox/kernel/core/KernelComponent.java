@@ -21,23 +21,20 @@ import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitQueue;
-import osbox.api.sched.SchedulerControl;
 import osbox.api.memory.MemoryManager;
-import java.util.Map;
-import osbox.kernel.support.Options;
 
 /**
  * The kernel as services (PID {@code osbox.kernel}): boots on activation.
  * It references no whiteboard services itself (see {@link KernelWhiteboard}),
  * so components that need the Kernel service can also be syscall handlers
  * without a cycle in activation. Address spaces come from the VM manager's
- * {@link MemoryManager} service (bundle osbox.vm.manager), which also
- * provides the page-replacement control (osbox.api.vm.VmControl).
+ * {@link MemoryManager} service (bundle osbox.vm.manager). The scheduling
+ * policy is chosen through {@link SchedulingControl}.
  */
-@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class, SchedulerControl.class},
+@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class},
         configurationPid = "osbox.kernel")
 @Designate(ocd = KernelComponent.Config.class)
-public final class KernelComponent implements KernelInternals, SchedulerControl {
+public final class KernelComponent implements KernelInternals {
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
 
     @ObjectClassDefinition(name = "osbox kernel")
@@ -63,11 +60,7 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
     private final Machine machine;
     private final KernelCore core;
 
-    /**
-     * Builds and boots the kernel on the simulation thread, with address
-     * spaces from {@code memory}; then selects the scheduling policy named by
-     * the framework properties osbox.sched.policy and osbox.sched.options, if any.
-     */
+    /** Builds and boots the kernel on the simulation thread, with address spaces from {@code memory}. */
     @Activate
     public KernelComponent(Config config, BundleContext context, @Reference(name = "machine") Machine machine,
             @Reference(name = "timer") Timer timer, @Reference(name = "intc") InterruptController intc,
@@ -89,63 +82,6 @@ public final class KernelComponent implements KernelInternals, SchedulerControl 
             core.boot();
             return null;
         });
-        // a policy chosen when the framework was started (the launcher re-checks and reports)
-        String policy = context.getProperty("osbox.sched.policy");
-        if (policy != null && !policy.isBlank()) {
-            try {
-                use(policy.trim(), Options.parse(context.getProperty("osbox.sched.options")));
-            } catch (IllegalArgumentException e) {
-                LOG.info("scheduling policy {} from osbox.sched.policy not applied: {}", policy, e.getMessage());
-            }
-        }
-    }
-
-    // ---- SchedulerControl: the policy slot, on the simulation thread ----
-
-    @Override
-    public List<Policy> policies() {
-        return sim(() -> {
-            var slot = core.dispatcher().slot();
-            List<Policy> out = new java.util.ArrayList<>();
-            out.add(new Policy(BUILTIN, "the kernel's round robin (fallback)", Map.of(), slot.isFallback()));
-            for (String name : slot.available()) {
-                var provider = slot.provider(name);
-                out.add(new Policy(name, provider.describe(), new java.util.TreeMap<>(provider.defaults()),
-                        name.equals(slot.activeName()) && !slot.isFallback()));
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public String active() {
-        return sim(() -> core.dispatcher().slot().activeName());
-    }
-
-    @Override
-    public String waitingFor() {
-        return sim(() -> core.dispatcher().slot().waitingFor());
-    }
-
-    @Override
-    public Map<String, String> activeOptions() {
-        return sim(() -> core.dispatcher().slot().activeOptions());
-    }
-
-    @Override
-    public boolean use(String name, Map<String, String> options) {
-        return sim(() -> core.dispatcher().select(name, options));
-    }
-
-    @Override
-    public List<Ejection> ejections() {
-        return sim(() -> core.dispatcher().slot().ejections().stream()
-                .map(e -> new Ejection(e.at(), e.policy(), e.reason())).toList());
-    }
-
-    @Override
-    public long swaps() {
-        return sim(() -> core.dispatcher().slot().swaps());
     }
 
     @Override

@@ -10,14 +10,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import osbox.kernel.support.Options;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
+import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.kernel.support.PolicyConfig;
 
 /**
- * The scheduling policy chosen through Config Admin (PID {@value SchedulerControl#PID}):
+ * The scheduling policy chosen through Config Admin (PID {@value SchedulingPolicyProvider#PID}):
  * each configuration update selects the policy at the next safe point.
  */
-@Component(configurationPid = SchedulerControl.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(configurationPid = SchedulingPolicyProvider.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SchedulerConfig.Config.class)
 public final class SchedulerConfig {
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerConfig.class);
@@ -26,16 +27,18 @@ public final class SchedulerConfig {
     public @interface Config {
         @AttributeDefinition(description = "Policy name: builtin, fifo, sjf, stcf, rr, priority, mlfq, lottery, "
                 + "stride, cfs, or a plugin's")
-        String policy() default SchedulerControl.BUILTIN;
+        String policy() default PolicyControl.BUILTIN;
 
         @AttributeDefinition(description = "Options as key=value")
         String[] options() default {};
     }
 
-    private final SchedulerControl control;
+    private final PolicyControl control;
 
+    /** Applies the configuration to the scheduling slot. */
     @Activate
-    public SchedulerConfig(Config config, @Reference(name = "control") SchedulerControl control) {
+    public SchedulerConfig(Config config, @Reference(name = "control",
+            target = "(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND + ")") PolicyControl control) {
         this.control = control;
         apply(config);
     }
@@ -47,6 +50,6 @@ public final class SchedulerConfig {
 
     // Selects the configured policy; a bad configuration is logged and changes nothing.
     private void apply(Config config) {
-        Options.applyConfigured("scheduling", config.policy(), config.options(), control::use, LOG);
+        PolicyConfig.apply(control, "scheduling", config.policy(), config.options(), LOG);
     }
 }

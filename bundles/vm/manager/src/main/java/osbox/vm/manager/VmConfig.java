@@ -10,8 +10,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import osbox.api.vm.VmControl;
-import osbox.kernel.support.Options;
+import osbox.api.policy.PolicyControl;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.kernel.support.PolicyConfig;
 
 /**
  * The page-replacement policy chosen through Config Admin (PID {@value #PID}):
@@ -20,24 +21,25 @@ import osbox.kernel.support.Options;
 @Component(configurationPid = VmConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = VmConfig.Config.class)
 public final class VmConfig {
-    public static final String PID = VmControl.PID;
+    public static final String PID = ReplacementPolicyProvider.PID;
     private static final Logger LOG = LoggerFactory.getLogger(VmConfig.class);
 
     @ObjectClassDefinition(name = "osbox page replacement policy")
     public @interface Config {
         @AttributeDefinition(description = "Policy name: builtin (FIFO), fifo, lru, clock, eclock, aging, lfu, "
                 + "mru, random, or a plugin's")
-        String policy() default "builtin";
+        String policy() default PolicyControl.BUILTIN;
 
         @AttributeDefinition(description = "Options as key=value")
         String[] options() default {};
     }
 
-    private final VmControl vm;
+    private final PolicyControl vm;
 
     /** Applies the configuration to the VM manager's replacement slot. */
     @Activate
-    public VmConfig(Config config, @Reference(name = "vm") VmControl vm) {
+    public VmConfig(Config config, @Reference(name = "vm",
+            target = "(" + PolicyControl.KIND + "=" + ReplacementPolicyProvider.KIND + ")") PolicyControl vm) {
         this.vm = vm;
         apply(config);
     }
@@ -49,6 +51,6 @@ public final class VmConfig {
 
     // Selects the configured policy; a bad configuration is logged and changes nothing.
     private void apply(Config config) {
-        Options.applyConfigured("page replacement", config.policy(), config.options(), vm::use, LOG);
+        PolicyConfig.apply(vm, "page replacement", config.policy(), config.options(), LOG);
     }
 }

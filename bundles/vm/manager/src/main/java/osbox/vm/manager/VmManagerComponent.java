@@ -1,9 +1,6 @@
 package osbox.vm.manager;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import org.osgi.framework.BundleContext;
@@ -22,23 +19,22 @@ import osbox.api.hw.Machine;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
-import osbox.api.vm.ReplacementPolicyProvider;
-import osbox.api.vm.VmControl;
-import osbox.kernel.support.Options;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 import osbox.vm.manager.core.VmManager;
 
 /**
  * The VM manager as services (PID {@value #PID}): the {@link MemoryManager}
- * the kernel makes address spaces with, and {@link VmControl}, the
- * page-replacement slot and paging counters for the shell and the launcher.
+ * the kernel makes address spaces with (and the paging counters the shell
+ * shows); the page-replacement slot's control is {@link ReplacementControl}.
  * It collects {@link ReplacementPolicyProvider} whiteboard services (named by
  * {@value ReplacementPolicyProvider#NAME}) and applies each arrival at the
  * next safe point and each departure at a safe point before its unbind
  * returns, so a stopped policy bundle's code is never called afterwards.
  */
-@Component(service = {MemoryManager.class, VmControl.class}, configurationPid = VmManagerComponent.PID)
+@Component(service = {MemoryManager.class, VmManagerComponent.class}, configurationPid = VmManagerComponent.PID)
 @Designate(ocd = VmManagerComponent.Config.class)
-public final class VmManagerComponent implements MemoryManager, VmControl {
+public final class VmManagerComponent implements MemoryManager {
     /** Config Admin PID of the VM manager's settings (swap). */
     public static final String PID = "osbox.vm.manager";
     private static final Logger LOG = LoggerFactory.getLogger(VmManagerComponent.class);
@@ -62,9 +58,7 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
 
     /**
      * Builds the VM manager on the simulation thread with the configured swap
-     * (framework property osbox.swap wins), then selects the replacement
-     * policy named by the framework properties osbox.vm.policy and
-     * osbox.vm.options, if any.
+     * (framework property osbox.swap wins).
      */
     @Activate
     public VmManagerComponent(Config config, BundleContext context, @Reference(name = "machine") Machine machine)
@@ -78,22 +72,21 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
         try {
             swapBytes = Options.size(swapText);
         } catch (IllegalArgumentException e) {
-            LOG.error("swap size rejected, running without swap: {}", e.getMessage());
+            LOG.error("swap size '{}' rejected, running without swap: {}", swapText, e.getMessage());
             swapBytes = 0;
         }
         VmManager.Settings settings = new VmManager.Settings(swapBytes, config.swap_cycles(), config.seed());
         this.core = machine.call(() -> new VmManager(machine, settings));
-        // the page-replacement policy chosen when the framework was started
-        String vmPolicy = context.getProperty("osbox.vm.policy");
-        if (vmPolicy != null && !vmPolicy.isBlank()) {
-            try {
-                Map<String, String> options = Options.parse(context.getProperty("osbox.vm.options"));
-                sim(() -> core.select(vmPolicy.trim(), options));
-            } catch (IllegalArgumentException e) {
-                LOG.info("page replacement policy {} from osbox.vm.policy not applied: {}", vmPolicy,
-                        e.getMessage());
-            }
-        }
+    }
+
+    /** The plain-Java VM manager, for {@link ReplacementControl} (its slot on the simulation thread only). */
+    VmManager core() {
+        return core;
+    }
+
+    /** The machine whose simulation thread runs the VM manager. */
+    Machine machine() {
+        return machine;
     }
 
     // ---- the replacement whiteboard ----
@@ -189,54 +182,10 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
         return sim(core::swapSlotsUsed);
     }
 
-    /** The paging counters (MemoryManager and VmControl alike); any thread. */
+    /** The paging counters; any thread (they are read on the simulation thread). */
     @Override
     public Map<String, Long> statistics() {
         return sim(core::statistics);
-    }
-
-    // ---- VmControl: the page-replacement slot, on the simulation thread ----
-
-    @Override
-    public List<VmControl.Policy> policies() {
-        return sim(() -> {
-            var slot = core.slot();
-            List<VmControl.Policy> out = new ArrayList<>();
-            out.add(new VmControl.Policy(VmControl.BUILTIN, "the VM manager's FIFO (fallback)", Map.of(),
-                    slot.isFallback()));
-            for (String name : slot.available()) {
-                var provider = slot.provider(name);
-                out.add(new VmControl.Policy(name, provider.describe(), new TreeMap<>(provider.defaults()),
-                        name.equals(slot.activeName()) && !slot.isFallback()));
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public String active() {
-        return sim(() -> core.slot().activeName());
-    }
-
-    @Override
-    public String waitingFor() {
-        return sim(() -> core.slot().waitingFor());
-    }
-
-    @Override
-    public Map<String, String> activeOptions() {
-        return sim(() -> core.slot().activeOptions());
-    }
-
-    @Override
-    public boolean use(String name, Map<String, String> options) {
-        return sim(() -> core.select(name, options));
-    }
-
-    @Override
-    public List<VmControl.Ejection> ejections() {
-        return sim(() -> core.slot().ejections().stream()
-                .map(e -> new VmControl.Ejection(e.at(), e.policy(), e.reason())).toList());
     }
 
     // Runs c on the simulation thread (at once when already on it) and returns its result.

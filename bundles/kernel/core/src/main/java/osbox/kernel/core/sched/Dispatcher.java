@@ -75,8 +75,7 @@ public final class Dispatcher {
         this.sliceEnd = new long[n];
         this.nextTick = new long[n];
         this.context = new Context(seed);
-        this.slot = new PolicySlot<>("scheduling", new BuiltinRoundRobin(quantum),
-                (provider, options) -> provider.create(options), this::handOver);
+        this.slot = new PolicySlot<>("scheduling", new BuiltinRoundRobin(quantum), this::handOver);
     }
 
     /** The policy slot: selection, providers, ejections. */

@@ -2,9 +2,9 @@ package osbox.vm.manager.core;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /** The kernel's own page-replacement policy, the fallback: evicts the page loaded longest ago. */
 final class BuiltinFifo implements ReplacementPolicy {

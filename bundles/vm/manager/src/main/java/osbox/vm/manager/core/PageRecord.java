@@ -1,6 +1,6 @@
 package osbox.vm.manager.core;
 
-import osbox.api.vm.PageView;
+import osbox.api.vm.replace.PageView;
 
 /**
  * One evictable resident page (one record per frame), as replacement

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 import osbox.api.hw.PhysicalMemory;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.kernel.support.PolicySlot;
 
 /**
@@ -115,8 +115,7 @@ public final class VirtualMemory {
         this.clock = clock;
         this.tracer = tracer;
         this.context = new Context(seed);
-        this.slot = new PolicySlot<>("page replacement", new BuiltinFifo(),
-                (provider, options) -> provider.create(options), this::handOver);
+        this.slot = new PolicySlot<>("page replacement", new BuiltinFifo(), this::handOver);
     }
 
     /**

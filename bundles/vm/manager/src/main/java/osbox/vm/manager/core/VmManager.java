@@ -10,8 +10,8 @@ import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.kernel.support.PolicySlot;
 
 /**
