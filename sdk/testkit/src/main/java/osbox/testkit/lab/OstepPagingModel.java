@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * The rules of OSTEP's paging-policy.py (-c) for FIFO, LRU, MRU and OPT,

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.CheckedReplacement;
 import osbox.testkit.vm.FakePage;
 import osbox.testkit.vm.FakeReplacementContext;
@@ -228,7 +228,7 @@ public final class PagingLab {
             if (provider == null) {
                 throw new IllegalArgumentException("unknown policy '" + name + "' (known: " + known(providers) + ")");
             }
-            policy = provider.create(options);
+            policy = SchedLab.create(name, provider, options);
         } catch (IllegalArgumentException e) {
             err.println("lab paging: " + e.getMessage());
             return 2;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import osbox.api.policy.PolicyProvider;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.testkit.sched.PolicyViolation;
@@ -57,11 +58,11 @@ public final class SchedLab {
             SchedulingPolicyProvider provider = providers.get(a.policy);
             if (provider == null) {
                 throw new IllegalArgumentException("unknown policy '" + a.policy + "' (known: "
-                        + new TreeMap<>(providers).keySet() + ")");
+                        + String.join(", ", new TreeMap<>(providers).keySet()) + ")");
             }
             boolean triples = a.policy.equals("mlfq") || a.jobs.contains(":");
             jobs = a.jobList(triples);
-            policy = provider.create(options(a, provider));
+            policy = create(a.policy, provider, options(a, provider));
         } catch (IllegalArgumentException e) {
             err.println("lab sched: " + e.getMessage());
             return 2;
@@ -75,6 +76,15 @@ public final class SchedLab {
         }
         out.print(a.json ? LabFormat.json(r) : LabFormat.table(r));
         return 0;
+    }
+
+    /** A policy made with options; a refusal names the policy before the option, as the shell and launcher do. */
+    static <P> P create(String name, PolicyProvider<P> provider, Map<String, String> options) {
+        try {
+            return provider.create(options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** The policy options: the lab's defaults for this policy (where it knows them), then the user's. */

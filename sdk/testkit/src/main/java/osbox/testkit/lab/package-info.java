@@ -7,7 +7,10 @@
  * page-replacement policy over a reference string with N frames, calling it
  * as the VM mechanism does, and reports hits and misses as OSTEP's
  * {@code paging-policy.py} does; see {@link osbox.testkit.lab.PagingLab}.
+ *
+ * <p>2.0: the page-replacement SPI is {@code osbox.api.vm.replace} (was
+ * {@code osbox.api.vm}), so the paging lab's signatures changed.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package osbox.testkit.lab;

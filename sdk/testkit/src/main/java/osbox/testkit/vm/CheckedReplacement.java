@@ -3,8 +3,8 @@ package osbox.testkit.vm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * Calls a replacement policy the way the VM mechanism does, and checks its

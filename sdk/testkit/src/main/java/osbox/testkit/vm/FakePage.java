@@ -1,6 +1,6 @@
 package osbox.testkit.vm;
 
-import osbox.api.vm.PageView;
+import osbox.api.vm.replace.PageView;
 
 /**
  * A {@link PageView} with settable fields, and the page's hardware bits

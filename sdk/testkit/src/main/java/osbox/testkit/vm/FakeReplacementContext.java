@@ -2,8 +2,8 @@ package osbox.testkit.vm;
 
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
 
 /**
  * A {@link ReplacementContext} with a settable clock, a seeded, deterministic

@@ -14,8 +14,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /**
  * The contract every page-replacement policy must pass. Subclass it in your

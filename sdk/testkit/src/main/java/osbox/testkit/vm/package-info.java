@@ -9,7 +9,10 @@
  * {@link osbox.testkit.vm.CheckedReplacement#sample} (uses the machine sees
  * only by sampling reference bits), and the contract samples at the policy's
  * {@code accessSamplePeriod()}.
+ *
+ * <p>2.0: the SPI these test is {@code osbox.api.vm.replace} (was
+ * {@code osbox.api.vm}), so every signature naming its types changed.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package osbox.testkit.vm;

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /** Makes CFS policies; registered as the scheduling policy named {@code cfs}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=cfs")
@@ -39,7 +39,7 @@ public final class CfsProvider implements SchedulingPolicyProvider {
     /** A CFS policy with the given options over the defaults. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = Options.of("cfs", DEFAULTS, options);
+        Options o = Options.of(DEFAULTS, options);
         return new CfsPolicy(new CfsPolicy.Config(
                 o.longIn(LATENCY, 1, MAX_CYCLES),
                 o.longIn(MIN_GRANULARITY, 1, MAX_CYCLES),

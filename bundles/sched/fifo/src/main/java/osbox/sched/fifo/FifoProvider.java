@@ -3,7 +3,7 @@ package osbox.sched.fifo;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /** Makes FIFO (first come, first served) policies; they take no options. */
 public class FifoProvider implements SchedulingPolicyProvider {

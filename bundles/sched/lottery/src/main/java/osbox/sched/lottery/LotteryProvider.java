@@ -4,7 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /** Makes lottery-scheduling policies; registered as the scheduling policy named {@code lottery}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=lottery")
@@ -32,7 +32,7 @@ public final class LotteryProvider implements SchedulingPolicyProvider {
     /** A lottery policy with the given options over the defaults. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = Options.of("lottery", DEFAULTS, options);
+        Options o = Options.of(DEFAULTS, options);
         return new LotteryPolicy(o.longIn(QUANTUM, 1, MAX_CYCLES));
     }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes MLFQ policies. Options: queues (levels, default 3); quantum (cycles

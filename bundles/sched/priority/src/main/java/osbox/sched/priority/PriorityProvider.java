@@ -4,7 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /** Makes priority-with-aging policies; registered as the scheduling policy named {@code priority}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=priority")
@@ -35,7 +35,7 @@ public final class PriorityProvider implements SchedulingPolicyProvider {
     /** A priority policy with the given options over the defaults. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = Options.of("priority", DEFAULTS, options);
+        Options o = Options.of(DEFAULTS, options);
         return new PriorityPolicy(o.longIn(QUANTUM, 1, MAX_CYCLES), o.longIn(AGING, 0, MAX_CYCLES));
     }
 }

@@ -3,7 +3,7 @@ package osbox.sched.rr;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /** Makes round-robin policies. Option: quantum (cycles, at least 1, default 1000000). */
 public class RoundRobinProvider implements SchedulingPolicyProvider {

@@ -3,7 +3,7 @@ package osbox.sched.sjf;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes SJF policies. Options: alpha (weight of the newest burst in the

@@ -3,7 +3,7 @@ package osbox.sched.stcf;
 import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes STCF (SRTF) policies. Options, used for tasks without a declared

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.policy.support.options.Options;
 
 /** Makes stride-scheduling policies; registered as the scheduling policy named {@code stride}. */
 @Component(service = SchedulingPolicyProvider.class, property = SchedulingPolicyProvider.NAME + "=stride")
@@ -35,7 +35,7 @@ public final class StrideProvider implements SchedulingPolicyProvider {
     /** A stride policy with the given options over the defaults. */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Options o = Options.of("stride", DEFAULTS, options);
+        Options o = Options.of(DEFAULTS, options);
         return new StridePolicy(o.longIn(BIG, 1, MAX), o.longIn(QUANTUM, 1, MAX));
     }
 }

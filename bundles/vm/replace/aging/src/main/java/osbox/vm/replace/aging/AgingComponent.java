@@ -1,7 +1,7 @@
 package osbox.vm.replace.aging;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /** Registers the aging provider as a whiteboard service named "aging". */
 @Component(service = ReplacementPolicyProvider.class,

@@ -3,9 +3,9 @@ package osbox.vm.replace.aging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * Approximate LRU by aging (Tanenbaum, Modern Operating Systems, "The Aging

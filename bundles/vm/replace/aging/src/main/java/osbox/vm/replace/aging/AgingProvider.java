@@ -1,9 +1,9 @@
 package osbox.vm.replace.aging;
 
 import java.util.Map;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes aging policies. Options: bits (counter width, 1 to 64, default 8) and
@@ -35,7 +35,7 @@ public class AgingProvider implements ReplacementPolicyProvider {
     /** A fresh policy; throws naming an unknown option, or bits or period out of range or not an integer. */
     @Override
     public ReplacementPolicy create(Map<String, String> options) {
-        Options o = Options.of(NAME_VALUE, DEFAULTS, options);
+        Options o = Options.of(DEFAULTS, options);
         int bits = (int) o.longIn(BITS, 1, 64);
         long period = o.longIn(PERIOD, 1, Long.MAX_VALUE);
         return new AgingPolicy(bits, period);

@@ -1,6 +1,6 @@
 package osbox.vm.replace.aging;
 
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** Aging passes the page-replacement policy contract, with the defaults. */

@@ -1,7 +1,7 @@
 package osbox.vm.replace.aging;
 
 import java.util.Map;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** Aging passes the contract when it ticks every few accesses with narrow counters. */

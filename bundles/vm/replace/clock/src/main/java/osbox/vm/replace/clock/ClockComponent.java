@@ -1,7 +1,7 @@
 package osbox.vm.replace.clock;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /** Registers the CLOCK provider as a whiteboard service named "clock". */
 @Component(service = ReplacementPolicyProvider.class,

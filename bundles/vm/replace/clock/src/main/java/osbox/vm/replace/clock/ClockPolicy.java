@@ -3,9 +3,9 @@ package osbox.vm.replace.clock;
 import osbox.policy.support.ClockRing;
 
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * CLOCK (second chance). The resident pages sit on a circular list in load

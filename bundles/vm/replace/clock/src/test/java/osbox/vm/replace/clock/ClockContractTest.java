@@ -1,6 +1,6 @@
 package osbox.vm.replace.clock;
 
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** CLOCK passes the page-replacement policy contract. */

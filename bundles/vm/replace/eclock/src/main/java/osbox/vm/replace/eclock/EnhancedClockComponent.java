@@ -1,7 +1,7 @@
 package osbox.vm.replace.eclock;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /** Registers the enhanced CLOCK provider as a whiteboard service named "eclock". */
 @Component(service = ReplacementPolicyProvider.class,

@@ -3,9 +3,9 @@ package osbox.vm.replace.eclock;
 import osbox.policy.support.ClockRing;
 
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * Enhanced CLOCK (enhanced second chance), in the four-step form given by

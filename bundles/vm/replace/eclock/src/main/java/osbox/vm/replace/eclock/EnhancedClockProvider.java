@@ -1,9 +1,9 @@
 package osbox.vm.replace.eclock;
 
 import java.util.Map;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /** Makes enhanced CLOCK policies (reference and dirty bits, four classes). No options. */
 public class EnhancedClockProvider implements ReplacementPolicyProvider {
@@ -26,7 +26,7 @@ public class EnhancedClockProvider implements ReplacementPolicyProvider {
     /** A fresh policy; throws naming any option given (there are none). */
     @Override
     public ReplacementPolicy create(Map<String, String> options) {
-        Options.of(NAME_VALUE, defaults(), options);
+        Options.of(defaults(), options);
         return new EnhancedClockPolicy();
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.PageView;
+import osbox.api.vm.replace.PageView;
 import osbox.testkit.vm.CheckedReplacement;
 import osbox.testkit.vm.FakePage;
 import osbox.testkit.vm.FakeReplacementContext;

@@ -3,9 +3,9 @@ package osbox.vm.replace.fifo;
 import osbox.policy.support.PageList;
 
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * FIFO: evicts the page that has been resident longest, whatever its use.

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * Least frequently used: the victim is the resident page with the fewest

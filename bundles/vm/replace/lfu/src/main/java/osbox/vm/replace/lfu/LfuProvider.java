@@ -1,9 +1,9 @@
 package osbox.vm.replace.lfu;
 
 import java.util.Map;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes LFU policies. Option: sample (cycles between samplings of the
@@ -35,7 +35,7 @@ public class LfuProvider implements ReplacementPolicyProvider {
     /** A fresh policy; throws naming an unknown option, or a sample period that is not an integer of at least 0. */
     @Override
     public ReplacementPolicy create(Map<String, String> options) {
-        Options o = Options.of(NAME_VALUE, DEFAULTS, options);
+        Options o = Options.of(DEFAULTS, options);
         long sample = o.longIn(SAMPLE, 0, Long.MAX_VALUE);
         return new LfuPolicy(sample == 0 ? Long.MAX_VALUE : sample);
     }

@@ -1,6 +1,6 @@
 package osbox.vm.replace.lfu;
 
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** LFU passes the page-replacement policy contract. */

@@ -1,7 +1,7 @@
 package osbox.vm.replace.lru;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /** Registers the lru provider as a whiteboard service named "lru". */
 @Component(service = ReplacementPolicyProvider.class,

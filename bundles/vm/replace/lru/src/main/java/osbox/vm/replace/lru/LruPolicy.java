@@ -5,9 +5,9 @@ import osbox.policy.support.PageList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * Exact LRU from access tracking: pages in a linked list in recency order,

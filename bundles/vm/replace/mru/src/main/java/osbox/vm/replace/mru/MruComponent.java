@@ -1,7 +1,7 @@
 package osbox.vm.replace.mru;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /** Registers the mru provider as a whiteboard service named "mru". */
 @Component(service = ReplacementPolicyProvider.class,

@@ -1,6 +1,6 @@
 package osbox.vm.replace.mru;
 
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** Mru passes the replacement-policy contract. */

@@ -1,7 +1,7 @@
 package osbox.vm.replace.opt;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /** Registers the opt provider as a whiteboard service named "opt". */
 @Component(service = ReplacementPolicyProvider.class,

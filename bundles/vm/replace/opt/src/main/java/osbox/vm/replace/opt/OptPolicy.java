@@ -3,9 +3,9 @@ package osbox.vm.replace.opt;
 import osbox.policy.support.PageList;
 
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * OPT (Belady's MIN): evicts the resident page whose next access

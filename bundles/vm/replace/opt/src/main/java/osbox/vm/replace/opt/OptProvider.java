@@ -1,9 +1,9 @@
 package osbox.vm.replace.opt;
 
 import java.util.Map;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
-import osbox.policy.support.Options;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /** Makes opt page-replacement policies. No options. */
 public class OptProvider implements ReplacementPolicyProvider {

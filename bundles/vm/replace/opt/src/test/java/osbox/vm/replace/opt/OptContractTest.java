@@ -1,6 +1,6 @@
 package osbox.vm.replace.opt;
 
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** Opt passes the replacement-policy contract. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * Random: evicts a resident page chosen uniformly with

@@ -1,6 +1,6 @@
 package osbox.vm.replace.random;
 
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** Random passes the replacement-policy contract. */
