@@ -2,10 +2,10 @@ package osbox.launcher;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import osbox.hw.mmu.TlbConfig;
+import osbox.policy.support.options.Options;
 
 /**
  * The parsed command line of {@code osbox}.
@@ -95,6 +95,14 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
 
     /** Exit status for usage errors and programs that cannot be started (as shells use 2). */
     public static final int USAGE_STATUS = 2;
+
+    /**
+     * The largest {@code --mem} or {@code --swap} (4 TiB). Sizes are read by
+     * {@link Options#pages}: bytes with an optional K, M, G or T suffix
+     * ("4096K", "64M", "1G", also "64MiB" and "64MB"), a whole number of
+     * 4 KiB pages, as {@code osbox.mem} and {@code osbox.swap} accept.
+     */
+    static final long MAX_SIZE = 4L << 40;
 
     /** The usage text, one line per form. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -193,7 +201,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 if (++i >= args.length) {
                     return error("--sched-opt needs KEY=VALUE", verbose);
                 }
-                if (args[i].indexOf('=') <= 0) {
+                if (!isOption(args[i])) {
                     return error("--sched-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
                 }
                 schedOptions.add(args[i]);
@@ -206,7 +214,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 if (++i >= args.length) {
                     return error("--vm-opt needs KEY=VALUE", verbose);
                 }
-                if (args[i].indexOf('=') <= 0) {
+                if (!isOption(args[i])) {
                     return error("--vm-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
                 }
                 vmOptions.add(args[i]);
@@ -215,7 +223,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error(arg + " needs a size, e.g. " + (arg.equals("--mem") ? "64M" : "16M or 0"), verbose);
                 }
                 try {
-                    Sizes.parse(args[i], arg.equals("--swap"));
+                    Options.pages(args[i], MAX_SIZE, arg.equals("--swap"));
                 } catch (IllegalArgumentException e) {
                     return error(arg + " " + args[i] + ": " + e.getMessage(), verbose);
                 }
@@ -319,12 +327,17 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     }
 
     private static Map<String, String> optionMap(List<String> items) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String item : items) {
-            int eq = item.indexOf('=');
-            map.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        return Options.parse(items.toArray(String[]::new));
+    }
+
+    // Whether one --sched-opt or --vm-opt value is a key=value item.
+    private static boolean isOption(String item) {
+        try {
+            Options.parse(item);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-        return Collections.unmodifiableMap(map);
     }
 
     /** argv for the program: its path as given, then its arguments. */

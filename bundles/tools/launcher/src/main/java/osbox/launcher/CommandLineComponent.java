@@ -18,7 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import osbox.api.hw.Console;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
 
 /**
  * The parts of the command line that need no machine: {@code --help} and
@@ -102,13 +102,22 @@ public final class CommandLineComponent {
         return CommandLine.USAGE_STATUS;
     }
 
-    /** The services a run needs that are not registered now, by simple name. */
+    /** The services a run needs that are not registered now, by name (a policy slot's with its kind). */
     static String missing(BundleContext context) {
         StringBuilder sb = new StringBuilder();
-        for (Class<?> type : new Class<?>[] {Machine.class, ProcessManager.class, Console.class,
-            SchedulerControl.class, osbox.api.vm.VmControl.class}) {
+        for (Class<?> type : new Class<?>[] {Machine.class, ProcessManager.class, Console.class}) {
             if (context.getServiceReference(type) == null) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(type.getName());
+            }
+        }
+        for (PolicyCheck.Kind kind : PolicyCheck.Kind.values()) {
+            try {
+                if (context.getServiceReferences(PolicyControl.class, kind.target()).isEmpty()) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(PolicyControl.class.getName())
+                            .append(kind.target());
+                }
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
             }
         }
         return sb.toString();

@@ -18,8 +18,9 @@ import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
-import osbox.api.sched.SchedulerControl;
-import osbox.api.vm.VmControl;
+import osbox.api.policy.PolicyControl;
+import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /**
  * {@code osbox run PROGRAM [ARGS...]}: once the machine and the kernel are
@@ -52,8 +53,10 @@ public final class LauncherComponent {
             @Reference(name = "machine") Machine machine,
             @Reference(name = "processes") ProcessManager processes,
             @Reference(name = "console") Console console,
-            @Reference(name = "scheduler") SchedulerControl scheduler,
-            @Reference(name = "vm") VmControl vm,
+            @Reference(name = "scheduler", target = "(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND
+                    + ")") PolicyControl scheduler,
+            @Reference(name = "vm", target = "(" + PolicyControl.KIND + "=" + ReplacementPolicyProvider.KIND
+                    + ")") PolicyControl vm,
             @Reference(name = "plugins") PluginComponent plugins) {
         CommandLine line = CommandLine.parse(LauncherArguments.of(launcher));
         if (line.mode() != CommandLine.Mode.RUN) {
@@ -105,22 +108,20 @@ public final class LauncherComponent {
      * refuses its options, or the program cannot be started.
      */
     static int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck, Machine machine,
-            ProcessManager processes, Console console, SchedulerControl scheduler, VmControl vm,
+            ProcessManager processes, Console console, PolicyControl scheduler, PolicyControl vm,
             boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
-        PolicyCheck.Slot schedSlot = PolicyCheck.Slot.of(scheduler);
-        PolicyCheck.Slot vmSlot = PolicyCheck.Slot.of(vm);
-        String refused = sched.apply(schedSlot);
+        String refused = sched.apply(scheduler);
         PolicyCheck failed = sched;
         if (refused == null) {
-            refused = vmCheck.apply(vmSlot);
+            refused = vmCheck.apply(vm);
             failed = vmCheck;
         }
         if (refused != null) {
             err.println(failed.errorLine(refused));
             err.flush();
             // a policy may be active from boot, with other options
-            vmCheck.release(vmSlot);
-            sched.release(schedSlot);
+            vmCheck.release(vm);
+            sched.release(scheduler);
             return CommandLine.USAGE_STATUS;
         }
         try {
@@ -138,8 +139,8 @@ public final class LauncherComponent {
             }
             return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
         } finally {
-            vmCheck.release(vmSlot);
-            sched.release(schedSlot);
+            vmCheck.release(vm);
+            sched.release(scheduler);
         }
     }
 

@@ -1,101 +1,62 @@
 package osbox.launcher;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import osbox.api.sched.SchedulerControl;
-import osbox.api.vm.VmControl;
+import osbox.api.policy.PolicyControl;
+import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * A policy a run asked for ({@code --sched NAME} or {@code --vm-policy NAME},
  * or the framework properties when the launcher was started without the
  * {@code osbox} script), checked and applied on the main thread before the
- * program starts. One class for every policy kind: they differ only in
- * their option, their noun and their control service.
+ * program starts, through the slot's {@link PolicyControl}. One class for
+ * every policy kind: they differ only in their option, their noun and their
+ * slot.
  */
 final class PolicyCheck {
 
-    /** A kind of policy: its command-line option, its name in messages, its framework properties. */
+    /** A kind of policy: its command-line option, its name in messages, its slot's kind and PID. */
     enum Kind {
-        SCHED("--sched", "scheduling policy", "osbox.sched.policy", "osbox.sched.options"),
-        VM("--vm-policy", "page replacement policy", "osbox.vm.policy", "osbox.vm.options");
+        SCHED("--sched", "scheduling policy", SchedulingPolicyProvider.KIND, SchedulingPolicyProvider.PID),
+        VM("--vm-policy", "page replacement policy", ReplacementPolicyProvider.KIND, ReplacementPolicyProvider.PID);
 
         final String option;
         final String noun;
-        /** Framework property: the policy chosen at boot (the kernel reads it too). */
+        /** The {@value PolicyControl#KIND} of the slot's control service. */
+        final String slot;
+        /** Framework property: the policy chosen at boot (the kernel reads it too): PID.policy. */
         final String policyProperty;
-        /** Framework property: its options, comma-separated key=value (the kernel reads it too). */
+        /** Framework property: its options, comma-separated key=value (the kernel reads it too): PID.options. */
         final String optionsProperty;
 
-        Kind(String option, String noun, String policyProperty, String optionsProperty) {
+        Kind(String option, String noun, String slot, String pid) {
             this.option = option;
             this.noun = noun;
-            this.policyProperty = policyProperty;
-            this.optionsProperty = optionsProperty;
+            this.slot = slot;
+            this.policyProperty = pid + ".policy";
+            this.optionsProperty = pid + ".options";
+        }
+
+        /** The LDAP filter selecting this kind's control service. */
+        String target() {
+            return "(" + PolicyControl.KIND + "=" + slot + ")";
         }
     }
-
-    /** What a check needs of a policy slot's control service. */
-    interface Slot {
-        List<String> names();
-
-        String active();
-
-        boolean use(String name, Map<String, String> options);
-
-        /** The scheduling slot. */
-        static Slot of(SchedulerControl c) {
-            return new Slot() {
-                @Override
-                public List<String> names() {
-                    return c.policies().stream().map(SchedulerControl.Policy::name).toList();
-                }
-
-                @Override
-                public String active() {
-                    return c.active();
-                }
-
-                @Override
-                public boolean use(String name, Map<String, String> options) {
-                    return c.use(name, options);
-                }
-            };
-        }
-
-        /** The page-replacement slot. */
-        static Slot of(VmControl c) {
-            return new Slot() {
-                @Override
-                public List<String> names() {
-                    return c.policies().stream().map(VmControl.Policy::name).toList();
-                }
-
-                @Override
-                public String active() {
-                    return c.active();
-                }
-
-                @Override
-                public boolean use(String name, Map<String, String> options) {
-                    return c.use(name, options);
-                }
-            };
-        }
-    }
-
-    /** The built-in policy's name in every slot. */
-    static final String BUILTIN = SchedulerControl.BUILTIN;
 
     private final Kind kind;
     private final String name;
     private final Map<String, String> options;
+    /** Why the options could not even be read (a framework property item without '='), or null. */
+    private final String unreadable;
 
-    private PolicyCheck(Kind kind, String name, Map<String, String> options) {
+    private PolicyCheck(Kind kind, String name, Map<String, String> options, String unreadable) {
         this.kind = kind;
         this.name = name;
         this.options = options;
+        this.unreadable = unreadable;
     }
 
     /** The scheduling policy from {@code --sched}, else the framework properties, else none. */
@@ -116,23 +77,16 @@ final class PolicyCheck {
     private static PolicyCheck of(Kind kind, String chosen, Map<String, String> chosenOptions,
             String policyProperty, String optionsProperty) {
         if (chosen != null) {
-            return new PolicyCheck(kind, chosen, chosenOptions);
+            return new PolicyCheck(kind, chosen, chosenOptions, null);
         }
         if (policyProperty == null || policyProperty.isBlank()) {
-            return new PolicyCheck(kind, null, Map.of());
+            return new PolicyCheck(kind, null, Map.of(), null);
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        if (optionsProperty != null && !optionsProperty.isBlank()) {
-            for (String item : optionsProperty.split(",")) {
-                int eq = item.indexOf('=');
-                if (eq <= 0) {
-                    // keeps the bad item under an empty key: apply() reports it
-                    return new PolicyCheck(kind, policyProperty.trim(), Map.of("", item.trim()));
-                }
-                options.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
-            }
+        try {
+            return new PolicyCheck(kind, policyProperty.trim(), Options.parseList(optionsProperty), null);
+        } catch (IllegalArgumentException e) {
+            return new PolicyCheck(kind, policyProperty.trim(), Map.of(), e.getMessage());
         }
-        return new PolicyCheck(kind, policyProperty.trim(), Map.copyOf(options));
     }
 
     /**
@@ -141,19 +95,16 @@ final class PolicyCheck {
      * such policy (with the available ones), or why its options were
      * refused. Nothing changes on a refusal.
      */
-    String apply(Slot slot) {
+    String apply(PolicyControl slot) {
         if (name == null) {
             return null;
         }
-        if (options.containsKey("")) {
-            return "option must be key=value: '" + options.get("") + "'";
+        if (unreadable != null) {
+            return unreadable;
         }
-        List<String> available = slot.names();
+        List<String> available = names(slot);
         if (!available.contains(name)) {
             return noSuchPolicy(available);
-        }
-        if (BUILTIN.equals(name) && !options.isEmpty()) {
-            return "the built-in policy takes no options (got " + String.join(", ", options.keySet()) + ")";
         }
         boolean activeNow;
         try {
@@ -162,7 +113,12 @@ final class PolicyCheck {
             return e.getMessage();
         }
         // not active: its provider left between the listing and the choice
-        return activeNow ? null : noSuchPolicy(new ArrayList<>(slot.names()));
+        return activeNow ? null : noSuchPolicy(names(slot));
+    }
+
+    // The names the slot lists: the built-in one first, then the providers by name.
+    private static List<String> names(PolicyControl slot) {
+        return new ArrayList<>(slot.policies().stream().map(PolicyControl.Policy::name).toList());
     }
 
     /**
@@ -170,12 +126,12 @@ final class PolicyCheck {
      * policy's bundle stopping with the framework is not reported as a
      * policy going away. Does nothing when no policy was asked for.
      */
-    void release(Slot slot) {
-        if (name == null || BUILTIN.equals(slot.active())) {
+    void release(PolicyControl slot) {
+        if (name == null || PolicyControl.BUILTIN.equals(slot.active())) {
             return;
         }
         try {
-            slot.use(BUILTIN, Map.of());
+            slot.use(PolicyControl.BUILTIN, Map.of());
         } catch (RuntimeException stopping) {
             // the kernel is going away with the framework: nothing to hand back
         }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import osbox.api.hw.Console;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
 import osbox.workload.RunReport;
 import osbox.workload.Workload;
 import osbox.workload.WorkloadException;
@@ -36,7 +36,7 @@ final class WorkloadRun {
      * some could not be started, 2 for a bad workload file or output file.
      */
     static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            SchedulerControl scheduler, osbox.api.vm.VmControl vm, Path cwd, PrintStream out, PrintStream err) {
+            PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err) {
         CommandLine.Outputs o;
         try {
             o = outputs(line);
@@ -128,7 +128,7 @@ final class WorkloadRun {
      * cannot start, 128+signal when killed, with the kernel's report on stderr).
      */
     static int runProgram(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            SchedulerControl scheduler, osbox.api.vm.VmControl vm, Path cwd, PrintStream out, PrintStream err) {
+            PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err) {
         String program = line.program();
         byte[] image;
         try {

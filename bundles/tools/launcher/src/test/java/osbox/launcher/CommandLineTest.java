@@ -169,13 +169,13 @@ class CommandLineTest {
     }
 
     @Test
-    void sizes() {
-        assertEquals(64L << 20, Sizes.parse("64M", false));
-        assertEquals(1L << 30, Sizes.parse("1G", false));
-        assertEquals(4096L << 10, Sizes.parse("4096K", false));
-        assertEquals(64L << 20, Sizes.parse("64MiB", false));
-        assertEquals(0, Sizes.parse("0", true));
-        assertEquals(8192, Sizes.parse("8192", true));
+    void sizesAreTheOptionParsers() {
+        for (String size : new String[] {"64M", "1G", "4096K", "64MiB", "64mb", "8192", "4T"}) {
+            assertEquals(Mode.RUN, CommandLine.parse(new String[] {"run", "--mem", size, "p"}).mode(), size);
+        }
+        assertEquals(Mode.RUN, CommandLine.parse(new String[] {"run", "--swap", "0", "p"}).mode());
+        assertEquals("--swap 12X: not a size (use e.g. 4096K, 64M, 1G)",
+                CommandLine.parse(new String[] {"run", "--swap", "12X", "p"}).error());
     }
 
     @Test

@@ -19,8 +19,8 @@ class LauncherRunTest {
 
     private final FakeMachine machine = new FakeMachine();
     private final FakeKernel kernel = new FakeKernel(machine);
-    private final FakeScheduler scheduler = new FakeScheduler();
-    private final FakeVm vm = new FakeVm();
+    private final FakePolicyControl scheduler = FakePolicyControl.scheduling();
+    private final FakePolicyControl vm = FakePolicyControl.replacement();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -145,15 +145,16 @@ class LauncherRunTest {
     void refusedOptionsAreOneLineWithTheProvidersMessageAndExit2() throws Exception {
         Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
         assertEquals(2, run("run", "--sched", "rr", "--sched-opt", "quantum=-1", "zero.elf"));
-        assertEquals("osbox: --sched rr: option 'quantum' must be a positive integer, got '-1'"
+        assertEquals("osbox: --sched rr: option 'quantum' must be at least 1, got -1"
                 + System.lineSeparator(), err());
         assertEquals(2, run("run", "--sched", "cfs", "--sched-opt", "speed=3", "zero.elf"));
-        assertTrue(err().endsWith("osbox: --sched cfs: unknown option 'speed'" + System.lineSeparator()), err());
+        assertTrue(err().endsWith("osbox: --sched cfs: unknown option 'speed' (known: latency)"
+                + System.lineSeparator()), err());
         assertEquals(2, run("run", "--sched", "builtin", "--sched-opt", "quantum=3", "zero.elf"));
         assertTrue(err().endsWith("osbox: --sched builtin: the built-in policy takes no options (got quantum)"
                 + System.lineSeparator()), err());
         assertTrue(kernel.spawned.isEmpty());
-        assertEquals(osbox.api.sched.SchedulerControl.BUILTIN, scheduler.active, "nothing changed");
+        assertEquals(osbox.api.policy.PolicyControl.BUILTIN, scheduler.active, "nothing changed");
     }
 
     @Test
@@ -209,7 +210,8 @@ class LauncherRunTest {
     void refusedVmOptionIsOneLineAndStatus2() throws Exception {
         Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
         assertEquals(2, run("run", "--vm-policy", "aging", "--vm-opt", "bits=x", "zero.elf"));
-        assertEquals("osbox: --vm-policy aging: option 'bits' must be a number" + System.lineSeparator(), err());
+        assertEquals("osbox: --vm-policy aging: option 'bits' must be an integer, got 'x'" + System.lineSeparator(),
+                err());
         assertTrue(kernel.spawned.isEmpty());
     }
 

@@ -8,8 +8,7 @@ import osbox.api.hw.TlbStatistics;
 import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
-import osbox.api.sched.SchedulerControl;
-import osbox.api.vm.VmControl;
+import osbox.api.policy.PolicyControl;
 
 /** The text the osbox shell commands print, built from plain snapshots (so it is unit-tested). */
 final class Reports {
@@ -68,28 +67,39 @@ final class Reports {
     }
 
     /**
-     * The {@code sched:list} report: a table of the policies (the active one
-     * marked "*" with the options in effect, the others with their defaults,
-     * as key=value), then a line for the policy waited for, if any, then the
-     * ejections since boot.
+     * The {@code sched:list} and {@code vm:list} report: a table of the
+     * policies (the active one marked "*" with the options in effect, the
+     * others with their defaults, as key=value), then a line for the policy
+     * waited for, if any, then the ejections since boot.
      */
-    static String policies(List<SchedulerControl.Policy> policies, Map<String, String> activeOptions,
-            String waitingFor, List<SchedulerControl.Ejection> ejections) {
-        return policyReport(
-                policies.stream().map(p -> new PolicyRow(p.name(), p.description(),
-                        inEffect(p.defaults(), p.active() ? activeOptions : Map.of()), p.active())).toList(),
-                waitingFor,
-                ejections.stream().map(e -> new EjectionRow(e.cycle(), e.policy(), e.reason())).toList());
-    }
-
-    /** The {@code vm:list} report: the same layout as {@code sched:list}, for page-replacement policies. */
-    static String vmPolicies(List<VmControl.Policy> policies, Map<String, String> activeOptions, String waitingFor,
-            List<VmControl.Ejection> ejections) {
-        return policyReport(
-                policies.stream().map(p -> new PolicyRow(p.name(), p.description(),
-                        inEffect(p.defaults(), p.active() ? activeOptions : Map.of()), p.active())).toList(),
-                waitingFor,
-                ejections.stream().map(e -> new EjectionRow(e.cycle(), e.policy(), e.reason())).toList());
+    static String policies(List<PolicyControl.Policy> policies, Map<String, String> activeOptions,
+            String waitingFor, List<PolicyControl.Ejection> ejections) {
+        Table t = new Table("NAME", "ACTIVE", "DESCRIPTION", "OPTIONS");
+        boolean listed = false;
+        for (PolicyControl.Policy p : policies) {
+            Map<String, String> options = inEffect(p.defaults(), p.active() ? activeOptions : Map.of());
+            t.row(p.name(), p.active() ? "*" : "", p.description(), PolicyCommands.words(options));
+            listed |= p.name().equals(waitingFor);
+        }
+        StringBuilder sb = new StringBuilder(t.render());
+        if (waitingFor != null) {
+            sb.append("waiting for: ").append(waitingFor).append(listed
+                    ? " (chosen; its provider is here but did not take the options: choose it again)"
+                    : " (chosen; it runs when its bundle starts)").append('\n');
+        }
+        if (ejections.isEmpty()) {
+            sb.append("ejections: none\n");
+        } else {
+            sb.append("ejections:\n");
+            Table e = new Table(">CYCLE", "POLICY", "REASON");
+            for (PolicyControl.Ejection x : ejections) {
+                e.row(x.cycle(), x.policy(), x.reason());
+            }
+            for (String line : e.render().split("\n")) {
+                sb.append("  ").append(line).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** The {@code vm:stat} report: the active policy, then one counter a line, in the map's order. */
@@ -248,45 +258,11 @@ final class Reports {
         return b.append('"').toString();
     }
 
-    private record PolicyRow(String name, String description, Map<String, String> defaults, boolean active) {
-    }
-
     // The defaults (in the provider's order) with the given options over them.
     private static Map<String, String> inEffect(Map<String, String> defaults, Map<String, String> given) {
         Map<String, String> m = new java.util.LinkedHashMap<>(defaults);
         m.putAll(given);
         return m;
-    }
-
-    private record EjectionRow(long cycle, String policy, String reason) {
-    }
-
-    private static String policyReport(List<PolicyRow> policies, String waitingFor, List<EjectionRow> ejections) {
-        Table t = new Table("NAME", "ACTIVE", "DESCRIPTION", "OPTIONS");
-        boolean listed = false;
-        for (PolicyRow p : policies) {
-            t.row(p.name(), p.active() ? "*" : "", p.description(), SchedCommands.options(p.defaults()));
-            listed |= p.name().equals(waitingFor);
-        }
-        StringBuilder sb = new StringBuilder(t.render());
-        if (waitingFor != null) {
-            sb.append("waiting for: ").append(waitingFor).append(listed
-                    ? " (chosen; its provider is here but did not take the options: choose it again)"
-                    : " (chosen; it runs when its bundle starts)").append('\n');
-        }
-        if (ejections.isEmpty()) {
-            sb.append("ejections: none\n");
-        } else {
-            sb.append("ejections:\n");
-            Table e = new Table(">CYCLE", "POLICY", "REASON");
-            for (EjectionRow x : ejections) {
-                e.row(x.cycle(), x.policy(), x.reason());
-            }
-            for (String line : e.render().split("\n")) {
-                sb.append("  ").append(line).append('\n');
-            }
-        }
-        return sb.toString();
     }
 
     /** "[pid 3 exited with status 0]" or "[pid 3 killed by SIGSEGV]". */

@@ -1,15 +1,12 @@
 package osbox.shell;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
+import osbox.api.sched.SchedulingPolicyProvider;
 
 /** Gogo commands in scope {@code sched}: list and use (choosing the scheduling policy). */
 @Component(service = Object.class, property = {
@@ -19,12 +16,13 @@ import osbox.api.sched.SchedulerControl;
 })
 public final class SchedCommands {
 
-    private final SchedulerControl control;
+    private final PolicyCommands commands;
 
-    /** Wires the kernel's scheduler control. */
+    /** Wires the kernel's scheduling slot. */
     @Activate
-    public SchedCommands(@Reference(name = "control") SchedulerControl control) {
-        this.control = control;
+    public SchedCommands(@Reference(name = "control",
+            target = "(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND + ")") PolicyControl control) {
+        this.commands = new PolicyCommands("sched", "scheduling policy", control);
     }
 
     /** Prints every policy, the one waited for and the ejections. */
@@ -41,38 +39,13 @@ public final class SchedCommands {
         session.getConsole().println(useText(name, options));
     }
 
-    /** The {@code sched:list} text, from one snapshot of each of the control's answers. */
+    /** The {@code sched:list} text. */
     String listText() {
-        return Reports.policies(control.policies(), control.activeOptions(), control.waitingFor(), control.ejections());
+        return commands.listText();
     }
 
     /** Does what {@code sched:use} does and returns its one line (a result or an error). */
     String useText(String name, String... options) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String item : options == null ? new String[0] : options) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                return "sched:use: " + name + ": option must be key=value: '" + item + "'";
-            }
-            parsed.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
-        }
-        if (SchedulerControl.BUILTIN.equals(name) && !parsed.isEmpty()) {
-            return "sched:use: " + name + ": the built-in policy takes no options (got "
-                    + String.join(", ", new ArrayList<>(parsed.keySet())) + ")";
-        }
-        try {
-            return control.use(name, parsed)
-                    ? "scheduling policy " + name + " active"
-                    : name + " chosen; it runs when its bundle starts";
-        } catch (IllegalArgumentException e) {
-            return "sched:use: " + name + ": " + e.getMessage();
-        }
-    }
-
-    /** Options as "key=value" words separated by spaces, in the map's order. */
-    static String options(Map<String, String> options) {
-        List<String> words = new ArrayList<>();
-        options.forEach((k, v) -> words.add(k + "=" + v));
-        return String.join(" ", words);
+        return commands.useText(name, options);
     }
 }

@@ -1,9 +1,7 @@
 package osbox.shell;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Parameter;
@@ -18,7 +16,8 @@ import osbox.api.memory.MemoryManager;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
 import osbox.api.memory.RegionUsage;
-import osbox.api.vm.VmControl;
+import osbox.api.policy.PolicyControl;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /**
  * Gogo commands in scope {@code vm}: list, use (choosing the page-replacement
@@ -35,27 +34,30 @@ import osbox.api.vm.VmControl;
 })
 public final class VmCommands {
 
-    private final VmControl control;
+    private final PolicyCommands commands;
     private final Machine machine;
     private final ProcessManager processes;
     private final MemoryManager memory;
 
     /**
-     * Wires the kernel's VM control, the machine, the process manager (for
-     * the per-process table) and the VM manager (for the live address spaces).
+     * Wires the VM manager's page-replacement slot, the machine, the process
+     * manager (for the per-process table) and the VM manager (for the paging
+     * counters and the live address spaces).
      */
     @Activate
-    public VmCommands(@Reference(name = "control") VmControl control, @Reference(name = "machine") Machine machine,
-            @Reference(name = "processes") ProcessManager processes, @Reference(name = "memory") MemoryManager memory) {
-        this.control = control;
+    public VmCommands(@Reference(name = "control",
+            target = "(" + PolicyControl.KIND + "=" + ReplacementPolicyProvider.KIND + ")") PolicyControl control,
+            @Reference(name = "machine") Machine machine, @Reference(name = "processes") ProcessManager processes,
+            @Reference(name = "memory") MemoryManager memory) {
+        this.commands = new PolicyCommands("vm", "page replacement policy", control);
         this.machine = machine;
         this.processes = processes;
         this.memory = memory;
     }
 
-    /** Only the VM control: no per-process table, no address space. */
-    VmCommands(VmControl control) {
-        this(control, null, null, null);
+    /** The slot and the VM manager only: no machine (calls run on the caller's thread), no per-process table. */
+    VmCommands(PolicyControl control, MemoryManager memory) {
+        this(control, null, null, memory);
     }
 
     /** Prints every policy, the one waited for and the ejections. */
@@ -182,19 +184,18 @@ public final class VmCommands {
 
     /** The {@code vm:list} text. */
     String listText() {
-        return Reports.vmPolicies(control.policies(), control.activeOptions(), control.waitingFor(),
-                control.ejections());
+        return commands.listText();
     }
 
     /** The {@code vm:stat} text. */
     String statText() throws Exception {
-        String counters = Reports.vmStatistics(control.active(), control.statistics());
+        String counters = Reports.vmStatistics(commands.active(), onSimulationThread(memory::statistics));
         return processes == null ? counters : counters + "\n" + Reports.vmProcesses(memoryRows());
     }
 
     /** The {@code vm:stat --json} text. */
     String statJson() throws Exception {
-        return Reports.vmStatisticsJson(control.active(), control.statistics(),
+        return Reports.vmStatisticsJson(commands.active(), onSimulationThread(memory::statistics),
                 processes == null ? List.of() : memoryRows());
     }
 
@@ -211,24 +212,6 @@ public final class VmCommands {
 
     /** Does what {@code vm:use} does and returns its one line (a result or an error). */
     String useText(String name, String... options) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String item : options == null ? new String[0] : options) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                return "vm:use: " + name + ": option must be key=value: '" + item + "'";
-            }
-            parsed.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
-        }
-        if (VmControl.BUILTIN.equals(name) && !parsed.isEmpty()) {
-            return "vm:use: " + name + ": the built-in policy takes no options (got "
-                    + String.join(", ", new ArrayList<>(parsed.keySet())) + ")";
-        }
-        try {
-            return control.use(name, parsed)
-                    ? "page replacement policy " + name + " active"
-                    : name + " chosen; it runs when its bundle starts";
-        } catch (IllegalArgumentException e) {
-            return "vm:use: " + name + ": " + e.getMessage();
-        }
+        return commands.useText(name, options);
     }
 }

@@ -2,73 +2,35 @@ package osbox.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.VmControl;
+import osbox.api.memory.MemoryManager;
 
 class VmCommandsTest {
 
-    /** A VM control with two providers (lru and aging) that records choices. */
-    static final class FakeControl implements VmControl {
-        final Map<String, Map<String, String>> providers = new TreeMap<>();
-        final List<Ejection> ejections = new ArrayList<>();
-        String active = BUILTIN;
-        Map<String, String> activeOptions = Map.of();
-        String waitingFor;
+    /** The page-replacement slot with two providers, lru and aging. */
+    static FakePolicyControl replacementSlot() {
+        FakePolicyControl control = new FakePolicyControl("the kernel's FIFO (fallback)");
+        control.providers.put("lru", Map.of());
+        control.providers.put("aging", Map.of("bits", "8"));
+        return control;
+    }
 
-        FakeControl() {
-            providers.put("lru", Map.of());
-            providers.put("aging", Map.of("bits", "8"));
-        }
-
-        @Override
-        public List<Policy> policies() {
-            List<Policy> out = new ArrayList<>();
-            out.add(new Policy(BUILTIN, "the kernel's FIFO (fallback)", Map.of(), active.equals(BUILTIN)));
-            providers.forEach((name, defaults) -> out.add(new Policy(name, name + " policy", defaults,
-                    active.equals(name))));
-            return out;
-        }
-
-        @Override public String active() { return active; }
-        @Override public String waitingFor() { return waitingFor; }
-        @Override public Map<String, String> activeOptions() { return activeOptions; }
-        @Override public List<Ejection> ejections() { return ejections; }
-
-        @Override
-        public boolean use(String name, Map<String, String> options) {
-            Map<String, String> defaults = BUILTIN.equals(name) ? Map.of() : providers.get(name);
-            if (defaults != null) {
-                for (String k : options.keySet()) {
-                    if (!defaults.containsKey(k)) {
-                        throw new IllegalArgumentException("unknown option '" + k + "'");
-                    }
-                }
-            }
-            if (defaults == null) {
-                waitingFor = name;
-                return false;
-            }
-            active = name;
-            activeOptions = new TreeMap<>(options);
-            waitingFor = null;
-            return true;
-        }
-
-        @Override
-        public Map<String, Long> statistics() {
+    /** A VM manager whose only answer is its paging counters. */
+    static final MemoryManager MEMORY = VmMapsPageTest.proxy(MemoryManager.class, (name, args) -> {
+        if (name.equals("statistics")) {
             Map<String, Long> s = new TreeMap<>();
             s.put("frames.total", 256L);
             s.put("page.outs", 12L);
             return s;
         }
-    }
+        return null;
+    });
 
-    private final FakeControl control = new FakeControl();
-    private final VmCommands commands = new VmCommands(control);
+    private final FakePolicyControl control = replacementSlot();
+    private final VmCommands commands = new VmCommands(control, MEMORY);
 
     @Test
     void listShowsTheOptionsInEffectForTheActivePolicy() {
@@ -99,7 +61,7 @@ class VmCommandsTest {
     @Test
     void useSaysWhatHappened() {
         assertEquals("page replacement policy aging active", commands.useText("aging", "bits=4"));
-        assertEquals("vm:use: aging: unknown option 'x'", commands.useText("aging", "x=1"));
+        assertEquals("vm:use: aging: unknown option 'x' (known: bits)", commands.useText("aging", "x=1"));
         assertEquals("vm:use: aging: option must be key=value: 'bits'", commands.useText("aging", "bits"));
         assertEquals("vm:use: builtin: the built-in policy takes no options (got a)",
                 commands.useText("builtin", "a=1"));

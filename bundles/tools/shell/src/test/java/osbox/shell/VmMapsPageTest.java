@@ -53,7 +53,7 @@ class VmMapsPageTest {
     final MemoryManager memory = proxy(MemoryManager.class,
             (name, args) -> name.equals("addressSpace") && (Integer) args[0] == 3 ? space : null);
 
-    final VmCommands commands = new VmCommands(new VmCommandsTest.FakeControl(), machine, null, memory);
+    final VmCommands commands = new VmCommands(VmCommandsTest.replacementSlot(), machine, null, memory);
 
     interface Answer {
         Object answer(String method, Object[] args) throws Exception;
@@ -139,7 +139,7 @@ class VmMapsPageTest {
         assertEquals("vm:page: not a user address (hex, below 0x4000000000): '0x4000000000'\n",
                 commands.pageText("3", "0x4000000000"));
         assertEquals("vm:page: not a user address (hex, below 0x4000000000): '0x'\n", commands.pageText("3", "0x"));
-        assertEquals("vm:maps: no live process 3\n", new VmCommands(new VmCommandsTest.FakeControl()).mapsText("3"));
+        assertEquals("vm:maps: no live process 3\n", new VmCommands(VmCommandsTest.replacementSlot(), null).mapsText("3"));
     }
 
     private static String last(String text) {

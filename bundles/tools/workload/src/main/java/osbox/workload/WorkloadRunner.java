@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
 import osbox.api.trace.TraceEvent;
 
 /**
@@ -47,7 +47,7 @@ public final class WorkloadRunner {
      *         for, a policy that is not available, options a policy rejects
      */
     public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
-            SchedulerControl scheduler) throws WorkloadException, InterruptedException {
+            PolicyControl scheduler) throws WorkloadException, InterruptedException {
         return run(workload, machine, processes, scheduler, null);
     }
 
@@ -57,7 +57,7 @@ public final class WorkloadRunner {
      * @throws WorkloadException also when the host timeout passes first
      */
     public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
-            SchedulerControl scheduler, Duration hostTimeout) throws WorkloadException, InterruptedException {
+            PolicyControl scheduler, Duration hostTimeout) throws WorkloadException, InterruptedException {
         return run(workload, machine, processes, scheduler, null, hostTimeout);
     }
 
@@ -69,7 +69,7 @@ public final class WorkloadRunner {
      * @param vm the VM manager's control, or null
      */
     public static RunReport run(Workload workload, Machine machine, ProcessManager processes,
-            SchedulerControl scheduler, osbox.api.vm.VmControl vm, Duration hostTimeout)
+            PolicyControl scheduler, PolicyControl vm, Duration hostTimeout)
             throws WorkloadException, InterruptedException {
         if (machine.onSimulationThread()) {
             throw new IllegalStateException("WorkloadRunner.run waits for the simulation: call it from a host thread");
@@ -115,7 +115,7 @@ public final class WorkloadRunner {
     }
 
     // What can be checked before anything happens: the clock, the harts, the policy names.
-    private static void check(Workload w, Machine machine, SchedulerControl scheduler) throws WorkloadException {
+    private static void check(Workload w, Machine machine, PolicyControl scheduler) throws WorkloadException {
         if (machine.frequencyHz() != w.frequencyHz()) {
             throw new WorkloadException(w.file() + ": times were converted at " + w.frequencyHz()
                     + " Hz but the machine runs at " + machine.frequencyHz()
@@ -126,7 +126,7 @@ public final class WorkloadRunner {
                     + " harts but the machine has " + machine.hartCount());
         }
         TreeSet<String> names = new TreeSet<>();
-        for (SchedulerControl.Policy p : scheduler.policies()) {
+        for (PolicyControl.Policy p : scheduler.policies()) {
             names.add(p.name());
         }
         if (w.scheduler() != null && !names.contains(w.scheduler().policy())) {
@@ -147,7 +147,7 @@ public final class WorkloadRunner {
         final Workload w;
         final Machine machine;
         final ProcessManager pm;
-        final SchedulerControl sc;
+        final PolicyControl sc;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         final TreeMap<Integer, Integer> running = new TreeMap<>();
         final List<Workload.ProcessSpec> order = new ArrayList<>();
@@ -160,13 +160,13 @@ public final class WorkloadRunner {
         long count0;
         long busy0;
         int ejections0;
-        final osbox.api.vm.VmControl vm;
+        final PolicyControl vm;
         int vmEjections0;
         int arrived;
         String policy;
         volatile int pendingCount;
 
-        Run(Workload w, Machine machine, ProcessManager pm, SchedulerControl sc, osbox.api.vm.VmControl vm) {
+        Run(Workload w, Machine machine, ProcessManager pm, PolicyControl sc, PolicyControl vm) {
             this.vm = vm;
             this.w = w;
             this.machine = machine;
@@ -305,16 +305,16 @@ public final class WorkloadRunner {
             }
             TraceSlices slices = TraceSlices.of(events, t0, t0 + end, machine.hartCount(), !complete);
             List<RunReport.Ejection> ejections = new ArrayList<>();
-            List<SchedulerControl.Ejection> all = sc.ejections();
+            List<PolicyControl.Ejection> all = sc.ejections();
             for (int i = ejections0; i < all.size(); i++) {
-                SchedulerControl.Ejection e = all.get(i);
+                PolicyControl.Ejection e = all.get(i);
                 ejections.add(new RunReport.Ejection(e.cycle() - t0, e.policy(), e.reason()));
             }
             // page-replacement policies ejected by the VM manager: from its control, else from its trace notes
             if (vm != null) {
-                List<osbox.api.vm.VmControl.Ejection> all2 = vm.ejections();
+                List<PolicyControl.Ejection> all2 = vm.ejections();
                 for (int i = vmEjections0; i < all2.size(); i++) {
-                    osbox.api.vm.VmControl.Ejection e = all2.get(i);
+                    PolicyControl.Ejection e = all2.get(i);
                     ejections.add(new RunReport.Ejection(e.cycle() - t0, e.policy() + VM_SUFFIX, e.reason()));
                 }
             }
