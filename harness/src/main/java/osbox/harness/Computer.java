@@ -30,8 +30,11 @@ import osbox.hw.memory.FrameStore;
 import osbox.hw.mmu.Sv39Mmu;
 import osbox.hw.mmu.TlbConfig;
 import osbox.hw.timer.HartTimers;
+import osbox.api.policy.PolicyControl;
 import osbox.kernel.core.KernelCore;
+import osbox.kernel.core.SchedulingControl;
 import osbox.kernel.elf.ElfFormat;
+import osbox.vm.manager.ReplacementControl;
 import osbox.vm.manager.core.VmManager;
 
 /**
@@ -177,8 +180,10 @@ public final class Computer implements AutoCloseable {
                 continue;
             }
             // the kernel, its whiteboard collector and its Config Admin component are what this harness replaces
+            // (the scheduling slot's control too: see schedulerControl())
             if (d.services().isEmpty() || d.implementation().equals("osbox.kernel.core.KernelComponent")
-                    || d.services().contains("osbox.api.kernel.ExecFormat")) {
+                    || d.services().contains("osbox.api.kernel.ExecFormat")
+                    || d.services().contains(PolicyControl.class.getName())) {
                 continue;
             }
             pending.add(d);
@@ -205,9 +210,9 @@ public final class Computer implements AutoCloseable {
                 if (o instanceof osbox.api.kernel.TerminalProvider) {
                     kernel.setTerminal((osbox.api.kernel.TerminalProvider) o);
                 }
-                if (o instanceof osbox.api.vm.ReplacementPolicyProvider) {
-                    memoryManager.addProvider(d.properties().get(osbox.api.vm.ReplacementPolicyProvider.NAME),
-                            (osbox.api.vm.ReplacementPolicyProvider) o);
+                if (o instanceof osbox.api.vm.replace.ReplacementPolicyProvider) {
+                    memoryManager.addProvider(d.properties().get(osbox.api.vm.replace.ReplacementPolicyProvider.NAME),
+                            (osbox.api.vm.replace.ReplacementPolicyProvider) o);
                 }
                 if (o instanceof osbox.api.sched.SchedulingPolicyProvider) {
                     kernel.dispatcher().addProvider(
@@ -249,9 +254,19 @@ public final class Computer implements AutoCloseable {
         return best.newInstance(args);
     }
 
-    /** Chooses the scheduling policy (see SchedulerControl.use); false if no such provider. */
+    /** Chooses the scheduling policy (see PolicyControl.use); false if no such provider. */
     public boolean schedule(String policy, Map<String, String> options) throws Exception {
         return machine.call(() -> kernel.dispatcher().select(policy, options));
+    }
+
+    /** The scheduling slot's control, as the distribution's {@link SchedulingControl} component gives it. */
+    public PolicyControl schedulerControl() {
+        return SchedulingControl.of(kernel.dispatcher(), machine);
+    }
+
+    /** The page-replacement slot's control, as the distribution's {@link ReplacementControl} component gives it. */
+    public PolicyControl replacementControl() {
+        return ReplacementControl.of(memoryManager, machine);
     }
 
     /** Runs an ELF file to completion with the given arguments (argv[0] is added) and stdin. */

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.SchedLab;
 

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessView;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.kernel.support.PolicySlot;
 
 /**
@@ -155,29 +155,12 @@ class ReplacementGuardTest {
                 return c.memoryManager().select("newest", Map.of());
             });
             osbox.workload.RunReport r = osbox.workload.WorkloadRunner.run(osbox.workload.Workload.load(f),
-                    c.machine(), c.kernel(), new WorkloadTest.Control(c), vmControl(c), java.time.Duration.ofMinutes(5));
+                    c.machine(), c.kernel(), c.schedulerControl(), c.replacementControl(), java.time.Duration.ofMinutes(5));
             assertEquals(1, r.completed().size(), r.table());
             assertEquals(1, r.ejections().size(), r.ejections().toString());
             assertEquals("newest (page replacement)", r.ejections().get(0).policy());
             assertTrue(r.ejections().get(0).reason().startsWith("no progress: pid "), r.ejections().get(0).reason());
             assertTrue(r.table().contains("newest (page replacement)"), r.table());
         }
-    }
-
-    // The VM manager's control as the distribution's component gives it (simulation thread only here).
-    static osbox.api.vm.VmControl vmControl(Computer c) {
-        return new osbox.api.vm.VmControl() {
-            public List<Policy> policies() { return List.of(); }
-            public String active() { return c.memoryManager().slot().activeName(); }
-            public String waitingFor() { return c.memoryManager().slot().waitingFor(); }
-            public boolean use(String name, Map<String, String> options) {
-                return c.memoryManager().select(name, options);
-            }
-            public List<Ejection> ejections() {
-                return c.memoryManager().slot().ejections().stream()
-                        .map(e -> new Ejection(e.at(), e.policy(), e.reason())).toList();
-            }
-            public Map<String, Long> statistics() { return c.memoryManager().statistics(); }
-        };
     }
 }

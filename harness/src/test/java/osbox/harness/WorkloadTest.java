@@ -9,16 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import osbox.api.sched.SchedulerControl;
-import osbox.kernel.core.KernelCore;
 import osbox.workload.RunReport;
 import osbox.workload.Workload;
 import osbox.workload.WorkloadException;
@@ -28,69 +23,6 @@ import osbox.workload.WorkloadRunner;
 class WorkloadTest {
     private static final Path WORKLOADS = Computer.repositoryRoot().resolve("examples/workloads");
     private static final Path SAMPLES = Path.of("target/workloads");
-
-    /** SchedulerControl over the harness's kernel (the OSGi distribution gets it from KernelComponent). */
-    static final class Control implements SchedulerControl {
-        private final Computer c;
-
-        Control(Computer c) {
-            this.c = c;
-        }
-
-        private KernelCore k() {
-            return c.kernel();
-        }
-
-        private <T> T sim(java.util.concurrent.Callable<T> task) {
-            try {
-                return c.machine().call(task);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public List<Policy> policies() {
-            return sim(() -> {
-                List<Policy> out = new ArrayList<>();
-                var slot = k().dispatcher().slot();
-                out.add(new Policy(BUILTIN, "built-in", Map.of(), slot.isFallback()));
-                for (String n : slot.available()) {
-                    out.add(new Policy(n, slot.provider(n).describe(), new TreeMap<>(slot.provider(n).defaults()),
-                            n.equals(slot.activeName()) && !slot.isFallback()));
-                }
-                return out;
-            });
-        }
-
-        @Override
-        public String active() {
-            return sim(() -> k().dispatcher().slot().activeName());
-        }
-
-        @Override
-        public String waitingFor() {
-            return sim(() -> k().dispatcher().slot().waitingFor());
-        }
-
-        @Override
-        public boolean use(String name, Map<String, String> options) {
-            return sim(() -> k().dispatcher().select(name, options));
-        }
-
-        @Override
-        public List<Ejection> ejections() {
-            return sim(() -> k().dispatcher().slot().ejections().stream()
-                    .map(e -> new Ejection(e.at(), e.policy(), e.reason())).toList());
-        }
-
-        @Override
-        public long swaps() {
-            return sim(() -> k().dispatcher().slot().swaps());
-        }
-    }
 
     /** Boots a computer as the workload's machine settings ask and runs it. */
     static RunReport run(Workload w) throws Exception {
@@ -105,7 +37,7 @@ class WorkloadTest {
             o = o.withMemory(w.settings().memoryMiB() << 20);
         }
         try (Computer c = Computer.boot(o)) {
-            return WorkloadRunner.run(w, c.machine(), c.kernel(), new Control(c), Duration.ofMinutes(5));
+            return WorkloadRunner.run(w, c.machine(), c.kernel(), c.schedulerControl(), Duration.ofMinutes(5));
         }
     }
 
@@ -262,7 +194,7 @@ class WorkloadTest {
     // Runs on a one-hart machine whatever the workload asks.
     private static RunReport run2(Workload w) throws Exception {
         try (Computer c = Computer.boot(Computer.Options.defaults())) {
-            return WorkloadRunner.run(w, c.machine(), c.kernel(), new Control(c), Duration.ofMinutes(5));
+            return WorkloadRunner.run(w, c.machine(), c.kernel(), c.schedulerControl(), Duration.ofMinutes(5));
         }
     }
 

@@ -23,16 +23,17 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import osbox.api.sched.SchedulingPolicyProvider;
-import osbox.api.vm.ReplacementPolicyProvider;
-import osbox.api.vm.VmControl;
+import osbox.api.memory.MemoryManager;
+import osbox.api.policy.PolicyControl;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /**
  * Boots Felix with every osbox bundle: all are ACTIVE, and every Declarative
  * Services component they declare is satisfied (or active), except the
  * launcher's, which wait for the bnd launcher's command line and so stay
  * unsatisfied here, on that reference only. Each scheduling-policy and
- * page-replacement-policy bundle provides its policy under its name, and the
- * kernel's VmControl lists them.
+ * page-replacement-policy bundle provides its policy under its name, and each
+ * mechanism's PolicyControl (kind sched, vm.replace) lists them.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -249,33 +250,56 @@ public class FrameworkBootIT extends OsboxTestSupport {
     }
 
     @Test
-    public void vmControlListsEveryReplacementPolicyAndCounts() throws Exception {
-        ServiceReference<VmControl> ref = context.getServiceReference(VmControl.class);
-        assertNotNull("VmControl registered", ref);
-        assertEquals("VmControl from the VM manager", "osbox.vm.manager", ref.getBundle().getSymbolicName());
-        VmControl vm = context.getService(ref);
+    public void eachMechanismRegistersOnePolicyControlOfItsKind() throws Exception {
+        for (String[] kindAndBundle : new String[][] {{SchedulingPolicyProvider.KIND, "osbox.kernel.core"},
+            {ReplacementPolicyProvider.KIND, "osbox.vm.manager"}}) {
+            Collection<ServiceReference<PolicyControl>> refs = context.getServiceReferences(PolicyControl.class,
+                    "(" + PolicyControl.KIND + "=" + kindAndBundle[0] + ")");
+            assertEquals("one control of kind " + kindAndBundle[0], 1, refs.size());
+            ServiceReference<PolicyControl> ref = refs.iterator().next();
+            assertEquals(kindAndBundle[0] + " from its mechanism", kindAndBundle[1], ref.getBundle().getSymbolicName());
+            PolicyControl control = context.getService(ref);
+            try {
+                assertEquals(kindAndBundle[0], control.kind());
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+    }
+
+    @Test
+    public void theReplacementControlListsEveryPolicyAndTheVmManagerCounts() throws Exception {
+        ServiceReference<PolicyControl> ref = context.getServiceReferences(PolicyControl.class,
+                "(" + PolicyControl.KIND + "=" + ReplacementPolicyProvider.KIND + ")").iterator().next();
+        ServiceReference<MemoryManager> memoryRef = context.getServiceReference(MemoryManager.class);
+        assertNotNull("MemoryManager registered", memoryRef);
+        PolicyControl vm = context.getService(ref);
+        MemoryManager memory = context.getService(memoryRef);
         try {
             List<String> names = List.of();
             for (int attempt = 0; attempt < 100; attempt++) {
-                names = vm.policies().stream().map(VmControl.Policy::name).toList();
+                names = vm.policies().stream().map(PolicyControl.Policy::name).toList();
                 if (names.containsAll(VM_POLICIES)) {
                     break;
                 }
                 Thread.sleep(100);
             }
             assertTrue("every policy listed: " + names,
-                    names.contains(VmControl.BUILTIN) && names.containsAll(VM_POLICIES));
-            Map<String, Long> stats = vm.statistics();
+                    names.contains(PolicyControl.BUILTIN) && names.containsAll(VM_POLICIES));
+            Map<String, Long> stats = memory.statistics();
             for (String key : List.of("frames.total", "frames.used", "pages.resident", "page.ins", "page.outs",
-                    "swap.slots.used", "swap.slots.total", "oom.kills")) {
+                    "swap.slots.used", "swap.slots.total", "oom.kills", "policy.changes")) {
                 assertNotNull(key + " in " + stats.keySet(), stats.get(key));
             }
             assertTrue("frames", stats.get("frames.total") > 0);
+            long changes = stats.get("policy.changes");
             assertTrue("lru active", vm.use("lru", Map.of()));
             assertEquals("lru", vm.active());
-            assertTrue("builtin again", vm.use(VmControl.BUILTIN, Map.of()));
+            assertTrue("builtin again", vm.use(PolicyControl.BUILTIN, Map.of()));
+            assertEquals("both changes counted", changes + 2, (long) memory.statistics().get("policy.changes"));
         } finally {
             context.ungetService(ref);
+            context.ungetService(memoryRef);
         }
     }
 

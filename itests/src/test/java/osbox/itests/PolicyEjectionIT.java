@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
+import org.ops4j.pax.exam.util.Filter;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -21,7 +22,7 @@ import osbox.api.kernel.ProcessManager;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.sched.StopReason;
@@ -47,7 +48,8 @@ public class PolicyEjectionIT extends OsboxTestSupport {
     Console console;
 
     @Inject
-    SchedulerControl control;
+    @Filter("(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND + ")")
+    PolicyControl control;
 
     /** Round robin that throws from pick once it has picked a few times. */
     static final class ThrowingPolicy implements SchedulingPolicy {
@@ -125,15 +127,15 @@ public class PolicyEjectionIT extends OsboxTestSupport {
                 ProgramRunner.Run r = runner.await(s);
                 assertEquals(r.describe(), 0, r.shellStatus());
             }
-            List<SchedulerControl.Ejection> ejections = control.ejections();
+            List<PolicyControl.Ejection> ejections = control.ejections();
             assertEquals(ejectionsBefore + 1, ejections.size());
-            SchedulerControl.Ejection e = ejections.get(ejections.size() - 1);
+            PolicyControl.Ejection e = ejections.get(ejections.size() - 1);
             assertEquals("broken-it", e.policy());
             assertTrue(e.reason(), e.reason().contains("broken on purpose"));
-            assertEquals(SchedulerControl.BUILTIN, control.active());
+            assertEquals(PolicyControl.BUILTIN, control.active());
         } finally {
             reg.unregister();
-            control.use(SchedulerControl.BUILTIN, Map.of());
+            control.use(PolicyControl.BUILTIN, Map.of());
         }
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.inject.Inject;
+import org.ops4j.pax.exam.util.Filter;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -35,11 +36,12 @@ import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
-import osbox.api.sched.SchedulerControl;
+import osbox.api.policy.PolicyControl;
+import osbox.api.sched.SchedulingPolicyProvider;
 
 /**
  * The scheduling policy is changed again and again, in every way there is,
- * while a workload of short processes runs: through SchedulerControl.use,
+ * while a workload of short processes runs: through PolicyControl.use,
  * through Config Admin (PID osbox.sched), and by stopping, starting, updating,
  * uninstalling and reinstalling the active policy's bundle. Every process
  * ends once, with its own status and output; no policy is ejected.
@@ -81,7 +83,8 @@ public class PolicySwapIT extends OsboxTestSupport {
     Console console;
 
     @Inject
-    SchedulerControl control;
+    @Filter("(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND + ")")
+    PolicyControl control;
 
     @Inject
     ConfigurationAdmin configurationAdmin;
@@ -94,10 +97,10 @@ public class PolicySwapIT extends OsboxTestSupport {
     public void everyPolicyIsListedWithTheBuiltinOne() throws Exception {
         List<String> expected = new ArrayList<>(POLICIES);
         Collections.sort(expected);
-        expected.add(0, SchedulerControl.BUILTIN);
+        expected.add(0, PolicyControl.BUILTIN);
         List<String> names = awaitValue(this::policyNames, expected);
         assertEquals(expected, names);
-        for (SchedulerControl.Policy p : control.policies()) {
+        for (PolicyControl.Policy p : control.policies()) {
             assertNotNull(p.name() + " describes itself", p.description());
             assertFalse(p.name() + " describes itself", p.description().isBlank());
         }
@@ -229,10 +232,10 @@ public class PolicySwapIT extends OsboxTestSupport {
                 + " swaps, " + changesWithLiveProcesses + " with processes running): " + changes);
 
         // Back to the built-in policy; the configuration goes away.
-        assertTrue(control.use(SchedulerControl.BUILTIN, Map.of()));
-        Configuration config = configurationAdmin.getConfiguration(SchedulerControl.PID, "?");
+        assertTrue(control.use(PolicyControl.BUILTIN, Map.of()));
+        Configuration config = configurationAdmin.getConfiguration(SchedulingPolicyProvider.PID, "?");
         config.delete();
-        assertEquals(SchedulerControl.BUILTIN, control.active());
+        assertEquals(PolicyControl.BUILTIN, control.active());
         assertNull(control.waitingFor());
     }
 
@@ -276,7 +279,7 @@ public class PolicySwapIT extends OsboxTestSupport {
             }
             case 1 -> {
                 // Config Admin: SchedulerConfig applies the update on its own thread.
-                Configuration config = configurationAdmin.getConfiguration(SchedulerControl.PID, "?");
+                Configuration config = configurationAdmin.getConfiguration(SchedulingPolicyProvider.PID, "?");
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put("policy", name);
                 List<String> items = new ArrayList<>();
@@ -291,7 +294,7 @@ public class PolicySwapIT extends OsboxTestSupport {
                 assertTrue(control.use(name, options));
                 Bundle b = policyBundle(name);
                 b.stop();
-                assertEquals(SchedulerControl.BUILTIN, control.active());
+                assertEquals(PolicyControl.BUILTIN, control.active());
                 assertEquals(name, control.waitingFor());
                 b.start();
                 awaitValue(control::active, name);
@@ -312,7 +315,7 @@ public class PolicySwapIT extends OsboxTestSupport {
                 Bundle b = policyBundle(name);
                 String location = b.getLocation();
                 b.uninstall();
-                assertEquals(SchedulerControl.BUILTIN, control.active());
+                assertEquals(PolicyControl.BUILTIN, control.active());
                 assertEquals(name, control.waitingFor());
                 assertFalse(name + " is no longer listed", policyNames().contains(name));
                 Bundle again = context.installBundle(location);
@@ -324,8 +327,8 @@ public class PolicySwapIT extends OsboxTestSupport {
             }
             default -> {
                 // Back to the built-in policy, then the policy again.
-                assertTrue(control.use(SchedulerControl.BUILTIN, Map.of()));
-                assertEquals(SchedulerControl.BUILTIN, control.active());
+                assertTrue(control.use(PolicyControl.BUILTIN, Map.of()));
+                assertEquals(PolicyControl.BUILTIN, control.active());
                 assertTrue(control.use(name, options));
                 assertEquals(name, control.active());
                 return "builtin then " + name;
@@ -345,7 +348,7 @@ public class PolicySwapIT extends OsboxTestSupport {
     }
 
     private List<String> policyNames() {
-        return control.policies().stream().map(SchedulerControl.Policy::name).toList();
+        return control.policies().stream().map(PolicyControl.Policy::name).toList();
     }
 
     /**
