@@ -1,7 +1,7 @@
 package ${package};
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /**
  * Registers the provider as a whiteboard service named "${policyName}": when

@@ -1,9 +1,9 @@
 package ${package};
 
 import java.util.Map;
-import java.util.TreeMap;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes "${policyName}" policies. Option: {@code prefer-clean} ({@code true}
@@ -28,26 +28,12 @@ public class SecondChanceProvider implements ReplacementPolicyProvider {
         return Map.of(PREFER_CLEAN, "false");
     }
 
-    /** A fresh policy; an unknown option or a bad value is an IllegalArgumentException naming it. */
+    /**
+     * A fresh policy; an unknown option or a bad value is an
+     * IllegalArgumentException naming it (the SDK's option parser, embedded).
+     */
     @Override
     public ReplacementPolicy create(Map<String, String> options) {
-        Map<String, String> values = new TreeMap<>(defaults());
-        for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
-            if (!values.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown option '" + e.getKey() + "' (known: "
-                        + values.keySet() + ")");
-            }
-            values.put(e.getKey(), e.getValue());
-        }
-        return new SecondChancePolicy(bool(PREFER_CLEAN, values.get(PREFER_CLEAN)));
-    }
-
-    /** text as true or false, or an error naming option key. */
-    private static boolean bool(String key, String text) {
-        String t = text.trim();
-        if (t.equals("true") || t.equals("false")) {
-            return Boolean.parseBoolean(t);
-        }
-        throw new IllegalArgumentException("option '" + key + "' must be true or false, got '" + text + "'");
+        return new SecondChancePolicy(Options.of(defaults(), options).bool(PREFER_CLEAN));
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.PageView;
+import osbox.api.vm.replace.PageView;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
 import osbox.testkit.lab.PagingStep;

@@ -1,9 +1,9 @@
 package ${package};
 
 import java.util.Map;
-import java.util.TreeMap;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes "${policyName}" policies. Option: {@code quantum}, the cycles a task
@@ -27,31 +27,12 @@ public class RoundRobinProvider implements SchedulingPolicyProvider {
         return Map.of(QUANTUM, "1000000");
     }
 
-    /** A fresh policy; an unknown option or a bad value is an IllegalArgumentException naming it. */
+    /**
+     * A fresh policy; an unknown option or a bad value is an
+     * IllegalArgumentException naming it (the SDK's option parser, embedded).
+     */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Map<String, String> values = new TreeMap<>(defaults());
-        for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
-            if (!values.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown option '" + e.getKey() + "' (known: "
-                        + values.keySet() + ")");
-            }
-            values.put(e.getKey(), e.getValue());
-        }
-        return new RoundRobinPolicy(positiveLong(QUANTUM, values.get(QUANTUM)));
-    }
-
-    /** text as a long of at least 1, or an error naming option key. */
-    private static long positiveLong(String key, String text) {
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option '" + key + "' must be an integer, got '" + text + "'");
-        }
-        if (v < 1) {
-            throw new IllegalArgumentException("option '" + key + "' must be at least 1, got " + v);
-        }
-        return v;
+        return new RoundRobinPolicy(Options.of(defaults(), options).longAtLeast(QUANTUM, 1));
     }
 }

@@ -1,9 +1,9 @@
 package org.example.osbox.wrr;
 
 import java.util.Map;
-import java.util.TreeMap;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes "wrr" policies. Option: {@code quantum}, the turn of a nice-0 task in
@@ -30,32 +30,12 @@ public class WeightedRoundRobinProvider implements SchedulingPolicyProvider {
         return Map.of(QUANTUM, "1000000");
     }
 
-    /** A fresh policy; an unknown option or a bad value is an IllegalArgumentException naming it. */
+    /**
+     * A fresh policy; an unknown option or a bad value is an
+     * IllegalArgumentException naming it (the SDK's option parser, embedded).
+     */
     @Override
     public SchedulingPolicy create(Map<String, String> options) {
-        Map<String, String> values = new TreeMap<>(defaults());
-        for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
-            if (!values.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown option '" + e.getKey() + "' (known: "
-                        + values.keySet() + ")");
-            }
-            values.put(e.getKey(), e.getValue());
-        }
-        return new WeightedRoundRobinPolicy(longWithin(QUANTUM, values.get(QUANTUM), 1, MAX_QUANTUM));
-    }
-
-    /** text as a long within [min, max], or an error naming option key. */
-    private static long longWithin(String key, String text, long min, long max) {
-        long v;
-        try {
-            v = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option '" + key + "' must be an integer, got '" + text + "'");
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("option '" + key + "' must be within [" + min + ", " + max
-                    + "], got " + v);
-        }
-        return v;
+        return new WeightedRoundRobinPolicy(Options.of(defaults(), options).longIn(QUANTUM, 1, MAX_QUANTUM));
     }
 }

@@ -1,7 +1,7 @@
 package org.example.osbox.nru;
 
 import org.osgi.service.component.annotations.Component;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 
 /**
  * Registers the provider as a whiteboard service named "nru": when this

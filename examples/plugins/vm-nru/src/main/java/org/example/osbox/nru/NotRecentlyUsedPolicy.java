@@ -3,9 +3,9 @@ package org.example.osbox.nru;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import osbox.api.vm.PageView;
-import osbox.api.vm.ReplacementContext;
-import osbox.api.vm.ReplacementPolicy;
+import osbox.api.vm.replace.PageView;
+import osbox.api.vm.replace.ReplacementContext;
+import osbox.api.vm.replace.ReplacementPolicy;
 
 /**
  * NRU (not recently used), as in Tanenbaum's Modern Operating Systems. Each

@@ -1,9 +1,9 @@
 package org.example.osbox.nru;
 
 import java.util.Map;
-import java.util.TreeMap;
-import osbox.api.vm.ReplacementPolicy;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.options.Options;
 
 /**
  * Makes "nru" policies. Option: {@code period}, the cycles between two
@@ -29,31 +29,12 @@ public class NotRecentlyUsedProvider implements ReplacementPolicyProvider {
         return Map.of(PERIOD, "1000000");
     }
 
-    /** A fresh policy; an unknown option or a bad value is an IllegalArgumentException naming it. */
+    /**
+     * A fresh policy; an unknown option or a bad value is an
+     * IllegalArgumentException naming it (the SDK's option parser, embedded).
+     */
     @Override
     public ReplacementPolicy create(Map<String, String> options) {
-        Map<String, String> values = new TreeMap<>(defaults());
-        for (Map.Entry<String, String> e : new TreeMap<>(options).entrySet()) {
-            if (!values.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown option '" + e.getKey() + "' (known: "
-                        + values.keySet() + ")");
-            }
-            values.put(e.getKey(), e.getValue());
-        }
-        return new NotRecentlyUsedPolicy(positiveLong(PERIOD, values.get(PERIOD)));
-    }
-
-    /** text as a long of at least 1, or an error naming option key. */
-    private static long positiveLong(String key, String text) {
-        long v;
-        try {
-            v = Long.parseLong(text.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option '" + key + "' must be an integer, got '" + text + "'");
-        }
-        if (v < 1) {
-            throw new IllegalArgumentException("option '" + key + "' must be at least 1, got " + v);
-        }
-        return v;
+        return new NotRecentlyUsedPolicy(Options.of(defaults(), options).longIn(PERIOD, 1, Long.MAX_VALUE));
     }
 }

@@ -1,7 +1,7 @@
 package org.example.osbox.nru;
 
 import java.util.Map;
-import osbox.api.vm.ReplacementPolicyProvider;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.vm.ReplacementPolicyContract;
 
 /** The SDK's contract: the rules every osbox page-replacement policy must keep. */
