@@ -112,8 +112,11 @@ public interface MemoryManager {
      * TLB entries were dropped, so each costs a TLB miss at its next use);
      * and, summed over the processes alive now, {@code pages.resident},
      * {@code pages.swapped}, {@code pages.tables}, {@code faults.minor},
-     * {@code faults.image}, {@code faults.cow}, {@code faults.major}. These
-     * are what the shell's {@code vm:stat} prints.
+     * {@code faults.image}, {@code faults.cow}, {@code faults.major}, and
+     * {@code tlb.refills.software} (misses the kernel refilled from hashed
+     * page tables); then the design: {@code pagetable.hashed} (1 or 0) and
+     * the TLB's ({@code tlb.*}, see docs/tlb.md). These are what the shell's
+     * {@code vm:stat} prints.
      */
     Map<String, Long> statistics();
 }
