@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import osbox.testkit.policy.FakePolicyControl;
 
 class LauncherRunTest {
     @TempDir
@@ -19,8 +21,11 @@ class LauncherRunTest {
 
     private final FakeMachine machine = new FakeMachine();
     private final FakeKernel kernel = new FakeKernel(machine);
-    private final FakePolicyControl scheduler = FakePolicyControl.scheduling();
-    private final FakePolicyControl vm = FakePolicyControl.replacement();
+    private final FakePolicyControl scheduler = new FakePolicyControl("sched", "fallback")
+            .provider("cfs", Map.of("latency", "6000000")).provider("rr", Map.of("quantum", "1000000"))
+            .provider("fifo", Map.of());
+    private final FakePolicyControl vm = new FakePolicyControl("vm.replace", "fallback")
+            .provider("clock", Map.of()).provider("lru", Map.of()).provider("aging", Map.of("bits", "8"));
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 

@@ -8,18 +8,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.api.policy.PolicyControl;
+import osbox.testkit.policy.FakePolicyControl;
 
 class SchedCommandsTest {
 
     /** The scheduling slot with two providers, rr and mlfq (its defaults in listing order). */
     private static FakePolicyControl schedulingSlot() {
-        FakePolicyControl control = new FakePolicyControl("the kernel's round robin (fallback)");
-        control.providers.put("rr", Map.of("quantum", "1000000"));
         Map<String, String> mlfq = new LinkedHashMap<>();
         mlfq.put("queues", "3");
         mlfq.put("boost", "0");
-        control.providers.put("mlfq", mlfq);
-        return control;
+        return new FakePolicyControl("sched", "the kernel's round robin (fallback)")
+                .provider("rr", Map.of("quantum", "1000000")).provider("mlfq", mlfq);
     }
 
     private final FakePolicyControl control = schedulingSlot();

@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import osbox.api.memory.MemoryManager;
+import osbox.testkit.policy.FakePolicyControl;
 
 class VmCommandsTest {
 
     /** The page-replacement slot with two providers, lru and aging. */
     static FakePolicyControl replacementSlot() {
-        FakePolicyControl control = new FakePolicyControl("the kernel's FIFO (fallback)");
-        control.providers.put("lru", Map.of());
-        control.providers.put("aging", Map.of("bits", "8"));
-        return control;
+        return new FakePolicyControl("vm.replace", "the kernel's FIFO (fallback)").provider("lru", Map.of())
+                .provider("aging", Map.of("bits", "8"));
     }
 
     /** A VM manager whose only answer is its paging counters. */
