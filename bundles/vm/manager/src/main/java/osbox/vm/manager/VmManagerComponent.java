@@ -155,11 +155,6 @@ public final class VmManagerComponent implements MemoryManager, VmControl {
     }
 
     @Override
-    public void setOutOfMemoryHandler(java.util.function.IntPredicate reclaim) {
-        core.setOutOfMemoryHandler(reclaim);
-    }
-
-    @Override
     public long oomKills() {
         return sim(core::oomKills);
     }

@@ -1,16 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** dup3(oldfd, newfd, flags): newfd refers to oldfd's open file (closing what it had); flags may hold O_CLOEXEC. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.DUP3, SyscallHandler.NAME + "=dup3"})
-public final class Dup3Call implements SyscallHandler {
+public final class Dup3Call implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         long oldfd = c.arg(0);
         long newfd = c.arg(1);
         long flags = c.arg(2);
