@@ -8,14 +8,16 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * wait4(pid, wstatus, options, rusage): reaps a child (WNOHANG: do not sleep;
  * pid 0 or &lt; -1: a child in a process group), then stores its status and
  * rusage (zeroed) when given: a store that fails answers EFAULT, the child
- * reaped all the same, as on Linux.
+ * reaped all the same, as on Linux. options is an int; bits other than
+ * WNOHANG, WUNTRACED, WCONTINUED and __WNOTHREAD/__WALL/__WCLONE answer
+ * EINVAL.
  */
 public final class Wait4Call implements KernelSyscall {
     static final long WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL_BITS = 0xe0000000L;
 
     @Override
     public long invoke(SyscallFrame c) {
-        long options = c.arg(2);
+        long options = c.arg(2) & 0xffff_ffffL; // an int: the upper half of the register is not looked at
         if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WALL_BITS)) != 0) {
             return -Errno.EINVAL;
         }
