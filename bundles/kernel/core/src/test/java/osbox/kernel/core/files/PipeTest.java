@@ -3,7 +3,6 @@ package osbox.kernel.core.files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static osbox.kernel.core.files.PipeCaller.BASE;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.WaitQueue;
+import osbox.testkit.syscall.ArrayUserMemory;
+import osbox.testkit.syscall.CountingWaitQueue;
+import osbox.testkit.syscall.FakeSyscall;
 
 /**
  * The pipe alone: a 64 KiB ring with counted ends. Empty and full, closed
@@ -19,23 +20,11 @@ import osbox.api.kernel.WaitQueue;
  * bad buffers, and who is woken when.
  */
 class PipeTest {
-    /** A wait queue that counts wake-ups. */
-    static final class Queue implements WaitQueue {
-        private final String name;
-        int wakes;
-
-        Queue(String name) {
-            this.name = name;
-        }
-
-        @Override public int wakeAll() { wakes++; return 0; }
-        @Override public int size() { return 0; }
-        @Override public String name() { return name; }
-    }
-
-    private final Queue readers = new Queue("readers");
-    private final Queue writers = new Queue("writers");
-    private final PipeCaller c = new PipeCaller(2 * Pipe.CAPACITY);
+    static final long BASE = 0x20000;
+    private final CountingWaitQueue readers = new CountingWaitQueue("readers");
+    private final CountingWaitQueue writers = new CountingWaitQueue("writers");
+    private final ArrayUserMemory memory = new ArrayUserMemory(BASE, 2 * Pipe.CAPACITY);
+    private final FakeSyscall c = new FakeSyscall(memory);
 
     private Pipe pipe(boolean nonBlocking) {
         return new Pipe(3, readers, writers, nonBlocking);
@@ -43,7 +32,7 @@ class PipeTest {
 
     // Puts bytes in the caller's memory at BASE + off.
     private void user(int off, byte[] b) {
-        System.arraycopy(b, 0, c.user, off, b.length);
+        System.arraycopy(b, 0, memory.bytes(), off, b.length);
     }
 
     private static byte[] pattern(int n, int seed) {
@@ -63,12 +52,12 @@ class PipeTest {
         assertEquals(11, w.write(c, BASE, 11));
         assertEquals(11, p.buffered());
         assertEquals(11, r.size(), "st_size of a pipe: the bytes waiting");
-        assertEquals(1, readers.wakes, "a write wakes the readers");
+        assertEquals(1, readers.wakeCalls(), "a write wakes the readers");
         assertEquals(5, r.read(c, BASE + 100, 5));
-        assertEquals("hello", new String(c.user, 100, 5));
-        assertEquals(1, writers.wakes, "a read wakes the writers");
+        assertEquals("hello", new String(memory.bytes(), 100, 5));
+        assertEquals(1, writers.wakeCalls(), "a read wakes the writers");
         assertEquals(6, r.read(c, BASE + 200, 100), "only what is there");
-        assertEquals(", pipe", new String(c.user, 200, 6));
+        assertEquals(", pipe", new String(memory.bytes(), 200, 6));
         assertEquals(0, p.buffered());
     }
 
@@ -78,12 +67,12 @@ class PipeTest {
         OpenFile r = blocking.readEnd();
         blocking.writeEnd();
         assertEquals(SyscallHandler.RESTART, r.read(c, BASE, 10));
-        assertEquals(List.of(readers), c.sleeps, "asleep on the readers' queue");
+        assertEquals(List.of(readers), c.sleeps(), "asleep on the readers' queue");
         Pipe nonBlocking = pipe(true);
         OpenFile nr = nonBlocking.readEnd();
         nonBlocking.writeEnd();
         assertEquals(-Errno.EAGAIN, nr.read(c, BASE, 10));
-        assertEquals(1, c.sleeps.size(), "O_NONBLOCK never sleeps");
+        assertEquals(1, c.sleeps().size(), "O_NONBLOCK never sleeps");
     }
 
     @Test
@@ -95,13 +84,13 @@ class PipeTest {
         user(0, new byte[] {1, 2, 3});
         assertEquals(3, w1.write(c, BASE, 3));
         w1.release();
-        int wakes = readers.wakes;
+        int wakes = readers.wakeCalls();
         w2.release();
-        assertEquals(wakes + 1, readers.wakes, "the last writer's close wakes sleeping readers");
+        assertEquals(wakes + 1, readers.wakeCalls(), "the last writer's close wakes sleeping readers");
         assertEquals(3, r.read(c, BASE + 10, 8), "bytes written before the close are still read");
         assertEquals(0, r.read(c, BASE + 10, 8), "then end of file");
         assertEquals(0, pipe(true).readEnd().read(c, BASE, 8), "no writer at all: end of file, not EAGAIN");
-        assertTrue(c.sleeps.isEmpty());
+        assertTrue(c.sleeps().isEmpty());
     }
 
     @Test
@@ -109,13 +98,13 @@ class PipeTest {
         Pipe p = pipe(false);
         OpenFile r = p.readEnd();
         OpenFile w = p.writeEnd();
-        int wakes = writers.wakes;
+        int wakes = writers.wakeCalls();
         r.release();
-        assertEquals(wakes + 1, writers.wakes, "the last reader's close wakes sleeping writers");
+        assertEquals(wakes + 1, writers.wakeCalls(), "the last reader's close wakes sleeping writers");
         assertEquals(-Errno.EPIPE, w.write(c, BASE, 10));
         assertEquals(0, p.buffered());
         assertEquals(-Errno.EPIPE, pipe(true).writeEnd().write(c, BASE, 1), "EPIPE before EAGAIN");
-        assertTrue(c.sleeps.isEmpty(), "a broken pipe never sleeps");
+        assertTrue(c.sleeps().isEmpty(), "a broken pipe never sleeps");
     }
 
     @Test
@@ -125,7 +114,7 @@ class PipeTest {
         OpenFile w = p.writeEnd();
         assertEquals(Pipe.CAPACITY, w.write(c, BASE, Pipe.CAPACITY));
         assertEquals(SyscallHandler.RESTART, w.write(c, BASE, 1));
-        assertEquals(List.of(writers), c.sleeps);
+        assertEquals(List.of(writers), c.sleeps());
         Pipe n = pipe(true);
         n.readEnd();
         OpenFile nw = n.writeEnd();
@@ -163,7 +152,7 @@ class PipeTest {
         user(0, second);
         assertEquals(1000, w.write(c, BASE, 1000), "written across the end of the ring");
         assertEquals(1020, r.read(c, BASE + Pipe.CAPACITY, 5000));
-        byte[] got = Arrays.copyOfRange(c.user, Pipe.CAPACITY, Pipe.CAPACITY + 1020);
+        byte[] got = Arrays.copyOfRange(memory.bytes(), Pipe.CAPACITY, Pipe.CAPACITY + 1020);
         assertArrayEquals(Arrays.copyOfRange(first, first.length - 20, first.length), Arrays.copyOf(got, 20));
         assertArrayEquals(second, Arrays.copyOfRange(got, 20, 1020));
     }
@@ -180,7 +169,7 @@ class PipeTest {
         assertEquals(-Errno.EFAULT, r.read(c, 0x10, 4), "a destination outside memory");
         assertEquals(4, p.buffered(), "the bytes stay for the next read");
         assertEquals(4, r.read(c, BASE + 8, 4));
-        assertArrayEquals(new byte[] {5, 6, 7, 8}, Arrays.copyOfRange(c.user, 8, 12));
+        assertArrayEquals(new byte[] {5, 6, 7, 8}, Arrays.copyOfRange(memory.bytes(), 8, 12));
     }
 
     @Test
@@ -201,7 +190,7 @@ class PipeTest {
         List<String> made = new java.util.ArrayList<>();
         OpenFiles files = new OpenFiles(name -> {
             made.add(name);
-            return new Queue(name);
+            return new CountingWaitQueue(name);
         });
         Pipe one = files.newPipe(false);
         Pipe two = files.newPipe(true);
