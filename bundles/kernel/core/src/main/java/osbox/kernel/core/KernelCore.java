@@ -284,14 +284,17 @@ public final class KernelCore implements Kernel, ProcessManager {
         return vm.oomKills();
     }
 
+    /** The machine the kernel runs on. */
     public Machine machine() {
         return machine;
     }
 
+    /** The scheduling mechanism (its policy slot: SchedulerControl, the harness, benchmarks). */
     public Dispatcher<Process> dispatcher() {
         return dispatcher;
     }
 
+    /** The system-call table (what is installed, how often each number was called). */
     public SyscallTable syscalls() {
         return syscalls;
     }
@@ -306,6 +309,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         return vm;
     }
 
+    /** Every process not yet reaped, by pid; use only on the simulation thread. */
     public ProcessTable table() {
         return table;
     }

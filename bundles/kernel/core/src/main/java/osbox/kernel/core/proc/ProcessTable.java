@@ -43,6 +43,7 @@ public final class ProcessTable {
         return p;
     }
 
+    /** The process with this pid (a zombie too, until reaped), or null. */
     public Process get(int pid) {
         return byPid.get(pid);
     }
@@ -88,6 +89,7 @@ public final class ProcessTable {
         return false;
     }
 
+    /** Processes in the table, zombies included. */
     public int size() {
         return byPid.size();
     }
