@@ -39,9 +39,9 @@ import osbox.vm.manager.core.VmManager;
 
 /**
  * The whole osbox computer assembled in plain Java, exactly as the OSGi
- * distribution wires it (syscall handlers come from the bundles' own DS
- * descriptors), for tests, benchmarks and tools that do not need the
- * framework. One program run per {@link #run} call.
+ * distribution wires it (the kernel installs its own system calls; the
+ * other bundles' handlers come from their own DS descriptors), for tests,
+ * benchmarks and tools that do not need the framework. One program run per {@link #run} call.
  */
 public final class Computer implements AutoCloseable {
     /**
@@ -224,8 +224,8 @@ public final class Computer implements AutoCloseable {
         if (!pending.isEmpty()) {
             throw new IllegalStateException("components not satisfied: " + pending);
         }
-        if (!kernel.syscalls().installed(osbox.api.kernel.Syscalls.WRITE)
-                || !kernel.syscalls().installed(osbox.api.kernel.Syscalls.EXIT_GROUP)) {
+        // the kernel installs its own calls; uname comes from the sysinfo bundle's components
+        if (!kernel.syscalls().installed(osbox.api.kernel.Syscalls.UNAME)) {
             throw new IllegalStateException("no syscall handler components found on the classpath "
                     + "(are the kernel bundles' OSGI-INF descriptors there?)");
         }

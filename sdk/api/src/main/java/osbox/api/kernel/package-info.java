@@ -4,7 +4,10 @@
  * process and its user memory, wait queues, processes, executable formats,
  * per-process memory counters ({@link osbox.api.kernel.MemoryUsage}),
  * and the Linux numbers (syscalls, errno, signals, wait status) osbox keeps.
+ *
+ * <p>1.5: {@link osbox.api.kernel.UserMemory}'s word and string accessors
+ * are default methods over {@code read} and {@code write}.
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

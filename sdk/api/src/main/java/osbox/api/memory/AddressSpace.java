@@ -3,7 +3,6 @@ package osbox.api.memory;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 import osbox.api.hw.TranslationUnit;
-import osbox.api.kernel.UserMemory;
 
 /**
  * One process's virtual memory, made by {@link MemoryManager#createAddressSpace}:
@@ -158,12 +157,20 @@ public interface AddressSpace {
      * The physical address the kernel may use for {@code va} on the
      * process's behalf with user permissions for {@code access}, faulting
      * in demand, swapped and copy-on-write pages as the process would; -1
-     * when the process itself could not make that access.
+     * when the process itself could not make that access, or when the page
+     * needs a frame and none can be found ({@link #userCopy} tells the two
+     * apart).
      */
     long translateForKernel(long va, int access);
 
-    /** copyin/copyout for this space (checked through its page table; never throws on a bad pointer). */
-    UserMemory userMemory();
+    /**
+     * copyin/copyout for this space (checked through its page table; never
+     * throws on a bad pointer, never calls back into the kernel: each copy
+     * answers a {@link UserCopy} result).
+     *
+     * @since 2.0
+     */
+    UserCopy userCopy();
 
     /**
      * A copy-on-write copy for a forked child (pid 0 until set), or null

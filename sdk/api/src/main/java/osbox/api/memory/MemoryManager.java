@@ -65,23 +65,6 @@ public interface MemoryManager {
      */
     long oomKills();
 
-    /**
-     * Who frees memory when a kernel access to the user memory of process
-     * {@code pid} ({@link AddressSpace#userMemory},
-     * {@link AddressSpace#translateForKernel}) needs a frame and none can be
-     * found: {@code reclaim.test(pid)} runs the kernel's OOM policy and
-     * answers true when it killed another process (its memory is free: the
-     * access is tried again), false when nothing was freed for it (the
-     * access fails; the kernel kills {@code pid} itself once its system call
-     * returns, as the victim). Null (the default): the access fails. The
-     * kernel sets it at boot and clears it at shutdown; called on the
-     * simulation thread.
-     *
-     * @since 1.1
-     */
-    default void setOutOfMemoryHandler(java.util.function.IntPredicate reclaim) {
-    }
-
     /** Frames of physical memory: total, in use, free, and the most ever in use. */
     FrameUsage frames();
 

@@ -6,11 +6,20 @@
  * {@link osbox.api.memory.MemoryManager} service: it asks for an empty
  * {@link osbox.api.memory.AddressSpace} per process, fills it at exec,
  * forwards page faults to it, and reaches user memory through the space's
- * {@link osbox.api.kernel.UserMemory}.
+ * {@link osbox.api.memory.UserCopy}. Nothing here calls back into the
+ * kernel: a fault or a copy that finds no frame answers so
+ * ({@link osbox.api.memory.AddressSpace#OOM},
+ * {@link osbox.api.memory.UserCopy#OUT_OF_MEMORY}), and the kernel runs its
+ * OOM killer and tries again.
  *
  * <p>Everything here is called on the simulation thread only (the machine's
  * safe point serializes calls from elsewhere).
+ *
+ * <p>2.0: {@code AddressSpace.userMemory()} and
+ * {@code MemoryManager.setOutOfMemoryHandler} are gone; copies answer a
+ * result ({@link osbox.api.memory.UserCopy}) instead of calling the kernel's
+ * handler, and the kernel wraps them as the handlers' {@code UserMemory}.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.memory;

@@ -148,11 +148,6 @@ public final class VmManagerComponent implements MemoryManager {
     }
 
     @Override
-    public void setOutOfMemoryHandler(java.util.function.IntPredicate reclaim) {
-        core.setOutOfMemoryHandler(reclaim);
-    }
-
-    @Override
     public long oomKills() {
         return sim(core::oomKills);
     }

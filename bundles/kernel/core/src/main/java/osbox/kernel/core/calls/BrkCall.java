@@ -1,16 +1,12 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** brk(addr): moves the program break; returns the new break, or the old one when refused (Linux semantics). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.BRK, SyscallHandler.NAME + "=brk"})
-public final class BrkCall implements SyscallHandler {
+public final class BrkCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        return KernelCall.of(c).pcb().space.brk(c.arg(0));
+    public long invoke(SyscallFrame c) {
+        return c.process().space().brk(c.arg(0));
     }
 }

@@ -1,15 +1,12 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** close(fd): 0, or EBADF when fd is not open. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.CLOSE, SyscallHandler.NAME + "=close"})
-public final class CloseCall implements SyscallHandler {
+public final class CloseCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         return Fds.table(c).close(c.arg(0));
     }
 }

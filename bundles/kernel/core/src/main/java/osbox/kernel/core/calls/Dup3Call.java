@@ -1,25 +1,28 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.files.FileTable;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
-/** dup3(oldfd, newfd, flags): newfd refers to oldfd's open file (closing what it had); flags may hold O_CLOEXEC. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.DUP3, SyscallHandler.NAME + "=dup3"})
-public final class Dup3Call implements SyscallHandler {
+/**
+ * dup3(oldfd, newfd, flags): newfd refers to oldfd's open file (closing what
+ * it had); flags may hold O_CLOEXEC. Checked in Linux's order (ksys_dup3):
+ * unknown flags, then oldfd == newfd (EINVAL), then newfd beyond the table,
+ * then oldfd not open (EBADF). Descriptors are unsigned ints.
+ */
+public final class Dup3Call implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        long oldfd = c.arg(0);
-        long newfd = c.arg(1);
-        long flags = c.arg(2);
-        var f = Fds.table(c).get(oldfd);
-        if (f == null || newfd < 0 || newfd >= osbox.kernel.core.files.FileTable.MAX) {
-            return -Errno.EBADF;
-        }
-        if (oldfd == newfd || (flags & ~Fds.O_CLOEXEC) != 0) {
+    public long invoke(SyscallFrame c) {
+        long oldfd = c.arg(0) & 0xffff_ffffL;
+        long newfd = c.arg(1) & 0xffff_ffffL;
+        int flags = (int) c.arg(2);
+        if ((flags & ~Fds.O_CLOEXEC) != 0 || oldfd == newfd) {
             return -Errno.EINVAL;
+        }
+        var f = Fds.table(c).get(oldfd);
+        if (newfd >= FileTable.MAX || f == null) {
+            return -Errno.EBADF;
         }
         Fds.table(c).put((int) newfd, f, (flags & Fds.O_CLOEXEC) != 0);
         return newfd;

@@ -1,20 +1,16 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** execve(path, argv, envp): runs the program at path (under the /host mount) in this process. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.EXECVE, SyscallHandler.NAME + "=execve"})
-public final class ExecveCall implements SyscallHandler {
+public final class ExecveCall implements KernelSyscall {
     static final int MAX_ARGS = 4096;
     static final int MAX_STRING = 128 * 1024;
 
     // Reads a NULL-terminated array of string pointers; null on a bad pointer or too many.
-    static java.util.List<String> strings(SyscallContext c, long array) {
+    static java.util.List<String> strings(SyscallFrame c, long array) {
         java.util.List<String> out = new java.util.ArrayList<>();
         if (array == 0) {
             return out;
@@ -37,7 +33,7 @@ public final class ExecveCall implements SyscallHandler {
     }
 
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         String path = c.memory().readString(c.arg(0), 4096);
         if (path == null) {
             return -Errno.EFAULT;
@@ -47,8 +43,7 @@ public final class ExecveCall implements SyscallHandler {
         if (argv == null || envp == null) {
             return -Errno.EFAULT;
         }
-        KernelCall k = KernelCall.of(c);
-        long r = k.kernel().exec(k.hartObject(), k.pcb(), path, argv, envp);
+        long r = c.forkExec().exec(c.callingHart(), c.process(), path, argv, envp);
         return r == 0 ? NO_RETURN : r;
     }
 }

@@ -1,18 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** exit(status): ends the calling thread; with one thread per process, the process. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.EXIT, SyscallHandler.NAME + "=exit"})
-public final class ExitCall implements SyscallHandler {
+public final class ExitCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        KernelCall k = KernelCall.of(c);
-        k.kernel().exit(k.pcb(), (int) c.arg(0));
+    public long invoke(SyscallFrame c) {
+        c.exits().exit(c.process(), (int) c.arg(0));
         return NO_RETURN;
     }
 }

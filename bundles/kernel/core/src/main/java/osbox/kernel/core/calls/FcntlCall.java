@@ -1,16 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** fcntl(fd, cmd, arg): F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL (flags other than O_NONBLOCK are ignored). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.FCNTL, SyscallHandler.NAME + "=fcntl"})
-public final class FcntlCall implements SyscallHandler {
+public final class FcntlCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         var table = Fds.table(c);
         var f = table.get(c.arg(0));
         if (f == null) {

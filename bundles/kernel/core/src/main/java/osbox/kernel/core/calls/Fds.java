@@ -1,11 +1,12 @@
 package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.ProcessState;
+import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallHandler;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.FileTable;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** Descriptor helpers shared by the file calls. */
 final class Fds {
@@ -22,8 +23,22 @@ final class Fds {
     private Fds() {
     }
 
-    static FileTable table(SyscallContext c) {
-        return KernelCall.of(c).pcb().files;
+    /**
+     * A write's result, after sending the caller SIGPIPE when it is EPIPE:
+     * POSIX has write raise SIGPIPE along with EPIPE (a pipe or FIFO no one
+     * reads, a broken socket); its default action kills the caller, whose
+     * call still answers EPIPE (traced as such).
+     */
+    static long brokenPipe(SyscallFrame c, long r) {
+        if (r == -Errno.EPIPE && c.process().state() != ProcessState.ZOMBIE) {
+            c.signals().kill(c.process(), Signals.SIGPIPE, "write to a pipe with no readers", 0);
+        }
+        return r;
+    }
+
+    /** The caller's descriptor table. */
+    static FileTable table(SyscallFrame c) {
+        return c.process().files();
     }
 
     /**
@@ -37,7 +52,7 @@ final class Fds {
     }
 
     /** read(2)/write(2) shape: checks fd and the whole user range (EFAULT, as access_ok), then transfers. */
-    static long transfer(SyscallContext c, long fd, long buf, long len, Transfer t) {
+    static long transfer(SyscallFrame c, long fd, long buf, long len, Transfer t) {
         FileRef f = table(c).get(fd);
         if (f == null) {
             return -Errno.EBADF;
@@ -58,7 +73,7 @@ final class Fds {
      * then applies t to each buffer in order, stopping at a short transfer;
      * the total, or the first error when nothing moved.
      */
-    static long vector(SyscallContext c, long fd, long iov, long count, Transfer t) {
+    static long vector(SyscallFrame c, long fd, long iov, long count, Transfer t) {
         FileRef f = table(c).get(fd);
         if (f == null) {
             return -Errno.EBADF;

@@ -1,16 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** fstat(fd, statbuf): fills struct stat (riscv64 layout, 128 bytes) from the open file. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.FSTAT, SyscallHandler.NAME + "=fstat"})
-public final class FstatCall implements SyscallHandler {
+public final class FstatCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         var f = Fds.table(c).get(c.arg(0));
         if (f == null) {
             return -Errno.EBADF;

@@ -1,21 +1,16 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.proc.Process;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** getpgid(pid): the process group of pid (0: the caller); ESRCH when there is no such process. riscv64 has no getpgrp: libc calls getpgid(0). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETPGID, SyscallHandler.NAME + "=getpgid"})
-public final class GetpgidCall implements SyscallHandler {
+public final class GetpgidCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        KernelCall k = KernelCall.of(c);
+    public long invoke(SyscallFrame c) {
         int pid = (int) c.arg(0);
-        Process p = pid == 0 ? k.pcb() : pid > 0 ? k.kernel().table().get(pid) : null;
+        Process p = pid == 0 ? c.process() : pid > 0 ? c.processes().get(pid) : null;
         return p == null ? -Errno.ESRCH : p.pgid();
     }
 }

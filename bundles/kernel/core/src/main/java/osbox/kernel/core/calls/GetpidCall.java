@@ -1,15 +1,12 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** getpid(): the caller's process id. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETPID, SyscallHandler.NAME + "=getpid"})
-public final class GetpidCall implements SyscallHandler {
+public final class GetpidCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         return c.process().pid();
     }
 }

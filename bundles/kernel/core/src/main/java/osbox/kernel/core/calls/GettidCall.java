@@ -1,15 +1,12 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** gettid(): the thread id, equal to the pid while processes have one thread. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETTID, SyscallHandler.NAME + "=gettid"})
-public final class GettidCall implements SyscallHandler {
+public final class GettidCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         return c.process().pid();
     }
 }

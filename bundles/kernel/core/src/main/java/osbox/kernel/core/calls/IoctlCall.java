@@ -1,16 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** ioctl(fd, request, arg): passed to the open file (ENOTTY when it does not know the request). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.IOCTL, SyscallHandler.NAME + "=ioctl"})
-public final class IoctlCall implements SyscallHandler {
+public final class IoctlCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         var f = Fds.table(c).get(c.arg(0));
         return f == null ? -Errno.EBADF : f.file.ioctl(c, c.arg(1), c.arg(2));
     }

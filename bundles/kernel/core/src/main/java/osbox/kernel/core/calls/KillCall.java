@@ -1,18 +1,14 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.api.kernel.ProcessState;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** kill(pid, sig): sends a signal with its default action (no handlers yet); sig 0 checks that pid exists. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.KILL, SyscallHandler.NAME + "=kill"})
-public final class KillCall implements SyscallHandler {
+public final class KillCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        KernelCall k = KernelCall.of(c);
-        long r = k.kernel().signal(k.pcb(), c.arg(0), c.arg(1));
-        return k.pcb().state() == osbox.api.kernel.ProcessState.ZOMBIE ? NO_RETURN : r;
+    public long invoke(SyscallFrame c) {
+        long r = c.signals().send(c.process(), c.arg(0), c.arg(1));
+        return c.process().state() == ProcessState.ZOMBIE ? NO_RETURN : r;
     }
 }

@@ -1,16 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** lseek(fd, offset, whence): moves the file offset (streams answer ESPIPE). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.LSEEK, SyscallHandler.NAME + "=lseek"})
-public final class LseekCall implements SyscallHandler {
+public final class LseekCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         var f = Fds.table(c).get(c.arg(0));
         return f == null ? -Errno.EBADF : f.file.seek(c, c.arg(1), (int) c.arg(2));
     }

@@ -1,12 +1,9 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
 import osbox.api.memory.AddressSpace;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
  * mmap(addr, len, prot, flags, fd, offset): anonymous mappings, zero-filled
@@ -14,12 +11,11 @@ import osbox.api.memory.AddressSpace;
  * (MAP_SHARED: the same pages in every process that inherits them by fork).
  * File mappings need a file system: EBADF, as for a closed descriptor.
  */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MMAP, SyscallHandler.NAME + "=mmap"})
-public final class MmapCall implements SyscallHandler {
+public final class MmapCall implements KernelSyscall {
     static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20;
 
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         long addr = c.arg(0);
         long len = c.arg(1);
         int prot = (int) c.arg(2);
@@ -40,7 +36,7 @@ public final class MmapCall implements SyscallHandler {
         if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000)) {
             return -Errno.EINVAL;
         }
-        AddressSpace space = KernelCall.of(c).pcb().space;
+        AddressSpace space = c.process().space();
         long at = (flags & MAP_SHARED) != 0 ? space.mapShared(addr, len, Prot.of(prot), fixed)
                 : space.mapAnonymous(addr, len, Prot.of(prot), fixed);
         return at < 0 ? -Errno.ENOMEM : at;

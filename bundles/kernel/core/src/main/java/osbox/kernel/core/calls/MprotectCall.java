@@ -1,17 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** mprotect(addr, len, prot): changes permissions of mapped pages; ENOMEM where nothing is mapped. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MPROTECT, SyscallHandler.NAME + "=mprotect"})
-public final class MprotectCall implements SyscallHandler {
+public final class MprotectCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         long addr = c.arg(0);
         long len = c.arg(1);
         int prot = (int) c.arg(2);
@@ -21,6 +17,6 @@ public final class MprotectCall implements SyscallHandler {
         if (len == 0) {
             return 0;
         }
-        return KernelCall.of(c).pcb().space.protect(addr, len, Prot.of(prot)) ? 0 : -Errno.ENOMEM;
+        return c.process().space().protect(addr, len, Prot.of(prot)) ? 0 : -Errno.ENOMEM;
     }
 }

@@ -1,16 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** nanosleep(req, rem): sleeps for req's simulated time (the hart runs others meanwhile). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.NANOSLEEP, SyscallHandler.NAME + "=nanosleep"})
-public final class NanosleepCall implements SyscallHandler {
+public final class NanosleepCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         if (c.woken()) {
             return 0;
         }

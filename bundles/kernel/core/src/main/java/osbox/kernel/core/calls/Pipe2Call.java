@@ -1,21 +1,48 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.files.FileTable;
+import osbox.kernel.core.files.Pipe;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
-/** pipe2(fds, flags): a pipe; fds[0] reads, fds[1] writes; flags O_CLOEXEC and O_NONBLOCK. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.PIPE2, SyscallHandler.NAME + "=pipe2"})
-public final class Pipe2Call implements SyscallHandler {
+/**
+ * pipe2(fds, flags): a pipe; its read and write ends go to the two lowest
+ * free descriptors, stored at fds[0] and fds[1]; flags O_CLOEXEC and
+ * O_NONBLOCK (others: EINVAL). Nothing stays open when it fails (EMFILE,
+ * EFAULT).
+ */
+public final class Pipe2Call implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
+    public long invoke(SyscallFrame c) {
         long flags = c.arg(1);
         if ((flags & ~(Fds.O_CLOEXEC | Fds.O_NONBLOCK)) != 0) {
             return -Errno.EINVAL;
         }
-        var k = osbox.kernel.core.syscall.KernelCall.of(c);
-        return k.kernel().pipe(k.pcb(), c.arg(0), (flags & Fds.O_CLOEXEC) != 0, (flags & Fds.O_NONBLOCK) != 0);
+        boolean cloexec = (flags & Fds.O_CLOEXEC) != 0;
+        Pipe pipe = c.files().newPipe((flags & Fds.O_NONBLOCK) != 0);
+        FileRef r = c.files().wrap(pipe.readEnd());
+        FileRef w = c.files().wrap(pipe.writeEnd());
+        FileTable table = c.process().files();
+        int rfd = table.install(r, 0, cloexec);
+        if (rfd < 0) {
+            r.file.release();
+            w.file.release();
+            return rfd;
+        }
+        int wfd = table.install(w, 0, cloexec);
+        if (wfd < 0) {
+            table.close(rfd);
+            w.file.release();
+            return wfd;
+        }
+        long fds = c.arg(0);
+        if (!c.memory().writeInt(fds, rfd) || !c.memory().writeInt(fds + 4, wfd)) {
+            table.close(rfd);
+            table.close(wfd);
+            return -Errno.EFAULT;
+        }
+        return 0;
     }
 }

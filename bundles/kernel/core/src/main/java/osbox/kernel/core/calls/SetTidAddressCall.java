@@ -1,17 +1,13 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /** set_tid_address(tidptr): remembers tidptr (cleared at exit) and returns the tid. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SET_TID_ADDRESS, SyscallHandler.NAME + "=set_tid_address"})
-public final class SetTidAddressCall implements SyscallHandler {
+public final class SetTidAddressCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        KernelCall.of(c).pcb().clearChildTid = c.arg(0);
+    public long invoke(SyscallFrame c) {
+        c.process().setClearChildTid(c.arg(0));
         return c.process().pid();
     }
 }

@@ -1,13 +1,10 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
  * setpgid(pid, pgid): moves the caller or one of its children (pid 0: the
@@ -17,16 +14,14 @@ import osbox.kernel.core.syscall.KernelCall;
  * session is in. (Linux's EACCES for a child that has called execve is not
  * modelled.)
  */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SETPGID, SyscallHandler.NAME + "=setpgid"})
-public final class SetpgidCall implements SyscallHandler {
+public final class SetpgidCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        KernelCall k = KernelCall.of(c);
-        Process self = k.pcb();
+    public long invoke(SyscallFrame c) {
+        Process self = c.process();
         int pid = (int) c.arg(0);
         int pgid = (int) c.arg(1);
         if (pid == 0) {
-            pid = self.pid;
+            pid = self.pid();
         }
         if (pgid == 0) {
             pgid = pid;
@@ -34,22 +29,22 @@ public final class SetpgidCall implements SyscallHandler {
         if (pgid < 0) {
             return -Errno.EINVAL;
         }
-        ProcessTable table = k.kernel().table();
+        ProcessTable table = c.processes();
         Process p = pid > 0 ? table.get(pid) : null;
         if (p == null) {
             return -Errno.ESRCH;
         }
-        if (p.ppid() == self.pid) {
+        if (p.ppid() == self.pid()) {
             if (p.sid() != self.sid()) {
                 return -Errno.EPERM;
             }
         } else if (p != self) {
             return -Errno.ESRCH;
         }
-        if (p.sid() == p.pid) {
+        if (p.sid() == p.pid()) {
             return -Errno.EPERM;
         }
-        if (pgid != p.pid && !table.groupInSession(pgid, self.sid())) {
+        if (pgid != p.pid() && !table.groupInSession(pgid, self.sid())) {
             return -Errno.EPERM;
         }
         p.setPgid(pgid);

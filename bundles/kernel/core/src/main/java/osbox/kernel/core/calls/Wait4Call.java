@@ -1,30 +1,27 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
-import osbox.kernel.core.syscall.KernelCall;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
  * wait4(pid, wstatus, options, rusage): reaps a child (WNOHANG: do not sleep;
  * pid 0 or &lt; -1: a child in a process group), then stores its status and
  * rusage (zeroed) when given: a store that fails answers EFAULT, the child
- * reaped all the same, as on Linux.
+ * reaped all the same, as on Linux. options is an int; bits other than
+ * WNOHANG, WUNTRACED, WCONTINUED and __WNOTHREAD/__WALL/__WCLONE answer
+ * EINVAL.
  */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.WAIT4, SyscallHandler.NAME + "=wait4"})
-public final class Wait4Call implements SyscallHandler {
+public final class Wait4Call implements KernelSyscall {
     static final long WNOHANG = 1, WUNTRACED = 2, WCONTINUED = 8, WALL_BITS = 0xe0000000L;
 
     @Override
-    public long invoke(SyscallContext c) {
-        long options = c.arg(2);
+    public long invoke(SyscallFrame c) {
+        long options = c.arg(2) & 0xffff_ffffL; // an int: the upper half of the register is not looked at
         if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WALL_BITS)) != 0) {
             return -Errno.EINVAL;
         }
-        KernelCall k = KernelCall.of(c);
-        long r = k.kernel().waitChild(k, k.pcb(), c.arg(0), c.arg(1), (options & WNOHANG) != 0);
+        long r = c.exits().waitChild(c, c.process(), c.arg(0), c.arg(1), (options & WNOHANG) != 0);
         long rusage = c.arg(3);
         // as Linux's sys_wait4: the child is reaped first; a bad rusage pointer then answers EFAULT
         if (r > 0 && r != RESTART && rusage != 0 && !c.memory().write(rusage, new byte[144], 0, 144)) {

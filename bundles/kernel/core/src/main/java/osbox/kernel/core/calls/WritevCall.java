@@ -1,15 +1,12 @@
 package osbox.kernel.core.calls;
 
-import org.osgi.service.component.annotations.Component;
-import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
-import osbox.api.kernel.Syscalls;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
 
-/** writev(fd, iov, iovcnt): gathers the iovec buffers into one write. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.WRITEV, SyscallHandler.NAME + "=writev"})
-public final class WritevCall implements SyscallHandler {
+/** writev(fd, iov, iovcnt): gathers the iovec buffers into one write; EPIPE also raises SIGPIPE. */
+public final class WritevCall implements KernelSyscall {
     @Override
-    public long invoke(SyscallContext c) {
-        return Fds.vector(c, c.arg(0), c.arg(1), c.arg(2), (f, b, n) -> f.file.write(c, b, n));
+    public long invoke(SyscallFrame c) {
+        return Fds.brokenPipe(c, Fds.vector(c, c.arg(0), c.arg(1), c.arg(2), (f, b, n) -> f.file.write(c, b, n)));
     }
 }

@@ -1,7 +1,6 @@
 package osbox.kernel.core.files;
 
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.Kernel;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
@@ -11,17 +10,14 @@ import osbox.api.kernel.WaitQueue;
  * A pipe: a 64 KiB ring buffer with a read end and a write end. A reader
  * sleeps while the pipe is empty and a writer exists, and sees end of file
  * once every write end is closed; a writer sleeps while the pipe is full
- * and gets EPIPE (and SIGPIPE) once every read end is closed. Writes of at
- * most PIPE_BUF bytes are atomic.
+ * and gets EPIPE once every read end is closed (the write calls raise
+ * SIGPIPE on EPIPE, as POSIX asks of write). Writes of at most PIPE_BUF
+ * bytes are atomic; a larger write takes what room there is (a partial
+ * write). A non-blocking pipe answers EAGAIN where a blocking one sleeps.
  */
 public final class Pipe {
     public static final int CAPACITY = 65536;
     public static final int PIPE_BUF = 4096;
-
-    /** What the write end does when no reader is left: the kernel's SIGPIPE. */
-    public interface BrokenPipe {
-        void signal(SyscallContext c);
-    }
 
     private final byte[] ring = new byte[CAPACITY];
     private int head;
@@ -30,30 +26,36 @@ public final class Pipe {
     private int writers;
     private final WaitQueue readWait;
     private final WaitQueue writeWait;
-    private final BrokenPipe broken;
     private final int id;
     private final boolean nonBlocking;
 
-    /** A pipe whose ends are opened with {@link #readEnd()} and {@link #writeEnd()}. */
-    public Pipe(int id, Kernel kernel, BrokenPipe broken, boolean nonBlocking) {
+    /**
+     * A pipe named {@code pipe:[id]} whose readers sleep on {@code readWait}
+     * and writers on {@code writeWait} (queues of the kernel that runs the
+     * callers); its ends are opened with {@link #readEnd()} and
+     * {@link #writeEnd()}.
+     */
+    public Pipe(int id, WaitQueue readWait, WaitQueue writeWait, boolean nonBlocking) {
         this.id = id;
-        this.readWait = kernel.newWaitQueue("pipe:[" + id + "] readers");
-        this.writeWait = kernel.newWaitQueue("pipe:[" + id + "] writers");
-        this.broken = broken;
+        this.readWait = readWait;
+        this.writeWait = writeWait;
         this.nonBlocking = nonBlocking;
     }
 
+    /** Opens one more read end (the pipe counts its readers). */
     public OpenFile readEnd() {
         readers++;
         return new End(false);
     }
 
+    /** Opens one more write end (the pipe counts its writers). */
     public OpenFile writeEnd() {
         writers++;
         return new End(true);
     }
 
-    // Moves up to len bytes from the ring to user memory.
+    // Moves up to len bytes from the ring to user memory: 0 at end of file (empty, no writer), EAGAIN or a
+    // sleep (RESTART) while empty, EFAULT (nothing taken from the ring) for a bad buffer.
     private long readInto(SyscallContext c, long buf, long len) {
         if (count == 0) {
             if (writers == 0) {
@@ -79,10 +81,10 @@ public final class Pipe {
         return n;
     }
 
-    // Moves up to len bytes from user memory into the ring (all of them at once when len <= PIPE_BUF).
+    // Moves up to len bytes from user memory into the ring (all of them at once when len <= PIPE_BUF):
+    // EPIPE with no reader, EAGAIN or a sleep (RESTART) without room, EFAULT (nothing added) for a bad buffer.
     private long writeFrom(SyscallContext c, long buf, long len) {
         if (readers == 0) {
-            broken.signal(c);
             return -Errno.EPIPE;
         }
         int room = CAPACITY - count;

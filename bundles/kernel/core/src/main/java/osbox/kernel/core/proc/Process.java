@@ -2,88 +2,72 @@ package osbox.kernel.core.proc;
 
 import java.util.List;
 import osbox.api.hw.HartContext;
+import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
-import osbox.api.kernel.WaitQueue;
-import osbox.api.sched.SchedTask;
-import osbox.kernel.core.files.FileTable;
-import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.UserMemory;
 import osbox.api.memory.AddressSpace;
+import osbox.api.sched.TaskAttributes;
+import osbox.kernel.core.files.FileTable;
+import osbox.kernel.core.sched.KernelWaitQueue;
+import osbox.kernel.core.sched.SchedEntity;
+import osbox.kernel.core.sched.Task;
 
 /**
- * The process control block: identity, state, registers, address space,
- * accounting. Kernel code changes it on the simulation thread; everyone
- * else sees it through {@link ProcessView}.
+ * The process control block. Its fields are grouped by who writes them, as
+ * xv6 groups {@code struct proc} by the lock that guards each field; here
+ * every write happens on the simulation thread, and the groups say which
+ * part of the kernel makes it. Everyone else reads the PCB through
+ * {@link ProcessView} (reports, listeners) or the getters.
  */
-public final class Process implements ProcessView, SchedTask {
-    public final int pid;
-    int ppid;
-    String name;
-    List<String> argv;
-    ProcessState state = ProcessState.NEW;
+public final class Process implements ProcessView, Task {
+    // ---- identity and family. pid: fixed by ProcessTable.create. ppid: ProcessTable.create, then
+    // ExitWait when the parent ends (re-parenting). pgid, sid: ProcessTable.create, then the setpgid
+    // and setsid calls. name, argv: ProcessTable.create, then ForkExec.exec. ----
+    private final int pid;
+    private int ppid;
+    int pgid;
+    int sid;
+    private String name;
+    private List<String> argv;
 
-    /** Registers, handed to a hart when it runs. */
-    public HartContext context;
-    /** Its address space, from the VM manager (null before exec). */
-    public AddressSpace space;
-    /** copyin/copyout through that space. */
-    public UserMemory user;
-    /** File descriptors. */
-    public FileTable files = new FileTable();
-
-    /** Where the parent sleeps in wait4 (made on first use). */
-    public WaitQueue childWait;
-
-    /** set_tid_address's pointer (cleared at exit, futex-woken later). */
-    public long clearChildTid;
-
-    // scheduling
-    /** The hart it runs on, or -1. */
-    public int hart = -1;
-    /** Where it sleeps while BLOCKED, or null. */
-    public WaitQueue sleepingOn;
-    /** Event id of a timed sleep, or 0. */
-    public long sleepEvent;
-    /** The pending call is a restart after a sleep. */
-    public boolean woken;
-
-    // what scheduling policies see (SchedTask)
-    public int nice;
-    public int priority;
-    public int tickets = 100;
-    public long lengthHint = -1;
-    public long burstHint = -1;
-    public long lastBurst = -1;
-    public int lastHart = -1;
-    /** CPU cycles of the current burst so far (since it last woke). */
-    public long burstCycles;
-    /** Cycle it last became READY (the watchdog measures waits from here). */
-    public long readySince;
-
-    // accounting
-    final long createdAt;
-    long firstRunAt = -1;
+    // ---- lifecycle. state: the dispatcher (NEW -> READY <-> RUNNING <-> BLOCKED) and
+    // ProcessTable.zombify (-> ZOMBIE, final). exitedAt, waitStatus, killReport: ProcessTable.zombify.
+    // childWait: ExitWait (made when the process first waits). clearChildTid: set_tid_address. ----
+    private ProcessState state = ProcessState.NEW;
+    private final long createdAt;
     long exitedAt = -1;
-    public long cpuCycles;
-    public long instructions;
-    public long syscalls;
-    public long voluntarySwitches;
-    public long involuntarySwitches;
-    /** Hart cycle and instret when it was last dispatched. */
-    public long dispatchedCycle;
-    public long dispatchedInstret;
-    /** TLB accesses and misses while it ran (charged at each switch out). */
-    public long tlbAccesses;
-    public long tlbMisses;
-    /** The hart's TLB counters when it was last dispatched. */
-    public long dispatchedTlbAccesses;
-    public long dispatchedTlbMisses;
-
     int waitStatus = -1;
     String killReport;
-    /** Memory counters of the images it ran before the current one (execve), nothing at first. */
+    private KernelWaitQueue<Process> childWait;
+    private long clearChildTid;
+
+    // ---- registers and address space: ForkExec (spawn, fork, execve); ExitWait destroys the space at
+    // exit. earlierImages: ForkExec.exec, before it replaces the space. ----
+    private HartContext context;
+    private AddressSpace space;
+    private UserMemory memory;
     private MemoryUsage earlierImages = MemoryUsage.NONE;
+
+    // ---- descriptors: ForkExec gives the table (a fresh one, or a copy at fork); the file calls change
+    // its slots, ExitWait closes them all. ----
+    private FileTable files = new FileTable();
+
+    // ---- scheduling. The attributes policies see: ForkExec at spawn and fork. The entity (hart,
+    // sleeps, bursts, CPU accounting): written only by the dispatcher. ----
+    private int nice;
+    private int priority;
+    private int tickets = 100;
+    private long lengthHint = -1;
+    private long burstHint = -1;
+    private final SchedEntity sched = new SchedEntity();
+
+    // ---- accounting: system calls counted by the system-call trap (CPU time is in the entity). ----
+    private long syscalls;
+
+    // ---- signals: a kill the OOM killer chose this process for while its own system call needed
+    // memory; set by OomKiller, carried out (and cleared) by OomKiller when the call returns. ----
+    private boolean oomKillPending;
 
     Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
         this.pid = pid;
@@ -93,20 +77,23 @@ public final class Process implements ProcessView, SchedTask {
         this.createdAt = createdAt;
     }
 
+    // ---- what everyone may read ----
+
     @Override public int pid() { return pid; }
     @Override public int ppid() { return ppid; }
     @Override public String name() { return name; }
     @Override public List<String> argv() { return argv; }
     @Override public ProcessState state() { return state; }
     @Override public long createdAt() { return createdAt; }
-    @Override public long firstRunAt() { return firstRunAt; }
+    @Override public long firstRunAt() { return sched.firstRunAt(); }
     @Override public long exitedAt() { return exitedAt; }
-    @Override public long cpuCycles() { return cpuCycles; }
-    @Override public long instructions() { return instructions; }
+    @Override public long cpuCycles() { return sched.cpuCycles(); }
+    @Override public long instructions() { return sched.instructions(); }
     @Override public long syscalls() { return syscalls; }
-    @Override public long voluntarySwitches() { return voluntarySwitches; }
-    @Override public long involuntarySwitches() { return involuntarySwitches; }
+    @Override public long voluntarySwitches() { return sched.voluntarySwitches(); }
+    @Override public long involuntarySwitches() { return sched.involuntarySwitches(); }
     @Override public int waitStatus() { return waitStatus; }
+    @Override public String killReport() { return killReport; }
     @Override public int id() { return pid; }
     @Override public int nice() { return nice; }
     @Override public int priority() { return priority; }
@@ -114,10 +101,33 @@ public final class Process implements ProcessView, SchedTask {
     @Override public long arrival() { return createdAt; }
     @Override public long lengthHint() { return lengthHint; }
     @Override public long burstHint() { return burstHint; }
-    @Override public long runtime() { return cpuCycles; }
-    @Override public long lastBurst() { return lastBurst; }
-    @Override public int lastHart() { return lastHart; }
-    @Override public String killReport() { return killReport; }
+    @Override public long runtime() { return sched.cpuCycles(); }
+    @Override public long lastBurst() { return sched.lastBurst(); }
+    @Override public int lastHart() { return sched.lastHart(); }
+    @Override public SchedEntity sched() { return sched; }
+    @Override public HartContext context() { return context; }
+    @Override public AddressSpace space() { return space; }
+
+    /** Its process group. */
+    public int pgid() { return pgid; }
+
+    /** Its session. */
+    public int sid() { return sid; }
+
+    /** Its memory as system calls reach it (copies checked through its page table, the OOM killer behind). */
+    public UserMemory userMemory() { return memory; }
+
+    /** Its file descriptors. */
+    public FileTable files() { return files; }
+
+    /** The queue it sleeps on in wait4, or null before it first waits. */
+    KernelWaitQueue<Process> childWait() { return childWait; }
+
+    /** set_tid_address's pointer (0: none). */
+    public long clearChildTid() { return clearChildTid; }
+
+    /** Whether the OOM killer left a kill for the return of its system call. */
+    boolean oomKillPending() { return oomKillPending; }
 
     /**
      * Its memory now: the current address space's pages, and its fault and
@@ -130,6 +140,8 @@ public final class Process implements ProcessView, SchedTask {
     public MemoryUsage memory() {
         AddressSpace s = space;
         MemoryUsage e = earlierImages;
+        long tlbAccesses = sched.tlbAccesses();
+        long tlbMisses = sched.tlbMisses();
         if (s == null) {
             return new MemoryUsage(e.residentPages(), e.peakResidentPages(), e.swappedPages(), e.tablePages(),
                     e.minorFaults(), e.imageFaults(), e.majorFaults(), e.cowFaults(), e.cowCopies(), e.pageIns(),
@@ -142,61 +154,10 @@ public final class Process implements ProcessView, SchedTask {
                 e.pageOuts() + s.pageOuts(), tlbAccesses, tlbMisses);
     }
 
-    /**
-     * execve is about to replace the current address space: its fault and
-     * paging counters (and its peak) carry over to the new image; its pages
-     * do not. Call before {@link #space} is replaced.
-     */
-    public void keepMemoryCounters() {
-        MemoryUsage now = memory();
-        earlierImages = new MemoryUsage(0, now.peakResidentPages(), 0, 0, now.minorFaults(), now.imageFaults(),
-                now.majorFaults(), now.cowFaults(), now.cowCopies(), now.pageIns(), now.pageOuts(), 0, 0);
-    }
+    // ---- writes, each by the owner its group names ----
 
-    /** execve: the process now runs another program under this name and argument vector. */
-    public void rename(String name, List<String> argv) {
-        this.name = name;
-        this.argv = List.copyOf(argv);
-    }
-
-    /** Sets what scheduling policies see of it. */
-    public void setAttributes(osbox.api.sched.TaskAttributes a) {
-        nice = a.nice();
-        priority = a.priority();
-        tickets = a.tickets();
-        lengthHint = a.lengthHint();
-        burstHint = a.burstHint();
-    }
-
-    /** fork: the child gets the parent's nice, priority and tickets (hints are the parent's own). */
-    public void inheritAttributes(Process parent) {
-        nice = parent.nice;
-        priority = parent.priority;
-        tickets = parent.tickets;
-    }
-
-    /** Re-parents the process (its parent exited). */
-    public void setParent(int ppid) {
-        this.ppid = ppid;
-    }
-
-    /** Process group and session ids (setpgid, setsid); a new process starts in its parent's. */
-    int pgid, sid;
-
-    public int pgid() { return pgid; }
-
-    public int sid() { return sid; }
-
-    /** setpgid: moves it to process group pgid (the caller checked the rules). */
-    public void setPgid(int pgid) { this.pgid = pgid; }
-
-    /** setsid: makes it the leader of a new session and of a new process group, both its pid. */
-    public void newSession() {
-        this.sid = pid;
-        this.pgid = pid;
-    }
-
-    /** Moves to a new state; ZOMBIE is final. */
+    /** The dispatcher (and ProcessTable.zombify) move the state; ZOMBIE is final. */
+    @Override
     public void setState(ProcessState s) {
         if (state == ProcessState.ZOMBIE) {
             throw new IllegalStateException("pid " + pid + " is a zombie; cannot become " + s);
@@ -204,11 +165,82 @@ public final class Process implements ProcessView, SchedTask {
         state = s;
     }
 
-    /** Notes the first dispatch time. */
-    public void markRunning(long now) {
-        if (firstRunAt < 0) {
-            firstRunAt = now;
-        }
+    /** setpgid: moves it to process group pgid (the call checked Linux's rules). */
+    public void setPgid(int pgid) {
+        this.pgid = pgid;
+    }
+
+    /** setsid: makes it the leader of a new session and of a new process group, both its pid. */
+    public void newSession() {
+        this.sid = pid;
+        this.pgid = pid;
+    }
+
+    /** set_tid_address: remembers the pointer cleared at exit. */
+    public void setClearChildTid(long address) {
+        clearChildTid = address;
+    }
+
+    /** The system-call trap counts one call. */
+    public void countSyscall() {
+        syscalls++;
+    }
+
+    // ForkExec: gives it an image (spawn, fork, execve): registers, address space and the memory over it.
+    void setImage(HartContext context, AddressSpace space, UserMemory memory) {
+        this.context = context;
+        this.space = space;
+        this.memory = memory;
+    }
+
+    // ForkExec (fork): the child's descriptors, a copy of the parent's.
+    void setFiles(FileTable files) {
+        this.files = files;
+    }
+
+    // ExitWait: re-parents it (its parent ended).
+    void setParent(int ppid) {
+        this.ppid = ppid;
+    }
+
+    // ExitWait: the queue it waits for its children on.
+    void setChildWait(KernelWaitQueue<Process> q) {
+        childWait = q;
+    }
+
+    // OomKiller: marks (or clears) a kill left for the return of its system call.
+    void setOomKillPending(boolean pending) {
+        oomKillPending = pending;
+    }
+
+    // ForkExec.exec, before it replaces the address space: the fault and paging counters (and the peak)
+    // of the image it leaves carry over to the new one; its pages do not.
+    void keepMemoryCounters() {
+        MemoryUsage now = memory();
+        earlierImages = new MemoryUsage(0, now.peakResidentPages(), 0, 0, now.minorFaults(), now.imageFaults(),
+                now.majorFaults(), now.cowFaults(), now.cowCopies(), now.pageIns(), now.pageOuts(), 0, 0);
+    }
+
+    // ForkExec.exec: the process now runs another program under this name and argument vector.
+    void rename(String name, List<String> argv) {
+        this.name = name;
+        this.argv = List.copyOf(argv);
+    }
+
+    // ForkExec (spawn): what scheduling policies see of it.
+    void setAttributes(TaskAttributes a) {
+        nice = a.nice();
+        priority = a.priority();
+        tickets = a.tickets();
+        lengthHint = a.lengthHint();
+        burstHint = a.burstHint();
+    }
+
+    // ForkExec (fork): the child gets the parent's nice, priority and tickets (hints are the parent's own).
+    void inheritAttributes(Process parent) {
+        nice = parent.nice;
+        priority = parent.priority;
+        tickets = parent.tickets;
     }
 
     @Override

@@ -35,14 +35,15 @@ public final class ProcessTable {
             p.pgid = parent.pgid;       // fork: the parent's process group and session
             p.sid = parent.sid;
         } else {
-            p.pgid = p.pid;             // a process the launcher starts: its own group, as a
+            p.pgid = p.pid();             // a process the launcher starts: its own group, as a
             p.sid = 0;                  // job-control shell's child is, in the launcher's session (0)
         }
-        byPid.put(p.pid, p);
+        byPid.put(p.pid(), p);
         nextPid = nextPid % (PID_MAX - 1) + 1;
         return p;
     }
 
+    /** The process with this pid (a zombie too, until reaped), or null. */
     public Process get(int pid) {
         return byPid.get(pid);
     }
@@ -57,10 +58,10 @@ public final class ProcessTable {
 
     /** Forgets a zombie (reaped). */
     public void remove(Process p) {
-        if (p.state != ProcessState.ZOMBIE) {
-            throw new IllegalStateException(p + " reaped while " + p.state);
+        if (p.state() != ProcessState.ZOMBIE) {
+            throw new IllegalStateException(p + " reaped while " + p.state());
         }
-        byPid.remove(p.pid);
+        byPid.remove(p.pid());
     }
 
     /** All processes by pid. */
@@ -88,6 +89,7 @@ public final class ProcessTable {
         return false;
     }
 
+    /** Processes in the table, zombies included. */
     public int size() {
         return byPid.size();
     }

@@ -20,10 +20,15 @@ public final class ProgramLoader {
     public static final int ARG_LIMIT = 256 * 1024;
 
     private final MemoryManager vm;
+    private final ProcessMemory.Reclaim reclaim;
 
-    /** A loader whose address spaces come from the VM manager {@code vm}. */
-    public ProgramLoader(MemoryManager vm) {
+    /**
+     * A loader whose address spaces come from the VM manager {@code vm};
+     * a copy into a new image that finds no frame asks {@code reclaim}.
+     */
+    public ProgramLoader(MemoryManager vm, ProcessMemory.Reclaim reclaim) {
         this.vm = vm;
+        this.reclaim = reclaim;
     }
 
     /** A loaded image: the new address space, its user-memory access and the initial registers. */
@@ -31,13 +36,13 @@ public final class ProgramLoader {
     }
 
     /**
-     * Builds a new address space for process {@code pid} and an initial context running {@code image};
-     * nothing of the caller changes, so a failed execve leaves the old image
+     * Builds a new address space for process {@code p} and an initial context running {@code image};
+     * nothing of the process changes, so a failed execve leaves the old image
      * intact. On failure the new space is freed and the exception says why.
      */
-    public Loaded load(int pid, ExecImage image, List<String> argv, List<String> envp, String execfn, byte[] random16)
-            throws ExecFormatException {
-        AddressSpace space = vm.createAddressSpace(pid);
+    public Loaded load(Process p, ExecImage image, List<String> argv, List<String> envp, String execfn,
+            byte[] random16) throws ExecFormatException {
+        AddressSpace space = vm.createAddressSpace(p.pid());
         if (space == null) {
             throw new ExecFormatException("not enough memory to start the program");
         }
@@ -66,7 +71,7 @@ public final class ProgramLoader {
             } catch (IllegalArgumentException e) {
                 throw new ExecFormatException("argument list too long");
             }
-            UserMemory user = space.userMemory();
+            UserMemory user = new ProcessMemory(space.userCopy(), p, reclaim);
             if (!user.write(stack.base(), stack.bytes(), 0, stack.bytes().length)) {
                 throw new ExecFormatException("not enough memory for the arguments");
             }

@@ -18,8 +18,8 @@ import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.sched.StopReason;
 import osbox.api.trace.TraceKind;
+import osbox.api.kernel.WaitQueue;
 import osbox.kernel.support.PolicySlot;
-import osbox.kernel.core.proc.Process;
 
 /**
  * The scheduling mechanism: the run set (the truth about who is runnable),
@@ -31,20 +31,23 @@ import osbox.kernel.core.proc.Process;
  * built-in round robin takes over, seeded with every runnable task.
  *
  * <p>A context switch hands the hart another {@code HartContext} and
- * another satp: nothing is copied.
+ * another satp: nothing is copied. The dispatcher runs tasks of type
+ * {@code T} (the kernel's processes) and writes only their
+ * {@link SchedEntity} and state.
  */
-public final class Dispatcher {
+public final class Dispatcher<T extends Task> {
     private final Machine machine;
     private final Timer timer;
     private final long watchdog;
     private final long quantum;
     private final PolicySlot<SchedulingPolicy, SchedulingPolicyProvider> slot;
     /** READY processes not running, oldest-ready first (a LinkedHashSet: insertion order, no hashing order). */
-    private final LinkedHashSet<Process> runnable = new LinkedHashSet<>();
-    private final Process[] current;
+    private final LinkedHashSet<T> runnable = new LinkedHashSet<>();
+    /** The task running on each hart, or null. */
+    private final List<T> current;
     private final int[] lastPid;
     /** The task that last stopped on each hart, until the next dispatch decides whether it was switched out. */
-    private final Process[] stopped;
+    private final List<T> stopped;
     private final boolean[] stoppedVoluntarily;
     private final long[] sliceEnd;
     private final long[] nextTick;
@@ -68,9 +71,9 @@ public final class Dispatcher {
         this.watchdog = watchdog;
         this.quantum = quantum;
         int n = machine.hartCount();
-        this.current = new Process[n];
+        this.current = new ArrayList<>(java.util.Collections.nCopies(n, null));
         this.lastPid = new int[n];
-        this.stopped = new Process[n];
+        this.stopped = new ArrayList<>(java.util.Collections.nCopies(n, null));
         this.stoppedVoluntarily = new boolean[n];
         this.sliceEnd = new long[n];
         this.nextTick = new long[n];
@@ -108,8 +111,7 @@ public final class Dispatcher {
             // the old policy's failure to detach changes nothing: it is no longer called
         }
         machine.tracer().record(TraceKind.NOTE, -1, 0, slot.swaps(), 0, "scheduling policy " + slot.activeName());
-        SchedTask[] running = new SchedTask[current.length];
-        System.arraycopy(current, 0, running, 0, current.length);
+        SchedTask[] running = current.toArray(new SchedTask[0]);
         List<SchedTask> seeds = new ArrayList<>(runnable);
         try {
             to.attach(context, seeds, running);
@@ -119,10 +121,10 @@ public final class Dispatcher {
             }
             return;
         }
-        for (int h = 0; h < current.length; h++) {
-            if (current[h] != null) {
+        for (int h = 0; h < current.size(); h++) {
+            if (current.get(h) != null) {
                 int hart = h;
-                Process p = current[h];
+                T p = current.get(h);
                 long s = ask("slice", () -> slot.active().slice(p, hart), 1_000_000L);
                 sliceEnd[h] = saturatingAdd(now(), Math.max(1, s));
                 programTimer(machine.hart(h));
@@ -134,9 +136,28 @@ public final class Dispatcher {
 
     // ---- the mechanism ----
 
-    /** The process running on hart h, or null. */
-    public Process current(int hart) {
-        return current[hart];
+    /** The task running on hart h, or null. */
+    public T current(int hart) {
+        return current.get(hart);
+    }
+
+    /** A new wait queue whose sleepers this dispatcher wakes. */
+    public KernelWaitQueue<T> newWaitQueue(String name) {
+        return new KernelWaitQueue<>(name, this);
+    }
+
+    /**
+     * The queue {@code q} typed as this dispatcher's, or null when another
+     * made it (a queue handed in by a handler of another bundle is checked,
+     * not trusted).
+     */
+    public KernelWaitQueue<T> own(WaitQueue q) {
+        if (q instanceof KernelWaitQueue<?> k && k.dispatcher == this) {
+            @SuppressWarnings("unchecked")
+            KernelWaitQueue<T> mine = (KernelWaitQueue<T>) k;
+            return mine;
+        }
+        return null;
     }
 
     /** Simulated time as the kernel knows it: the latest hart clock it has seen, or the machine's. */
@@ -156,9 +177,9 @@ public final class Dispatcher {
      * the policy chooses among all of them (SJF can reorder jobs that arrive
      * together).
      */
-    public void admit(Process p) {
+    public void admit(T p) {
         p.setState(ProcessState.READY);
-        p.readySince = now();
+        p.sched().readySince = now();
         runnable.add(p);
         SchedulingPolicy pol = slot.active();
         tell("enqueue", () -> pol.enqueue(p, EnqueueReason.NEW));
@@ -173,13 +194,13 @@ public final class Dispatcher {
     }
 
     /** Makes p runnable (NEW on creation, WOKEN after sleep) and lets the policy decide what runs. */
-    public void makeReady(Process p) {
-        makeReady(p, p.firstRunAt() < 0 ? EnqueueReason.NEW : EnqueueReason.WOKEN);
+    public void makeReady(T p) {
+        makeReady(p, p.sched().firstRunAt < 0 ? EnqueueReason.NEW : EnqueueReason.WOKEN);
     }
 
-    private void makeReady(Process p, EnqueueReason reason) {
+    private void makeReady(T p, EnqueueReason reason) {
         p.setState(ProcessState.READY);
-        p.readySince = now();
+        p.sched().readySince = now();
         runnable.add(p);
         SchedulingPolicy pol = slot.active();
         tell("enqueue", () -> pol.enqueue(p, reason));
@@ -191,8 +212,8 @@ public final class Dispatcher {
 
     // Asks the policy, for each busy hart, whether its task should give way now (a task became runnable).
     private void preemptIfAsked() {
-        for (int h = 0; h < current.length; h++) {
-            Process cur = current[h];
+        for (int h = 0; h < current.size(); h++) {
+            T cur = current.get(h);
             int hart = h;
             if (cur != null && ask("shouldPreempt", () -> slot.active().shouldPreempt(cur, hart), false)) {
                 preempt(machine.hart(h));
@@ -202,48 +223,49 @@ public final class Dispatcher {
 
     // Dispatches onto every idle hart while something is runnable.
     private void kickIdleHarts() {
-        for (int i = 0; i < current.length && !runnable.isEmpty(); i++) {
-            if (current[i] == null) {
+        for (int i = 0; i < current.size() && !runnable.isEmpty(); i++) {
+            if (current.get(i) == null) {
                 dispatch(machine.hart(i));
             }
         }
     }
 
-    /** Wakes a BLOCKED process (its pending call will run again). */
-    public void wake(Process p) {
+    /** Wakes a BLOCKED task (its pending call will run again). */
+    public void wake(T p) {
         if (p.state() != ProcessState.BLOCKED) {
             return;
         }
-        if (p.sleepEvent != 0) {
-            machine.events().cancel(p.sleepEvent);
-            p.sleepEvent = 0;
+        SchedEntity s = p.sched();
+        if (s.sleepEvent != 0) {
+            machine.events().cancel(s.sleepEvent);
+            s.sleepEvent = 0;
         }
-        if (p.sleepingOn instanceof KernelWaitQueue) {
-            ((KernelWaitQueue) p.sleepingOn).remove(p);
+        if (s.sleepingOn != null) {
+            s.sleepingOn.remove(p);
         }
-        p.sleepingOn = null;
-        p.woken = true;
+        s.sleepingOn = null;
+        s.woken = true;
         makeReady(p, EnqueueReason.WOKEN);
     }
 
-    /** Puts the process running on hart h to sleep on q and runs the next one. */
-    public void sleepOn(Hart h, Process p, KernelWaitQueue q) {
-        p.sleepingOn = q;
+    /** Puts the task running on hart h to sleep on q and runs the next one. */
+    public void sleepOn(Hart h, T p, KernelWaitQueue<T> q) {
+        p.sched().sleepingOn = q;
         q.add(p);
         block(h, p);
     }
 
-    /** Puts the process running on hart h to sleep until cycle deadline and runs the next one. */
-    public void sleepUntil(Hart h, Process p, long deadline) {
-        p.sleepEvent = machine.events().schedule(deadline, () -> {
-            p.sleepEvent = 0;
+    /** Puts the task running on hart h to sleep until cycle deadline and runs the next one. */
+    public void sleepUntil(Hart h, T p, long deadline) {
+        p.sched().sleepEvent = machine.events().schedule(deadline, () -> {
+            p.sched().sleepEvent = 0;
             clock = Math.max(clock, machine.now());
             wake(p);
         });
         block(h, p);
     }
 
-    private void block(Hart h, Process p) {
+    private void block(Hart h, T p) {
         clock = h.cycle();
         switchOut(h, p, StopReason.BLOCKED);
         p.setState(ProcessState.BLOCKED);
@@ -251,8 +273,9 @@ public final class Dispatcher {
     }
 
     /** Stops running p for good (exit or kill): off its hart, which runs the next one, and out of every queue. */
-    public void retire(Process p) {
-        int on = p.hart;
+    public void retire(T p) {
+        SchedEntity s = p.sched();
+        int on = s.hart;
         if (on >= 0) {
             Hart h = machine.hart(on);
             clock = Math.max(clock, h.cycle());
@@ -261,26 +284,26 @@ public final class Dispatcher {
         } else if (runnable.remove(p)) {
             tell("dequeue", () -> slot.active().dequeue(p));
         }
-        if (p.sleepingOn instanceof KernelWaitQueue) {
-            ((KernelWaitQueue) p.sleepingOn).remove(p);
-            p.sleepingOn = null;
+        if (s.sleepingOn != null) {
+            s.sleepingOn.remove(p);
+            s.sleepingOn = null;
         }
-        if (p.sleepEvent != 0) {
-            machine.events().cancel(p.sleepEvent);
-            p.sleepEvent = 0;
+        if (s.sleepEvent != 0) {
+            machine.events().cancel(s.sleepEvent);
+            s.sleepEvent = 0;
         }
     }
 
     /** sched_yield: the current process gives up the hart but stays runnable. */
     public void yield(Hart h) {
-        Process p = current[h.id()];
+        T p = current.get(h.id());
         if (p == null) {
             return;
         }
         clock = h.cycle();
         switchOut(h, p, StopReason.YIELDED);
         makeReady(p, EnqueueReason.YIELDED);
-        if (current[h.id()] == null) {
+        if (current.get(h.id()) == null) {
             dispatch(h);
         }
     }
@@ -290,7 +313,7 @@ public final class Dispatcher {
         timer.cancel(h.id());
         clock = h.cycle();
         checkWatchdog();
-        Process p = current[h.id()];
+        T p = current.get(h.id());
         if (p == null) {
             dispatch(h);
             return;
@@ -298,7 +321,7 @@ public final class Dispatcher {
         if (clock >= sliceEnd[h.id()]) {
             switchOut(h, p, StopReason.SLICE_EXPIRED);
             makeReady(p, EnqueueReason.PREEMPTED);
-            if (current[h.id()] == null) {
+            if (current.get(h.id()) == null) {
                 dispatch(h);
             }
             return;
@@ -306,7 +329,7 @@ public final class Dispatcher {
         if (clock >= nextTick[h.id()]) {
             tell("tick", () -> slot.active().tick());
             int hart = h.id();
-            if (current[hart] == p && ask("shouldPreempt", () -> slot.active().shouldPreempt(p, hart), false)) {
+            if (current.get(hart) == p && ask("shouldPreempt", () -> slot.active().shouldPreempt(p, hart), false)) {
                 preempt(h);
                 return;
             }
@@ -319,11 +342,11 @@ public final class Dispatcher {
 
     // Takes the running task off hart h because the policy preferred another.
     private void preempt(Hart h) {
-        Process p = current[h.id()];
+        T p = current.get(h.id());
         clock = Math.max(clock, h.cycle());
         switchOut(h, p, StopReason.PREEMPTED);
         makeReady(p, EnqueueReason.PREEMPTED);
-        if (current[h.id()] == null) {
+        if (current.get(h.id()) == null) {
             dispatch(h);
         }
     }
@@ -333,30 +356,31 @@ public final class Dispatcher {
         if (runnable.isEmpty() || slot.isFallback()) {
             return;
         }
-        Process oldest = runnable.iterator().next();
-        if (now() - oldest.readySince > watchdog) {
-            eject("runnable " + oldest + " waited " + (now() - oldest.readySince) + " cycles (watchdog "
-                    + watchdog + ")");
+        T oldest = runnable.iterator().next();
+        long waited = now() - oldest.sched().readySince;
+        if (waited > watchdog) {
+            eject("runnable " + oldest + " waited " + waited + " cycles (watchdog " + watchdog + ")");
         }
     }
 
     // Takes p off hart h, charging it for the time and instructions it used, and tells the policy.
-    private void switchOut(Hart h, Process p, StopReason reason) {
-        long cycles = h.cycle() - p.dispatchedCycle;
-        p.cpuCycles += cycles;
-        p.instructions += h.instret() - p.dispatchedInstret;
+    private void switchOut(Hart h, T p, StopReason reason) {
+        SchedEntity s = p.sched();
+        long cycles = h.cycle() - s.dispatchedCycle;
+        s.cpuCycles += cycles;
+        s.instructions += h.instret() - s.dispatchedInstret;
         // the TLB work done while it ran (the hart reported its fast-path hits when it stopped running)
         TlbStatistics tlb = h.mmu().statistics();
-        p.tlbAccesses += tlb.accesses() - p.dispatchedTlbAccesses;
-        p.tlbMisses += tlb.misses() - p.dispatchedTlbMisses;
-        p.burstCycles += cycles;
+        s.tlbAccesses += tlb.accesses() - s.dispatchedTlbAccesses;
+        s.tlbMisses += tlb.misses() - s.dispatchedTlbMisses;
+        s.burstCycles += cycles;
         if (reason == StopReason.BLOCKED) {
-            p.lastBurst = p.burstCycles;
-            p.burstCycles = 0;
+            s.lastBurst = s.burstCycles;
+            s.burstCycles = 0;
         }
-        p.hart = -1;
-        current[h.id()] = null;
-        stopped[h.id()] = p;
+        s.hart = -1;
+        current.set(h.id(), null);
+        stopped.set(h.id(), p);
         stoppedVoluntarily[h.id()] = reason == StopReason.BLOCKED || reason == StopReason.YIELDED
                 || reason == StopReason.EXITED;
         h.setContext(null);
@@ -367,7 +391,7 @@ public final class Dispatcher {
     // Runs the task the policy picks on hart h, or idles it (tickless: no timer while idle).
     private void dispatch(Hart h) {
         clock = Math.max(clock, h.cycle());
-        Process next = runnable.isEmpty() ? null : pickFor(h.id());
+        T next = runnable.isEmpty() ? null : pickFor(h.id());
         int from = lastPid[h.id()];
         countSwitch(h.id(), next);
         if (next == null) {
@@ -378,27 +402,30 @@ public final class Dispatcher {
             }
             if (!runnable.isEmpty() && !slot.isFallback()) {
                 // the policy left this hart idle with work queued: look again when the watchdog would fire
-                Process oldest = runnable.iterator().next();
-                timer.program(h.id(), saturatingAdd(oldest.readySince, watchdog + 1));
+                T oldest = runnable.iterator().next();
+                timer.program(h.id(), saturatingAdd(oldest.sched().readySince, watchdog + 1));
             }
             return;
         }
         runnable.remove(next);
         next.setState(ProcessState.RUNNING);
-        next.hart = h.id();
-        next.lastHart = h.id();
-        next.markRunning(h.cycle());
-        next.dispatchedCycle = h.cycle();
-        next.dispatchedInstret = h.instret();
-        TlbStatistics tlb = h.mmu().statistics();
-        next.dispatchedTlbAccesses = tlb.accesses();
-        next.dispatchedTlbMisses = tlb.misses();
-        current[h.id()] = next;
-        h.mmu().setSatp(next.space.satp());
-        if (next.space.needsFlushOnSwitch()) {
-            h.mmu().flushAsid(next.space.asid());
+        SchedEntity e = next.sched();
+        e.hart = h.id();
+        e.lastHart = h.id();
+        if (e.firstRunAt < 0) {
+            e.firstRunAt = h.cycle();
         }
-        h.setContext(next.context);
+        e.dispatchedCycle = h.cycle();
+        e.dispatchedInstret = h.instret();
+        TlbStatistics tlb = h.mmu().statistics();
+        e.dispatchedTlbAccesses = tlb.accesses();
+        e.dispatchedTlbMisses = tlb.misses();
+        current.set(h.id(), next);
+        h.mmu().setSatp(next.space().satp());
+        if (next.space().needsFlushOnSwitch()) {
+            h.mmu().flushAsid(next.space().asid());
+        }
+        h.setContext(next.context());
         int hart = h.id();
         long s = ask("slice", () -> slot.active().slice(next, hart), -1L);
         if (s <= 0) {
@@ -411,40 +438,52 @@ public final class Dispatcher {
         long period = ask("tickPeriod", () -> slot.active().tickPeriod(), Long.MAX_VALUE);
         nextTick[hart] = saturatingAdd(h.cycle(), Math.max(1, period));
         programTimer(h);
-        if (next.pid != from) {
+        int pid = next.id();
+        if (pid != from) {
             contextSwitches++;
-            machine.tracer().record(TraceKind.CONTEXT_SWITCH, hart, next.pid, from, next.pid);
+            machine.tracer().record(TraceKind.CONTEXT_SWITCH, hart, pid, from, pid);
         }
-        lastPid[hart] = next.pid;
+        lastPid[hart] = pid;
     }
 
     // Counts the switch away from the task that last stopped on this hart, unless it runs on:
     // as Linux counts, a task re-picked at once has not been switched out.
-    private void countSwitch(int hart, Process next) {
-        Process p = stopped[hart];
-        stopped[hart] = null;
+    private void countSwitch(int hart, T next) {
+        T p = stopped.get(hart);
+        stopped.set(hart, null);
         if (p == null || p == next) {
             return;
         }
         if (stoppedVoluntarily[hart]) {
-            p.voluntarySwitches++;
+            p.sched().voluntarySwitches++;
         } else {
-            p.involuntarySwitches++;
+            p.sched().involuntarySwitches++;
         }
     }
 
     // Asks the policy for hart's next task and checks it is runnable; ejects and asks the fallback otherwise.
-    private Process pickFor(int hart) {
+    private T pickFor(int hart) {
         SchedTask t = ask("pick", () -> slot.active().pick(hart), null);
         if (t == null) {
             return null;
         }
-        if (!(t instanceof Process) || !runnable.contains(t)) {
+        T next = runnableTask(t);
+        if (next == null) {
             eject("picked " + describe(t) + ", which is not runnable");
-            SchedTask f = slot.active().pick(hart);
-            return f instanceof Process && runnable.contains(f) ? (Process) f : null;
+            return runnableTask(slot.active().pick(hart));
         }
-        return (Process) t;
+        return next;
+    }
+
+    // The runnable task a policy named, or null when t is not one. A policy's answer is checked, not trusted:
+    // only the kernel's own tasks are looked up (no foreign equals or hashCode runs), and only runnable ones pass.
+    private T runnableTask(SchedTask t) {
+        if (!(t instanceof Task) || !runnable.contains(t)) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T task = (T) t; // an element of runnable, so a T
+        return task;
     }
 
     private static String describe(SchedTask t) {
@@ -460,7 +499,7 @@ public final class Dispatcher {
         int i = h.id();
         long at = Math.min(sliceEnd[i], nextTick[i]);
         if (!runnable.isEmpty() && !slot.isFallback()) {
-            at = Math.min(at, saturatingAdd(runnable.iterator().next().readySince, watchdog + 1));
+            at = Math.min(at, saturatingAdd(runnable.iterator().next().sched().readySince, watchdog + 1));
         }
         if (at == Long.MAX_VALUE) {
             timer.cancel(i);
@@ -522,7 +561,7 @@ public final class Dispatcher {
 
         @Override
         public int harts() {
-            return current.length;
+            return current.size();
         }
 
         @Override

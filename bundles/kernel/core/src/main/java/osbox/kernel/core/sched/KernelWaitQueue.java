@@ -5,35 +5,40 @@ import java.util.ArrayList;
 import java.util.List;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.WaitQueue;
-import osbox.kernel.core.proc.Process;
 
-/** Sleepers in FIFO order; waking makes them READY through the dispatcher. */
-public final class KernelWaitQueue implements WaitQueue {
+/**
+ * Sleepers in FIFO order; waking makes them READY through the dispatcher
+ * that made the queue ({@link Dispatcher#newWaitQueue}).
+ */
+public final class KernelWaitQueue<T extends Task> implements WaitQueue {
     private final String name;
-    private final Dispatcher dispatcher;
-    private final ArrayDeque<Process> sleepers = new ArrayDeque<>();
+    final Dispatcher<T> dispatcher;
+    private final ArrayDeque<T> sleepers = new ArrayDeque<>();
 
-    public KernelWaitQueue(String name, Dispatcher dispatcher) {
+    KernelWaitQueue(String name, Dispatcher<T> dispatcher) {
         this.name = name;
         this.dispatcher = dispatcher;
     }
 
-    void add(Process p) {
-        sleepers.add(p);
+    // The dispatcher puts t to sleep here.
+    void add(T t) {
+        sleepers.add(t);
     }
 
-    void remove(Process p) {
-        sleepers.remove(p);
+    // The dispatcher took t off this queue (woken or retired).
+    void remove(Task t) {
+        sleepers.remove(t);
     }
 
+    /** Wakes every sleeper still asleep on this queue, in the order they slept; returns how many. */
     @Override
     public int wakeAll() {
-        List<Process> woken = new ArrayList<>(sleepers);
+        List<T> woken = new ArrayList<>(sleepers);
         sleepers.clear();
         int n = 0;
-        for (Process p : woken) {
-            if (p.state() == ProcessState.BLOCKED && p.sleepingOn == this) {
-                dispatcher.wake(p);
+        for (T t : woken) {
+            if (t.state() == ProcessState.BLOCKED && t.sched().sleepingOn == this) {
+                dispatcher.wake(t);
                 n++;
             }
         }

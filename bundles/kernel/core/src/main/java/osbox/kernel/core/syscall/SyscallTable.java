@@ -4,38 +4,56 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /**
- * The system-call table: handler and name by number, filled from the
- * whiteboard. Changed only at safe points on the simulation thread, so a
- * call never sees a half-installed handler; an empty slot means ENOSYS.
+ * The system-call table: the call and its name by number (xv6's
+ * {@code syscalls[]}), filled by the kernel with its own calls and from the
+ * whiteboard with other bundles' handlers. Changed only at safe points on
+ * the simulation thread, so a call never sees a half-installed handler; an
+ * empty slot means ENOSYS.
  */
 public final class SyscallTable {
+    private final KernelSyscall[] calls = new KernelSyscall[Syscalls.TABLE_SIZE];
+    /** The whiteboard handler behind each slot it fills (null for the kernel's own calls). */
     private final SyscallHandler[] handlers = new SyscallHandler[Syscalls.TABLE_SIZE];
     private final String[] names = new String[Syscalls.TABLE_SIZE];
     private final long[] counts = new long[Syscalls.TABLE_SIZE];
 
-    /** Installs a handler; a later one for the same number replaces the earlier. */
+    /** One of the kernel's own calls for a number; a later install for the same number replaces it. */
+    public void install(int number, String name, KernelSyscall call) {
+        check(number);
+        calls[number] = call;
+        handlers[number] = null;
+        names[number] = name;
+    }
+
+    /**
+     * A whiteboard handler for a number, called with the frame as its
+     * {@code SyscallContext}; a later install for the same number replaces
+     * it, as it replaces any earlier call.
+     */
     public void install(int number, String name, SyscallHandler handler) {
         check(number);
+        calls[number] = handler::invoke;
         handlers[number] = handler;
         names[number] = name;
     }
 
-    /** Removes the handler if it is the one installed; false otherwise. */
+    /** Removes a whiteboard handler if it is the one installed for the number; false otherwise. */
     public boolean remove(int number, SyscallHandler handler) {
         check(number);
-        if (handlers[number] != handler) {
+        if (handler == null || handlers[number] != handler) {
             return false;
         }
+        calls[number] = null;
         handlers[number] = null;
         return true;
     }
 
-    /** The handler for a7's value, or null (out of range or none bound). */
-    public SyscallHandler lookup(long number) {
-        if (number < 0 || number >= handlers.length) {
+    /** The call for a7's value, or null (out of range or none installed). */
+    public KernelSyscall lookup(long number) {
+        if (number < 0 || number >= calls.length) {
             return null;
         }
-        return handlers[(int) number];
+        return calls[(int) number];
     }
 
     /** Counts one call of a number in range. */
@@ -45,16 +63,19 @@ public final class SyscallTable {
         }
     }
 
+    /** The name a number was installed under, or "syscall N". */
     public String name(int number) {
         return number >= 0 && number < names.length && names[number] != null ? names[number] : "syscall " + number;
     }
 
+    /** How many times the number was called (installed or not). */
     public long calls(int number) {
         return counts[number];
     }
 
+    /** Whether a call is installed for the number. */
     public boolean installed(int number) {
-        return number >= 0 && number < handlers.length && handlers[number] != null;
+        return number >= 0 && number < calls.length && calls[number] != null;
     }
 
     private static void check(int number) {

@@ -19,9 +19,9 @@ class ProcessTableTest {
 
     @Test
     void pidsAscendFromOne() {
-        assertEquals(1, create("a").pid);
-        assertEquals(2, create("b").pid);
-        assertEquals(3, create("c").pid);
+        assertEquals(1, create("a").pid());
+        assertEquals(2, create("b").pid());
+        assertEquals(3, create("c").pid());
         assertEquals(3, t.size());
     }
 
@@ -35,8 +35,8 @@ class ProcessTableTest {
         assertEquals(1234, p.createdAt());
         assertEquals(-1, p.firstRunAt());
         assertEquals(-1, p.exitedAt());
-        assertEquals(-1, p.hart);
-        assertSame(p, t.get(p.pid));
+        assertEquals(-1, p.sched().hart());
+        assertSame(p, t.get(p.pid()));
     }
 
     @Test
@@ -55,7 +55,7 @@ class ProcessTableTest {
         assertEquals(11, p.waitStatus());
         assertEquals("killed: SIGSEGV", p.killReport());
         assertEquals(999, p.exitedAt());
-        assertSame(p, t.get(p.pid), "a zombie stays in the table until reaped");
+        assertSame(p, t.get(p.pid()), "a zombie stays in the table until reaped");
     }
 
     @Test
@@ -64,7 +64,7 @@ class ProcessTableTest {
         assertThrows(IllegalStateException.class, () -> t.remove(p));
         p.setState(ProcessState.RUNNING);
         assertThrows(IllegalStateException.class, () -> t.remove(p));
-        assertSame(p, t.get(p.pid));
+        assertSame(p, t.get(p.pid()));
     }
 
     @Test
@@ -72,7 +72,7 @@ class ProcessTableTest {
         Process p = create("a");
         t.zombify(p, 0, null, 1);
         t.remove(p);
-        assertNull(t.get(p.pid));
+        assertNull(t.get(p.pid()));
         assertEquals(0, t.size());
     }
 
@@ -91,22 +91,14 @@ class ProcessTableTest {
         create("c");
         t.zombify(b, 0, null, 0);
         t.remove(b);
-        assertEquals(4, create("d").pid);
-    }
-
-    @Test
-    void markRunningNotesOnlyTheFirstDispatch() {
-        Process p = create("a");
-        p.markRunning(50);
-        p.markRunning(80);
-        assertEquals(50, p.firstRunAt());
+        assertEquals(4, create("d").pid());
     }
 
     @Test
     void wrapAroundSkipsPidsInUseAndFullTableThrows() {
         int max = ProcessTable.PID_MAX - 1;
         for (int i = 1; i <= max; i++) {
-            assertEquals(i, create("p").pid);
+            assertEquals(i, create("p").pid());
         }
         assertEquals(max, t.size());
         assertThrows(IllegalStateException.class, () -> create("overflow"));
@@ -116,8 +108,8 @@ class ProcessTableTest {
             t.zombify(p, 0, null, 0);
             t.remove(p);
         }
-        assertEquals(5, create("x").pid, "wraps to 1 and skips 1..4, which are in use");
-        assertEquals(9, create("y").pid);
+        assertEquals(5, create("x").pid(), "wraps to 1 and skips 1..4, which are in use");
+        assertEquals(9, create("y").pid());
         assertThrows(IllegalStateException.class, () -> create("overflow"));
     }
 }

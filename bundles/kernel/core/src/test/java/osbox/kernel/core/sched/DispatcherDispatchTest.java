@@ -29,17 +29,17 @@ class DispatcherDispatchTest {
 
         assertSame(p, f.d.current(0));
         assertEquals(ProcessState.RUNNING, p.state());
-        assertEquals(0, p.hart);
-        assertSame(p.context, f.hart(0).context());
-        assertEquals(List.of(p.space.satp()), f.hart(0).mmu.satpWrites);
+        assertEquals(0, p.sched().hart);
+        assertSame(p.context(), f.hart(0).context());
+        assertEquals(List.of(p.space().satp()), f.hart(0).mmu.satpWrites);
         assertTrue(f.hart(0).mmu.asidFlushes.isEmpty(), "a private ASID needs no flush");
         assertEquals(1000 + QUANTUM, f.timer.deadline(0));
         assertEquals(1000, p.firstRunAt());
-        assertEquals(1000, p.dispatchedCycle);
-        assertEquals(77, p.dispatchedInstret);
+        assertEquals(1000, p.sched().dispatchedCycle);
+        assertEquals(77, p.sched().dispatchedInstret);
         assertEquals(1, f.d.contextSwitches());
         assertEquals(0, f.d.readyCount());
-        assertEquals(List.of(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, p.pid, 0, p.pid, null)),
+        assertEquals(List.of(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, p.pid(), 0, p.pid(), null)),
                 f.machine.trace.events);
     }
 
@@ -55,10 +55,10 @@ class DispatcherDispatchTest {
         assertSame(a, f.d.current(0));
         assertSame(b, f.d.current(1));
         assertEquals(ProcessState.READY, c.state());
-        assertEquals(-1, c.hart);
+        assertEquals(-1, c.sched().hart);
         assertEquals(1, f.d.readyCount());
         assertEquals(List.of("0:0->1", "1:0->2"), f.machine.trace.switches());
-        assertEquals(List.of(b.space.satp()), f.hart(1).mmu.satpWrites);
+        assertEquals(List.of(b.space().satp()), f.hart(1).mmu.satpWrites);
         assertEquals(2, f.d.contextSwitches());
     }
 
@@ -93,7 +93,7 @@ class DispatcherDispatchTest {
             f.asids.allocate();
         }
         Process p = f.process("shared");
-        assertEquals(AsidAllocator.SHARED, p.space.asid());
+        assertEquals(AsidAllocator.SHARED, p.space().asid());
         f.d.makeReady(p);
         assertEquals(List.of(AsidAllocator.SHARED), f.hart(0).mmu.asidFlushes);
     }

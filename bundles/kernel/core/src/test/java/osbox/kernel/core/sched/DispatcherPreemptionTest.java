@@ -28,10 +28,10 @@ class DispatcherPreemptionTest {
         assertSame(a, f.d.current(0));
         assertEquals(ProcessState.RUNNING, a.state());
         assertEquals(List.of("cancel 0", "program 0 @" + (2 * QUANTUM)), f.timer.log);
-        assertEquals(0, a.involuntarySwitches);
+        assertEquals(0, a.sched().involuntarySwitches);
         assertEquals(1, f.machine.trace.switches().size(), "no switch traced");
         assertEquals(1, f.d.contextSwitches());
-        assertSame(a.context, h.context());
+        assertSame(a.context(), h.context());
     }
 
     @Test
@@ -43,19 +43,19 @@ class DispatcherPreemptionTest {
         f.d.makeReady(b);
         f.d.makeReady(c);
         List<Integer> ran = new ArrayList<>();
-        ran.add(f.d.current(0).pid);
+        ran.add(f.d.current(0).pid());
         for (int i = 0; i < 6; i++) {
             h.advance(QUANTUM, 1);
             f.d.tick(h);
-            ran.add(f.d.current(0).pid);
+            ran.add(f.d.current(0).pid());
         }
         assertEquals(List.of(1, 2, 3, 1, 2, 3, 1), ran);
         assertEquals(List.of("0:0->1", "0:1->2", "0:2->3", "0:3->1", "0:1->2", "0:2->3", "0:3->1"),
                 f.machine.trace.switches());
-        assertEquals(2, a.involuntarySwitches);
-        assertEquals(2, b.involuntarySwitches);
-        assertEquals(2, c.involuntarySwitches);
-        assertEquals(0, a.voluntarySwitches);
+        assertEquals(2, a.sched().involuntarySwitches);
+        assertEquals(2, b.sched().involuntarySwitches);
+        assertEquals(2, c.sched().involuntarySwitches);
+        assertEquals(0, a.sched().voluntarySwitches);
         assertEquals(7, f.d.contextSwitches());
     }
 
@@ -68,11 +68,11 @@ class DispatcherPreemptionTest {
         h.advance(QUANTUM, 10);
         f.d.tick(h);
         assertEquals(ProcessState.READY, a.state());
-        assertEquals(-1, a.hart);
+        assertEquals(-1, a.sched().hart);
         assertEquals(ProcessState.RUNNING, b.state());
-        assertEquals(0, b.hart);
-        assertSame(b.context, h.context());
-        assertEquals(b.space.satp(), h.mmu.satp());
+        assertEquals(0, b.sched().hart);
+        assertSame(b.context(), h.context());
+        assertEquals(b.space().satp(), h.mmu.satp());
         assertEquals(2 * QUANTUM, f.timer.deadline(0));
         assertEquals(1, f.d.readyCount());
     }
@@ -87,21 +87,21 @@ class DispatcherPreemptionTest {
         f.d.makeReady(b);
         h.advance(600, 400);
         f.d.tick(h);
-        assertEquals(600, a.cpuCycles);
-        assertEquals(400, a.instructions);
-        assertEquals(1600, b.dispatchedCycle);
-        assertEquals(450, b.dispatchedInstret);
+        assertEquals(600, a.sched().cpuCycles);
+        assertEquals(400, a.sched().instructions);
+        assertEquals(1600, b.sched().dispatchedCycle);
+        assertEquals(450, b.sched().dispatchedInstret);
         assertEquals(1600, b.firstRunAt());
 
         h.advance(QUANTUM, 300);
         f.d.tick(h);
-        assertEquals(QUANTUM, b.cpuCycles);
-        assertEquals(300, b.instructions);
+        assertEquals(QUANTUM, b.sched().cpuCycles);
+        assertEquals(300, b.sched().instructions);
 
         h.advance(QUANTUM, 200);
         f.d.tick(h);
-        assertEquals(600 + QUANTUM, a.cpuCycles);
-        assertEquals(600, a.instructions);
+        assertEquals(600 + QUANTUM, a.sched().cpuCycles);
+        assertEquals(600, a.sched().instructions);
         assertEquals(1000, a.firstRunAt(), "first run time kept");
     }
 
@@ -120,7 +120,7 @@ class DispatcherPreemptionTest {
         f.d.makeReady(a);
         f.d.yield(h);
         assertSame(a, f.d.current(0));
-        assertEquals(0, a.voluntarySwitches);
+        assertEquals(0, a.sched().voluntarySwitches);
         assertEquals(1, f.d.contextSwitches());
     }
 
@@ -136,9 +136,9 @@ class DispatcherPreemptionTest {
         f.d.yield(h);
         assertSame(b, f.d.current(0));
         assertEquals(ProcessState.READY, a.state());
-        assertEquals(1, a.voluntarySwitches);
-        assertEquals(0, a.involuntarySwitches);
-        assertEquals(100, a.cpuCycles);
+        assertEquals(1, a.sched().voluntarySwitches);
+        assertEquals(0, a.sched().involuntarySwitches);
+        assertEquals(100, a.sched().cpuCycles);
         h.advance(QUANTUM, 90);
         f.d.tick(h);
         assertSame(c, f.d.current(0), "c was ahead of a");

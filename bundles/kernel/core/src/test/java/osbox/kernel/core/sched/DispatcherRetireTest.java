@@ -24,10 +24,10 @@ class DispatcherRetireTest {
         h.advance(123, 45);
         f.d.retire(a);
         assertSame(b, f.d.current(0));
-        assertEquals(-1, a.hart);
-        assertEquals(123, a.cpuCycles);
-        assertEquals(45, a.instructions);
-        assertEquals(1, a.voluntarySwitches);
+        assertEquals(-1, a.sched().hart);
+        assertEquals(123, a.sched().cpuCycles);
+        assertEquals(45, a.sched().instructions);
+        assertEquals(1, a.sched().voluntarySwitches);
         assertEquals(0, f.d.readyCount());
         assertEquals(List.of("0:0->1", "0:1->2"), f.machine.trace.switches());
     }
@@ -64,13 +64,13 @@ class DispatcherRetireTest {
 
     @Test
     void retiringASleeperTakesItOffItsWaitQueue() {
-        KernelWaitQueue q = new KernelWaitQueue("q", f.d);
+        KernelWaitQueue<Process> q = f.d.newWaitQueue("q");
         Process a = f.process("a");
         f.d.makeReady(a);
         f.d.sleepOn(h, a, q);
         f.d.retire(a);
         assertEquals(0, q.size());
-        assertNull(a.sleepingOn);
+        assertNull(a.sched().sleepingOn);
     }
 
     @Test
@@ -79,7 +79,7 @@ class DispatcherRetireTest {
         f.d.makeReady(a);
         f.d.sleepUntil(h, a, 10_000);
         f.d.retire(a);
-        assertEquals(0, a.sleepEvent);
+        assertEquals(0, a.sched().sleepEvent);
         assertEquals(0, f.machine.events.size());
         f.machine.advanceTo(20_000);
         assertEquals(ProcessState.BLOCKED, a.state(), "never woken");
@@ -93,7 +93,7 @@ class DispatcherRetireTest {
         f.d.retire(a);
         f.table.zombify(a, 0, null, 0);
         f.table.remove(a);
-        assertNull(f.table.get(a.pid));
+        assertNull(f.table.get(a.pid()));
         assertNull(f.d.current(0));
     }
 }

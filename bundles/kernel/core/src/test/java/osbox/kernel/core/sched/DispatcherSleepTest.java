@@ -19,7 +19,7 @@ import osbox.kernel.core.proc.Process;
 class DispatcherSleepTest {
     private final SchedFixture f = new SchedFixture(1);
     private final FakeHart h = f.hart(0);
-    private final KernelWaitQueue q = new KernelWaitQueue("input", f.d);
+    private final KernelWaitQueue<Process> q = f.d.newWaitQueue("input");
 
     @Test
     void queueHasItsName() {
@@ -39,12 +39,12 @@ class DispatcherSleepTest {
         f.d.sleepOn(h, a, q);
 
         assertEquals(ProcessState.BLOCKED, a.state());
-        assertSame(q, a.sleepingOn);
+        assertSame(q, a.sched().sleepingOn);
         assertEquals(1, q.size());
-        assertEquals(1, a.voluntarySwitches);
-        assertEquals(200, a.cpuCycles);
-        assertEquals(100, a.instructions);
-        assertEquals(-1, a.hart);
+        assertEquals(1, a.sched().voluntarySwitches);
+        assertEquals(200, a.sched().cpuCycles);
+        assertEquals(100, a.sched().instructions);
+        assertEquals(-1, a.sched().hart);
         assertSame(b, f.d.current(0));
         assertEquals(List.of("0:0->1", "0:1->2"), f.machine.trace.switches());
     }
@@ -58,7 +58,7 @@ class DispatcherSleepTest {
         assertNull(h.context());
         assertEquals(-1, f.timer.deadline(0), "tickless when idle");
         TraceEvent last = f.machine.trace.events.get(f.machine.trace.events.size() - 1);
-        assertEquals(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, 0, a.pid, 0, null), last);
+        assertEquals(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, 0, a.pid(), 0, null), last);
     }
 
     @Test
@@ -78,8 +78,8 @@ class DispatcherSleepTest {
         assertEquals(0, q.size());
         for (Process p : List.of(a, b)) {
             assertEquals(ProcessState.READY, p.state());
-            assertTrue(p.woken);
-            assertNull(p.sleepingOn);
+            assertTrue(p.sched().woken);
+            assertNull(p.sched().sleepingOn);
         }
         assertEquals(2, f.d.readyCount());
         h.advance(QUANTUM, 1);
@@ -125,11 +125,11 @@ class DispatcherSleepTest {
         f.d.sleepUntil(h, a, 5000);
 
         assertEquals(ProcessState.BLOCKED, a.state());
-        assertNotEquals(0, a.sleepEvent);
+        assertNotEquals(0, a.sched().sleepEvent);
         assertEquals(1, f.machine.events.size());
         assertEquals(5000, f.machine.events.nextTime());
         assertNull(f.d.current(0));
-        assertEquals(1, a.voluntarySwitches);
+        assertEquals(1, a.sched().voluntarySwitches);
 
         f.machine.advanceTo(4999);
         assertEquals(ProcessState.BLOCKED, a.state());
@@ -138,8 +138,8 @@ class DispatcherSleepTest {
 
         assertEquals(ProcessState.RUNNING, a.state());
         assertSame(a, f.d.current(0));
-        assertTrue(a.woken);
-        assertEquals(0, a.sleepEvent);
+        assertTrue(a.sched().woken);
+        assertEquals(0, a.sched().sleepEvent);
         assertEquals(0, f.machine.events.size());
     }
 
@@ -149,7 +149,7 @@ class DispatcherSleepTest {
         f.d.makeReady(a);
         f.d.sleepUntil(h, a, 5000);
         f.d.wake(a);
-        assertEquals(0, a.sleepEvent);
+        assertEquals(0, a.sched().sleepEvent);
         assertEquals(0, f.machine.events.size());
         assertSame(a, f.d.current(0));
     }
@@ -163,15 +163,15 @@ class DispatcherSleepTest {
         f.d.wake(b);
         f.d.wake(a);
         assertEquals(1, f.d.readyCount());
-        assertFalse(a.woken);
-        assertFalse(b.woken);
+        assertFalse(a.sched().woken);
+        assertFalse(b.sched().woken);
         assertSame(a, f.d.current(0));
     }
 
     @Test
     void sleeperOnTwoHartsWakesOnTheIdleOne() {
         SchedFixture two = new SchedFixture(2);
-        KernelWaitQueue queue = new KernelWaitQueue("q", two.d);
+        KernelWaitQueue<Process> queue = two.d.newWaitQueue("q");
         Process a = two.process("a");
         Process b = two.process("b");
         two.d.makeReady(a);

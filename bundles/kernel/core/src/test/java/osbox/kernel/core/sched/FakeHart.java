@@ -5,11 +5,11 @@ import osbox.api.hw.HartContext;
 import osbox.api.hw.TranslationUnit;
 
 /** A hart whose clock and instret the test sets; never runs anything. */
-final class FakeHart implements Hart {
+public final class FakeHart implements Hart {
     private final int id;
     final FakeTranslationUnit mmu;
     private HartContext context;
-    long cycle;
+    public long cycle;
     long instret;
 
     FakeHart(int id) {
@@ -18,7 +18,7 @@ final class FakeHart implements Hart {
     }
 
     /** Lets the process on it run for {@code cycles}, retiring {@code instructions}. */
-    void advance(long cycles, long instructions) {
+    public void advance(long cycles, long instructions) {
         cycle += cycles;
         instret += instructions;
     }

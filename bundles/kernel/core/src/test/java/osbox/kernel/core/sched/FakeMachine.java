@@ -15,22 +15,40 @@ import osbox.api.trace.TraceEvent;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
 
-/** Fake harts, a deterministic event queue the test fires, and a tracer that keeps everything. */
-final class FakeMachine implements Machine {
-    final FakeHart[] harts;
+/**
+ * Fake harts, a deterministic event queue the test fires, a tracer that
+ * keeps everything, the trap vector the kernel installs, and (optionally)
+ * real physical memory.
+ */
+public final class FakeMachine implements Machine {
+    public final FakeHart[] harts;
     final Events events = new Events();
-    final Trace trace = new Trace();
+    public final Trace trace = new Trace();
+    private final PhysicalMemory memory;
+    private TrapVector vector;
     long now;
 
-    FakeMachine(int hartCount) {
+    /** Harts without memory (the dispatcher's tests). */
+    public FakeMachine(int hartCount) {
+        this(hartCount, null);
+    }
+
+    /** Harts over {@code memory} (a VM manager can run on it). */
+    public FakeMachine(int hartCount, PhysicalMemory memory) {
+        this.memory = memory;
         harts = new FakeHart[hartCount];
         for (int i = 0; i < hartCount; i++) {
             harts[i] = new FakeHart(i);
         }
     }
 
+    /** The trap vector the kernel installed at boot (null before). */
+    public TrapVector trapVector() {
+        return vector;
+    }
+
     /** Advances the clock to {@code t}, firing due events in order. */
-    void advanceTo(long t) {
+    public void advanceTo(long t) {
         now = t;
         events.fireUntil(t);
     }
@@ -73,8 +91,9 @@ final class FakeMachine implements Machine {
         }
     }
 
-    static final class Trace implements Tracer {
-        final List<TraceEvent> events = new ArrayList<>();
+    /** Every event recorded, in order. */
+    public static final class Trace implements Tracer {
+        public final List<TraceEvent> events = new ArrayList<>();
 
         @Override
         public void record(TraceKind kind, int hart, int pid, long a, long b) {
@@ -101,9 +120,9 @@ final class FakeMachine implements Machine {
     @Override public long frequencyHz() { return 1_000_000_000L; }
     @Override public int hartCount() { return harts.length; }
     @Override public Hart hart(int index) { return harts[index]; }
-    @Override public PhysicalMemory memory() { return null; }
+    @Override public PhysicalMemory memory() { return memory; }
     @Override public EventQueue events() { return events; }
-    @Override public void setTrapVector(TrapVector vector) { }
+    @Override public void setTrapVector(TrapVector vector) { this.vector = vector; }
     @Override public void submit(Runnable task) { task.run(); }
     @Override public <T> T call(Callable<T> task) throws Exception { return task.call(); }
     @Override public boolean onSimulationThread() { return true; }

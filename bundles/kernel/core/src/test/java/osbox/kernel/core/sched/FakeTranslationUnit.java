@@ -6,7 +6,7 @@ import osbox.api.hw.TlbStatistics;
 import osbox.api.hw.TranslationUnit;
 
 /** Records satp writes and ASID flushes. */
-final class FakeTranslationUnit implements TranslationUnit {
+public final class FakeTranslationUnit implements TranslationUnit {
     private final int hart;
     private long satp;
     final List<Long> satpWrites = new ArrayList<>();

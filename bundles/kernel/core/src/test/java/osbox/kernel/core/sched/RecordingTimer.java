@@ -6,11 +6,11 @@ import java.util.List;
 import osbox.api.hw.Timer;
 
 /** Remembers deadlines and logs every program/cancel. */
-final class RecordingTimer implements Timer {
+public final class RecordingTimer implements Timer {
     private final long[] deadlines;
     final List<String> log = new ArrayList<>();
 
-    RecordingTimer(int harts) {
+    public RecordingTimer(int harts) {
         deadlines = new long[harts];
         Arrays.fill(deadlines, -1);
     }

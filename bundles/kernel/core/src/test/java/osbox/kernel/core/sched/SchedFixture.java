@@ -3,6 +3,7 @@ package osbox.kernel.core.sched;
 import java.util.List;
 import osbox.api.hw.HartContext;
 import osbox.hw.memory.FrameStore;
+import osbox.kernel.core.proc.Pcbs;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
 import osbox.vm.manager.core.PagedAddressSpace;
@@ -16,7 +17,7 @@ final class SchedFixture {
     static final long WATCHDOG = 1L << 40;
     final FakeMachine machine;
     final RecordingTimer timer;
-    final Dispatcher d;
+    final Dispatcher<Process> d;
     final ProcessTable table = new ProcessTable();
     final FrameStore mem = new FrameStore(4L << 20);
     final FrameAllocator frames = new FrameAllocator(0, mem.frameCount());
@@ -34,7 +35,7 @@ final class SchedFixture {
     SchedFixture(int harts) {
         machine = new FakeMachine(harts);
         timer = new RecordingTimer(harts);
-        d = new Dispatcher(machine, timer, QUANTUM, WATCHDOG, 1);
+        d = new Dispatcher<>(machine, timer, QUANTUM, WATCHDOG, 1);
     }
 
     FakeHart hart(int i) {
@@ -43,8 +44,6 @@ final class SchedFixture {
 
     Process process(String name) {
         Process p = table.create(0, name, List.of(name), machine.now);
-        p.space = PagedAddressSpace.create(mem, frames, asids, noShootdown);
-        p.context = new HartContext();
-        return p;
+        return Pcbs.withImage(p, new HartContext(), PagedAddressSpace.create(mem, frames, asids, noShootdown), null);
     }
 }

@@ -26,7 +26,7 @@ class SyscallTableTest {
     @Test
     void installAndLookup() {
         t.install(Syscalls.WRITE, "write", h1);
-        assertSame(h1, t.lookup(Syscalls.WRITE));
+        assertEquals(1, t.lookup(Syscalls.WRITE).invoke(null), "the whiteboard handler runs");
         assertTrue(t.installed(Syscalls.WRITE));
         assertEquals("write", t.name(Syscalls.WRITE));
         assertNull(t.lookup(Syscalls.READ));
@@ -36,7 +36,7 @@ class SyscallTableTest {
     void laterInstallReplaces() {
         t.install(Syscalls.WRITE, "write", h1);
         t.install(Syscalls.WRITE, "write2", h2);
-        assertSame(h2, t.lookup(Syscalls.WRITE));
+        assertEquals(2, t.lookup(Syscalls.WRITE).invoke(null));
         assertEquals("write2", t.name(Syscalls.WRITE));
     }
 
@@ -45,7 +45,7 @@ class SyscallTableTest {
         t.install(Syscalls.WRITE, "write", h1);
         t.install(Syscalls.WRITE, "write", h2);
         assertFalse(t.remove(Syscalls.WRITE, h1), "h1 was replaced: its departure changes nothing");
-        assertSame(h2, t.lookup(Syscalls.WRITE));
+        assertEquals(2, t.lookup(Syscalls.WRITE).invoke(null));
         assertTrue(t.remove(Syscalls.WRITE, h2));
         assertNull(t.lookup(Syscalls.WRITE));
         assertFalse(t.installed(Syscalls.WRITE));
@@ -53,11 +53,26 @@ class SyscallTableTest {
     }
 
     @Test
+    void theKernelsOwnCallsAreInstalledAsTheyAreAndNoWhiteboardDepartureRemovesThem() {
+        KernelSyscall own = f -> 7;
+        t.install(Syscalls.GETPID, "getpid", own);
+        assertSame(own, t.lookup(Syscalls.GETPID));
+        assertEquals("getpid", t.name(Syscalls.GETPID));
+        assertFalse(t.remove(Syscalls.GETPID, h1), "no whiteboard handler is installed there");
+        assertSame(own, t.lookup(Syscalls.GETPID));
+        // a whiteboard handler may replace it; its departure leaves the number unanswered (ENOSYS)
+        t.install(Syscalls.GETPID, "getpid", h2);
+        assertEquals(2, t.lookup(Syscalls.GETPID).invoke(null));
+        assertTrue(t.remove(Syscalls.GETPID, h2));
+        assertNull(t.lookup(Syscalls.GETPID));
+    }
+
+    @Test
     void lookupOutOfRangeIsNull() {
         t.install(0, "io_setup", h1);
         t.install(Syscalls.TABLE_SIZE - 1, "last", h2);
-        assertSame(h1, t.lookup(0));
-        assertSame(h2, t.lookup(Syscalls.TABLE_SIZE - 1));
+        assertEquals(1, t.lookup(0).invoke(null));
+        assertEquals(2, t.lookup(Syscalls.TABLE_SIZE - 1).invoke(null));
         assertNull(t.lookup(-1));
         assertNull(t.lookup(Syscalls.TABLE_SIZE));
         assertNull(t.lookup(Long.MAX_VALUE));

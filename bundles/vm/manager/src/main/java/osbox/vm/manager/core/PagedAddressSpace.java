@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import osbox.api.hw.Access;
 import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TranslationUnit;
-import osbox.api.kernel.UserMemory;
+import osbox.api.memory.UserCopy;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
@@ -727,25 +727,43 @@ public final class PagedAddressSpace implements AddressSpace {
         }
     }
 
+    /** {@link #kernelTranslate}'s answer when the process itself could not make the access. */
+    static final long NO_ACCESS = -1;
+    /** {@link #kernelTranslate}'s answer when the access is allowed but the page needs a frame and none is left. */
+    static final long NO_FRAME = -2;
+
+    /** The physical address for a kernel access on the process's behalf, or -1 (see {@link #kernelTranslate}). */
+    @Override
+    public long translateForKernel(long va, int access) {
+        long pa = kernelTranslate(va, access);
+        return pa < 0 ? -1 : pa;
+    }
+
     /**
      * Translates va for a kernel access on the process's behalf, faulting in
-     * demand pages as the process would; returns the physical address or -1.
-     * Sets A (and D for writes) like the hardware walker.
+     * demand, swapped and copy-on-write pages as the process would; sets A
+     * (and D for writes) like the hardware walker. Returns the physical
+     * address, {@link #NO_ACCESS}, or {@link #NO_FRAME} when no frame can be
+     * found (the caller reports it; nothing here asks the kernel to free
+     * memory).
      */
-    public long translateForKernel(long va, int access) {
+    long kernelTranslate(long va, int access) {
         if (va < 0 || va >= STACK_TOP) {
-            return -1;
+            return NO_ACCESS;
         }
         for (int attempt = 0; attempt < 2; attempt++) {
             long slot = leafSlot(va, false);
             long pte = slot < 0 ? 0 : mem.load(slot, 8);
             if ((pte & Pte.V) != 0) {
                 if (!permits(pte, access)) {
-                    if (attempt == 0 && access == Access.WRITE && (pte & Pte.COW) != 0
-                            && kernelFault(va, access) == SERVED) {
-                        continue;
+                    if (attempt == 0 && access == Access.WRITE && (pte & Pte.COW) != 0) {
+                        int r = serveFault(va, access);
+                        if (r == SERVED) {
+                            continue;
+                        }
+                        return r == OOM ? NO_FRAME : NO_ACCESS;
                     }
-                    return -1;
+                    return NO_ACCESS;
                 }
                 long flags = Pte.A | (access == Access.WRITE ? Pte.D : 0);
                 if ((pte & flags) != flags) {
@@ -754,21 +772,12 @@ public final class PagedAddressSpace implements AddressSpace {
                 vm.accessed(Pte.ppn(pte));
                 return (Pte.ppn(pte) << 12) | (va & (PAGE - 1));
             }
-            if (kernelFault(va, access) != SERVED) {
-                return -1;
+            int r = serveFault(va, access);
+            if (r != SERVED) {
+                return r == OOM ? NO_FRAME : NO_ACCESS;
             }
         }
-        return -1;
-    }
-
-    // A fault taken by a kernel access: when no frame can be found, the kernel's OOM policy may kill
-    // another process to free memory, and the fault is tried again (at most 64 times).
-    private int kernelFault(long va, int access) {
-        int r = serveFault(va, access);
-        for (int kills = 0; r == OOM && kills < 64 && !destroyed && vm.reclaimFor(this); kills++) {
-            r = destroyed ? OOM : serveFault(va, access);
-        }
-        return r;
+        return NO_ACCESS;
     }
 
     /**
@@ -1076,9 +1085,9 @@ public final class PagedAddressSpace implements AddressSpace {
         return protect(start, len, protToPte(prot));
     }
 
-    /** copyin/copyout through this space's page table. */
+    /** copyin/copyout through this space's page table, answering a result code. */
     @Override
-    public UserMemory userMemory() {
+    public UserCopy userCopy() {
         return user;
     }
 

@@ -2,31 +2,33 @@ package osbox.vm.manager.core;
 
 import osbox.api.hw.Access;
 import osbox.api.hw.PhysicalMemory;
-import osbox.api.kernel.UserMemory;
+import osbox.api.memory.UserCopy;
 
 /**
  * copyin/copyout: the kernel's way into a process's memory. Every byte goes
- * through the process's page table with user permissions; a bad pointer
- * makes the method return false (the caller answers EFAULT), never throw.
+ * through the process's page table with user permissions; a bad pointer or
+ * a page no frame can be found for is answered as a result code
+ * ({@link UserCopy}), never thrown and never handed back to the kernel by a
+ * callback: the kernel decides what to do about it.
  */
-public final class UserAccess implements UserMemory {
+public final class UserAccess implements UserCopy {
     private final PhysicalMemory mem;
     private final PagedAddressSpace space;
 
+    /** Copies to and from {@code space}, whose frames are in {@code mem}. */
     public UserAccess(PhysicalMemory mem, PagedAddressSpace space) {
         this.mem = mem;
         this.space = space;
     }
 
+    /** Copies page by page from user memory; stops at the first page that cannot be read. */
     @Override
-    public boolean read(long va, byte[] dst, int off, int len) {
-        if (len < 0 || off < 0 || off + len > dst.length) {
-            throw new IllegalArgumentException("bad buffer range " + off + "+" + len + " of " + dst.length);
-        }
+    public int copyIn(long va, byte[] dst, int off, int len) {
+        checkRange(dst, off, len);
         while (len > 0) {
-            long pa = space.translateForKernel(va, Access.READ);
+            long pa = space.kernelTranslate(va, Access.READ);
             if (pa < 0) {
-                return false;
+                return failure(pa);
             }
             int n = (int) Math.min(len, PagedAddressSpace.PAGE - (va & (PagedAddressSpace.PAGE - 1)));
             mem.read(pa, dst, off, n);
@@ -34,25 +36,24 @@ public final class UserAccess implements UserMemory {
             off += n;
             len -= n;
         }
-        return true;
+        return DONE;
     }
 
+    /** Checks (and faults in) every page of the range first, so a bad address writes nothing; then copies. */
     @Override
-    public boolean write(long va, byte[] src, int off, int len) {
-        if (len < 0 || off < 0 || off + len > src.length) {
-            throw new IllegalArgumentException("bad buffer range " + off + "+" + len + " of " + src.length);
-        }
-        // check the whole range first, so a fault part-way writes nothing
+    public int copyOut(long va, byte[] src, int off, int len) {
+        checkRange(src, off, len);
         for (long p = va & -PagedAddressSpace.PAGE; p < va + len; p += PagedAddressSpace.PAGE) {
-            if (space.translateForKernel(Math.max(p, va), Access.WRITE) < 0) {
-                return false;
+            long pa = space.kernelTranslate(Math.max(p, va), Access.WRITE);
+            if (pa < 0) {
+                return failure(pa);
             }
         }
         while (len > 0) {
             // translated again: bringing later pages in may have paged this one out (swap)
-            long pa = space.translateForKernel(va, Access.WRITE);
+            long pa = space.kernelTranslate(va, Access.WRITE);
             if (pa < 0) {
-                return false;
+                return failure(pa);
             }
             int n = (int) Math.min(len, PagedAddressSpace.PAGE - (va & (PagedAddressSpace.PAGE - 1)));
             mem.write(pa, src, off, n);
@@ -60,54 +61,18 @@ public final class UserAccess implements UserMemory {
             off += n;
             len -= n;
         }
-        return true;
+        return DONE;
     }
 
-    @Override
-    public String readString(long va, int max) {
-        byte[] one = new byte[1];
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < max; i++) {
-            if (!read(va + i, one, 0, 1)) {
-                return null;
-            }
-            if (one[0] == 0) {
-                return new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            bytes.write(one[0]);
-        }
-        return null;
+    // The result code for a failed translation (NO_FRAME or NO_ACCESS).
+    private static int failure(long translation) {
+        return translation == PagedAddressSpace.NO_FRAME ? OUT_OF_MEMORY : BAD_ADDRESS;
     }
 
-    @Override
-    public boolean writeLong(long va, long value) {
-        byte[] b = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (value >>> (8 * i));
+    // A kernel buffer range outside its array is the kernel's bug: thrown, not answered.
+    private static void checkRange(byte[] buf, int off, int len) {
+        if (len < 0 || off < 0 || off + len > buf.length) {
+            throw new IllegalArgumentException("bad buffer range " + off + "+" + len + " of " + buf.length);
         }
-        return write(va, b, 0, 8);
-    }
-
-    @Override
-    public boolean writeInt(long va, int value) {
-        byte[] b = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            b[i] = (byte) (value >>> (8 * i));
-        }
-        return write(va, b, 0, 4);
-    }
-
-    @Override
-    public boolean readLong(long va, long[] out) {
-        byte[] b = new byte[8];
-        if (!read(va, b, 0, 8)) {
-            return false;
-        }
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v |= (b[i] & 0xffL) << (8 * i);
-        }
-        out[0] = v;
-        return true;
     }
 }

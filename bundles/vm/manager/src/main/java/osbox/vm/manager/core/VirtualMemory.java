@@ -206,33 +206,6 @@ public final class VirtualMemory {
         return true;
     }
 
-    // ---- out of memory in a kernel access ----
-
-    /** The kernel's OOM policy for kernel accesses to user memory (see MemoryManager.setOutOfMemoryHandler). */
-    private java.util.function.IntPredicate oomHandler;
-
-    /** Sets (or clears, null) who frees memory when a kernel access to user memory finds no frame. */
-    public void setOutOfMemoryHandler(java.util.function.IntPredicate reclaim) {
-        this.oomHandler = reclaim;
-    }
-
-    /**
-     * A kernel access to space's memory found no frame: the handler frees
-     * some by killing another process (true: try again) or not (false).
-     */
-    boolean reclaimFor(PagedAddressSpace space) {
-        java.util.function.IntPredicate h = oomHandler;
-        if (h == null || space.pid() == 0) {
-            return false;
-        }
-        try {
-            return h.test(space.pid());
-        } catch (RuntimeException e) {
-            LOG.error("the out-of-memory handler failed for pid {}", space.pid(), e);
-            return false;
-        }
-    }
-
     // ---- the reverse map: evicting pages several spaces map ----
 
     /** Page {@code index} of a shared memory object, resident in a frame. */

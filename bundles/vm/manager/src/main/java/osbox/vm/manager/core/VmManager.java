@@ -192,11 +192,6 @@ public final class VmManager implements MemoryManager {
         oomKills++;
     }
 
-    @Override
-    public void setOutOfMemoryHandler(java.util.function.IntPredicate reclaim) {
-        vm.setOutOfMemoryHandler(reclaim);
-    }
-
     /** Processes the kernel killed because memory and swap ran out (the one count; the kernel reads it). */
     @Override
     public long oomKills() {

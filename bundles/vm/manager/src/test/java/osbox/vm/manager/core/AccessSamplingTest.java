@@ -150,7 +150,7 @@ class AccessSamplingTest {
         assertEquals(List.of(), p.accessed);
         // one page used again (A set by the access): only it
         long[] v = new long[1];
-        assertTrue(new UserAccess(f.mem, s).readLong(HEAP + 2 * PAGE, v));
+        assertTrue(new CopyMemory(f.mem, s).readLong(HEAP + 2 * PAGE, v));
         p.accessed.clear(); // the kernel's access is reported at once
         f.vm.sample();
         assertEquals(List.of((HEAP >>> 12) + 2), p.accessed);
@@ -280,7 +280,7 @@ class AccessSamplingTest {
         s.initHeap(0x10003);
         s.brk(HEAP + 40 * PAGE);
         s.setPid(4);
-        UserAccess u = new UserAccess(mem, s);
+        CopyMemory u = new CopyMemory(mem, s);
         for (int i = 0; i < 40; i++) {
             assertTrue(u.writeLong(HEAP + i * PAGE, i));
         }

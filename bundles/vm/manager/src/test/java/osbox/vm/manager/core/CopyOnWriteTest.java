@@ -20,7 +20,7 @@ class CopyOnWriteTest {
         parent.initHeap(0x10003);
         parent.brk(0x11000 + 10 * VmFixture.PAGE);
         f.pte(parent, 0x10000); // the text page is brought in, as running the program would
-        UserAccess u = new UserAccess(f.mem, parent);
+        CopyMemory u = new CopyMemory(f.mem, parent);
         for (int i = 0; i < 10; i++) {
             assertTrue(u.writeLong(0x11000 + i * VmFixture.PAGE, i));
         }
@@ -51,13 +51,13 @@ class CopyOnWriteTest {
         tenDirtyHeapPages();
         PagedAddressSpace child = parent.fork();
         long used = f.frames.used();
-        UserAccess cu = new UserAccess(f.mem, child);
+        CopyMemory cu = new CopyMemory(f.mem, child);
         assertTrue(cu.writeLong(0x11000 + 3 * VmFixture.PAGE, 333));
         assertEquals(1, child.cowCopies());
         assertEquals(1, child.cowFaults());
         assertEquals(used + 1, f.frames.used(), "one frame for the copy");
         long[] v = new long[1];
-        assertTrue(new UserAccess(f.mem, parent).readLong(0x11000 + 3 * VmFixture.PAGE, v));
+        assertTrue(new CopyMemory(f.mem, parent).readLong(0x11000 + 3 * VmFixture.PAGE, v));
         assertEquals(3, v[0], "the parent still sees its own data");
         assertTrue(cu.readLong(0x11000 + 3 * VmFixture.PAGE, v));
         assertEquals(333, v[0]);
@@ -82,7 +82,7 @@ class CopyOnWriteTest {
     void destroyingBothSidesFreesEveryFrameOnce() {
         tenDirtyHeapPages();
         PagedAddressSpace child = parent.fork();
-        new UserAccess(f.mem, child).writeLong(0x11000, 9);
+        new CopyMemory(f.mem, child).writeLong(0x11000, 9);
         parent.destroy();
         child.destroy();
         assertEquals(0, f.frames.used(), "every frame, shared or copied, freed exactly once");

@@ -246,7 +246,7 @@ class HashedPageTableTest {
         TranslationUnit tlb = softwareTlb();
         parent.initHeap(0x20000);
         parent.brk(0x21000);
-        assertTrue(new UserAccess(f.mem, parent).writeLong(0x20000, 42));
+        assertTrue(new CopyMemory(f.mem, parent).writeLong(0x20000, 42));
         PagedAddressSpace child = parent.fork();
         assertEquals(PageTable.Organisation.HASHED, child.pageTable().organisation());
         long shared = Pte.ppn(child.pte(0x20000));
@@ -259,7 +259,7 @@ class HashedPageTableTest {
         assertTrue(installs.get(1).endsWith("->" + copy + " rw-"), installs.get(1));
         assertEquals(1, child.cowCopies());
         long[] v = new long[1];
-        assertTrue(new UserAccess(f.mem, child).readLong(0x20000, v));
+        assertTrue(new CopyMemory(f.mem, child).readLong(0x20000, v));
         assertEquals(42, v[0]);
         long used = f.frames.used();
         child.destroy();

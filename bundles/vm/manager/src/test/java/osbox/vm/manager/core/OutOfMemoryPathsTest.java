@@ -10,6 +10,7 @@ import static osbox.vm.manager.core.PagedAddressSpace.SERVED;
 
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.memory.UserCopy;
 
 /**
  * With a tiny memory and no swap every path that needs a frame fails
@@ -54,7 +55,7 @@ class OutOfMemoryPathsTest {
                 assertEquals(used, f.frames.used());
             }
             // the parent is intact and can still write its pages (copy-on-write taken back)
-            UserAccess u = new UserAccess(f.mem, parent);
+            CopyMemory u = new CopyMemory(f.mem, parent);
             for (int i = 0; i < pages; i++) {
                 assertTrue(u.writeLong(HEAP + i * PAGE, i), "page " + i);
             }
@@ -106,7 +107,7 @@ class OutOfMemoryPathsTest {
         VmFixture f = new VmFixture(0, 6, 0);
         PagedAddressSpace s = program(f, 20);
         int served = fill(s, 20);
-        UserAccess u = new UserAccess(f.mem, s);
+        CopyMemory u = new CopyMemory(f.mem, s);
         byte[] buf = new byte[(int) (3 * PAGE)];
         java.util.Arrays.fill(buf, (byte) 7);
         // spans a resident page and pages no frame is left for: all or nothing
@@ -120,34 +121,26 @@ class OutOfMemoryPathsTest {
     }
 
     @Test
-    void aKernelCopyAsksTheKernelsOomPolicyAndIsRetriedWhenItFreedMemory() {
+    void aKernelCopyAnswersOutOfMemoryAndSucceedsOnceMemoryIsFreed() {
         VmFixture f = new VmFixture(0, 12, 0);
         PagedAddressSpace s = program(f, 4);
         s.assignPid(8);
         PagedAddressSpace hog = program(f, 64);
         hog.assignPid(7);
         fill(hog, 64);
-        java.util.List<Integer> asked = new java.util.ArrayList<>();
-        // first the handler frees nothing (the victim would be the caller itself): the copy fails
-        f.vm.setOutOfMemoryHandler(pid -> {
-            asked.add(pid);
-            return false;
-        });
         UserAccess u = new UserAccess(f.mem, s);
-        assertFalse(u.writeLong(HEAP, 1));
-        assertEquals(java.util.List.of(8), asked);
-        // then it kills the hog: the copy is retried and succeeds
-        f.vm.setOutOfMemoryHandler(pid -> {
-            asked.add(pid);
-            hog.destroy();
-            return true;
-        });
-        assertTrue(u.writeLong(HEAP, 2));
-        assertEquals(java.util.List.of(8, 8), asked);
-        long[] v = new long[1];
-        assertTrue(u.readLong(HEAP, v));
-        assertEquals(2, v[0]);
-        f.vm.setOutOfMemoryHandler(null);
+        byte[] one = {1, 0, 0, 0, 0, 0, 0, 0};
+        // no frame for the heap page: the copy says so (the kernel decides whom to kill), and writes nothing
+        assertEquals(UserCopy.OUT_OF_MEMORY, u.copyOut(HEAP, one, 0, 8));
+        assertEquals(UserCopy.OUT_OF_MEMORY, u.copyIn(HEAP, new byte[8], 0, 8));
+        assertEquals(UserCopy.BAD_ADDRESS, u.copyOut(0x5000_0000L, one, 0, 8), "no region: not a memory shortage");
+        // the kernel killed the hog: the same copy, tried again, is done
+        hog.destroy();
+        byte[] two = {2, 0, 0, 0, 0, 0, 0, 0};
+        assertEquals(UserCopy.DONE, u.copyOut(HEAP, two, 0, 8));
+        byte[] back = new byte[8];
+        assertEquals(UserCopy.DONE, u.copyIn(HEAP, back, 0, 8));
+        assertEquals(2, back[0]);
         s.destroy();
         assertEquals(0, f.frames.used());
     }
@@ -165,7 +158,7 @@ class OutOfMemoryPathsTest {
     void copyOnWriteWithoutAFrameIsOomAndTheSharedPageIsIntact() {
         VmFixture f = new VmFixture(0, 16, 0);
         PagedAddressSpace parent = program(f, 8);
-        UserAccess pu = new UserAccess(f.mem, parent);
+        CopyMemory pu = new CopyMemory(f.mem, parent);
         assertTrue(pu.writeLong(HEAP, 42));
         PagedAddressSpace child = parent.fork();
         assertNotNull(child);
@@ -175,7 +168,7 @@ class OutOfMemoryPathsTest {
         assertEquals(0, f.frames.available());
         assertEquals(OOM, child.handleFault(HEAP, Access.WRITE));
         long[] v = new long[1];
-        assertTrue(new UserAccess(f.mem, child).readLong(HEAP, v));
+        assertTrue(new CopyMemory(f.mem, child).readLong(HEAP, v));
         assertEquals(42, v[0]);
         hog.destroy();
         child.destroy();

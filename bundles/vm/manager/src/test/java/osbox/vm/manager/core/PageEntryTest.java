@@ -23,7 +23,7 @@ class PageEntryTest {
     void aPresentPageShowsItsFrameAndBits() {
         VmFixture f = new VmFixture();
         PagedAddressSpace s = SwapTest.program(f, 4);
-        assertTrue(new UserAccess(f.mem, s).writeLong(HEAP + 8, 42));
+        assertTrue(new CopyMemory(f.mem, s).writeLong(HEAP + 8, 42));
         PageEntry e = s.page(HEAP + 8);
         assertEquals(HEAP, e.va());
         assertEquals(s.pte(HEAP), e.pte());
@@ -38,14 +38,14 @@ class PageEntryTest {
     void aCopyOnWritePageIsReadOnlyWithC() {
         VmFixture f = new VmFixture();
         PagedAddressSpace parent = SwapTest.program(f, 4);
-        assertTrue(new UserAccess(f.mem, parent).writeLong(HEAP, 1));
+        assertTrue(new CopyMemory(f.mem, parent).writeLong(HEAP, 1));
         PagedAddressSpace child = parent.fork();
         PageEntry p = parent.page(HEAP);
         PageEntry c = child.page(HEAP);
         assertEquals("vr--uadc-", p.flags());
         assertEquals("vr--uadc-", c.flags());
         assertEquals(p.frame(), c.frame(), "both map the one frame");
-        assertTrue(new UserAccess(f.mem, child).writeLong(HEAP, 2));
+        assertTrue(new CopyMemory(f.mem, child).writeLong(HEAP, 2));
         assertEquals("vrw-uad--", child.page(HEAP).flags(), "the write copied it");
         assertTrue(child.page(HEAP).frame() != p.frame());
     }

@@ -22,12 +22,12 @@ class SharedAnonymousTest {
 
     private static long read(PagedAddressSpace s, long va) {
         long[] v = new long[1];
-        assertTrue(new UserAccess(s.vm().memory(), s).readLong(va, v));
+        assertTrue(new CopyMemory(s.vm().memory(), s).readLong(va, v));
         return v[0];
     }
 
     private static void write(PagedAddressSpace s, long va, long value) {
-        assertTrue(new UserAccess(s.vm().memory(), s).writeLong(va, value));
+        assertTrue(new CopyMemory(s.vm().memory(), s).writeLong(va, value));
     }
 
     @Test

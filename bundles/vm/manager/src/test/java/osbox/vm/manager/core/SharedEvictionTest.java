@@ -43,11 +43,11 @@ class SharedEvictionTest {
         // each gets the page back on its own fault; the slot goes with the last
         checkAll(f, child, 4, 100);
         assertEquals(1, f.vm.swap().used());
-        new UserAccess(f.mem, child).writeLong(HEAP, 7);
+        new CopyMemory(f.mem, child).writeLong(HEAP, 7);
         checkAll(f, parent, 4, 100);
         assertEquals(0, f.vm.swap().used());
         long[] v = new long[1];
-        assertTrue(new UserAccess(f.mem, child).readLong(HEAP, v));
+        assertTrue(new CopyMemory(f.mem, child).readLong(HEAP, v));
         assertEquals(7, v[0]);
         parent.destroy();
         child.destroy();
@@ -87,10 +87,10 @@ class SharedEvictionTest {
         VmFixture f = new VmFixture(0, 64, 1 << 20);
         PagedAddressSpace parent = f.space();
         long at = parent.mapAnonymous(0, 2 * PAGE, Pte.R | Pte.W, false, true);
-        UserAccess pu = new UserAccess(f.mem, parent);
+        CopyMemory pu = new CopyMemory(f.mem, parent);
         assertTrue(pu.writeLong(at, 11));
         PagedAddressSpace child = parent.fork();
-        UserAccess cu = new UserAccess(f.mem, child);
+        CopyMemory cu = new CopyMemory(f.mem, child);
         long[] v = new long[1];
         assertTrue(cu.readLong(at, v));
         assertEquals(11, v[0]);

@@ -54,7 +54,7 @@ class SharedPagingStressTest {
             procs.add(new Proc(first, new HashMap<>(), new Map[] {new HashMap<>()}));
             for (int step = 0; step < 400; step++) {
                 Proc p = procs.get(rnd.nextInt(procs.size()));
-                UserAccess u = new UserAccess(f.mem, p.space);
+                CopyMemory u = new CopyMemory(f.mem, p.space);
                 int op = rnd.nextInt(100);
                 String where = "seed " + seed + " step " + step;
                 if (op < 30) {

@@ -31,14 +31,14 @@ class SwapTest {
     }
 
     static void writeAll(VmFixture f, PagedAddressSpace s, int n, long base) {
-        UserAccess u = new UserAccess(f.mem, s);
+        CopyMemory u = new CopyMemory(f.mem, s);
         for (int i = 0; i < n; i++) {
             assertTrue(u.writeLong(HEAP + i * PAGE + 8 * (i % 100), base + i), "write page " + i);
         }
     }
 
     static void checkAll(VmFixture f, PagedAddressSpace s, int n, long base) {
-        UserAccess u = new UserAccess(f.mem, s);
+        CopyMemory u = new CopyMemory(f.mem, s);
         long[] v = new long[1];
         for (int i = 0; i < n; i++) {
             assertTrue(u.readLong(HEAP + i * PAGE + 8 * (i % 100), v), "read page " + i);
@@ -125,12 +125,12 @@ class SwapTest {
         assertEquals(parent.residentPages(), f.vm.resident().size(),
                 "shared pages stay evictable (one record per frame, found through the reverse map)");
         checkAll(f, child, 10, 500);
-        new UserAccess(f.mem, child).writeLong(HEAP, 999);
+        new CopyMemory(f.mem, child).writeLong(HEAP, 999);
         assertEquals(1, f.vm.swap().references(slot), "the child's fault took its own copy: the parent keeps the slot");
         checkAll(f, parent, 10, 500);
         parent.destroy();
         long[] v = new long[1];
-        assertTrue(new UserAccess(f.mem, child).readLong(HEAP, v));
+        assertTrue(new CopyMemory(f.mem, child).readLong(HEAP, v));
         assertEquals(999, v[0]);
         child.destroy();
         assertEquals(0, f.vm.swap().used());

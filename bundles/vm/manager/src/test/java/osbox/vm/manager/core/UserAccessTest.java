@@ -11,11 +11,12 @@ import static osbox.vm.manager.core.VmFixture.PAGE;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import osbox.api.memory.UserCopy;
 
 class UserAccessTest {
     private final VmFixture f = new VmFixture();
     private final PagedAddressSpace s = f.space();
-    private final UserAccess u = new UserAccess(f.mem, s);
+    private final CopyMemory u = new CopyMemory(f.mem, s);
     /** Three writable pages at rw, then one read-only page at ro = rw + 3 pages, then nothing. */
     private long rw;
     private long ro;
@@ -118,6 +119,19 @@ class UserAccessTest {
         assertFalse(u.read(-8, b, 0, 4));
         assertFalse(u.read(PagedAddressSpace.STACK_TOP, b, 0, 4));
         assertFalse(u.write(0x1000, b, 0, 4));
+    }
+
+    @Test
+    void badPointersAnswerBadAddressAndGoodOnesDone() {
+        UserAccess copy = new UserAccess(f.mem, s);
+        byte[] b = {1, 2, 3, 4};
+        assertEquals(UserCopy.BAD_ADDRESS, copy.copyIn(0, b, 0, 4));
+        assertEquals(UserCopy.BAD_ADDRESS, copy.copyIn(PagedAddressSpace.STACK_TOP - 2, b, 0, 4), "past the top");
+        assertEquals(UserCopy.BAD_ADDRESS, copy.copyOut(ro, b, 0, 4), "read-only");
+        assertEquals(UserCopy.DONE, copy.copyOut(rw, b, 0, 4));
+        byte[] back = new byte[4];
+        assertEquals(UserCopy.DONE, copy.copyIn(rw, back, 0, 4));
+        assertArrayEquals(b, back);
     }
 
     @Test

@@ -1,0 +1,141 @@
+package osbox.kernel.core.proc;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.ProcessState;
+import osbox.api.kernel.ProcessView;
+import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.WaitStatus;
+import osbox.api.trace.TraceKind;
+import osbox.api.trace.Tracer;
+import osbox.kernel.core.sched.Dispatcher;
+
+/**
+ * How a process ends and how its parent learns it (xv6's exit and wait):
+ * the one way to terminate a process (off the CPU, memory and descriptors
+ * freed, children re-parented, the parent woken, exit listeners told), and
+ * wait4's search and reaping. Simulation thread only.
+ */
+public final class ExitWait {
+    private static final Logger LOG = LoggerFactory.getLogger(ExitWait.class);
+
+    private final ProcessTable table;
+    private final Dispatcher<Process> dispatcher;
+    private final Tracer tracer;
+    private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
+
+    /** Ends processes of {@code table}, taking them off {@code dispatcher}'s harts; traces to {@code tracer}. */
+    public ExitWait(ProcessTable table, Dispatcher<Process> dispatcher, Tracer tracer) {
+        this.table = table;
+        this.dispatcher = dispatcher;
+        this.tracer = tracer;
+    }
+
+    /** exit and exit_group: the calling process ends with exit code {@code code}. */
+    public void exit(Process p, int code) {
+        terminate(p, WaitStatus.exited(code), null);
+    }
+
+    /**
+     * Makes p a zombie with wait status {@code status} (and the kill report,
+     * or null): off the CPU, memory and descriptors freed, children
+     * re-parented to pid 1 (or reaped at once when there is no init), the
+     * parent woken; reaped at once itself if it has no parent. The caller
+     * checked p is not a zombie already.
+     */
+    public void terminate(Process p, int status, String report) {
+        dispatcher.retire(p);
+        p.files().closeAll();
+        p.space().destroy();
+        table.zombify(p, status, report, dispatcher.now());
+        tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
+        Process init = table.get(1);
+        int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;
+        for (Process c : table.all()) {
+            if (c.ppid() == p.pid()) {
+                c.setParent(heir);
+                if (heir == 0 && c.state() == ProcessState.ZOMBIE) {
+                    table.remove(c);
+                } else if (heir == 1 && c.state() == ProcessState.ZOMBIE && init.childWait() != null) {
+                    init.childWait().wakeAll();
+                }
+            }
+        }
+        for (Consumer<ProcessView> l : exitListeners) {
+            try {
+                l.accept(p);
+            } catch (RuntimeException e) {
+                LOG.error("exit listener failed", e);
+            }
+        }
+        Process parent = p.ppid() == 0 ? null : table.get(p.ppid());
+        if (parent == null) {
+            table.remove(p);
+        } else if (parent.childWait() != null) {
+            parent.childWait().wakeAll();
+        }
+    }
+
+    /**
+     * wait4 for process p, as Linux's kernel_wait4: pid is an int; -1 means
+     * any child, 0 any child in p's process group, &lt; -1 any child in
+     * group -pid, &gt; 0 that child. Reaps a zombie child that matches, then
+     * stores its status at statusAddr (if not 0): a failed store answers
+     * -EFAULT but the child is reaped all the same. Returns its pid; 0 with
+     * WNOHANG when none has exited; -ECHILD when p has no such child; -ESRCH
+     * for INT_MIN; or puts p to sleep through {@code call} until a child
+     * ends and answers {@link SyscallHandler#RESTART}. The caller checked
+     * the options.
+     */
+    public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang) {
+        int upid = (int) pid;
+        if (upid == Integer.MIN_VALUE) {
+            return -Errno.ESRCH;
+        }
+        int group = upid == 0 ? p.pgid() : upid < -1 ? -upid : 0;
+        Process zombie = null;
+        boolean any = false;
+        for (Process c : table.all()) {
+            if (c.ppid() != p.pid() || (upid > 0 && c.pid() != upid) || (group != 0 && c.pgid() != group)) {
+                continue;
+            }
+            any = true;
+            if (c.state() == ProcessState.ZOMBIE) {
+                zombie = c;
+                break;
+            }
+        }
+        if (!any) {
+            return -Errno.ECHILD;
+        }
+        if (zombie == null) {
+            if (noHang) {
+                return 0;
+            }
+            if (p.childWait() == null) {
+                p.setChildWait(dispatcher.newWaitQueue("wait4 of pid " + p.pid()));
+            }
+            call.sleepOn(p.childWait());
+            return SyscallHandler.RESTART;
+        }
+        table.remove(zombie);
+        if (statusAddr != 0 && !p.userMemory().writeInt(statusAddr, zombie.waitStatus())) {
+            return -Errno.EFAULT;
+        }
+        return zombie.pid();
+    }
+
+    /** Adds a listener told of every process that ends, after it became a zombie (ProcessManager). */
+    public void addExitListener(Consumer<ProcessView> listener) {
+        exitListeners.addIfAbsent(listener);
+    }
+
+    /** Removes an exit listener. */
+    public void removeExitListener(Consumer<ProcessView> listener) {
+        exitListeners.remove(listener);
+    }
+}

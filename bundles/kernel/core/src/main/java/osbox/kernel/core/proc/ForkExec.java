@@ -1,0 +1,182 @@
+package osbox.kernel.core.proc;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import osbox.api.hw.Hart;
+import osbox.api.hw.HartContext;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.ExecFormatException;
+import osbox.api.kernel.ExecImage;
+import osbox.api.kernel.TerminalProvider;
+import osbox.api.kernel.WaitStatus;
+import osbox.api.memory.AddressSpace;
+import osbox.api.sched.TaskAttributes;
+import osbox.api.trace.TraceKind;
+import osbox.api.trace.Tracer;
+import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.files.OpenFiles;
+import osbox.kernel.core.fs.HostMount;
+import osbox.kernel.core.sched.Dispatcher;
+
+/**
+ * How processes come to be and change program: spawn (a new process from
+ * outside, running an image, with the terminal as descriptors 0-2), fork
+ * (a copy-on-write copy of the caller) and execve (a program from the host
+ * mount replacing the caller's image). Simulation thread only.
+ */
+public final class ForkExec {
+    private static final Logger LOG = LoggerFactory.getLogger(ForkExec.class);
+
+    /**
+     * What ForkExec works with: where processes are kept and run, how images
+     * are parsed, loaded and found, how descriptors are named, who frees
+     * memory for a copy, where events go.
+     *
+     * @param maxProcesses processes that may exist at once (fork answers EAGAIN, spawn refuses, beyond)
+     * @param seed         the kernel's seed (AT_RANDOM bytes come from it and the pid)
+     */
+    public record Parts(ProcessTable table, Dispatcher<Process> dispatcher, ExecFormats formats,
+            ProgramLoader loader, HostMount host, OpenFiles files, ProcessMemory.Reclaim reclaim, Tracer tracer,
+            int maxProcesses, long seed) {
+    }
+
+    private final Parts k;
+    private TerminalProvider terminal;
+
+    /** Makes and loads processes with {@code parts}. */
+    public ForkExec(Parts parts) {
+        this.k = parts;
+    }
+
+    /** The terminal new top-level processes get as descriptors 0-2 (null: none). */
+    public void setTerminal(TerminalProvider t) {
+        terminal = t;
+    }
+
+    /** The terminal spawn gives, or null. */
+    public TerminalProvider terminal() {
+        return terminal;
+    }
+
+    /**
+     * A new process without a parent running {@code image} (validated by the
+     * installed formats) with argv (empty: just the path) and envp, the
+     * terminal as descriptors 0-2 and the given scheduling attributes; it is
+     * admitted to the dispatcher. Returns its pid. Throws (nothing is left
+     * behind) when the image is refused, the process limit is reached, or
+     * memory for the image runs out.
+     */
+    public int spawn(String path, byte[] image, List<String> argv, List<String> envp, TaskAttributes attributes)
+            throws ExecFormatException {
+        ExecImage exec = k.formats().parse(image);
+        List<String> args = argv.isEmpty() ? List.of(path) : argv;
+        if (k.table().size() >= k.maxProcesses()) {
+            throw new ExecFormatException("too many processes (" + k.maxProcesses() + ")");
+        }
+        Process p = k.table().create(0, baseName(args.get(0)), args, k.dispatcher().now());
+        ProgramLoader.Loaded loaded;
+        try {
+            loaded = k.loader().load(p, exec, args, envp, path, randomBytes(p.pid()));
+        } catch (ExecFormatException e) {
+            k.table().zombify(p, WaitStatus.exited(127), null, k.dispatcher().now());
+            k.table().remove(p);
+            throw e;
+        }
+        p.setImage(loaded.context(), loaded.space(), loaded.user());
+        p.space().setPid(p.pid());
+        p.setAttributes(attributes);
+        if (terminal != null) {
+            FileRef tty = k.files().wrap(terminal.open());
+            for (int fd = 0; fd < 3; fd++) {
+                p.files().put(fd, tty, false);
+            }
+        }
+        k.tracer().record(TraceKind.PROCESS_CREATE, -1, p.pid(), 0, 0, p.name());
+        k.dispatcher().admit(p);
+        return p.pid();
+    }
+
+    /**
+     * fork: a child with a copy-on-write copy of the parent's memory, its
+     * registers (a0 = 0, past the ecall), descriptors, name and scheduling
+     * attributes, made READY. Returns the child's pid, or -EAGAIN at the
+     * process limit, -ENOMEM when memory for its page tables runs out.
+     */
+    public long fork(Process parent) {
+        if (k.table().size() >= k.maxProcesses()) {
+            return -Errno.EAGAIN;
+        }
+        AddressSpace space = parent.space().fork();
+        if (space == null) {
+            return -Errno.ENOMEM;
+        }
+        Process child = k.table().create(parent.pid(), parent.name(), parent.argv(), k.dispatcher().now());
+        HartContext context = parent.context().copy();
+        context.x[HartContext.A0] = 0;
+        context.pc += 4;
+        child.setImage(context, space, new ProcessMemory(space.userCopy(), child, k.reclaim()));
+        space.setPid(child.pid());
+        child.setFiles(parent.files().fork());
+        child.inheritAttributes(parent);
+        k.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid(), parent.pid(), 0, child.name());
+        k.dispatcher().makeReady(child);
+        return child.pid();
+    }
+
+    /**
+     * execve for process p running on hart h: loads the program at a guest
+     * path (from the host mount), replacing p's image, descriptors marked
+     * close-on-exec and name, and puts the new image on the hart. Returns 0
+     * when the new image is in place, or a negative errno with the old image
+     * untouched (ENOENT, EACCES... from the mount, ENOEXEC for a file no
+     * format accepts, E2BIG for arguments too long, ENOMEM).
+     */
+    public long exec(Hart h, Process p, String path, List<String> argv, List<String> envp) {
+        HostMount.Result file = k.host().read(path);
+        if (file.errno() != 0) {
+            return -file.errno();
+        }
+        ExecImage exec;
+        try {
+            exec = k.formats().parse(file.bytes());
+        } catch (ExecFormatException e) {
+            LOG.debug("{}: execve {}: {}", p, path, e.getMessage());
+            return -Errno.ENOEXEC;
+        }
+        ProgramLoader.Loaded loaded;
+        try {
+            loaded = k.loader().load(p, exec, argv, envp, path, randomBytes(p.pid()));
+        } catch (ExecFormatException e) {
+            return e.getMessage().contains("too long") ? -Errno.E2BIG : -Errno.ENOMEM;
+        }
+        // the old image goes first, so the trace states the new resident set last (setPid)
+        p.keepMemoryCounters();
+        p.space().destroy();
+        p.setImage(loaded.context(), loaded.space(), loaded.user());
+        p.space().setPid(p.pid());
+        p.files().closeOnExec();
+        p.rename(baseName(path), argv.isEmpty() ? List.of(path) : argv);
+        h.mmu().setSatp(p.space().satp());
+        h.setContext(p.context());
+        k.tracer().record(TraceKind.NOTE, h.id(), p.pid(), 0, 0, "execve " + path);
+        return 0;
+    }
+
+    // The last element of a path ("/host/bin/sh" -> "sh"); the path itself when it ends with '/'.
+    private static String baseName(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash >= 0 && slash < path.length() - 1 ? path.substring(slash + 1) : path;
+    }
+
+    // AT_RANDOM's 16 bytes: from the kernel seed and the pid, so runs repeat.
+    private byte[] randomBytes(int pid) {
+        SplittableRandom r = new SplittableRandom(k.seed() * 31 + pid);
+        byte[] b = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            b[i] = (byte) r.nextInt(256);
+        }
+        return b;
+    }
+}

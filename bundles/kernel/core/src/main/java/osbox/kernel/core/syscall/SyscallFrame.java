@@ -1,0 +1,171 @@
+package osbox.kernel.core.syscall;
+
+import osbox.api.hw.Hart;
+import osbox.api.hw.HartContext;
+import osbox.api.hw.Machine;
+import osbox.api.kernel.SyscallContext;
+import osbox.api.kernel.UserMemory;
+import osbox.api.kernel.WaitQueue;
+import osbox.kernel.core.files.OpenFiles;
+import osbox.kernel.core.proc.ExitWait;
+import osbox.kernel.core.proc.ForkExec;
+import osbox.kernel.core.proc.Process;
+import osbox.kernel.core.proc.ProcessTable;
+import osbox.kernel.core.proc.SignalDelivery;
+import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.sched.KernelWaitQueue;
+
+/**
+ * The frame of the system call being served: who called (the process and
+ * its hart), which call with which arguments, and the kernel's parts a call
+ * may use (the process table, fork and exec, exit and wait, signals, open
+ * files, the dispatcher). The kernel's own calls take it as it is;
+ * handlers from other bundles see it as their {@link SyscallContext}. It
+ * calls nothing back: each part is reached directly.
+ *
+ * <p>One frame per hart, reused for every call (no allocation per call),
+ * bound by {@link #begin} when a call starts.
+ */
+public final class SyscallFrame implements SyscallContext {
+    /**
+     * The kernel's parts a call may reach, the same for every hart's frame.
+     *
+     * @param machine    the machine (its clock rate)
+     * @param processes  every process by pid (getpgid, setpgid, setsid...)
+     * @param forkExec   fork and execve
+     * @param exits      exit and wait4
+     * @param signals    kill, tkill, tgkill, SIGPIPE
+     * @param files      naming open files, making pipes
+     * @param dispatcher sleeping, waking, yielding
+     */
+    public record Parts(Machine machine, ProcessTable processes, ForkExec forkExec, ExitWait exits,
+            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher) {
+    }
+
+    private final Parts parts;
+    private Hart hart;
+    private Process process;
+    private int number;
+    private boolean slept;
+
+    /** A frame for one hart, reaching {@code parts}. */
+    public SyscallFrame(Parts parts) {
+        this.parts = parts;
+    }
+
+    /** Binds the frame to a new call: number {@code number} made by {@code process} on {@code hart}. */
+    public void begin(Hart hart, Process process, int number) {
+        this.hart = hart;
+        this.process = process;
+        this.number = number;
+        this.slept = false;
+    }
+
+    /** Whether the call put its caller to sleep (then it must answer RESTART). */
+    public boolean slept() {
+        return slept;
+    }
+
+    // ---- the caller ----
+
+    /** The calling process's control block. */
+    @Override
+    public Process process() {
+        return process;
+    }
+
+    /** The hart the call came from (the one the caller runs on). */
+    public Hart callingHart() {
+        return hart;
+    }
+
+    @Override
+    public int number() {
+        return number;
+    }
+
+    @Override
+    public long arg(int i) {
+        if (i < 0 || i > 5) {
+            throw new IllegalArgumentException("syscall argument index " + i);
+        }
+        return process.context().x[HartContext.A0 + i];
+    }
+
+    @Override
+    public UserMemory memory() {
+        return process.userMemory();
+    }
+
+    @Override
+    public int hart() {
+        return hart.id();
+    }
+
+    @Override
+    public long now() {
+        return hart.cycle();
+    }
+
+    @Override
+    public long frequencyHz() {
+        return parts.machine().frequencyHz();
+    }
+
+    @Override
+    public boolean woken() {
+        return process.sched().woken();
+    }
+
+    /**
+     * Puts the caller to sleep on {@code queue}, which must be one of this
+     * kernel's (IllegalArgumentException otherwise: a bug in the handler).
+     */
+    @Override
+    public void sleepOn(WaitQueue queue) {
+        KernelWaitQueue<Process> q = parts.dispatcher().own(queue);
+        if (q == null) {
+            throw new IllegalArgumentException("wait queue not made by this kernel: " + queue);
+        }
+        slept = true;
+        parts.dispatcher().sleepOn(hart, process, q);
+    }
+
+    @Override
+    public void sleepUntil(long deadline) {
+        slept = true;
+        parts.dispatcher().sleepUntil(hart, process, deadline);
+    }
+
+    // ---- the kernel's parts ----
+
+    /** Every process by pid. */
+    public ProcessTable processes() {
+        return parts.processes();
+    }
+
+    /** fork and execve. */
+    public ForkExec forkExec() {
+        return parts.forkExec();
+    }
+
+    /** exit and wait4. */
+    public ExitWait exits() {
+        return parts.exits();
+    }
+
+    /** Signals and their default actions. */
+    public SignalDelivery signals() {
+        return parts.signals();
+    }
+
+    /** Naming open files, making pipes. */
+    public OpenFiles files() {
+        return parts.files();
+    }
+
+    /** The dispatcher (sched_yield). */
+    public Dispatcher<Process> dispatcher() {
+        return parts.dispatcher();
+    }
+}

@@ -1,0 +1,109 @@
+package osbox.kernel.core.trap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import osbox.api.hw.Hart;
+import osbox.api.hw.HartContext;
+import osbox.api.hw.Machine;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.trace.TraceKind;
+import osbox.api.trace.Tracer;
+import osbox.kernel.core.proc.OomKiller;
+import osbox.kernel.core.proc.Process;
+import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.syscall.SyscallFrame;
+import osbox.kernel.core.syscall.SyscallTable;
+
+/**
+ * ecall (cause 8): looks a7 up in the system-call table, runs the call
+ * with the hart's frame, and writes its answer back: a0 = result and pc
+ * past the ecall, or nothing when the caller slept (the ecall runs again
+ * when it is woken) or no longer runs this context. An unknown number, or
+ * a call that throws (logged and traced), answers -ENOSYS. A kill the OOM
+ * killer left for the caller is carried out here, as the call returns.
+ */
+public final class SyscallTrap implements TrapTable.Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(SyscallTrap.class);
+
+    private final Dispatcher<Process> dispatcher;
+    private final SyscallTable table;
+    private final SyscallFrame[] frames;
+    private final OomKiller oom;
+    private final Tracer tracer;
+    private final TrapTable.Handler unexpected;
+
+    /**
+     * Serves ecalls from the processes {@code dispatcher} runs, with the
+     * calls in {@code table} and one frame per hart of {@code machine} made
+     * over {@code parts}; {@code unexpected} takes an ecall with no process.
+     */
+    public SyscallTrap(Machine machine, Dispatcher<Process> dispatcher, SyscallTable table,
+            SyscallFrame.Parts parts, OomKiller oom, TrapTable.Handler unexpected) {
+        this.dispatcher = dispatcher;
+        this.table = table;
+        this.oom = oom;
+        this.tracer = machine.tracer();
+        this.unexpected = unexpected;
+        this.frames = new SyscallFrame[machine.hartCount()];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = new SyscallFrame(parts);
+        }
+    }
+
+    /** Serves the ecall the process running on {@code hart} made; pc is on the ecall. */
+    @Override
+    public void handle(Hart hart, int cause, long tval) {
+        Process p = dispatcher.current(hart.id());
+        if (p == null) {
+            unexpected.handle(hart, cause, tval);
+            return;
+        }
+        HartContext ctx = p.context();
+        long number = ctx.x[HartContext.A7];
+        p.countSyscall();
+        table.count(number);
+        KernelSyscall call = table.lookup(number);
+        long result;
+        if (call == null) {
+            result = -Errno.ENOSYS;
+            tracer.record(TraceKind.SYSCALL_UNKNOWN, hart.id(), p.pid(), number, result);
+            LOG.debug("{}: unknown syscall {} answered ENOSYS", p, number);
+        } else {
+            SyscallFrame frame = frames[hart.id()];
+            frame.begin(hart, p, (int) number);
+            result = run(call, frame, hart, p, number);
+            if (oom.killIfPending(p)) {
+                return; // the OOM killer chose the caller while its call needed memory: it dies now, not its call
+            }
+            if (result == SyscallHandler.RESTART) {
+                if (!frame.slept()) {
+                    LOG.error("syscall {} returned RESTART without sleeping; answered EINTR",
+                            table.name((int) number));
+                    result = -Errno.EINTR;
+                } else {
+                    return;
+                }
+            }
+            if (result == SyscallHandler.NO_RETURN) {
+                return;
+            }
+            tracer.record(TraceKind.SYSCALL, hart.id(), p.pid(), number, result);
+        }
+        p.sched().restartServed();
+        ctx.x[HartContext.A0] = result;
+        ctx.pc += 4;
+    }
+
+    // Runs one call; a call that throws is a bug in it: logged, traced, answered -ENOSYS, never passed on.
+    private long run(KernelSyscall call, SyscallFrame frame, Hart hart, Process p, long number) {
+        try {
+            return call.invoke(frame);
+        } catch (RuntimeException e) {
+            LOG.error("syscall {} handler failed for {}; answered ENOSYS", table.name((int) number), p, e);
+            tracer.record(TraceKind.NOTE, hart.id(), p.pid(), number, 0, "syscall handler failed: " + e);
+            return -Errno.ENOSYS;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package osbox.kernel.tty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import osbox.api.hw.Console;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.Kernel;
+import osbox.api.kernel.OpenFile;
+import osbox.api.kernel.ProcessManager;
+import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.WaitQueue;
+import osbox.testkit.syscall.ArrayUserMemory;
+import osbox.testkit.syscall.CountingWaitQueue;
+import osbox.testkit.syscall.FakeSyscall;
+
+/**
+ * The tty driver: the console as the descriptors of top-level processes,
+ * reads that sleep until the console's interrupt wakes them, writes that
+ * transmit, and bad buffers answered as Linux does.
+ */
+class ConsoleTerminalTest {
+    static final long BASE = 0x40000;
+    static final int SOURCE = 7;
+
+    /** A console whose input the test feeds and whose output it reads. */
+    static final class TestConsole implements Console {
+        final ArrayDeque<Byte> input = new ArrayDeque<>();
+        final ByteArrayOutputStream output = new ByteArrayOutputStream();
+        boolean ended;
+
+        void receive(String s) {
+            for (byte b : s.getBytes(StandardCharsets.US_ASCII)) {
+                input.add(b);
+            }
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) {
+            if (input.isEmpty()) {
+                return ended ? -1 : 0;
+            }
+            int n = 0;
+            while (n < len && !input.isEmpty()) {
+                dst[off + n++] = input.poll();
+            }
+            return n;
+        }
+
+        @Override public void write(byte[] src, int off, int len) { output.write(src, off, len); }
+        @Override public boolean readable() { return !input.isEmpty() || ended; }
+        @Override public int interruptSource() { return SOURCE; }
+        @Override public void connect(InputStream in, OutputStream out) { }
+        @Override public void flush() { }
+        @Override public long bytesWritten() { return output.size(); }
+        @Override public long bytesRead() { return 0; }
+    }
+
+    private final TestConsole console = new TestConsole();
+    private CountingWaitQueue queue;
+    private final Kernel kernel = new Kernel() {
+        @Override
+        public WaitQueue newWaitQueue(String name) {
+            queue = new CountingWaitQueue(name);
+            return queue;
+        }
+
+        @Override
+        public ProcessManager processManager() {
+            return null;
+        }
+    };
+    private final ConsoleTerminal terminal = new ConsoleTerminal(console, kernel);
+    private final ArrayUserMemory memory = new ArrayUserMemory(BASE, 16384);
+    private final FakeSyscall call = new FakeSyscall(memory);
+
+    private String userText(int off, int n) {
+        return new String(memory.bytes(), off, n, StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void eachOpenIsACharacterDeviceOverTheOneConsole() {
+        OpenFile a = terminal.open();
+        OpenFile b = terminal.open();
+        assertNotSame(a, b);
+        assertEquals(OpenFile.S_IFCHR | 0620, a.mode());
+        assertEquals(136L << 8, a.rdev(), "a pseudo-terminal's device number");
+        assertEquals("console", a.describe());
+        assertEquals(-Errno.ENOTTY, a.ioctl(call, 0x5401, 0), "TCGETS: a stream, as under qemu with redirection");
+        assertEquals(-Errno.ESPIPE, a.seek(call, 0, 0));
+        assertEquals("console-input", queue.name(), "one queue for every reader");
+        assertEquals(SOURCE, terminal.source(), "its interrupt handler serves the console's source");
+    }
+
+    @Test
+    void aReadWithNoInputSleepsUntilTheConsolesInterruptWakesIt() {
+        OpenFile tty = terminal.open();
+        assertEquals(SyscallHandler.RESTART, tty.read(call, BASE, 100));
+        assertEquals(List.of(queue), call.sleeps());
+        console.receive("hi\n");
+        terminal.interrupt(SOURCE);
+        assertEquals(1, queue.wakeCalls(), "the interrupt wakes the readers");
+        assertEquals(3, tty.read(call.wake(), BASE, 100), "the restarted read takes the input");
+        assertEquals("hi\n", userText(0, 3));
+        assertEquals(1, call.sleeps().size());
+    }
+
+    @Test
+    void aReadTakesAtMostWhatWasAskedAndLeavesTheRest() {
+        OpenFile tty = terminal.open();
+        console.receive("abcdef");
+        assertEquals(4, tty.read(call, BASE, 4));
+        assertEquals(2, terminal.open().read(call, BASE + 10, 4), "another descriptor reads on");
+        assertEquals("abcdef", userText(0, 4) + userText(10, 2));
+    }
+
+    @Test
+    void endOfInputReadsAsZeroWithoutSleeping() {
+        console.ended = true;
+        assertEquals(0, terminal.open().read(call, BASE, 10));
+        assertTrue(call.sleeps().isEmpty());
+    }
+
+    @Test
+    void aBadBufferFailsAtOnceAndLosesNoInput() {
+        OpenFile tty = terminal.open();
+        assertEquals(-Errno.EFAULT, tty.read(call, 0x10, 8), "no input yet: EFAULT, not a sleep");
+        assertTrue(call.sleeps().isEmpty());
+        console.receive("xyz");
+        assertEquals(-Errno.EFAULT, tty.read(call, BASE + 16384 - 2, 8), "a buffer running off memory");
+        assertEquals(3, console.input.size(), "the input is still there");
+        assertEquals(3, tty.read(call, BASE, 8));
+    }
+
+    @Test
+    void writesTransmitAndAFaultPartWayCountsWhatWasWritten() {
+        OpenFile tty = terminal.open();
+        System.arraycopy("hello".getBytes(StandardCharsets.US_ASCII), 0, memory.bytes(), 0, 5);
+        assertEquals(5, tty.write(call, BASE, 5));
+        assertEquals("hello", console.output.toString(StandardCharsets.US_ASCII));
+        assertEquals(10_000, tty.write(call, BASE, 10_000), "more than one chunk");
+        assertEquals(10_005, console.output.size());
+        assertEquals(3, tty.write(call, BASE + 16384 - 3, 10), "the bytes before the fault");
+        assertEquals(10_008, console.output.size());
+        assertEquals(-Errno.EFAULT, tty.write(call, 0x10, 4), "nothing writable: EFAULT");
+        assertEquals(10_008, console.output.size());
+    }
+}
