@@ -7,7 +7,11 @@
  * page-replacement policy over a reference string with N frames, calling it
  * as the VM mechanism does, and reports hits and misses as OSTEP's
  * {@code paging-policy.py} does; see {@link osbox.testkit.lab.PagingLab}.
+ *
+ * <p>2.0: LabRun, LabJob, LabResult and JobStats moved to
+ * {@code osbox.testkit.sched} (the contract tests run them there), which
+ * broke the package cycle between the lab and the scheduling test kit.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package osbox.testkit.lab;
