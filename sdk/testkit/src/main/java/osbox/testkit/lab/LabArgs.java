@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import osbox.testkit.sched.LabJob;
 
 /** The lab's parsed command line; parse errors are IllegalArgumentExceptions with one clear line. */
 final class LabArgs {

@@ -1,6 +1,8 @@
 package osbox.testkit.lab;
 
 import java.util.Locale;
+import osbox.testkit.sched.JobStats;
+import osbox.testkit.sched.LabResult;
 
 /** The lab's two outputs: OSTEP-style trace and table, or one line of JSON. */
 final class LabFormat {

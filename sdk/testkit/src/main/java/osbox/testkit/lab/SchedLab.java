@@ -8,6 +8,9 @@ import java.util.TreeMap;
 import osbox.api.policy.PolicyProvider;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.testkit.sched.LabJob;
+import osbox.testkit.sched.LabResult;
+import osbox.testkit.sched.LabRun;
 import osbox.testkit.sched.PolicyViolation;
 
 /**

@@ -10,6 +10,9 @@
  *
  * <p>2.0: the page-replacement SPI is {@code osbox.api.vm.replace} (was
  * {@code osbox.api.vm}), so the paging lab's signatures changed.
+ * <p>Also in 2.0: LabRun, LabJob, LabResult and JobStats moved to
+ * {@code osbox.testkit.sched} (the contract tests run them there), which
+ * broke the package cycle between the lab and the scheduling test kit.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.0.0")

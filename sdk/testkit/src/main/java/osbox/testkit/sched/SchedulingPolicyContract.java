@@ -351,14 +351,14 @@ public abstract class SchedulingPolicyContract {
     public void everyFiniteJobFinishesInTheLab() {
         for (long seed = 1; seed <= 3; seed++) {
             java.util.Random r = new java.util.Random(seed);
-            List<osbox.testkit.lab.LabJob> jobs = new ArrayList<>();
+            List<LabJob> jobs = new ArrayList<>();
             for (int id = 0; id < 8; id++) {
-                jobs.add(new osbox.testkit.lab.LabJob(id, r.nextInt(5000), 1 + r.nextInt(20_000),
+                jobs.add(new LabJob(id, r.nextInt(5000), 1 + r.nextInt(20_000),
                         r.nextBoolean() ? 0 : 1 + r.nextInt(5000)));
             }
-            osbox.testkit.lab.LabResult res = new osbox.testkit.lab.LabRun(newPolicy(), jobs, 300, seed % 2 == 0,
+            LabResult res = new LabRun(newPolicy(), jobs, 300, seed % 2 == 0,
                     1_000_000).run();
-            for (osbox.testkit.lab.JobStats j : res.jobs()) {
+            for (JobStats j : res.jobs()) {
                 LabJobCheck.finished(jobs.get(j.id()), j);
             }
         }
@@ -366,7 +366,7 @@ public abstract class SchedulingPolicyContract {
 
     /** Checks one job's statistics are consistent. */
     private static final class LabJobCheck {
-        static void finished(osbox.testkit.lab.LabJob job, osbox.testkit.lab.JobStats s) {
+        static void finished(LabJob job, JobStats s) {
             assertTrue(s.firstRun() >= job.start(), "job " + job.id() + " ran before it arrived");
             assertTrue(s.end() >= job.start() + job.run(), "job " + job.id() + " ended too early");
             assertTrue(s.waitTime() >= 0 && s.waitTime() <= s.turnaround() - job.run(), "job " + job.id() + " wait");

@@ -1,4 +1,4 @@
-package osbox.testkit.lab;
+package osbox.testkit.sched;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,10 +8,6 @@ import java.util.TreeMap;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.StopReason;
-import osbox.testkit.sched.CheckedPolicy;
-import osbox.testkit.sched.FakeContext;
-import osbox.testkit.sched.FakeTask;
-import osbox.testkit.sched.PolicyViolation;
 
 /**
  * A deterministic discrete-event run of one policy over a job list on one

@@ -1,4 +1,4 @@
-package osbox.testkit.lab;
+package osbox.testkit.sched;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package osbox.testkit.lab;
+package osbox.testkit.sched;
 
 /**
  * What happened to one job: when it arrived, first ran, finished, and how

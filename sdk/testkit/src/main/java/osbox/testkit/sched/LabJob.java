@@ -1,4 +1,4 @@
-package osbox.testkit.lab;
+package osbox.testkit.sched;
 
 /**
  * One job of a lab run: it arrives at {@code start}, needs {@code run} cycles
