@@ -1,34 +1,31 @@
 package osbox.launcher;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import osbox.api.hw.Console;
 import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
+import osbox.testkit.hw.FakeConsole;
+import osbox.testkit.hw.FakeMachine;
 
 /**
  * A process manager whose programs "run" at spawn: an image starting with
  * "EXIT n" exits with n, "KILL n" is killed by signal n, anything else is
  * refused as not an ELF file. The exit is announced from a later task on the
- * simulation thread, as a real kernel would. Also a console that records.
+ * simulation thread, as a real kernel would, after the program wrote
+ * "output of PID" to the console.
  */
-final class FakeKernel implements ProcessManager, Console {
+final class FakeKernel implements ProcessManager {
     final FakeMachine machine;
+    final FakeConsole console = new FakeConsole();
     final List<Consumer<ProcessView>> listeners = new ArrayList<>();
     final List<List<String>> spawned = new ArrayList<>();
     final List<List<String>> environments = new ArrayList<>();
-    final ByteArrayOutputStream transmitted = new ByteArrayOutputStream();
     /** Called at each spawn (e.g. to see which policy is active then); may be null. */
     Runnable onSpawn;
-    int flushes;
-    int connects;
     private int nextPid = 1;
 
     FakeKernel(FakeMachine machine) {
@@ -78,7 +75,7 @@ final class FakeKernel implements ProcessManager, Console {
         View view = new View(pid, argv.get(0), argv, status, text.startsWith("KILL ") ? "pc=0x100 addr=0x0" : null);
         machine.submit(() -> {
             byte[] out = ("output of " + pid + "\n").getBytes();
-            write(out, 0, out.length);
+            console.write(out, 0, out.length);
             for (Consumer<ProcessView> l : new ArrayList<>(listeners)) {
                 l.accept(view);
             }
@@ -90,13 +87,4 @@ final class FakeKernel implements ProcessManager, Console {
     @Override public List<ProcessView> processes() { return List.of(); }
     @Override public void addExitListener(Consumer<ProcessView> listener) { listeners.add(listener); }
     @Override public void removeExitListener(Consumer<ProcessView> listener) { listeners.remove(listener); }
-
-    @Override public void write(byte[] src, int off, int len) { transmitted.write(src, off, len); }
-    @Override public int read(byte[] dst, int off, int len) { return -1; }
-    @Override public boolean readable() { return true; }
-    @Override public int interruptSource() { return 1; }
-    @Override public void connect(InputStream in, OutputStream out) { connects++; }
-    @Override public void flush() { flushes++; }
-    @Override public long bytesWritten() { return transmitted.size(); }
-    @Override public long bytesRead() { return 0; }
 }

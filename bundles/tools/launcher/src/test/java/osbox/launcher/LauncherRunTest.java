@@ -13,13 +13,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import osbox.testkit.hw.FakeMachine;
 import osbox.testkit.policy.FakePolicyControl;
 
 class LauncherRunTest {
     @TempDir
     Path dir;
 
-    private final FakeMachine machine = new FakeMachine();
+    private final FakeMachine machine = FakeMachine.with(FakeMachine.Tasks.OWN_THREAD);
     private final FakeKernel kernel = new FakeKernel(machine);
     private final FakePolicyControl scheduler = new FakePolicyControl("sched", "fallback")
             .provider("cfs", Map.of("latency", "6000000")).provider("rr", Map.of("quantum", "1000000"))
@@ -44,7 +45,7 @@ class LauncherRunTest {
     }
 
     private int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck) {
-        return LauncherComponent.run(line, sched, vmCheck, machine, kernel, kernel, scheduler, vm, true, dir,
+        return LauncherComponent.run(line, sched, vmCheck, machine, kernel, kernel.console, scheduler, vm, true, dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -60,8 +61,8 @@ class LauncherRunTest {
         assertEquals(List.of(List.of("bin/three.elf", "a", "b")), kernel.spawned);
         assertEquals(List.of(ProgramRunner.ENVIRONMENT), kernel.environments);
         assertEquals("", err());
-        assertTrue(kernel.flushes >= 1, "console flushed");
-        assertEquals(0, kernel.connects, "console left to hw-console when osbox.console.input=stdin");
+        assertTrue(kernel.console.flushes() >= 1, "console flushed");
+        assertEquals(0, kernel.console.connects(), "console left to hw-console when osbox.console.input=stdin");
         assertTrue(kernel.listeners.isEmpty() || waitForNoListeners(), "exit listener removed");
     }
 

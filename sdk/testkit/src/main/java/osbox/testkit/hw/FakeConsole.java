@@ -44,6 +44,11 @@ public final class FakeConsole implements osbox.api.hw.Console {
         ended = true;
     }
 
+    /** Bytes received and not read yet. */
+    public synchronized int pendingInput() {
+        return input.size();
+    }
+
     /** Everything written so far. */
     public synchronized byte[] output() {
         return output.toByteArray();

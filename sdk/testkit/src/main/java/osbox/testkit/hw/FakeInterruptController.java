@@ -42,6 +42,11 @@ public final class FakeInterruptController implements InterruptController {
         pendingOnce.put(hart, cause);
     }
 
+    /** The device names sources were handed out to: source 1's first. */
+    public synchronized List<String> sources() {
+        return List.copyOf(names);
+    }
+
     /** Every source raised, in order. */
     public synchronized List<Integer> raised() {
         return List.copyOf(raised);

@@ -51,6 +51,7 @@ public final class FakeMachine implements Machine, AutoCloseable {
     private final ArrayDeque<Runnable> queued = new ArrayDeque<>();
     private final ExecutorService thread;
     private TrapVector vector;
+    private int calls;
 
     /** {@code hartCount} harts, no memory, tasks at once. */
     public FakeMachine(int hartCount) {
@@ -163,9 +164,17 @@ public final class FakeMachine implements Machine, AutoCloseable {
         }
     }
 
+    /** How many tasks were run through {@link #call}. */
+    public synchronized int calls() {
+        return calls;
+    }
+
     /** Runs {@code task} on the simulation thread and answers its result (a failure is thrown as itself). */
     @Override
     public <T> T call(Callable<T> task) throws Exception {
+        synchronized (this) {
+            calls++;
+        }
         if (tasks != Tasks.OWN_THREAD || onSimulationThread()) {
             return task.call();
         }

@@ -8,12 +8,22 @@ import osbox.api.hw.TranslationUnit;
 /**
  * A translation unit that translates nothing (every TLB tag is invalid,
  * {@link #refill} fails, {@link #translate} answers -1) and records what the
- * kernel tells it: satp writes and flushes. Its statistics are whatever the
- * test sets (zeros at first).
+ * kernel tells it: satp writes, flushes and (software-managed) installs.
+ * Its statistics are whatever the test sets (zeros at first).
  */
 public final class FakeTranslationUnit implements TranslationUnit {
     /** One page flush: the virtual address and the ASID. */
     public record PageFlush(long va, int asid) {
+    }
+
+    /** One software TLB install: the page, the ASID, the frame and the permissions. */
+    public record Install(long va, int asid, long ppn, boolean read, boolean write, boolean exec) {
+        /** As "va/asid->ppn rwx" (va in hex, '-' for a permission not given). */
+        @Override
+        public String toString() {
+            return String.format("%x/%d->%d %s%s%s", va, asid, ppn, read ? "r" : "-", write ? "w" : "-",
+                    exec ? "x" : "-");
+        }
     }
 
     private final int hart;
@@ -29,7 +39,9 @@ public final class FakeTranslationUnit implements TranslationUnit {
     private final List<Integer> asidFlushes = new ArrayList<>();
     private final List<PageFlush> pageFlushes = new ArrayList<>();
     private final List<Long> writeRevocations = new ArrayList<>();
+    private final List<Install> installs = new ArrayList<>();
     private int fullFlushes;
+    private boolean softwareManaged;
 
     /** The unit of hart {@code hart}. */
     public FakeTranslationUnit(int hart) {
@@ -67,6 +79,16 @@ public final class FakeTranslationUnit implements TranslationUnit {
         return fullFlushes;
     }
 
+    /** Every software TLB install, in order. */
+    public List<Install> installs() {
+        return installs;
+    }
+
+    /** Makes it a software-managed TLB ({@link #softwareManaged}), which takes {@link #install}s. */
+    public void setSoftwareManaged(boolean softwareManaged) {
+        this.softwareManaged = softwareManaged;
+    }
+
     /** What {@link #statistics} answers from now on. */
     public void setStatistics(TlbStatistics statistics) {
         this.statistics = statistics;
@@ -96,4 +118,14 @@ public final class FakeTranslationUnit implements TranslationUnit {
     @Override public void revokeWrite(long ppn) { writeRevocations.add(ppn); }
     @Override public void countAccesses(long accesses) { }
     @Override public TlbStatistics statistics() { return statistics; }
+    @Override public boolean softwareManaged() { return softwareManaged; }
+
+    /** Records the install; refused, as by hardware refill, unless it is software-managed. */
+    @Override
+    public void install(long va, int asid, long ppn, boolean read, boolean write, boolean exec) {
+        if (!softwareManaged) {
+            throw new IllegalStateException("install in a hardware-refilled TLB");
+        }
+        installs.add(new Install(va, asid, ppn, read, write, exec));
+    }
 }
