@@ -176,18 +176,33 @@ public final class Computer implements AutoCloseable {
      * Makes every component on the classpath that provides a kind of service
      * one of the machine's whiteboards takes (the kernel's: system calls,
      * executable formats, interrupt handlers, the terminal, scheduling
-     * policies; the VM manager's: page-replacement policies), injecting its
-     * constructor references as SCR would, and offers each of its services
+     * policies; the VM manager's: page-replacement policies), and those
+     * whose services their constructors need, injecting constructor
+     * references as SCR would, and offers each component's services
      * to the whiteboards with its descriptor's properties: the same tables
      * and the same binding (at the next safe point) as the distribution's
      * trackers. Runs on the caller's thread, as the framework's would; the
      * bindings are all done when it returns.
      */
     private void wireComponents(List<Whiteboard> whiteboards) throws Exception {
+        List<ComponentDescriptors.Descriptor> all = ComponentDescriptors.load(Computer.class.getClassLoader());
         List<ComponentDescriptors.Descriptor> pending = new ArrayList<>();
-        for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(Computer.class.getClassLoader())) {
+        for (ComponentDescriptors.Descriptor d : all) {
             if (d.services().stream().anyMatch(s -> takes(whiteboards, s))) {
                 pending.add(d);
+            }
+        }
+        // and the components that give what their constructors need, when the harness does not
+        for (int i = 0; i < pending.size(); i++) {
+            for (ComponentDescriptors.Reference r : pending.get(i).references()) {
+                if (r.parameter() < 0 || services.containsKey(r.service())) {
+                    continue;
+                }
+                for (ComponentDescriptors.Descriptor d : all) {
+                    if (d.services().contains(r.service()) && !pending.contains(d)) {
+                        pending.add(d);
+                    }
+                }
             }
         }
         // a component whose constructor needs another one's service waits for it, as SCR would
