@@ -18,10 +18,10 @@ import osbox.api.hw.Machine;
 import osbox.api.hw.MachineStatistics;
 import osbox.api.hw.Timer;
 import osbox.api.kernel.ExecFormatException;
-import osbox.api.kernel.InterruptHandler;
 import osbox.api.kernel.Kernel;
+import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
-import osbox.api.kernel.SyscallHandler;
+import osbox.api.memory.MemoryManager;
 import osbox.hw.console.ConsoleDevice;
 import osbox.hw.cpu.RiscvCpu;
 import osbox.hw.intc.PlatformInterruptController;
@@ -33,15 +33,18 @@ import osbox.hw.timer.HartTimers;
 import osbox.api.policy.PolicyControl;
 import osbox.kernel.core.KernelCore;
 import osbox.kernel.core.SchedulingControl;
-import osbox.kernel.elf.ElfFormat;
+import osbox.kernel.support.Whiteboard;
 import osbox.vm.manager.ReplacementControl;
 import osbox.vm.manager.core.VmManager;
 
 /**
- * The whole osbox computer assembled in plain Java, exactly as the OSGi
- * distribution wires it (the kernel installs its own system calls; the
- * other bundles' handlers come from their own DS descriptors), for tests,
- * benchmarks and tools that do not need the framework. One program run per {@link #run} call.
+ * The whole osbox computer assembled in plain Java, as the OSGi
+ * distribution wires it, for tests, benchmarks and tools that do not need
+ * the framework: the same hardware, VM manager and kernel cores, and the
+ * other bundles' components (found through their own DS descriptors)
+ * plugged in through the same whiteboard tables the distribution's
+ * trackers use ({@link KernelCore#whiteboard()},
+ * {@link VmManager#whiteboard()}). One program run per {@link #run} call.
  */
 public final class Computer implements AutoCloseable {
     /**
@@ -151,19 +154,17 @@ public final class Computer implements AutoCloseable {
             KernelCore k = new KernelCore(machine, timer, intc, memoryManager, new KernelCore.Settings(
                     o.quantumCycles(), o.seed(), o.maxProcesses(), o.hostDir(), 30_000_000_000L));
             k.boot();
-            k.addFormat(new ElfFormat());
             return k;
         });
+        // what the framework's components would find: the hardware's, the kernel's and the VM manager's services
         services.put(Machine.class.getName(), machine);
         services.put(Timer.class.getName(), timer);
         services.put(InterruptController.class.getName(), intc);
         services.put(Console.class.getName(), console);
         services.put(Kernel.class.getName(), kernel);
-        services.put(osbox.api.memory.MemoryManager.class.getName(), memoryManager);
-        machine.call(() -> {
-            wireSyscalls();
-            return null;
-        });
+        services.put(ProcessManager.class.getName(), kernel);
+        services.put(MemoryManager.class.getName(), memoryManager);
+        wireComponents(List.of(kernel.whiteboard(), memoryManager.whiteboard()));
     }
 
     /** Powers on a computer and boots the kernel. */
@@ -171,87 +172,133 @@ public final class Computer implements AutoCloseable {
         return new Computer(options);
     }
 
-    // Instantiates every component that provides what the kernel consumes
-    // (syscall and interrupt handlers, and what they depend on), like SCR would.
-    private void wireSyscalls() throws Exception {
+    /**
+     * Makes every component on the classpath that provides a kind of service
+     * one of the machine's whiteboards takes (the kernel's: system calls,
+     * executable formats, interrupt handlers, the terminal, scheduling
+     * policies; the VM manager's: page-replacement policies), and those
+     * whose services their constructors need, injecting constructor
+     * references as SCR would, and offers each component's services
+     * to the whiteboards with its descriptor's properties: the same tables
+     * and the same binding (at the next safe point) as the distribution's
+     * trackers. Runs on the caller's thread, as the framework's would; the
+     * bindings are all done when it returns.
+     */
+    private void wireComponents(List<Whiteboard> whiteboards) throws Exception {
+        List<ComponentDescriptors.Descriptor> all = ComponentDescriptors.load(Computer.class.getClassLoader());
         List<ComponentDescriptors.Descriptor> pending = new ArrayList<>();
-        for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(Computer.class.getClassLoader())) {
-            if (!d.implementation().startsWith("osbox.kernel.") && !d.implementation().startsWith("osbox.sched.")) {
-                continue;
+        for (ComponentDescriptors.Descriptor d : all) {
+            if (d.services().stream().anyMatch(s -> takes(whiteboards, s))) {
+                pending.add(d);
             }
-            // the kernel, its whiteboard collector and its Config Admin component are what this harness replaces
-            // (the scheduling slot's control too: see schedulerControl())
-            if (d.services().isEmpty() || d.implementation().equals("osbox.kernel.core.KernelComponent")
-                    || d.services().contains("osbox.api.kernel.ExecFormat")
-                    || d.services().contains(PolicyControl.class.getName())) {
-                continue;
-            }
-            pending.add(d);
         }
-        // satisfy components whose constructor needs another component first
-        for (int round = 0; round < 4 && !pending.isEmpty(); round++) {
+        // and the components that give what their constructors need, when the harness does not
+        for (int i = 0; i < pending.size(); i++) {
+            for (ComponentDescriptors.Reference r : pending.get(i).references()) {
+                if (r.parameter() < 0 || services.containsKey(r.service())) {
+                    continue;
+                }
+                for (ComponentDescriptors.Descriptor d : all) {
+                    if (d.services().contains(r.service()) && !pending.contains(d)) {
+                        pending.add(d);
+                    }
+                }
+            }
+        }
+        // a component whose constructor needs another one's service waits for it, as SCR would
+        boolean progress = true;
+        while (progress && !pending.isEmpty()) {
+            progress = false;
             for (ComponentDescriptors.Descriptor d : new ArrayList<>(pending)) {
-                Object o = instantiate(d.implementation());
-                if (o == null) {
+                Object component = instantiate(d);
+                if (component == null) {
                     continue;
                 }
                 pending.remove(d);
-                for (String s : d.services()) {
-                    services.put(s, o);
-                }
-                if (o instanceof SyscallHandler) {
-                    int number = Integer.parseInt(d.properties().get(SyscallHandler.NUMBER));
-                    kernel.installSyscall(number, d.properties().getOrDefault(SyscallHandler.NAME, "?"),
-                            (SyscallHandler) o);
-                }
-                if (o instanceof InterruptHandler) {
-                    kernel.addInterruptHandler((InterruptHandler) o);
-                }
-                if (o instanceof osbox.api.kernel.TerminalProvider) {
-                    kernel.setTerminal((osbox.api.kernel.TerminalProvider) o);
-                }
-                if (o instanceof osbox.api.vm.replace.ReplacementPolicyProvider) {
-                    memoryManager.addProvider(d.properties().get(osbox.api.vm.replace.ReplacementPolicyProvider.NAME),
-                            (osbox.api.vm.replace.ReplacementPolicyProvider) o);
-                }
-                if (o instanceof osbox.api.sched.SchedulingPolicyProvider) {
-                    kernel.dispatcher().addProvider(
-                            d.properties().get(osbox.api.sched.SchedulingPolicyProvider.NAME),
-                            (osbox.api.sched.SchedulingPolicyProvider) o);
+                progress = true;
+                for (String service : d.services()) {
+                    services.putIfAbsent(service, component);
+                    for (Whiteboard w : whiteboards) {
+                        w.offer(service, component, d.properties());
+                    }
                 }
             }
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("components not satisfied: " + pending);
+            throw new IllegalStateException("components not satisfied: "
+                    + pending.stream().map(ComponentDescriptors.Descriptor::name).toList());
         }
         // the kernel installs its own calls; uname comes from the sysinfo bundle's components
-        if (!kernel.syscalls().installed(osbox.api.kernel.Syscalls.UNAME)) {
+        if (!machine.call(() -> kernel.syscalls().installed(osbox.api.kernel.Syscalls.UNAME))) {
             throw new IllegalStateException("no syscall handler components found on the classpath "
                     + "(are the kernel bundles' OSGI-INF descriptors there?)");
         }
     }
 
-    // Constructs a component through the constructor whose parameters are all known services; null if none yet.
-    private Object instantiate(String className) throws Exception {
-        Class<?> c = Class.forName(className, true, Computer.class.getClassLoader());
-        Constructor<?> best = null;
+    // Whether one of the whiteboards has a kind for this service interface.
+    private static boolean takes(List<Whiteboard> whiteboards, String service) {
+        for (Whiteboard w : whiteboards) {
+            if (w.kind(service) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Constructs a component through its activation constructor (the
+     * descriptor's parameter count, each parameter a reference's service);
+     * null while a service it needs is not there yet. Throws
+     * IllegalStateException for what the harness cannot give: an activation
+     * object (configuration, bundle context), or a mandatory reference that
+     * is not a constructor parameter.
+     */
+    private Object instantiate(ComponentDescriptors.Descriptor d) throws ReflectiveOperationException {
+        Object[] args = new Object[d.constructorParameters()];
+        String[] types = new String[args.length];
+        for (ComponentDescriptors.Reference r : d.references()) {
+            if (r.parameter() < 0) {
+                if (r.mandatoryUnary()) {
+                    throw new IllegalStateException("component " + d.name() + ": reference " + r.name()
+                            + " is not a constructor parameter; the harness injects only those");
+                }
+                continue;
+            }
+            if (!r.mandatoryUnary()) {
+                throw new IllegalStateException("component " + d.name() + ": constructor reference " + r.name()
+                        + " has cardinality " + r.cardinality() + "; the harness injects only 1..1");
+            }
+            Object service = services.get(r.service());
+            if (service == null) {
+                return null;
+            }
+            args[r.parameter()] = service;
+            types[r.parameter()] = r.service();
+        }
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == null) {
+                throw new IllegalStateException("component " + d.name() + ": constructor parameter " + i
+                        + " is an activation object (configuration, context); the harness cannot make it");
+            }
+        }
+        Class<?> c = Class.forName(d.implementation(), true, Computer.class.getClassLoader());
         for (Constructor<?> k : c.getConstructors()) {
-            boolean ok = true;
-            for (Class<?> p : k.getParameterTypes()) {
-                ok &= services.containsKey(p.getName());
-            }
-            if (ok && (best == null || k.getParameterCount() > best.getParameterCount())) {
-                best = k;
+            if (k.getParameterCount() == args.length && accepts(k.getParameterTypes(), args)) {
+                return k.newInstance(args);
             }
         }
-        if (best == null) {
-            return null;
+        throw new IllegalStateException("component " + d.name() + ": no public constructor takes "
+                + java.util.Arrays.toString(types));
+    }
+
+    // Whether each argument is an instance of its parameter's type.
+    private static boolean accepts(Class<?>[] parameters, Object[] args) {
+        for (int i = 0; i < parameters.length; i++) {
+            if (!parameters[i].isInstance(args[i])) {
+                return false;
+            }
         }
-        Object[] args = new Object[best.getParameterCount()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = services.get(best.getParameterTypes()[i].getName());
-        }
-        return best.newInstance(args);
+        return true;
     }
 
     /** Chooses the scheduling policy (see PolicyControl.use); false if no such provider. */

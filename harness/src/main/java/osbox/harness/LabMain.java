@@ -109,8 +109,7 @@ public final class LabMain {
             throws IOException, ReflectiveOperationException {
         TreeMap<String, T> out = new TreeMap<>();
         for (ComponentDescriptors.Descriptor d : ComponentDescriptors.load(loader)) {
-            String name = d.properties().get(nameProperty);
-            if (name == null || !d.services().contains(type.getName())) {
+            if (!(d.properties().get(nameProperty) instanceof String name) || !d.services().contains(type.getName())) {
                 continue;
             }
             Class<?> c = Class.forName(d.implementation(), true, loader);

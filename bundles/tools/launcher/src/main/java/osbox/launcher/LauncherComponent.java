@@ -21,6 +21,8 @@ import osbox.api.kernel.WaitStatus;
 import osbox.api.policy.PolicyControl;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.workload.HostProgram;
+import osbox.workload.ProgramRunner;
 
 /**
  * {@code osbox run PROGRAM [ARGS...]}: once the machine and the kernel are
@@ -161,7 +163,8 @@ public final class LauncherComponent {
         }
         ProcessView end;
         try {
-            end = new ProgramRunner(machine, processes).run(program, image, line.argv(), ProgramRunner.ENVIRONMENT);
+            end = new ProgramRunner(machine, processes, console).run(program, image, line.argv(),
+                    ProgramRunner.ENVIRONMENT);
         } catch (ExecFormatException e) {
             err.println("osbox: " + program + ": " + e.getMessage());
             return CommandLine.USAGE_STATUS;
@@ -173,28 +176,13 @@ public final class LauncherComponent {
             err.println("osbox: " + program + ": cannot start: " + e);
             return CommandLine.USAGE_STATUS;
         } finally {
-            flush(machine, console);
             out.flush();
         }
-        int status = end.waitStatus();
-        if (WaitStatus.isSignaled(status)) {
-            // one line: the kernel's report names pid, signal, cause, pc and address
-            String report = end.killReport();
-            err.println("osbox: " + (report == null || report.isEmpty()
-                    ? program + ": " + WaitStatus.describe(status) : report));
+        // one line: the kernel's report names pid, signal, cause, pc and address
+        String kill = ProgramRunner.killLine(program, end.waitStatus(), end.killReport());
+        if (kill != null) {
+            err.println("osbox: " + kill);
         }
-        return WaitStatus.shellStatus(status);
-    }
-
-    /** Flushes the console's transmitted bytes on the simulation thread. */
-    private static void flush(Machine machine, Console console) {
-        try {
-            machine.call(() -> {
-                console.flush();
-                return null;
-            });
-        } catch (Exception e) {
-            console.flush();
-        }
+        return WaitStatus.shellStatus(end.waitStatus());
     }
 }

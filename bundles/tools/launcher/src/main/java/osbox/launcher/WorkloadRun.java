@@ -9,6 +9,8 @@ import osbox.api.hw.Console;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.policy.PolicyControl;
+import osbox.workload.HostProgram;
+import osbox.workload.ProgramRunner;
 import osbox.workload.RunReport;
 import osbox.workload.Workload;
 import osbox.workload.WorkloadException;
@@ -66,14 +68,7 @@ final class WorkloadRun {
             err.println("osbox: " + line.program() + ": interrupted");
             return 128 + 2;
         }
-        try {
-            machine.call(() -> {
-                console.flush();
-                return null;
-            });
-        } catch (Exception e) {
-            console.flush();
-        }
+        ProgramRunner.flush(machine, console);
         out.print(report.table());
         out.println();
         out.print(report.gantt(GANTT_COLUMNS));
@@ -154,14 +149,7 @@ final class WorkloadRun {
             err.println("osbox: " + program + ": interrupted");
             return 128 + 2;
         } finally {
-            try {
-                machine.call(() -> {
-                    console.flush();
-                    return null;
-                });
-            } catch (Exception e) {
-                console.flush();
-            }
+            ProgramRunner.flush(machine, console);
             out.flush();
         }
         RunReport.ProcessResult p = report.processes().get(0);
@@ -178,13 +166,11 @@ final class WorkloadRun {
             err.println("osbox: " + program + ": " + p.error());
             return CommandLine.USAGE_STATUS;
         }
-        int status = p.waitStatus();
-        if (osbox.api.kernel.WaitStatus.isSignaled(status)) {
-            String kill = p.killReport();
-            err.println("osbox: " + (kill == null || kill.isEmpty()
-                    ? program + ": " + osbox.api.kernel.WaitStatus.describe(status) : kill));
+        String kill = ProgramRunner.killLine(program, p.waitStatus(), p.killReport());
+        if (kill != null) {
+            err.println("osbox: " + kill);
         }
-        return osbox.api.kernel.WaitStatus.shellStatus(status);
+        return osbox.api.kernel.WaitStatus.shellStatus(p.waitStatus());
     }
 
     // Writes text to a file named relative to cwd, if a name was given.

@@ -13,14 +13,19 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import osbox.testkit.hw.FakeConsole;
+import osbox.testkit.hw.FakeMachine;
+import osbox.testkit.kernel.FakeProcessManager;
+import osbox.workload.ProgramRunner;
 import osbox.testkit.policy.FakePolicyControl;
 
 class LauncherRunTest {
     @TempDir
     Path dir;
 
-    private final FakeMachine machine = new FakeMachine();
-    private final FakeKernel kernel = new FakeKernel(machine);
+    private final FakeMachine machine = FakeMachine.with(FakeMachine.Tasks.OWN_THREAD);
+    private final FakeConsole console = new FakeConsole();
+    private final FakeProcessManager kernel = new FakeProcessManager(machine, console);
     private final FakePolicyControl scheduler = new FakePolicyControl("sched", "fallback")
             .provider("cfs", Map.of("latency", "6000000")).provider("rr", Map.of("quantum", "1000000"))
             .provider("fifo", Map.of());
@@ -44,7 +49,7 @@ class LauncherRunTest {
     }
 
     private int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck) {
-        return LauncherComponent.run(line, sched, vmCheck, machine, kernel, kernel, scheduler, vm, true, dir,
+        return LauncherComponent.run(line, sched, vmCheck, machine, kernel, console, scheduler, vm, true, dir,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -57,16 +62,16 @@ class LauncherRunTest {
         Files.createDirectories(dir.resolve("bin"));
         Files.writeString(dir.resolve("bin/three.elf"), "EXIT 3");
         assertEquals(3, run("run", "bin/three.elf", "a", "b"));
-        assertEquals(List.of(List.of("bin/three.elf", "a", "b")), kernel.spawned);
-        assertEquals(List.of(ProgramRunner.ENVIRONMENT), kernel.environments);
+        assertEquals(List.of(List.of("bin/three.elf", "a", "b")), kernel.spawned());
+        assertEquals(List.of(ProgramRunner.ENVIRONMENT), kernel.environments());
         assertEquals("", err());
-        assertTrue(kernel.flushes >= 1, "console flushed");
-        assertEquals(0, kernel.connects, "console left to hw-console when osbox.console.input=stdin");
-        assertTrue(kernel.listeners.isEmpty() || waitForNoListeners(), "exit listener removed");
+        assertTrue(console.flushes() >= 1, "console flushed");
+        assertEquals(0, console.connects(), "console left to hw-console when osbox.console.input=stdin");
+        assertTrue(kernel.listenerCount() == 0 || waitForNoListeners(), "exit listener removed");
     }
 
     private boolean waitForNoListeners() throws Exception {
-        return machine.call(() -> kernel.listeners.isEmpty());
+        return machine.call(() -> kernel.listenerCount() == 0);
     }
 
     @Test
@@ -80,7 +85,7 @@ class LauncherRunTest {
     void missingFile() {
         assertEquals(2, run("run", "nope.elf"));
         assertEquals("osbox: nope.elf: No such file or directory" + System.lineSeparator(), err());
-        assertTrue(kernel.spawned.isEmpty());
+        assertTrue(kernel.spawned().isEmpty());
     }
 
     @Test
@@ -95,7 +100,7 @@ class LauncherRunTest {
         Files.writeString(dir.resolve("text.txt"), "hello");
         assertEquals(2, run("run", "text.txt"));
         assertEquals("osbox: text.txt: not an ELF file" + System.lineSeparator(), err());
-        assertTrue(machine.call(() -> kernel.listeners.isEmpty()), "listener removed after a refused spawn");
+        assertTrue(machine.call(() -> kernel.listenerCount() == 0), "listener removed after a refused spawn");
     }
 
     @Test
@@ -103,7 +108,7 @@ class LauncherRunTest {
         Path p = dir.resolve("zero.elf");
         Files.writeString(p, "EXIT 0");
         assertEquals(0, run("run", p.toString()));
-        assertEquals(p.toString(), kernel.spawned.get(0).get(0));
+        assertEquals(p.toString(), kernel.spawned().get(0).get(0));
     }
 
     @Test
@@ -126,12 +131,12 @@ class LauncherRunTest {
     void schedChoosesThePolicyWithItsOptionsBeforeTheProgramRuns() throws Exception {
         Files.writeString(dir.resolve("zero.elf"), "EXIT 0");
         List<String> activeAtSpawn = new java.util.ArrayList<>();
-        kernel.onSpawn = () -> activeAtSpawn.add(scheduler.active);
+        kernel.setOnSpawn(() -> activeAtSpawn.add(scheduler.active));
         assertEquals(0, run("run", "--sched", "rr", "--sched-opt", "quantum=5000", "zero.elf", "x"));
         assertEquals(List.of("rr"), activeAtSpawn);
         assertEquals(List.of("rr{quantum=5000}", "builtin{}"), scheduler.uses,
                 "rr for the run, then builtin again before the framework stops");
-        assertEquals(List.of(List.of("zero.elf", "x")), kernel.spawned);
+        assertEquals(List.of(List.of("zero.elf", "x")), kernel.spawned());
         assertEquals("", err());
     }
 
@@ -141,7 +146,7 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--sched", "nope", "zero.elf"));
         assertEquals("osbox: --sched nope: no such scheduling policy (available: builtin, cfs, fifo, rr)"
                 + System.lineSeparator(), err());
-        assertTrue(kernel.spawned.isEmpty());
+        assertTrue(kernel.spawned().isEmpty());
         assertEquals(List.of(), scheduler.uses, "an unknown name is not even chosen");
         assertEquals("", out.toString(StandardCharsets.UTF_8));
     }
@@ -158,7 +163,7 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--sched", "builtin", "--sched-opt", "quantum=3", "zero.elf"));
         assertTrue(err().endsWith("osbox: --sched builtin: the built-in policy takes no options (got quantum)"
                 + System.lineSeparator()), err());
-        assertTrue(kernel.spawned.isEmpty());
+        assertTrue(kernel.spawned().isEmpty());
         assertEquals(osbox.api.policy.PolicyControl.BUILTIN, scheduler.active, "nothing changed");
     }
 
@@ -169,7 +174,7 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--sched", "cfs", "zero.elf"));
         assertEquals("osbox: --sched cfs: no such scheduling policy (available: builtin, fifo, rr)"
                 + System.lineSeparator(), err());
-        assertTrue(kernel.spawned.isEmpty());
+        assertTrue(kernel.spawned().isEmpty());
     }
 
     @Test
@@ -208,7 +213,7 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--vm-policy", "nope", "zero.elf"));
         assertEquals("osbox: --vm-policy nope: no such page replacement policy (available: builtin, aging, "
                 + "clock, lru)" + System.lineSeparator(), err());
-        assertTrue(kernel.spawned.isEmpty());
+        assertTrue(kernel.spawned().isEmpty());
     }
 
     @Test
@@ -217,7 +222,7 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--vm-policy", "aging", "--vm-opt", "bits=x", "zero.elf"));
         assertEquals("osbox: --vm-policy aging: option 'bits' must be an integer, got 'x'" + System.lineSeparator(),
                 err());
-        assertTrue(kernel.spawned.isEmpty());
+        assertTrue(kernel.spawned().isEmpty());
     }
 
     @Test
@@ -225,7 +230,7 @@ class LauncherRunTest {
         Files.writeString(dir.resolve("three.elf"), "EXIT 3");
         assertEquals(3, run("run", "--report", "r.json", "--memory-svg", "m.svg", "--gantt", "g.svg", "three.elf",
                 "x"));
-        assertEquals(List.of(List.of("three.elf", "x")), kernel.spawned);
+        assertEquals(List.of(List.of("three.elf", "x")), kernel.spawned());
         assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing but the program's output on stdout");
         String json = Files.readString(dir.resolve("r.json"));
         assertTrue(json.contains("\"workload\": \"three\""), json);

@@ -1,8 +1,6 @@
 package osbox.shell;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +14,8 @@ import osbox.api.hw.Machine;
 import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
+import osbox.workload.HostProgram;
+import osbox.workload.ProgramRunner;
 
 /** Gogo commands in scope {@code osbox}: run, ps, stats. */
 @Component(service = Object.class, property = {
@@ -47,17 +47,11 @@ public final class OsboxCommands {
             @Descriptor("arguments") String... args) throws Exception {
         PrintStream out = session.getConsole();
         Path cwd = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
-        Path path = cwd.resolve(program);
-        if (!Files.isRegularFile(path)) {
-            out.println("osbox: " + program + ": " + (Files.isDirectory(path) ? "Is a directory"
-                    : "No such file or directory"));
-            return;
-        }
         byte[] image;
         try {
-            image = Files.readAllBytes(path);
-        } catch (IOException e) {
-            out.println("osbox: " + program + ": cannot read: " + e.getMessage());
+            image = HostProgram.read(cwd, program);
+        } catch (HostProgram.UnreadableProgramException e) {
+            out.println("osbox: " + e.getMessage());
             return;
         }
         List<String> argv = new ArrayList<>();
@@ -67,15 +61,11 @@ public final class OsboxCommands {
         console.connect(null, out);
         ProcessView end;
         try {
-            end = new ProgramRunner(machine, processes).run(program, image, argv, ProgramRunner.ENVIRONMENT);
+            end = new ProgramRunner(machine, processes, console).run(program, image, argv, ProgramRunner.ENVIRONMENT);
         } catch (ExecFormatException e) {
             out.println("osbox: " + program + ": " + e.getMessage());
             return;
         } finally {
-            machine.call(() -> {
-                console.flush();
-                return null;
-            });
             out.flush();
         }
         if (end.killReport() != null) {

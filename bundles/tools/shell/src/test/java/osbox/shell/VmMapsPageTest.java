@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import osbox.api.hw.Machine;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.MemoryManager;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
 import osbox.api.memory.RegionUsage;
+import osbox.testkit.hw.FakeMachine;
 
 /** vm:maps and vm:page over a fake VM manager with one live process (pid 3). */
 class VmMapsPageTest {
@@ -27,16 +26,8 @@ class VmMapsPageTest {
             0x13000L, (5L << 10) | 0x200 | 0x16,
             0x10000L, (0x1a0L << 10) | 0x15b);
 
-    /** How many tasks ran through Machine.call (the simulation thread). */
-    int calls;
-
-    final Machine machine = proxy(Machine.class, (name, args) -> {
-        if (name.equals("call")) {
-            calls++;
-            return ((Callable<?>) args[0]).call();
-        }
-        return name.equals("onSimulationThread") ? false : null;
-    });
+    /** Counts the tasks run through Machine.call (the simulation thread). */
+    final FakeMachine machine = new FakeMachine(1);
 
     final AddressSpace space = proxy(AddressSpace.class, (name, args) -> switch (name) {
         case "pid" -> 3;
@@ -73,7 +64,7 @@ class VmMapsPageTest {
                 + "000000012000  000000040000  rw-    heap          1        1\n"
                 + "003fff800000  004000000000  rw-    stack         2        0\n"
                 + "process 3: 3 regions, 4 pages resident, 1 swapped (4 KiB pages)\n", commands.mapsText("3"));
-        assertEquals(1, calls, "read on the simulation thread");
+        assertEquals(1, machine.calls(), "read on the simulation thread");
     }
 
     @Test
@@ -90,7 +81,7 @@ class VmMapsPageTest {
                 + "pte   0x0000000000068cd7\n"
                 + "flags vrw-uad--  (v valid, r w x, u user, a accessed, d dirty, c copy-on-write, s swapped)\n"
                 + "present in frame 0x1a3 (physical 0x1a3000)\n", commands.pageText("3", "0x12abc"));
-        assertEquals(1, calls);
+        assertEquals(1, machine.calls());
         assertEquals(commands.pageText("3", "0x12abc"), commands.pageText("3", "12abc"), "0x is optional");
     }
 

@@ -33,7 +33,7 @@ import osbox.api.trace.TraceEvent;
  */
 public final class WorkloadRunner {
     /** Environment of every workload process. */
-    public static final List<String> ENVIRONMENT = List.of("PATH=/bin", "HOME=/", "TERM=dumb");
+    public static final List<String> ENVIRONMENT = ProgramRunner.ENVIRONMENT;
 
     private WorkloadRunner() {
     }

@@ -17,10 +17,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import osbox.testkit.hw.FakeInterruptController;
 
 class ConsoleDeviceTest {
     private static final Executor DIRECT = Runnable::run;
-    private final RecordingIntc intc = new RecordingIntc();
+    private final FakeInterruptController intc = new FakeInterruptController();
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -55,11 +56,11 @@ class ConsoleDeviceTest {
     void allocatesItsSourceAndEnablesItForHartZero() {
         SafePointQueue q = new SafePointQueue();
         ConsoleDevice console = new ConsoleDevice(q, intc);
-        assertEquals(List.of("console"), intc.names);
+        assertEquals(List.of("console"), intc.sources());
         assertEquals(1, console.interruptSource());
-        assertFalse(intc.enabledOnHart0[1], "enabling waits for the safe point");
+        assertFalse(intc.enabled(0, 1), "enabling waits for the safe point");
         q.drain();
-        assertTrue(intc.enabledOnHart0[1]);
+        assertTrue(intc.enabled(0, 1));
     }
 
     @Test
@@ -109,12 +110,12 @@ class ConsoleDeviceTest {
         q.drain();
         console.connect(null, null);
         assertEquals(0, console.read(new byte[4], 0, 4), "nothing happens before the safe point");
-        assertEquals(0, intc.raiseCount());
+        assertEquals(0, intc.raised().size());
         q.drain();
         assertTrue(console.readable());
         assertEquals(-1, console.read(new byte[4], 0, 4));
         assertEquals(-1, console.read(new byte[4], 0, 4), "end of input stays");
-        assertEquals(List.of(1), intc.raised, "end of input raises the source");
+        assertEquals(List.of(1), intc.raised(), "end of input raises the source");
     }
 
     @Test
@@ -136,7 +137,7 @@ class ConsoleDeviceTest {
         assertEquals(text.toString(), readAll(console, q));
         assertEquals(text.length(), console.bytesRead());
         assertEquals(text.length(), console.bytesReceived());
-        assertTrue(intc.raiseCount() >= 3, "at least two 4 KiB chunks and the end raise the source");
+        assertTrue(intc.raised().size() >= 3, "at least two 4 KiB chunks and the end raise the source");
     }
 
     @Test
@@ -151,7 +152,7 @@ class ConsoleDeviceTest {
         host.write(ascii("abc"));
         host.flush();
         q.drainUntil(() -> console.buffered() == 3);
-        assertEquals(List.of(1), intc.raised);
+        assertEquals(List.of(1), intc.raised());
         byte[] buf = new byte[8];
         assertEquals(2, console.read(buf, 0, 2));
         assertEquals(1, console.read(buf, 2, 6));
@@ -161,7 +162,7 @@ class ConsoleDeviceTest {
         host.write(ascii("d"));
         host.close();
         assertEquals("d", readAll(console, q));
-        assertEquals(List.of(1, 1, 1), intc.raised, "a chunk, a chunk, the end");
+        assertEquals(List.of(1, 1, 1), intc.raised(), "a chunk, a chunk, the end");
     }
 
     @Test
@@ -176,10 +177,10 @@ class ConsoleDeviceTest {
         }
         assertEquals(2, q.size(), "the reader queued a chunk and the end");
         assertEquals(0, console.buffered(), "nothing is buffered until the simulation runs the tasks");
-        assertEquals(0, intc.raiseCount());
+        assertEquals(0, intc.raised().size());
         q.drain();
         assertEquals(3, console.buffered());
-        assertEquals(2, intc.raiseCount());
+        assertEquals(2, intc.raised().size());
     }
 
     @Test

@@ -16,6 +16,7 @@ import osbox.api.hw.TlbStatistics;
 import osbox.api.hw.TrapCause;
 import osbox.api.trace.TraceEvent;
 import osbox.api.trace.TraceKind;
+import osbox.testkit.hw.FakeHart;
 
 /** The simulation loop driven one step at a time on the test thread (no simulation thread). */
 class SimulatedMachineStepTest {
@@ -28,8 +29,8 @@ class SimulatedMachineStepTest {
         return parts.build(TestMachines.settings(harts, slice, trapCycles));
     }
 
-    private ScriptedHart hart(int i) {
-        return parts.harts.get(i);
+    private FakeHart hart(int i) {
+        return parts.harts().get(i);
     }
 
     @Test
@@ -40,9 +41,9 @@ class SimulatedMachineStepTest {
             assertTrue(m.step());
         }
         assertEquals(5000, m.now());
-        assertEquals(5, hart(0).runs.size());
+        assertEquals(5, hart(0).runs().size());
         for (int i = 0; i < 5; i++) {
-            ScriptedHart.Run r = hart(0).runs.get(i);
+            FakeHart.Run r = hart(0).runs().get(i);
             assertEquals(i * 1000L, r.from());
             assertEquals((i + 1) * 1000L, r.until());
         }
@@ -54,7 +55,7 @@ class SimulatedMachineStepTest {
         hart(1).setContext(new HartContext());
         m.step();
         for (int i = 0; i < 3; i++) {
-            assertEquals(List.of(new ScriptedHart.Run(0, 700)), hart(i).runs, "hart " + i);
+            assertEquals(List.of(new FakeHart.Run(0, 700)), hart(i).runs(), "hart " + i);
         }
         assertEquals(700, hart(0).idleCycles(), "idle harts advance through the window too");
         assertEquals(700, hart(1).instret());
@@ -69,12 +70,12 @@ class SimulatedMachineStepTest {
 
         m.step();
         assertEquals(300, m.now());
-        assertEquals(new ScriptedHart.Run(0, 300), hart(0).runs.get(0));
+        assertEquals(new FakeHart.Run(0, 300), hart(0).runs().get(0));
         assertTrue(firedAt.isEmpty(), "events fire at the safe point, not while harts run");
 
         m.step();
         assertEquals(List.of(300L), firedAt);
-        assertEquals(new ScriptedHart.Run(300, 1300), hart(0).runs.get(1));
+        assertEquals(new FakeHart.Run(300, 1300), hart(0).runs().get(1));
         assertEquals(1300, m.now());
     }
 
@@ -89,7 +90,7 @@ class SimulatedMachineStepTest {
         m.step();
 
         assertEquals(List.of(new Delivered(0, TrapCause.LOAD_PAGE_FAULT, 0xdead000L, 100)), got);
-        assertEquals(List.of(new ScriptedHart.Run(0, 1000), new ScriptedHart.Run(110, 1000)), hart(0).runs,
+        assertEquals(List.of(new FakeHart.Run(0, 1000), new FakeHart.Run(110, 1000)), hart(0).runs(),
                 "after the trap the hart resumes trapCycles later, in the same window");
         assertEquals(1000, m.now());
     }
@@ -173,8 +174,8 @@ class SimulatedMachineStepTest {
 
         m.step();
 
-        assertEquals(List.of(new ScriptedHart.Run(0, 1000), new ScriptedHart.Run(110, 150)), hart(0).runs);
-        assertEquals(List.of(new ScriptedHart.Run(0, 150)), hart(1).runs);
+        assertEquals(List.of(new FakeHart.Run(0, 1000), new FakeHart.Run(110, 150)), hart(0).runs());
+        assertEquals(List.of(new FakeHart.Run(0, 150)), hart(1).runs());
         assertEquals(150, m.now());
     }
 
@@ -203,7 +204,7 @@ class SimulatedMachineStepTest {
 
         assertTrue(m.step());
         assertEquals(12_345, m.now());
-        assertEquals(List.of(new ScriptedHart.Run(0, 12_345)), hart(0).runs);
+        assertEquals(List.of(new FakeHart.Run(0, 12_345)), hart(0).runs());
         assertEquals(12_345, hart(1).idleCycles());
         assertTrue(firedAt.isEmpty());
 
@@ -217,7 +218,7 @@ class SimulatedMachineStepTest {
         SimulatedMachine m = machine(1, 1000, 0);
         hart(0).setContext(new HartContext());
         List<Integer> runsSeen = new ArrayList<>();
-        m.events().schedule(0, () -> runsSeen.add(hart(0).runs.size()));
+        m.events().schedule(0, () -> runsSeen.add(hart(0).runs().size()));
         m.step();
         assertEquals(List.of(0), runsSeen);
     }
@@ -288,7 +289,7 @@ class SimulatedMachineStepTest {
 
     @Test
     void statisticsSumTheHarts() {
-        parts.tlbPerHart = new TlbStatistics(10, 2, 3, 1, 4);
+        parts.tlbPerHart(new TlbStatistics(10, 2, 3, 1, 4));
         SimulatedMachine m = machine(2, 1000, 0);
         hart(0).setContext(new HartContext());
         m.events().schedule(600, () -> { });

@@ -102,7 +102,7 @@ class SimulatedMachineThreadTest {
     void stopEndsABusyThread() throws Exception {
         m.start();
         Thread sim = m.call(() -> {
-            parts.harts.get(0).setContext(new HartContext());
+            parts.harts().get(0).setContext(new HartContext());
             return Thread.currentThread();
         });
         m.stop();

@@ -1,46 +1,30 @@
 package osbox.hw.machine;
 
-import java.util.ArrayList;
 import java.util.List;
-import osbox.api.hw.Cpu;
-import osbox.api.hw.Hart;
-import osbox.api.hw.Mmu;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TlbStatistics;
-import osbox.api.hw.TranslationUnit;
+import osbox.testkit.hw.FakeCpu;
+import osbox.testkit.hw.FakeHart;
+import osbox.testkit.hw.FakeInterruptController;
+import osbox.testkit.hw.FakeMmu;
 
-/** Builds SimulatedMachines from scripted harts (no memory: the fakes never touch it). */
+/** Builds SimulatedMachines from fake harts that run by script (no memory: the fakes never touch it). */
 final class TestMachines {
-    final List<ScriptedHart> harts = new ArrayList<>();
-    final FakeIntc intc = new FakeIntc();
-    TlbStatistics tlbPerHart = new TlbStatistics(0, 0, 0, 0, 0);
+    final FakeCpu cpu = new FakeCpu();
+    final FakeMmu mmu = new FakeMmu();
+    final FakeInterruptController intc = new FakeInterruptController();
+
+    /** Each hart's TLB reports these statistics (set before {@link #build}). */
+    void tlbPerHart(TlbStatistics statistics) {
+        mmu.setStatistics(statistics);
+    }
 
     SimulatedMachine build(SimulatedMachine.Settings s) {
-        Cpu cpu = new Cpu() {
-            @Override
-            public Hart createHart(int id, TranslationUnit mmu, PhysicalMemory memory) {
-                ScriptedHart h = new ScriptedHart(id, mmu);
-                harts.add(h);
-                return h;
-            }
-
-            @Override
-            public String isa() {
-                return "test";
-            }
-        };
-        Mmu mmu = new Mmu() {
-            @Override
-            public TranslationUnit createUnit(int hartId, PhysicalMemory memory) {
-                return new StubTranslationUnit(hartId, tlbPerHart);
-            }
-
-            @Override
-            public String describe() {
-                return "stub";
-            }
-        };
         return new SimulatedMachine(s, null, cpu, mmu, intc);
+    }
+
+    /** The harts built so far, in order. */
+    List<FakeHart> harts() {
+        return cpu.harts();
     }
 
     static SimulatedMachine.Settings settings(int harts, long slice, long trapCycles) {

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import osbox.testkit.hw.FakeEventQueue;
+import osbox.testkit.hw.FakeInterruptController;
 
 class HartTimersTest {
     private final FakeEventQueue events = new FakeEventQueue();
-    private final TimerLines lines = new TimerLines();
+    private final FakeInterruptController lines = new FakeInterruptController();
     private final HartTimers timers = new HartTimers(events, lines);
 
     @Test
@@ -17,10 +19,10 @@ class HartTimersTest {
         timers.program(0, 1000);
         assertEquals(1000, timers.deadline(0));
         events.advanceTo(999);
-        assertFalse(lines.on[0]);
+        assertFalse(lines.timerPending(0));
         assertEquals(0, timers.fired());
         events.advanceTo(1000);
-        assertTrue(lines.on[0]);
+        assertTrue(lines.timerPending(0));
         assertEquals(1, timers.fired());
         assertEquals(1000, timers.deadline(0), "the deadline stays readable after it fired, like mtimecmp");
         assertEquals(0, events.size());
@@ -30,13 +32,13 @@ class HartTimersTest {
     void theLineStaysSetUntilReprogrammed() {
         timers.program(1, 10);
         events.advanceTo(50);
-        assertTrue(lines.on[1]);
+        assertTrue(lines.timerPending(1));
         events.advanceTo(500);
-        assertTrue(lines.on[1]);
+        assertTrue(lines.timerPending(1));
         timers.program(1, 600);
-        assertFalse(lines.on[1], "reprogramming clears the line");
+        assertFalse(lines.timerPending(1), "reprogramming clears the line");
         events.advanceTo(600);
-        assertTrue(lines.on[1]);
+        assertTrue(lines.timerPending(1));
         assertEquals(2, timers.fired());
     }
 
@@ -46,9 +48,9 @@ class HartTimersTest {
         timers.program(0, 300);
         assertEquals(1, events.size(), "the earlier event was cancelled");
         events.advanceTo(200);
-        assertFalse(lines.on[0]);
+        assertFalse(lines.timerPending(0));
         events.advanceTo(300);
-        assertTrue(lines.on[0]);
+        assertTrue(lines.timerPending(0));
         assertEquals(1, timers.fired());
     }
 
@@ -59,12 +61,12 @@ class HartTimersTest {
         assertEquals(-1, timers.deadline(2));
         assertEquals(0, events.size());
         events.advanceTo(1000);
-        assertFalse(lines.on[2]);
+        assertFalse(lines.timerPending(2));
         timers.program(2, 1100);
         events.advanceTo(1100);
-        assertTrue(lines.on[2]);
+        assertTrue(lines.timerPending(2));
         timers.cancel(2);
-        assertFalse(lines.on[2]);
+        assertFalse(lines.timerPending(2));
         assertEquals(1, timers.fired());
     }
 
@@ -72,9 +74,9 @@ class HartTimersTest {
     void aDeadlineInThePastFiresAtTheNextSafePoint() {
         events.advanceTo(5000);
         timers.program(0, 10);
-        assertFalse(lines.on[0], "nothing fires until the machine reaches a safe point");
+        assertFalse(lines.timerPending(0), "nothing fires until the machine reaches a safe point");
         events.advanceTo(5000);
-        assertTrue(lines.on[0]);
+        assertTrue(lines.timerPending(0));
         assertEquals(1, timers.fired());
     }
 
@@ -85,11 +87,11 @@ class HartTimersTest {
         timers.program(63, 200);
         assertEquals(-1, timers.deadline(1));
         events.advanceTo(60);
-        assertTrue(lines.on[3]);
-        assertFalse(lines.on[0]);
+        assertTrue(lines.timerPending(3));
+        assertFalse(lines.timerPending(0));
         events.advanceTo(200);
-        assertTrue(lines.on[0]);
-        assertTrue(lines.on[63]);
+        assertTrue(lines.timerPending(0));
+        assertTrue(lines.timerPending(63));
         assertEquals(3, timers.fired());
     }
 
@@ -100,9 +102,9 @@ class HartTimersTest {
         t.program(0, 100);
         t.program(0, 200);
         queue.advanceTo(150);
-        assertFalse(lines.on[0], "the stale event for 100 is ignored");
+        assertFalse(lines.timerPending(0), "the stale event for 100 is ignored");
         queue.advanceTo(200);
-        assertTrue(lines.on[0]);
+        assertTrue(lines.timerPending(0));
         assertEquals(1, t.fired());
     }
 

@@ -89,22 +89,6 @@ public final class KernelComponent implements KernelInternals {
         return core;
     }
 
-    @Override
-    public void atSafePoint(Runnable r, boolean wait) {
-        if (!wait) {
-            machine.submit(r);
-            return;
-        }
-        try {
-            machine.call(() -> {
-                r.run();
-                return null;
-            });
-        } catch (Exception e) {
-            LOG.error("kernel update failed", e);
-        }
-    }
-
     @Deactivate
     void deactivate() throws Exception {
         machine.call(() -> {

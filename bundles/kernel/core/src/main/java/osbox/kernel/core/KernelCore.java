@@ -2,6 +2,7 @@ package osbox.kernel.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import osbox.api.hw.Access;
@@ -19,11 +20,13 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.Syscalls;
 import osbox.api.kernel.TerminalProvider;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
+import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.sched.TaskAttributes;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
@@ -47,6 +50,8 @@ import osbox.kernel.core.trap.InterruptTrap;
 import osbox.kernel.core.trap.SyscallTrap;
 import osbox.kernel.core.trap.TrapTable;
 import osbox.kernel.core.trap.UnexpectedTrap;
+import osbox.kernel.support.Whiteboard;
+import osbox.kernel.support.WhiteboardKind;
 
 /**
  * The kernel core, plain Java: it builds the kernel's parts and wires them
@@ -54,11 +59,12 @@ import osbox.kernel.core.trap.UnexpectedTrap;
  * signals, the OOM killer, open files, the system-call table with the
  * kernel's own calls, the trap table), boots (installs the trap vector),
  * and keeps the whiteboard: what other bundles plug in (system calls,
- * executable formats, interrupt handlers, the terminal) arrives here and
- * goes to the part that uses it. It serves nothing itself: traps go to the
- * trap handlers, system calls to the table. Everything here runs on the
- * simulation thread; the component feeds it services through safe-point
- * tasks.
+ * executable formats, interrupt handlers, the terminal, scheduling
+ * policies) is listed in one table ({@link #whiteboard()}) and goes to the
+ * part that uses it. It serves nothing itself: traps go to the trap
+ * handlers, system calls to the table. Everything here runs on the
+ * simulation thread; the whiteboard applies arrivals and departures at
+ * safe points.
  */
 public final class KernelCore implements Kernel, ProcessManager {
     /**
@@ -99,6 +105,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final SyscallTable syscalls = new SyscallTable();
     private final InterruptTrap interrupts;
     private final TrapTable traps;
+    private final Whiteboard whiteboard;
 
     /**
      * Builds the kernel over a machine, with address spaces from the VM
@@ -149,6 +156,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         traps.setException(TrapCause.INSTRUCTION_ACCESS_FAULT, (h, c, a) -> faults.fatal(h, c, a, Signals.SIGSEGV));
         traps.setTimer((h, c, a) -> dispatcher.tick(h));
         traps.setExternal(interrupts);
+        this.whiteboard = new Whiteboard("kernel", machine, whiteboardKinds());
     }
 
     /** Boot: installs the trap table in the machine (like writing stvec). Simulation thread. */
@@ -178,6 +186,40 @@ public final class KernelCore implements Kernel, ProcessManager {
     }
 
     // ---- the whiteboard (simulation thread, at safe points) ----
+
+    /**
+     * The kernel's whiteboard table: each kind of service other bundles plug
+     * into the kernel, the property that names one, and where it goes. The
+     * kernel component's trackers (KernelWhiteboard) and the harness both
+     * bind through it, so a new kind (block devices, file system types,
+     * NICs...) is one more line here.
+     */
+    private List<WhiteboardKind<?, ?>> whiteboardKinds() {
+        return List.of(
+                WhiteboardKind.numbered(SyscallHandler.class, SyscallHandler.NUMBER, Syscalls.TABLE_SIZE,
+                        (number, h, props) -> installSyscall(number, syscallName(number, props), h),
+                        this::removeSyscall),
+                WhiteboardKind.every(ExecFormat.class, this::addFormat, this::removeFormat),
+                WhiteboardKind.every(InterruptHandler.class, this::addInterruptHandler, this::removeInterruptHandler),
+                WhiteboardKind.one(TerminalProvider.class, this::setTerminal, this::clearTerminal),
+                WhiteboardKind.named(SchedulingPolicyProvider.class, SchedulingPolicyProvider.NAME,
+                        dispatcher::addProvider, dispatcher::removeProvider));
+    }
+
+    // A handler's name property, or "syscall N".
+    private static String syscallName(int number, Map<String, ?> props) {
+        Object name = props.get(SyscallHandler.NAME);
+        return name == null ? "syscall " + number : String.valueOf(name);
+    }
+
+    /**
+     * The whiteboard: what other bundles' services {@link Whiteboard#arrived}
+     * and {@link Whiteboard#departed} are bound through (any thread; applied
+     * here at safe points).
+     */
+    public Whiteboard whiteboard() {
+        return whiteboard;
+    }
 
     /** Installs another bundle's system call handler for a number (replacing what was there); traced. */
     public void installSyscall(int number, String name, SyscallHandler h) {

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import osbox.api.hw.HartContext;
-import osbox.api.hw.InterruptController;
 import osbox.api.hw.TrapCause;
 import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.ExecFormatException;
@@ -20,9 +18,10 @@ import osbox.api.kernel.Syscalls;
 import osbox.api.memory.AddressSpace;
 import osbox.hw.memory.FrameStore;
 import osbox.kernel.core.proc.Process;
-import osbox.kernel.core.sched.FakeHart;
-import osbox.kernel.core.sched.FakeMachine;
-import osbox.kernel.core.sched.RecordingTimer;
+import osbox.testkit.hw.FakeHart;
+import osbox.testkit.hw.FakeInterruptController;
+import osbox.testkit.hw.FakeMachine;
+import osbox.testkit.hw.FakeTimer;
 import osbox.vm.manager.core.VmManager;
 
 /**
@@ -42,7 +41,7 @@ public final class KernelBench {
     public static final byte[] PROGRAM = Arrays.copyOf(MAGIC, 64);
 
     public final FakeMachine machine;
-    public final RecordingTimer timer;
+    public final FakeTimer timer;
     public final VmManager vm;
     public final KernelCore kernel;
 
@@ -54,10 +53,10 @@ public final class KernelBench {
     /** {@code harts} harts over {@code memoryBytes} of memory, {@code hostDir} (or nothing) at /host. */
     public KernelBench(int harts, long memoryBytes, Path hostDir) {
         machine = new FakeMachine(harts, new FrameStore(memoryBytes));
-        timer = new RecordingTimer(harts);
+        timer = new FakeTimer(harts);
         vm = new VmManager(machine, VmManager.Settings.defaults());
         KernelCore.Settings d = KernelCore.Settings.defaults();
-        kernel = new KernelCore(machine, timer, inert(InterruptController.class), vm,
+        kernel = new KernelCore(machine, timer, new FakeInterruptController(), vm,
                 new KernelCore.Settings(d.quantumCycles(), d.seed(), d.maxProcesses(), hostDir, d.watchdogCycles()));
         kernel.addFormat(new ToyFormat());
         kernel.boot();
@@ -96,7 +95,7 @@ public final class KernelBench {
     public FakeHart hartOf(Process p) {
         int h = p.sched().hart();
         assertTrue(h >= 0, p + " is not on a hart (" + p.state() + ")");
-        return machine.harts[h];
+        return machine.hart(h);
     }
 
     /** What an ecall came to: a0 written and pc past the ecall, or not (slept, ended, exec'd). */
@@ -160,18 +159,6 @@ public final class KernelBench {
     public void exit(Process p, int code) {
         assertEquals(false, ecall(p, Syscalls.EXIT_GROUP, code).returned());
         assertEquals(ProcessState.ZOMBIE, p.state());
-    }
-
-    /** A stand-in answering 0, false or null to everything. */
-    @SuppressWarnings("unchecked")
-    static <T> T inert(Class<T> type) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
-            Class<?> r = m.getReturnType();
-            if (m.getName().equals("toString")) {
-                return "inert " + type.getSimpleName();
-            }
-            return r == boolean.class ? false : r == int.class ? 0 : r == long.class ? 0L : null;
-        });
     }
 
     /** A toy executable format: a file starting with {@link #MAGIC} is one read-execute segment at {@link #TEXT}. */

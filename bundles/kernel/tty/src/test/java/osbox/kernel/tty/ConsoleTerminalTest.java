@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import osbox.api.hw.Console;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.WaitQueue;
+import osbox.testkit.hw.FakeConsole;
 import osbox.testkit.syscall.ArrayUserMemory;
 import osbox.testkit.syscall.CountingWaitQueue;
 import osbox.testkit.syscall.FakeSyscall;
@@ -31,40 +27,7 @@ class ConsoleTerminalTest {
     static final long BASE = 0x40000;
     static final int SOURCE = 7;
 
-    /** A console whose input the test feeds and whose output it reads. */
-    static final class TestConsole implements Console {
-        final ArrayDeque<Byte> input = new ArrayDeque<>();
-        final ByteArrayOutputStream output = new ByteArrayOutputStream();
-        boolean ended;
-
-        void receive(String s) {
-            for (byte b : s.getBytes(StandardCharsets.US_ASCII)) {
-                input.add(b);
-            }
-        }
-
-        @Override
-        public int read(byte[] dst, int off, int len) {
-            if (input.isEmpty()) {
-                return ended ? -1 : 0;
-            }
-            int n = 0;
-            while (n < len && !input.isEmpty()) {
-                dst[off + n++] = input.poll();
-            }
-            return n;
-        }
-
-        @Override public void write(byte[] src, int off, int len) { output.write(src, off, len); }
-        @Override public boolean readable() { return !input.isEmpty() || ended; }
-        @Override public int interruptSource() { return SOURCE; }
-        @Override public void connect(InputStream in, OutputStream out) { }
-        @Override public void flush() { }
-        @Override public long bytesWritten() { return output.size(); }
-        @Override public long bytesRead() { return 0; }
-    }
-
-    private final TestConsole console = new TestConsole();
+    private final FakeConsole console = new FakeConsole(SOURCE);
     private CountingWaitQueue queue;
     private final Kernel kernel = new Kernel() {
         @Override
@@ -124,7 +87,7 @@ class ConsoleTerminalTest {
 
     @Test
     void endOfInputReadsAsZeroWithoutSleeping() {
-        console.ended = true;
+        console.endInput();
         assertEquals(0, terminal.open().read(call, BASE, 10));
         assertTrue(call.sleeps().isEmpty());
     }
@@ -136,7 +99,7 @@ class ConsoleTerminalTest {
         assertTrue(call.sleeps().isEmpty());
         console.receive("xyz");
         assertEquals(-Errno.EFAULT, tty.read(call, BASE + 16384 - 2, 8), "a buffer running off memory");
-        assertEquals(3, console.input.size(), "the input is still there");
+        assertEquals(3, console.pendingInput(), "the input is still there");
         assertEquals(3, tty.read(call, BASE, 8));
     }
 
@@ -145,12 +108,12 @@ class ConsoleTerminalTest {
         OpenFile tty = terminal.open();
         System.arraycopy("hello".getBytes(StandardCharsets.US_ASCII), 0, memory.bytes(), 0, 5);
         assertEquals(5, tty.write(call, BASE, 5));
-        assertEquals("hello", console.output.toString(StandardCharsets.US_ASCII));
+        assertEquals("hello", console.outputText());
         assertEquals(10_000, tty.write(call, BASE, 10_000), "more than one chunk");
-        assertEquals(10_005, console.output.size());
+        assertEquals(10_005, console.bytesWritten());
         assertEquals(3, tty.write(call, BASE + 16384 - 3, 10), "the bytes before the fault");
-        assertEquals(10_008, console.output.size());
+        assertEquals(10_008, console.bytesWritten());
         assertEquals(-Errno.EFAULT, tty.write(call, 0x10, 4), "nothing writable: EFAULT");
-        assertEquals(10_008, console.output.size());
+        assertEquals(10_008, console.bytesWritten());
     }
 }

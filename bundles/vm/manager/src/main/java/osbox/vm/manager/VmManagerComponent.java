@@ -6,10 +6,8 @@ import java.util.function.LongSupplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -20,6 +18,7 @@ import osbox.api.memory.AddressSpace;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.kernel.support.WhiteboardTracker;
 import osbox.policy.support.options.Options;
 import osbox.vm.manager.core.VmManager;
 
@@ -27,10 +26,12 @@ import osbox.vm.manager.core.VmManager;
  * The VM manager as services (PID {@value #PID}): the {@link MemoryManager}
  * the kernel makes address spaces with (and the paging counters the shell
  * shows); the page-replacement slot's control is {@link ReplacementControl}.
- * It collects {@link ReplacementPolicyProvider} whiteboard services (named by
- * {@value ReplacementPolicyProvider#NAME}) and applies each arrival at the
- * next safe point and each departure at a safe point before its unbind
- * returns, so a stopped policy bundle's code is never called afterwards.
+ * It tracks the services of the VM manager's whiteboard table
+ * ({@link VmManager#whiteboard()}: {@link ReplacementPolicyProvider}s named
+ * by {@value ReplacementPolicyProvider#NAME}), which applies each arrival at
+ * the next safe point and each departure at a safe point before the
+ * service's unregistration returns, so a stopped policy bundle's code is
+ * never called afterwards.
  */
 @Component(service = {MemoryManager.class, VmManagerComponent.class}, configurationPid = VmManagerComponent.PID)
 @Designate(ocd = VmManagerComponent.Config.class)
@@ -55,6 +56,7 @@ public final class VmManagerComponent implements MemoryManager {
 
     private final Machine machine;
     private final VmManager core;
+    private final WhiteboardTracker replacements;
 
     /**
      * Builds the VM manager on the simulation thread with the configured swap
@@ -77,6 +79,7 @@ public final class VmManagerComponent implements MemoryManager {
         }
         VmManager.Settings settings = new VmManager.Settings(swapBytes, config.swap_cycles(), config.seed());
         this.core = machine.call(() -> new VmManager(machine, settings));
+        this.replacements = WhiteboardTracker.open(context, core.whiteboard());
     }
 
     /** The plain-Java VM manager, for {@link ReplacementControl} (its slot on the simulation thread only). */
@@ -89,34 +92,10 @@ public final class VmManagerComponent implements MemoryManager {
         return machine;
     }
 
-    // ---- the replacement whiteboard ----
-
-    /** A replacement policy provider arrived: it joins the slot at the next safe point. */
-    @Reference(name = "replacement", cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void bindReplacement(ReplacementPolicyProvider p, Map<String, Object> props) {
-        Object name = props.get(ReplacementPolicyProvider.NAME);
-        if (!(name instanceof String) || ((String) name).isBlank()) {
-            LOG.warn("page replacement policy provider {} has no {} property; ignored", p,
-                    ReplacementPolicyProvider.NAME);
-            return;
-        }
-        machine.submit(() -> core.addProvider((String) name, p));
-    }
-
-    /** A replacement policy provider left: it leaves the slot at a safe point before this returns. */
-    void unbindReplacement(ReplacementPolicyProvider p, Map<String, Object> props) {
-        Object name = props.get(ReplacementPolicyProvider.NAME);
-        if (name instanceof String) {
-            try {
-                sim(() -> {
-                    core.removeProvider((String) name, p);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.error("removing page replacement policy {} failed", name, e);
-            }
-        }
+    /** Closes the replacement whiteboard's trackers: every provider still bound leaves the slot first. */
+    @Deactivate
+    void deactivate() {
+        replacements.close();
     }
 
     // ---- MemoryManager: called by the kernel on the simulation thread ----

@@ -44,7 +44,7 @@ class NanosleepCallTest {
     @Test
     void theCallerSleepsForTheSimulatedTimeAndTheRestartAnswersZero() {
         timespec(0, 1500);    // 1.5 us: 1500 cycles at 1 GHz
-        k.hartOf(p).cycle = 10_000;
+        k.hartOf(p).setCounters(10_000, k.hartOf(p).instret());
         k.sleeps(p, Syscalls.NANOSLEEP, req, 0);
         k.machine.advanceTo(11_499);
         assertEquals(ProcessState.BLOCKED, p.state(), "not yet");

@@ -19,18 +19,9 @@ class ProcessMemoryUsageTest {
     private final FrameStore mem = new FrameStore(4L << 20);
     private final FrameAllocator frames = new FrameAllocator(0, mem.frameCount());
     private final AsidAllocator asids = new AsidAllocator();
-    private final TlbShootdown none = new TlbShootdown() {
-        @Override
-        public void flushPage(long va, int asid) {
-        }
-
-        @Override
-        public void flushAsid(int asid) {
-        }
-    };
 
     private AddressSpace spaceTouching(int pages) {
-        PagedAddressSpace s = PagedAddressSpace.create(mem, frames, asids, none);
+        PagedAddressSpace s = PagedAddressSpace.create(mem, frames, asids, TlbShootdown.NONE);
         assertNotNull(s);
         long at = s.mapAnonymous(0, pages * AddressSpace.PAGE, AddressSpace.PROT_READ | AddressSpace.PROT_WRITE,
                 false);

@@ -14,6 +14,8 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.trace.TraceEvent;
 import osbox.api.trace.TraceKind;
 import osbox.kernel.core.proc.Process;
+import osbox.testkit.hw.FakeMachine;
+import osbox.testkit.hw.FakeTimer;
 import osbox.vm.manager.core.AsidAllocator;
 
 /** makeReady and dispatch onto idle harts. */
@@ -21,8 +23,7 @@ class DispatcherDispatchTest {
     @Test
     void makeReadyDispatchesOnAnIdleHart() {
         SchedFixture f = new SchedFixture(1);
-        f.hart(0).cycle = 1000;
-        f.hart(0).instret = 77;
+        f.hart(0).setCounters(1000, 77);
         Process p = f.process("a");
 
         f.d.makeReady(p);
@@ -31,8 +32,8 @@ class DispatcherDispatchTest {
         assertEquals(ProcessState.RUNNING, p.state());
         assertEquals(0, p.sched().hart);
         assertSame(p.context(), f.hart(0).context());
-        assertEquals(List.of(p.space().satp()), f.hart(0).mmu.satpWrites);
-        assertTrue(f.hart(0).mmu.asidFlushes.isEmpty(), "a private ASID needs no flush");
+        assertEquals(List.of(p.space().satp()), f.hart(0).mmu().satpWrites());
+        assertTrue(f.hart(0).mmu().asidFlushes().isEmpty(), "a private ASID needs no flush");
         assertEquals(1000 + QUANTUM, f.timer.deadline(0));
         assertEquals(1000, p.firstRunAt());
         assertEquals(1000, p.sched().dispatchedCycle);
@@ -40,7 +41,7 @@ class DispatcherDispatchTest {
         assertEquals(1, f.d.contextSwitches());
         assertEquals(0, f.d.readyCount());
         assertEquals(List.of(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, p.pid(), 0, p.pid(), null)),
-                f.machine.trace.events);
+                f.machine.tracer().events());
     }
 
     @Test
@@ -57,8 +58,8 @@ class DispatcherDispatchTest {
         assertEquals(ProcessState.READY, c.state());
         assertEquals(-1, c.sched().hart);
         assertEquals(1, f.d.readyCount());
-        assertEquals(List.of("0:0->1", "1:0->2"), f.machine.trace.switches());
-        assertEquals(List.of(b.space().satp()), f.hart(1).mmu.satpWrites);
+        assertEquals(List.of("0:0->1", "1:0->2"), f.switches());
+        assertEquals(List.of(b.space().satp()), f.hart(1).mmu().satpWrites());
         assertEquals(2, f.d.contextSwitches());
     }
 
@@ -68,13 +69,13 @@ class DispatcherDispatchTest {
         Process a = f.process("a");
         Process b = f.process("b");
         f.d.makeReady(a);
-        f.timer.log.clear();
+        f.timer.log().clear();
         f.d.makeReady(b);
         assertSame(a, f.d.current(0));
         assertEquals(ProcessState.READY, b.state());
         assertEquals(-1, b.firstRunAt());
-        assertTrue(f.timer.log.isEmpty(), "the running process's quantum is left alone");
-        assertEquals(1, f.machine.trace.switches().size());
+        assertTrue(f.timer.log().isEmpty(), "the running process's quantum is left alone");
+        assertEquals(1, f.switches().size());
     }
 
     @Test
@@ -95,13 +96,13 @@ class DispatcherDispatchTest {
         Process p = f.process("shared");
         assertEquals(AsidAllocator.SHARED, p.space().asid());
         f.d.makeReady(p);
-        assertEquals(List.of(AsidAllocator.SHARED), f.hart(0).mmu.asidFlushes);
+        assertEquals(List.of(AsidAllocator.SHARED), f.hart(0).mmu().asidFlushes());
     }
 
     @Test
     void quantumMustBePositive() {
         FakeMachine m = new FakeMachine(1);
-        assertThrows(IllegalArgumentException.class, () -> new Dispatcher(m, new RecordingTimer(1), 0, WATCHDOG, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Dispatcher(m, new FakeTimer(1), 0, WATCHDOG, 1));
     }
 
     @Test

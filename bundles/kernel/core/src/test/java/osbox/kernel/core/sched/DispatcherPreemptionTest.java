@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.kernel.ProcessState;
 import osbox.kernel.core.proc.Process;
+import osbox.testkit.hw.FakeHart;
 
 /** Timer ticks, round robin, yield and the accounting of a switch. */
 class DispatcherPreemptionTest {
@@ -21,15 +22,15 @@ class DispatcherPreemptionTest {
         Process a = f.process("a");
         f.d.makeReady(a);
         h.advance(QUANTUM, 300);
-        f.timer.log.clear();
+        f.timer.log().clear();
 
         f.d.tick(h);
 
         assertSame(a, f.d.current(0));
         assertEquals(ProcessState.RUNNING, a.state());
-        assertEquals(List.of("cancel 0", "program 0 @" + (2 * QUANTUM)), f.timer.log);
+        assertEquals(List.of("cancel 0", "program 0 @" + (2 * QUANTUM)), f.timer.log());
         assertEquals(0, a.sched().involuntarySwitches);
-        assertEquals(1, f.machine.trace.switches().size(), "no switch traced");
+        assertEquals(1, f.switches().size(), "no switch traced");
         assertEquals(1, f.d.contextSwitches());
         assertSame(a.context(), h.context());
     }
@@ -51,7 +52,7 @@ class DispatcherPreemptionTest {
         }
         assertEquals(List.of(1, 2, 3, 1, 2, 3, 1), ran);
         assertEquals(List.of("0:0->1", "0:1->2", "0:2->3", "0:3->1", "0:1->2", "0:2->3", "0:3->1"),
-                f.machine.trace.switches());
+                f.switches());
         assertEquals(2, a.sched().involuntarySwitches);
         assertEquals(2, b.sched().involuntarySwitches);
         assertEquals(2, c.sched().involuntarySwitches);
@@ -72,15 +73,14 @@ class DispatcherPreemptionTest {
         assertEquals(ProcessState.RUNNING, b.state());
         assertEquals(0, b.sched().hart);
         assertSame(b.context(), h.context());
-        assertEquals(b.space().satp(), h.mmu.satp());
+        assertEquals(b.space().satp(), h.mmu().satp());
         assertEquals(2 * QUANTUM, f.timer.deadline(0));
         assertEquals(1, f.d.readyCount());
     }
 
     @Test
     void cpuCyclesAndInstructionsAreChargedPerRun() {
-        h.cycle = 1000;
-        h.instret = 50;
+        h.setCounters(1000, 50);
         Process a = f.process("a");
         Process b = f.process("b");
         f.d.makeReady(a);
@@ -111,7 +111,7 @@ class DispatcherPreemptionTest {
         assertNull(f.d.current(0));
         assertNull(h.context());
         assertEquals(-1, f.timer.deadline(0));
-        assertEquals(List.of(), f.machine.trace.switches());
+        assertEquals(List.of(), f.switches());
     }
 
     @Test
@@ -174,6 +174,6 @@ class DispatcherPreemptionTest {
         two.d.tick(two.hart(1));
         assertSame(a, two.d.current(0));
         assertSame(c, two.d.current(1));
-        assertEquals(List.of("0:0->1", "1:0->2", "1:2->3"), two.machine.trace.switches());
+        assertEquals(List.of("0:0->1", "1:0->2", "1:2->3"), two.switches());
     }
 }

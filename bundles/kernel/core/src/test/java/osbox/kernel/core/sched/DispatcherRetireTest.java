@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.kernel.ProcessState;
 import osbox.kernel.core.proc.Process;
+import osbox.testkit.hw.FakeHart;
 
 /** retire: a process leaves its hart and every queue. */
 class DispatcherRetireTest {
@@ -29,7 +30,7 @@ class DispatcherRetireTest {
         assertEquals(45, a.sched().instructions);
         assertEquals(1, a.sched().voluntarySwitches);
         assertEquals(0, f.d.readyCount());
-        assertEquals(List.of("0:0->1", "0:1->2"), f.machine.trace.switches());
+        assertEquals(List.of("0:0->1", "0:1->2"), f.switches());
     }
 
     @Test
@@ -40,7 +41,7 @@ class DispatcherRetireTest {
         assertNull(f.d.current(0));
         assertNull(h.context());
         assertEquals(-1, f.timer.deadline(0));
-        assertEquals(List.of("0:0->1", "0:1->0"), f.machine.trace.switches());
+        assertEquals(List.of("0:0->1", "0:1->0"), f.switches());
     }
 
     @Test
@@ -80,7 +81,7 @@ class DispatcherRetireTest {
         f.d.sleepUntil(h, a, 10_000);
         f.d.retire(a);
         assertEquals(0, a.sched().sleepEvent);
-        assertEquals(0, f.machine.events.size());
+        assertEquals(0, f.machine.events().size());
         f.machine.advanceTo(20_000);
         assertEquals(ProcessState.BLOCKED, a.state(), "never woken");
         assertNull(f.d.current(0));

@@ -14,6 +14,7 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.trace.TraceEvent;
 import osbox.api.trace.TraceKind;
 import osbox.kernel.core.proc.Process;
+import osbox.testkit.hw.FakeHart;
 
 /** sleepOn / wakeAll, sleepUntil, wake. */
 class DispatcherSleepTest {
@@ -46,7 +47,7 @@ class DispatcherSleepTest {
         assertEquals(100, a.sched().instructions);
         assertEquals(-1, a.sched().hart);
         assertSame(b, f.d.current(0));
-        assertEquals(List.of("0:0->1", "0:1->2"), f.machine.trace.switches());
+        assertEquals(List.of("0:0->1", "0:1->2"), f.switches());
     }
 
     @Test
@@ -57,7 +58,7 @@ class DispatcherSleepTest {
         assertNull(f.d.current(0));
         assertNull(h.context());
         assertEquals(-1, f.timer.deadline(0), "tickless when idle");
-        TraceEvent last = f.machine.trace.events.get(f.machine.trace.events.size() - 1);
+        TraceEvent last = f.machine.tracer().last();
         assertEquals(new TraceEvent(0, TraceKind.CONTEXT_SWITCH, 0, 0, a.pid(), 0, null), last);
     }
 
@@ -101,7 +102,7 @@ class DispatcherSleepTest {
         assertSame(a, f.d.current(0));
         assertEquals(ProcessState.RUNNING, a.state());
         assertEquals(1300 + SchedFixture.QUANTUM, f.timer.deadline(0));
-        assertEquals(List.of("0:0->1", "0:1->0", "0:0->1"), f.machine.trace.switches());
+        assertEquals(List.of("0:0->1", "0:1->0", "0:0->1"), f.switches());
     }
 
     @Test
@@ -121,26 +122,26 @@ class DispatcherSleepTest {
     void sleepUntilWakesAtTheDeadline() {
         Process a = f.process("a");
         f.d.makeReady(a);
-        h.cycle = 1000;
+        h.setCounters(1000, h.instret());
         f.d.sleepUntil(h, a, 5000);
 
         assertEquals(ProcessState.BLOCKED, a.state());
         assertNotEquals(0, a.sched().sleepEvent);
-        assertEquals(1, f.machine.events.size());
-        assertEquals(5000, f.machine.events.nextTime());
+        assertEquals(1, f.machine.events().size());
+        assertEquals(5000, f.machine.events().nextTime());
         assertNull(f.d.current(0));
         assertEquals(1, a.sched().voluntarySwitches);
 
         f.machine.advanceTo(4999);
         assertEquals(ProcessState.BLOCKED, a.state());
-        h.cycle = 5000;
+        h.setCounters(5000, h.instret());
         f.machine.advanceTo(5000);
 
         assertEquals(ProcessState.RUNNING, a.state());
         assertSame(a, f.d.current(0));
         assertTrue(a.sched().woken);
         assertEquals(0, a.sched().sleepEvent);
-        assertEquals(0, f.machine.events.size());
+        assertEquals(0, f.machine.events().size());
     }
 
     @Test
@@ -150,7 +151,7 @@ class DispatcherSleepTest {
         f.d.sleepUntil(h, a, 5000);
         f.d.wake(a);
         assertEquals(0, a.sched().sleepEvent);
-        assertEquals(0, f.machine.events.size());
+        assertEquals(0, f.machine.events().size());
         assertSame(a, f.d.current(0));
     }
 

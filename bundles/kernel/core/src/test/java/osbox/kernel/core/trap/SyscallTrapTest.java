@@ -27,7 +27,7 @@ class SyscallTrapTest {
 
     private List<TraceEvent> events(TraceKind kind) {
         List<TraceEvent> out = new ArrayList<>();
-        for (TraceEvent e : k.machine.trace.events) {
+        for (TraceEvent e : k.machine.tracer().events()) {
             if (e.kind() == kind) {
                 out.add(e);
             }
@@ -129,8 +129,8 @@ class SyscallTrapTest {
 
     @Test
     void anEcallOnAHartWithNoProcessIdlesIt() {
-        k.machine.harts[3].setContext(new osbox.api.hw.HartContext());
-        k.machine.trapVector().trap(k.machine.harts[3], osbox.api.hw.TrapCause.ECALL_FROM_U, 0);
-        assertSame(null, k.machine.harts[3].context());
+        k.machine.hart(3).setContext(new osbox.api.hw.HartContext());
+        k.machine.trapVector().trap(k.machine.hart(3), osbox.api.hw.TrapCause.ECALL_FROM_U, 0);
+        assertSame(null, k.machine.hart(3).context());
     }
 }

@@ -1,6 +1,7 @@
 package osbox.vm.manager.core;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -13,6 +14,8 @@ import osbox.api.memory.MemoryManager;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.kernel.support.PolicySlot;
+import osbox.kernel.support.Whiteboard;
+import osbox.kernel.support.WhiteboardKind;
 
 /**
  * The VM manager, plain Java: it owns the frame allocator, the ASIDs, the
@@ -20,8 +23,8 @@ import osbox.kernel.support.PolicySlot;
  * address space shares ({@link VirtualMemory}: swap, resident pages, the
  * page-replacement policy slot). The kernel reaches it as a
  * {@link MemoryManager}; the component and the harness reach the policy slot
- * through {@link #select}, {@link #addProvider} and {@link #slot}.
- * Simulation thread only.
+ * through {@link #select} and {@link #slot}, and plug providers in through
+ * its {@link #whiteboard()}. Simulation thread only (the whiteboard: any).
  */
 public final class VmManager implements MemoryManager {
     /**
@@ -57,6 +60,7 @@ public final class VmManager implements MemoryManager {
     private final TlbShootdown shootdown;
     private final VirtualMemory vm;
     private final PageTable.Organisation organisation;
+    private final Whiteboard whiteboard;
     private LongSupplier kernelClock;
     private long oomKills;
 
@@ -125,6 +129,10 @@ public final class VmManager implements MemoryManager {
                 return -1;
             }
         });
+        // the VM manager's whiteboard table: page-replacement policy providers, by name
+        this.whiteboard = new Whiteboard("VM manager", machine, List.of(
+                WhiteboardKind.named(ReplacementPolicyProvider.class, ReplacementPolicyProvider.NAME,
+                        this::addProvider, this::removeProvider)));
     }
 
     /**
@@ -290,6 +298,15 @@ public final class VmManager implements MemoryManager {
     /** Chooses the replacement policy by name with options (see {@link PolicySlot#select}). */
     public boolean select(String name, Map<String, String> options) {
         return vm.select(name, options);
+    }
+
+    /**
+     * The VM manager's whiteboard (replacement policy providers named by
+     * {@value ReplacementPolicyProvider#NAME}): the component's trackers and
+     * the harness hand providers to it; any thread.
+     */
+    public Whiteboard whiteboard() {
+        return whiteboard;
     }
 
     /** A replacement policy provider arrived (whiteboard) under {@code name}. */

@@ -14,6 +14,7 @@ import osbox.api.vm.replace.PageView;
 import osbox.api.vm.replace.ReplacementContext;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.hw.FakeTracer;
 
 /**
  * Access sampling for policies that ask for it (reference bits scanned at a
@@ -245,33 +246,7 @@ class AccessSamplingTest {
 
     @Test
     void theEjectionIsTracedAndPagingIsTracedOnlyAsMemoryEvents() {
-        List<osbox.api.trace.TraceEvent> events = new ArrayList<>();
-        osbox.api.trace.Tracer tracer = new osbox.api.trace.Tracer() {
-            @Override
-            public void record(osbox.api.trace.TraceKind kind, int hart, int pid, long a, long b) {
-                record(kind, hart, pid, a, b, null);
-            }
-
-            @Override
-            public void record(osbox.api.trace.TraceKind kind, int hart, int pid, long a, long b, String text) {
-                events.add(new osbox.api.trace.TraceEvent(0, kind, hart, pid, a, b, text));
-            }
-
-            @Override
-            public long hash() {
-                return 0;
-            }
-
-            @Override
-            public long count() {
-                return events.size();
-            }
-
-            @Override
-            public List<osbox.api.trace.TraceEvent> events() {
-                return events;
-            }
-        };
+        FakeTracer tracer = new FakeTracer();
         osbox.hw.memory.FrameStore mem = new osbox.hw.memory.FrameStore(1L << 20);
         VirtualMemory vm = new VirtualMemory(mem, new FrameAllocator(0, 12), new SwapArea(1 << 20, 10), () -> 0,
                 7, tracer);
@@ -292,6 +267,7 @@ class AccessSamplingTest {
             s.handleFault(i % 2 == 0 ? HEAP : HEAP + PAGE, Access.WRITE);
         }
         assertTrue(vm.slot().isFallback());
+        List<osbox.api.trace.TraceEvent> events = tracer.events();
         assertTrue(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.NOTE
                 && e.text().startsWith("page replacement policy newest ejected: no progress: pid 4")), "traced");
         assertTrue(events.stream().anyMatch(e -> e.kind() == osbox.api.trace.TraceKind.PAGE_OUT));

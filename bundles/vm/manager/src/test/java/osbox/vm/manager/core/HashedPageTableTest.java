@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
 import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.AddressSpace;
+import osbox.testkit.hw.FakeTranslationUnit;
 
 /** The hashed page table in simulated memory, and the software TLB refill from it. */
 class HashedPageTableTest {
@@ -181,22 +182,24 @@ class HashedPageTableTest {
 
     // ---- the software refill ----
 
-    /** install(va, asid, ppn, r, w, x) calls, as strings. */
-    private final List<String> installs = new ArrayList<>();
+    /** The software-managed TLB the misses are served into. */
+    private final FakeTranslationUnit fakeTlb = new FakeTranslationUnit(0);
+    /** What was installed in it, in order, as "va/asid->ppn rwx" (a view of its installs). */
+    private final List<String> installs = new AbstractList<>() {
+        @Override
+        public String get(int i) {
+            return fakeTlb.installs().get(i).toString();
+        }
+
+        @Override
+        public int size() {
+            return fakeTlb.installs().size();
+        }
+    };
 
     private TranslationUnit softwareTlb() {
-        return (TranslationUnit) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {TranslationUnit.class}, (proxy, m, args) -> {
-                    switch (m.getName()) {
-                        case "softwareManaged": return true;
-                        case "install":
-                            installs.add(String.format("%x/%d->%d %s%s%s", args[0], args[1], args[2],
-                                    (Boolean) args[3] ? "r" : "-", (Boolean) args[4] ? "w" : "-",
-                                    (Boolean) args[5] ? "x" : "-"));
-                            return null;
-                        default: throw new UnsupportedOperationException(m.getName());
-                    }
-                });
+        fakeTlb.setSoftwareManaged(true);
+        return fakeTlb;
     }
 
     private PagedAddressSpace hashedSpace() {

@@ -3,15 +3,13 @@ package osbox.vm.manager.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
 import osbox.api.memory.AddressSpace;
-import osbox.api.trace.TraceEvent;
 import osbox.api.trace.TraceKind;
-import osbox.api.trace.Tracer;
 import osbox.hw.memory.FrameStore;
+import osbox.testkit.hw.FakeTracer;
 
 /** The memory trace events (TraceKind's memory kinds) an address space records. */
 class MemoryTraceEventsTest {
@@ -19,48 +17,18 @@ class MemoryTraceEventsTest {
     record Event(TraceKind kind, int pid, long a, long b) {
     }
 
-    private final List<Event> events = new ArrayList<>();
-    private final Tracer tracer = new Tracer() {
-        @Override
-        public void record(TraceKind kind, int hart, int pid, long a, long b) {
-            events.add(new Event(kind, pid, a, b));
-        }
+    // The events traced so far, as (kind, pid, a, b).
+    private List<Event> events() {
+        return tracer.events().stream().map(e -> new Event(e.kind(), e.pid(), e.a(), e.b())).toList();
+    }
 
-        @Override
-        public void record(TraceKind kind, int hart, int pid, long a, long b, String text) {
-            record(kind, hart, pid, a, b);
-        }
-
-        @Override
-        public long hash() {
-            return 0;
-        }
-
-        @Override
-        public long count() {
-            return events.size();
-        }
-
-        @Override
-        public List<TraceEvent> events() {
-            return List.of();
-        }
-    };
+    private final FakeTracer tracer = new FakeTracer();
     private final FrameStore mem = new FrameStore(4L << 20);
     private final FrameAllocator frames = new FrameAllocator(0, mem.frameCount());
     private final VirtualMemory vm = new VirtualMemory(mem, frames, SwapArea.none(), () -> 0, 1, tracer);
-    private final TlbShootdown none = new TlbShootdown() {
-        @Override
-        public void flushPage(long va, int asid) {
-        }
-
-        @Override
-        public void flushAsid(int asid) {
-        }
-    };
 
     private PagedAddressSpace space(int pid) {
-        PagedAddressSpace s = PagedAddressSpace.create(vm, new AsidAllocator(), none);
+        PagedAddressSpace s = PagedAddressSpace.create(vm, new AsidAllocator(), TlbShootdown.NONE);
         assertNotNull(s);
         s.assignPid(pid);
         return s;
@@ -79,7 +47,7 @@ class MemoryTraceEventsTest {
                 new Event(TraceKind.MEMORY, 5, 1, 0),
                 new Event(TraceKind.ZERO_FILL_FAULT, 5, (at + AddressSpace.PAGE) | Access.READ, 2),
                 new Event(TraceKind.MEMORY, 5, 1, 0),
-                new Event(TraceKind.MEMORY, 5, 0, 0)), events);
+                new Event(TraceKind.MEMORY, 5, 0, 0)), events());
     }
 
     @Test
@@ -90,17 +58,17 @@ class MemoryTraceEventsTest {
         parent.handleFault(at, Access.WRITE);
         PagedAddressSpace child = parent.fork();
         child.setPid(2);
-        events.clear();
+        tracer.clear();
         assertEquals(AddressSpace.SERVED, child.handleFault(at, Access.WRITE));
         assertEquals(AddressSpace.SERVED, parent.handleFault(at, Access.WRITE));
         assertEquals(List.of(new Event(TraceKind.COW_FAULT, 2, at | Access.WRITE | 1, 1),
-                new Event(TraceKind.COW_FAULT, 1, at | Access.WRITE, 1)), events);
+                new Event(TraceKind.COW_FAULT, 1, at | Access.WRITE, 1)), events());
     }
 
     @Test
     void aSpaceNeverAnnouncedLeavesNoMemoryEventWhenDestroyed() {
         PagedAddressSpace s = space(3);
         s.destroy();
-        assertEquals(List.of(), events);
+        assertEquals(List.of(), events());
     }
 }

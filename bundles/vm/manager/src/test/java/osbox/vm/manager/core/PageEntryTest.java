@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import osbox.api.hw.Machine;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
 import osbox.api.memory.RegionUsage;
+import osbox.hw.memory.FrameStore;
+import osbox.testkit.hw.FakeMachine;
 
 /** AddressSpace.page and regionUsage: what the shell's vm:page and vm:maps show. */
 class PageEntryTest {
@@ -109,8 +109,8 @@ class PageEntryTest {
 
     @Test
     void theManagerFindsTheLiveSpaceOfAPid() {
-        FrameStoreMachine m = new FrameStoreMachine();
-        VmManager manager = new VmManager(m.machine, VmManager.Settings.defaults());
+        FakeMachine m = new FakeMachine(0, new FrameStore(1 << 20));
+        VmManager manager = new VmManager(m, VmManager.Settings.defaults());
         assertNull(manager.addressSpace(7));
         PagedAddressSpace a = manager.createAddressSpace(7);
         PagedAddressSpace b = manager.createAddressSpace(7);
@@ -122,17 +122,5 @@ class PageEntryTest {
         assertSame(b, manager.addressSpace(7));
         b.destroy();
         assertNull(manager.addressSpace(7));
-    }
-
-    /** A machine with 1 MiB of memory, no hart and no tracer. */
-    static final class FrameStoreMachine {
-        final osbox.hw.memory.FrameStore memory = new osbox.hw.memory.FrameStore(1 << 20);
-        final Machine machine = (Machine) Proxy.newProxyInstance(Machine.class.getClassLoader(),
-                new Class<?>[] {Machine.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "memory" -> memory;
-                    case "hartCount" -> 0;
-                    case "now" -> 0L;
-                    default -> null;
-                });
     }
 }

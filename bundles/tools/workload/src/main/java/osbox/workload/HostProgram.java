@@ -1,4 +1,4 @@
-package osbox.launcher;
+package osbox.workload;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -6,14 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a program's image from the host file system, with shell-like error messages. */
-final class HostProgram {
+/**
+ * Reads a program's image from the host file system, with shell-like error
+ * messages: what {@code ./osbox run} and the shell's {@code osbox:run} say
+ * when a program cannot be read.
+ */
+public final class HostProgram {
 
     private HostProgram() {
     }
 
     /** Thrown when the program file cannot be read; the message is the line to print after "osbox: ". */
-    static final class UnreadableProgramException extends Exception {
+    public static final class UnreadableProgramException extends Exception {
         private static final long serialVersionUID = 1L;
 
         UnreadableProgramException(String message) {
@@ -21,8 +25,13 @@ final class HostProgram {
         }
     }
 
-    /** Reads {@code program} (relative to {@code cwd} unless absolute) and returns its bytes. */
-    static byte[] read(Path cwd, String program) throws UnreadableProgramException {
+    /**
+     * Reads {@code program} (relative to {@code cwd} unless absolute) and
+     * returns its bytes; the exception's message says why not ("PROGRAM: No
+     * such file or directory", "Is a directory", "Not a regular file",
+     * "Permission denied", "cannot read: ...").
+     */
+    public static byte[] read(Path cwd, String program) throws UnreadableProgramException {
         if (program.isEmpty()) {
             throw new UnreadableProgramException(": No such file or directory");
         }
