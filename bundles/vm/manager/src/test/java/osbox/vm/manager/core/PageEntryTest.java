@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Machine;
+import osbox.api.hw.Pte;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
 import osbox.api.memory.RegionUsage;
