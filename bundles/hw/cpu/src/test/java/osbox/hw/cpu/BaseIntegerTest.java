@@ -161,6 +161,46 @@ class BaseIntegerTest {
     }
 
     @Test
+    void loadsThatMissTheTlbExtendAsHitsDo() {
+        Rig r = new Rig();
+        for (int page = 0; page < 8; page++) {
+            r.memory.store(Rig.DATA + page * 0x1000L, 8, 0xfedcba9880c0f0f1L);
+        }
+        long edge = Rig.DATA + 0x9000;
+        r.memory.store(edge - 2, 2, 0xf0f1);    // lh at edge - 1 reads 0x80f0, lw at edge - 2 0x9080f0f1
+        r.memory.store(edge, 2, 0x9080);
+        r.code(a -> {
+            a.li(S0, Rig.DATA);
+            a.lb(A0, S0, 0);                    // each load the first touch of its page: the slow path
+            a.li(S0, Rig.DATA + 0x1000);
+            a.lbu(A1, S0, 0);
+            a.li(S0, Rig.DATA + 0x2000);
+            a.lh(A2, S0, 0);
+            a.li(S0, Rig.DATA + 0x3000);
+            a.lhu(A3, S0, 0);
+            a.li(S0, Rig.DATA + 0x4000);
+            a.lw(A4, S0, 0);
+            a.li(S0, Rig.DATA + 0x5000);
+            a.lwu(A5, S0, 0);
+            a.li(S0, Rig.DATA + 0x6000);
+            a.ld(A6, S0, 0);
+            a.li(S0, Rig.DATA + 0x9000);
+            a.lh(A7, S0, -1);                   // crosses a page: always the slow path
+            a.lw(T0, S0, -2);
+            a.ecall();
+        }).runToEcall();
+        assertEquals((byte) 0xf1, r.x(A0));
+        assertEquals(0xf1, r.x(A1));
+        assertEquals((short) 0xf0f1, r.x(A2));
+        assertEquals(0xf0f1, r.x(A3));
+        assertEquals((int) 0x80c0f0f1, r.x(A4));
+        assertEquals(0x80c0f0f1L, r.x(A5));
+        assertEquals(0xfedcba9880c0f0f1L, r.x(A6));
+        assertEquals((short) 0x80f0, r.x(A7));
+        assertEquals((int) 0x9080f0f1, r.x(T0));
+    }
+
+    @Test
     void storesWriteOnlyTheirBytes() {
         Rig r = new Rig();
         r.memory.store(Rig.DATA, 8, -1L);
