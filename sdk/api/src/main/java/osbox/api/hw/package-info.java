@@ -2,12 +2,14 @@
  * The simulated computer's hardware, as the kernel and tools see it: physical
  * memory, the MMU with its TLB, harts (RISC-V CPUs in user mode), the
  * interrupt controller, the timer, the console, and the machine that owns the
- * deterministic clock, the event queue and the simulation thread.
+ * deterministic clock, the event queue and the simulation thread; and the
+ * Sv39 page-table entry layout ({@link osbox.api.hw.Pte}) that the MMU walks
+ * and the kernel writes.
  *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;

@@ -120,16 +120,10 @@ final class DecodeCache implements CodeWriteListener {
         if (d.rd == 0) {
             int x0 = Ops.x0Form(op);
             if (x0 == Ops.LOAD_X0) {
-                rs2 = loadSize(op);
+                rs2 = Ops.loadSize(op);
             }
             op = x0;
         }
         p.set(slot, op, d.rd, d.rs1, rs2, d.imm, d.len, cost);
-    }
-
-    private static final int[] LOAD_SIZE = {1, 2, 4, 8, 1, 2, 4};
-
-    private static int loadSize(int loadOp) {
-        return LOAD_SIZE[loadOp - Ops.LB];
     }
 }

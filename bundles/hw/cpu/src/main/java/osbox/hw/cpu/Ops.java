@@ -54,6 +54,8 @@ public final class Ops {
     private static final int[] CLASS = new int[COUNT];
     private static final boolean[] PURE = new boolean[COUNT];
     private static final int[] X0_FORM = new int[COUNT];
+    /** Access sizes of LB, LH, LW, LD, LBU, LHU, LWU, in op order. */
+    private static final int[] LOAD_SIZE = {1, 2, 4, 8, 1, 2, 4};
 
     static {
         range(NOP, AUIPC, C_ALU, true);
@@ -97,6 +99,16 @@ public final class Ops {
      */
     public static int x0Form(int op) {
         return X0_FORM[op];
+    }
+
+    /** The access size in bytes of a load op (LB..LWU). */
+    public static int loadSize(int op) {
+        return LOAD_SIZE[op - LB];
+    }
+
+    /** Whether a load op (LB..LWU) sign-extends its value: LB, LH, LW and LD (which fills the register). */
+    public static boolean loadSignExtends(int op) {
+        return op <= LD;
     }
 
     /**

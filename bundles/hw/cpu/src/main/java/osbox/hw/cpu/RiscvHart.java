@@ -1,6 +1,13 @@
 package osbox.hw.cpu;
 
 import static osbox.hw.cpu.Ops.*;
+import static osbox.hw.cpu.Slot.cost;
+import static osbox.hw.cpu.Slot.imm;
+import static osbox.hw.cpu.Slot.len;
+import static osbox.hw.cpu.Slot.op;
+import static osbox.hw.cpu.Slot.rd;
+import static osbox.hw.cpu.Slot.rs1;
+import static osbox.hw.cpu.Slot.rs2;
 
 import osbox.api.hw.Access;
 import osbox.api.hw.Hart;
@@ -11,9 +18,11 @@ import osbox.api.hw.TrapCause;
 
 /**
  * One RV64IMAC user-mode hart. {@link #run} is the interpreter: it executes
- * decoded slots of the current {@link DecodedPage} through one switch, with
- * the common instructions inline and the rare ones (atomics, slow memory
- * paths, page changes) in small methods. Loads and stores use the
+ * decoded slots of the current {@link DecodedPage} (fields read through
+ * {@link Slot}) through one switch, with the common instructions inline
+ * (integer ALU, mul, loads, stores, branches, jumps) and the rest in small
+ * methods: {@code rare} (division, atomics, counters, fences, ecall, ebreak,
+ * illegal), the slow memory paths and page changes. Loads and stores use the
  * translation unit's fast-path arrays directly and fall back to
  * {@link TranslationUnit#refill}; faults are reported through the
  * {@code fault} field, never by exceptions.
@@ -31,6 +40,8 @@ public final class RiscvHart implements Hart {
     private static final int NONE = TrapCause.NONE;
     /** Iterations of the interpreter's inner (counted) loop before it re-enters it. */
     private static final int CHUNK = 1 << 30;
+    /** What {@link #rare} returns for fence.i: done, and the next instruction's page must be looked up again. */
+    private static final int REFETCH = -2;
 
     private final int id;
     private final TranslationUnit mmu;
@@ -87,7 +98,7 @@ public final class RiscvHart implements Hart {
         this.pages = mmu.pages();
         this.tlbMask = mmu.tlbMask();
         this.softwareTlb = mmu.softwareManaged();
-        java.util.Arrays.fill(scratch.code, DecodedPage.pack(RELOOKUP, 0, 0, 0, 0, 0, 0));
+        java.util.Arrays.fill(scratch.code, Slot.pack(RELOOKUP, 0, 0, 0, 0, 0, 0));
     }
 
     @Override
@@ -187,6 +198,14 @@ public final class RiscvHart implements Hart {
     // that only restarts it after CHUNK iterations): HotSpot strip-mines a
     // counted loop and polls for safepoints once per strip rather than on
     // every back edge, which made checksum about 11% faster.
+    //
+    // One switch runs the hot instructions inline: integer ALU, mul, loads,
+    // stores, branches, jumps. Every other op goes to rare(), so this method
+    // stays well under HotSpot's 8,000-byte compile limit as extensions are
+    // added (MethodSizeTest checks it). A case ends in one of: `break`
+    // (sequential: pc += length), `break relative` (taken branch, jal:
+    // pc += imm), `break charged` (the case set the pc itself), `continue`
+    // (nothing executed yet: decode, page change) or `break loop` (trap).
     private int execute(HartContext ctx, long until) {
         final long[] x = ctx.x;
         if (x.length != 32) {
@@ -208,553 +227,354 @@ public final class RiscvHart implements Hart {
 
         loop:
         while (true) {
-            // An int-counted inner loop, so the JIT polls for safepoints once
-            // per strip of iterations instead of once per instruction.
             for (int k = 0; k < CHUNK; k++) {
                 if (cyc >= until) {
                     break loop;
                 }
                 final int s = off >>> 1;
                 final long w = code[s];
-                final int f = (int) w;
-                final int imm = (int) (w >> 32);
-                switch (f & DecodedPage.OP_MASK) {
-                    case UNDECODED:
-                        cache.decodeSlot(page, s);
-                        continue;
-                    case NOP:
-                    case FENCE:
-                        off += f >>> 29;
-                        break;
-                    case ADDI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + imm;
-                        off += f >>> 29;
-                        break;
-                    case SLTI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] < imm ? 1 : 0;
-                        off += f >>> 29;
-                        break;
-                    case SLTIU:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + Long.MIN_VALUE < imm + Long.MIN_VALUE ? 1 : 0;
-                        off += f >>> 29;
-                        break;
-                    case XORI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] ^ imm;
-                        off += f >>> 29;
-                        break;
-                    case ORI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] | imm;
-                        off += f >>> 29;
-                        break;
-                    case ANDI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] & imm;
-                        off += f >>> 29;
-                        break;
-                    case SLLI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] << imm;
-                        off += f >>> 29;
-                        break;
-                    case SRLI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >>> imm;
-                        off += f >>> 29;
-                        break;
-                    case SRAI:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >> imm;
-                        off += f >>> 29;
-                        break;
-                    case LUI:
-                        x[(f >>> 14) & 31] = imm;
-                        off += f >>> 29;
-                        break;
-                    case AUIPC:
-                        x[(f >>> 14) & 31] = vbase + off + imm;
-                        off += f >>> 29;
-                        break;
-                    case ADD:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SUB:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] - x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SLL:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] << x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SLT:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] < x[(f >>> 24) & 31] ? 1 : 0;
-                        off += f >>> 29;
-                        break;
-                    case SLTU:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] + Long.MIN_VALUE < x[(f >>> 24) & 31] + Long.MIN_VALUE ? 1 : 0;
-                        off += f >>> 29;
-                        break;
-                    case XOR:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] ^ x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SRL:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >>> x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SRA:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] >> x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case OR:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] | x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case AND:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] & x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case ADDIW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] + imm;
-                        off += f >>> 29;
-                        break;
-                    case SLLIW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] << imm;
-                        off += f >>> 29;
-                        break;
-                    case SRLIW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >>> imm;
-                        off += f >>> 29;
-                        break;
-                    case SRAIW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >> imm;
-                        off += f >>> 29;
-                        break;
-                    case ADDW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] + (int) x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SUBW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] - (int) x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SLLW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] << (int) x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SRLW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >>> (int) x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case SRAW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] >> (int) x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case MUL:
-                        x[(f >>> 14) & 31] = x[(f >>> 19) & 31] * x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case MULH:
-                        x[(f >>> 14) & 31] = MulDiv.mulh(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case MULHSU:
-                        x[(f >>> 14) & 31] = MulDiv.mulhsu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case MULHU:
-                        x[(f >>> 14) & 31] = MulDiv.mulhu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case MULW:
-                        x[(f >>> 14) & 31] = (int) x[(f >>> 19) & 31] * (int) x[(f >>> 24) & 31];
-                        off += f >>> 29;
-                        break;
-                    case DIV:
-                        x[(f >>> 14) & 31] = MulDiv.div(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case DIVU:
-                        x[(f >>> 14) & 31] = MulDiv.divu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case REM:
-                        x[(f >>> 14) & 31] = MulDiv.rem(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case REMU:
-                        x[(f >>> 14) & 31] = MulDiv.remu(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case DIVW:
-                        x[(f >>> 14) & 31] = MulDiv.divw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case DIVUW:
-                        x[(f >>> 14) & 31] = MulDiv.divuw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case REMW:
-                        x[(f >>> 14) & 31] = MulDiv.remw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case REMUW:
-                        x[(f >>> 14) & 31] = MulDiv.remuw(x[(f >>> 19) & 31], x[(f >>> 24) & 31]);
-                        off += f >>> 29;
-                        break;
-                    case LB: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits)) {
-                            v = frames[i][(int) va & 0xfff];
-                            hits++;
-                        } else {
-                            v = (byte) loadSlow(va, 1);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
+                charged:
+                {
+                    relative:
+                    {
+                        switch (op(w)) {
+                            case UNDECODED:
+                                cache.decodeSlot(page, s);
+                                continue;
+                            case NOP:
+                                break;
+                            case ADDI:
+                                x[rd(w)] = x[rs1(w)] + imm(w);
+                                break;
+                            case SLTI:
+                                x[rd(w)] = x[rs1(w)] < imm(w) ? 1 : 0;
+                                break;
+                            case SLTIU:
+                                x[rd(w)] = x[rs1(w)] + Long.MIN_VALUE < imm(w) + Long.MIN_VALUE ? 1 : 0;
+                                break;
+                            case XORI:
+                                x[rd(w)] = x[rs1(w)] ^ imm(w);
+                                break;
+                            case ORI:
+                                x[rd(w)] = x[rs1(w)] | imm(w);
+                                break;
+                            case ANDI:
+                                x[rd(w)] = x[rs1(w)] & imm(w);
+                                break;
+                            case SLLI:
+                                x[rd(w)] = x[rs1(w)] << imm(w);
+                                break;
+                            case SRLI:
+                                x[rd(w)] = x[rs1(w)] >>> imm(w);
+                                break;
+                            case SRAI:
+                                x[rd(w)] = x[rs1(w)] >> imm(w);
+                                break;
+                            case LUI:
+                                x[rd(w)] = imm(w);
+                                break;
+                            case AUIPC:
+                                x[rd(w)] = vbase + off + imm(w);
+                                break;
+                            case ADD:
+                                x[rd(w)] = x[rs1(w)] + x[rs2(w)];
+                                break;
+                            case SUB:
+                                x[rd(w)] = x[rs1(w)] - x[rs2(w)];
+                                break;
+                            case SLL:
+                                x[rd(w)] = x[rs1(w)] << x[rs2(w)];
+                                break;
+                            case SLT:
+                                x[rd(w)] = x[rs1(w)] < x[rs2(w)] ? 1 : 0;
+                                break;
+                            case SLTU:
+                                x[rd(w)] = x[rs1(w)] + Long.MIN_VALUE < x[rs2(w)] + Long.MIN_VALUE ? 1 : 0;
+                                break;
+                            case XOR:
+                                x[rd(w)] = x[rs1(w)] ^ x[rs2(w)];
+                                break;
+                            case SRL:
+                                x[rd(w)] = x[rs1(w)] >>> x[rs2(w)];
+                                break;
+                            case SRA:
+                                x[rd(w)] = x[rs1(w)] >> x[rs2(w)];
+                                break;
+                            case OR:
+                                x[rd(w)] = x[rs1(w)] | x[rs2(w)];
+                                break;
+                            case AND:
+                                x[rd(w)] = x[rs1(w)] & x[rs2(w)];
+                                break;
+                            case ADDIW:
+                                x[rd(w)] = (int) x[rs1(w)] + imm(w);
+                                break;
+                            case SLLIW:
+                                x[rd(w)] = (int) x[rs1(w)] << imm(w);
+                                break;
+                            case SRLIW:
+                                x[rd(w)] = (int) x[rs1(w)] >>> imm(w);
+                                break;
+                            case SRAIW:
+                                x[rd(w)] = (int) x[rs1(w)] >> imm(w);
+                                break;
+                            case ADDW:
+                                x[rd(w)] = (int) x[rs1(w)] + (int) x[rs2(w)];
+                                break;
+                            case SUBW:
+                                x[rd(w)] = (int) x[rs1(w)] - (int) x[rs2(w)];
+                                break;
+                            case SLLW:
+                                x[rd(w)] = (int) x[rs1(w)] << (int) x[rs2(w)];
+                                break;
+                            case SRLW:
+                                x[rd(w)] = (int) x[rs1(w)] >>> (int) x[rs2(w)];
+                                break;
+                            case SRAW:
+                                x[rd(w)] = (int) x[rs1(w)] >> (int) x[rs2(w)];
+                                break;
+                            case MUL:
+                                x[rd(w)] = x[rs1(w)] * x[rs2(w)];
+                                break;
+                            case MULW:
+                                x[rd(w)] = (int) x[rs1(w)] * (int) x[rs2(w)];
+                                break;
+                            case LB: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                if (rtags[i] == ((va >>> 12) | tagBits)) {
+                                    x[rd(w)] = frames[i][(int) va & 0xfff];
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case LBU: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                if (rtags[i] == ((va >>> 12) | tagBits)) {
+                                    x[rd(w)] = frames[i][(int) va & 0xfff] & 0xffL;
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case LH: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
+                                    x[rd(w)] = (short) Le.U16.get(frames[i], po);
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case LHU: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
+                                    x[rd(w)] = (short) Le.U16.get(frames[i], po) & 0xffffL;
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case LW: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
+                                    x[rd(w)] = (int) Le.U32.get(frames[i], po);
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case LWU: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
+                                    x[rd(w)] = (int) Le.U32.get(frames[i], po) & 0xffffffffL;
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case LD: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4088) {
+                                    x[rd(w)] = (long) Le.U64.get(frames[i], po);
+                                    hits++;
+                                } else if (!loadMissed(w, x)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case SB: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                if (wtags[i] == ((va >>> 12) | tagBits)) {
+                                    frames[i][(int) va & 0xfff] = (byte) x[rs2(w)];
+                                    hits++;
+                                } else if (!storeSlow(va, 1, x[rs2(w)])) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case SH: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
+                                    Le.U16.set(frames[i], po, (short) x[rs2(w)]);
+                                    hits++;
+                                } else if (!storeSlow(va, 2, x[rs2(w)])) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case SW: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
+                                    Le.U32.set(frames[i], po, (int) x[rs2(w)]);
+                                    hits++;
+                                } else if (!storeSlow(va, 4, x[rs2(w)])) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case SD: {
+                                long va = x[rs1(w)] + imm(w);
+                                int i = (int) (va >>> 12) & mask;
+                                int po = (int) va & 0xfff;
+                                if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4088) {
+                                    Le.U64.set(frames[i], po, x[rs2(w)]);
+                                    hits++;
+                                } else if (!storeSlow(va, 8, x[rs2(w)])) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                break;
+                            }
+                            case BEQ:
+                                if (x[rs1(w)] == x[rs2(w)]) {
+                                    break relative;
+                                }
+                                break;
+                            case BNE:
+                                if (x[rs1(w)] != x[rs2(w)]) {
+                                    break relative;
+                                }
+                                break;
+                            case BLT:
+                                if (x[rs1(w)] < x[rs2(w)]) {
+                                    break relative;
+                                }
+                                break;
+                            case BGE:
+                                if (x[rs1(w)] >= x[rs2(w)]) {
+                                    break relative;
+                                }
+                                break;
+                            case BLTU:
+                                if (x[rs1(w)] + Long.MIN_VALUE < x[rs2(w)] + Long.MIN_VALUE) {
+                                    break relative;
+                                }
+                                break;
+                            case BGEU:
+                                if (x[rs1(w)] + Long.MIN_VALUE >= x[rs2(w)] + Long.MIN_VALUE) {
+                                    break relative;
+                                }
+                                break;
+                            case JAL:
+                                x[rd(w)] = vbase + off + len(w);
+                                break relative;
+                            case J:
+                                break relative;
+                            case JALR: {
+                                long target = (x[rs1(w)] + imm(w)) & ~1L;
+                                x[rd(w)] = vbase + off + len(w);
+                                off = (int) target & 0xfff;
+                                if ((target & PAGE_BASE) != vbase) {
+                                    vbase = target & PAGE_BASE;
+                                    code = RELOOK;
+                                }
+                                break charged;
+                            }
+                            case JR: {
+                                long target = (x[rs1(w)] + imm(w)) & ~1L;
+                                off = (int) target & 0xfff;
+                                if ((target & PAGE_BASE) != vbase) {
+                                    vbase = target & PAGE_BASE;
+                                    code = RELOOK;
+                                }
+                                break charged;
+                            }
+                            case CROSS:
+                                if (!fetchCrossing(page, vbase + off)) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                code = scratch.code;
+                                continue;
+                            case RELOOKUP: {
+                                long pc = vbase + off;
+                                vbase = pc & PAGE_BASE;
+                                off = (int) pc & 0xfff;
+                                page = enterPage(pc);
+                                if (page == null) {
+                                    cause = fault;
+                                    break loop;
+                                }
+                                code = page.code;
+                                continue;
+                            }
+                            default: {
+                                int done = rare(w, x, vbase + off, cyc, ret);
+                                if (done != NONE) {
+                                    if (done != REFETCH) {
+                                        cause = done;
+                                        break loop;
+                                    }
+                                    code = RELOOK; // fence.i: the next instruction looks its page up again
+                                }
+                                break;
                             }
                         }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
+                        off += len(w);
+                        break charged;
                     }
-                    case LBU: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits)) {
-                            v = frames[i][(int) va & 0xfff] & 0xffL;
-                            hits++;
-                        } else {
-                            v = loadSlow(va, 1);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
-                            }
-                        }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
+                    off += imm(w);
+                    if ((off >>> 12) != 0) {
+                        vbase += off & ~0xfff;
+                        off &= 0xfff;
+                        code = RELOOK;
                     }
-                    case LH: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
-                            v = (short) Le.U16.get(frames[i], po);
-                            hits++;
-                        } else {
-                            v = (short) loadSlow(va, 2);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
-                            }
-                        }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
-                    }
-                    case LHU: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
-                            v = (short) Le.U16.get(frames[i], po) & 0xffffL;
-                            hits++;
-                        } else {
-                            v = loadSlow(va, 2);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
-                            }
-                        }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
-                    }
-                    case LW: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
-                            v = (int) Le.U32.get(frames[i], po);
-                            hits++;
-                        } else {
-                            v = (int) loadSlow(va, 4);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
-                            }
-                        }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
-                    }
-                    case LWU: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
-                            v = (int) Le.U32.get(frames[i], po) & 0xffffffffL;
-                            hits++;
-                        } else {
-                            v = loadSlow(va, 4);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
-                            }
-                        }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
-                    }
-                    case LD: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        long v;
-                        if (rtags[i] == ((va >>> 12) | tagBits) && po <= 4088) {
-                            v = (long) Le.U64.get(frames[i], po);
-                            hits++;
-                        } else {
-                            v = loadSlow(va, 8);
-                            if (fault != NONE) {
-                                cause = fault;
-                                break loop;
-                            }
-                        }
-                        x[(f >>> 14) & 31] = v;
-                        off += f >>> 29;
-                        break;
-                    }
-                    case LOAD_X0:
-                        load(x[(f >>> 19) & 31] + imm, (f >>> 24) & 31);
-                        if (fault != NONE) {
-                            cause = fault;
-                            break loop;
-                        }
-                        off += f >>> 29;
-                        break;
-                    case SB: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        if (wtags[i] == ((va >>> 12) | tagBits)) {
-                            frames[i][(int) va & 0xfff] = (byte) x[(f >>> 24) & 31];
-                            hits++;
-                        } else if (!storeSlow(va, 1, x[(f >>> 24) & 31])) {
-                            cause = fault;
-                            break loop;
-                        }
-                        off += f >>> 29;
-                        break;
-                    }
-                    case SH: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4094) {
-                            Le.U16.set(frames[i], po, (short) x[(f >>> 24) & 31]);
-                            hits++;
-                        } else if (!storeSlow(va, 2, x[(f >>> 24) & 31])) {
-                            cause = fault;
-                            break loop;
-                        }
-                        off += f >>> 29;
-                        break;
-                    }
-                    case SW: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4092) {
-                            Le.U32.set(frames[i], po, (int) x[(f >>> 24) & 31]);
-                            hits++;
-                        } else if (!storeSlow(va, 4, x[(f >>> 24) & 31])) {
-                            cause = fault;
-                            break loop;
-                        }
-                        off += f >>> 29;
-                        break;
-                    }
-                    case SD: {
-                        long va = x[(f >>> 19) & 31] + imm;
-                        int i = (int) (va >>> 12) & mask;
-                        int po = (int) va & 0xfff;
-                        if (wtags[i] == ((va >>> 12) | tagBits) && po <= 4088) {
-                            Le.U64.set(frames[i], po, x[(f >>> 24) & 31]);
-                            hits++;
-                        } else if (!storeSlow(va, 8, x[(f >>> 24) & 31])) {
-                            cause = fault;
-                            break loop;
-                        }
-                        off += f >>> 29;
-                        break;
-                    }
-                    case BEQ:
-                        if (x[(f >>> 19) & 31] == x[(f >>> 24) & 31]) {
-                            off += imm;
-                            if ((off >>> 12) != 0) {
-                                vbase += off & ~0xfff;
-                                off &= 0xfff;
-                                code = RELOOK;
-                            }
-                        } else {
-                            off += f >>> 29;
-                        }
-                        break;
-                    case BNE:
-                        if (x[(f >>> 19) & 31] != x[(f >>> 24) & 31]) {
-                            off += imm;
-                            if ((off >>> 12) != 0) {
-                                vbase += off & ~0xfff;
-                                off &= 0xfff;
-                                code = RELOOK;
-                            }
-                        } else {
-                            off += f >>> 29;
-                        }
-                        break;
-                    case BLT:
-                        if (x[(f >>> 19) & 31] < x[(f >>> 24) & 31]) {
-                            off += imm;
-                            if ((off >>> 12) != 0) {
-                                vbase += off & ~0xfff;
-                                off &= 0xfff;
-                                code = RELOOK;
-                            }
-                        } else {
-                            off += f >>> 29;
-                        }
-                        break;
-                    case BGE:
-                        if (x[(f >>> 19) & 31] >= x[(f >>> 24) & 31]) {
-                            off += imm;
-                            if ((off >>> 12) != 0) {
-                                vbase += off & ~0xfff;
-                                off &= 0xfff;
-                                code = RELOOK;
-                            }
-                        } else {
-                            off += f >>> 29;
-                        }
-                        break;
-                    case BLTU:
-                        if (x[(f >>> 19) & 31] + Long.MIN_VALUE < x[(f >>> 24) & 31] + Long.MIN_VALUE) {
-                            off += imm;
-                            if ((off >>> 12) != 0) {
-                                vbase += off & ~0xfff;
-                                off &= 0xfff;
-                                code = RELOOK;
-                            }
-                        } else {
-                            off += f >>> 29;
-                        }
-                        break;
-                    case BGEU:
-                        if (x[(f >>> 19) & 31] + Long.MIN_VALUE >= x[(f >>> 24) & 31] + Long.MIN_VALUE) {
-                            off += imm;
-                            if ((off >>> 12) != 0) {
-                                vbase += off & ~0xfff;
-                                off &= 0xfff;
-                                code = RELOOK;
-                            }
-                        } else {
-                            off += f >>> 29;
-                        }
-                        break;
-                    case JAL:
-                        x[(f >>> 14) & 31] = vbase + off + (f >>> 29);
-                        // fall through
-                    case J:
-                        off += imm;
-                        if ((off >>> 12) != 0) {
-                            vbase += off & ~0xfff;
-                            off &= 0xfff;
-                            code = RELOOK;
-                        }
-                        break;
-                    case JALR: {
-                        long target = (x[(f >>> 19) & 31] + imm) & ~1L;
-                        x[(f >>> 14) & 31] = vbase + off + (f >>> 29);
-                        off = (int) target & 0xfff;
-                        if ((target & PAGE_BASE) != vbase) {
-                            vbase = target & PAGE_BASE;
-                            code = RELOOK;
-                        }
-                        break;
-                    }
-                    case JR: {
-                        long target = (x[(f >>> 19) & 31] + imm) & ~1L;
-                        off = (int) target & 0xfff;
-                        if ((target & PAGE_BASE) != vbase) {
-                            vbase = target & PAGE_BASE;
-                            code = RELOOK;
-                        }
-                        break;
-                    }
-                    case LR_W:
-                    case LR_D:
-                    case SC_W:
-                    case SC_D:
-                    case AMO_W:
-                    case AMO_D:
-                        if (!atomic(f & DecodedPage.OP_MASK, f, imm, x)) {
-                            cause = fault;
-                            break loop;
-                        }
-                        off += 4;
-                        break;
-                    case RDCYCLE:
-                        x[(f >>> 14) & 31] = cyc;
-                        off += 4;
-                        break;
-                    case RDTIME:
-                        x[(f >>> 14) & 31] = cyc / timeDivider;
-                        off += 4;
-                        break;
-                    case RDINSTRET:
-                        x[(f >>> 14) & 31] = ret;
-                        off += 4;
-                        break;
-                    case FENCE_I:
-                        code = RELOOK; // refetch: the next instruction looks its page up again
-                        off += 4;
-                        break;
-                    case ECALL:
-                        trapValue = 0;
-                        cause = TrapCause.ECALL_FROM_U;
-                        break loop;
-                    case EBREAK:
-                        trapValue = vbase + off;
-                        cause = TrapCause.BREAKPOINT;
-                        break loop;
-                    case CROSS:
-                        if (!fetchCrossing(page, vbase + off)) {
-                            cause = fault;
-                            break loop;
-                        }
-                        code = scratch.code;
-                        continue;
-                    case RELOOKUP: {
-                        long pc = vbase + off;
-                        vbase = pc & PAGE_BASE;
-                        off = (int) pc & 0xfff;
-                        page = enterPage(pc);
-                        if (page == null) {
-                            cause = fault;
-                            break loop;
-                        }
-                        code = page.code;
-                        continue;
-                    }
-                    default: // ILLEGAL
-                        trapValue = imm & 0xffffffffL;
-                        cause = TrapCause.ILLEGAL_INSTRUCTION;
-                        break loop;
                 }
-                cyc += (f >>> DecodedPage.COST_SHIFT) & DecodedPage.COST_MASK;
+                cyc += cost(w);
                 ret++;
             }
         }
@@ -764,6 +584,87 @@ public final class RiscvHart implements Hart {
         mmu.countAccesses(hits + otherHits);
         otherHits = 0;
         return cause;
+    }
+
+    // Executes one instruction that execute() leaves out of its switch:
+    // M-extension high products and division, a load into x0, the A
+    // extension, the counter CSRs, fences, ecall, ebreak and illegal ones.
+    // pc is its address; cyc and ret are the counters before it. Returns
+    // NONE when it is done (the loop charges it and moves on), REFETCH for
+    // fence.i, or the cause of a trap (trapValue set; nothing of it happened).
+    private int rare(long w, long[] x, long pc, long cyc, long ret) {
+        switch (op(w)) {
+            case FENCE:
+                return NONE; // one in-order hart: memory is always ordered
+            case FENCE_I:
+                return REFETCH;
+            case MULH:
+                x[rd(w)] = MulDiv.mulh(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case MULHSU:
+                x[rd(w)] = MulDiv.mulhsu(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case MULHU:
+                x[rd(w)] = MulDiv.mulhu(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case DIV:
+                x[rd(w)] = MulDiv.div(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case DIVU:
+                x[rd(w)] = MulDiv.divu(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case REM:
+                x[rd(w)] = MulDiv.rem(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case REMU:
+                x[rd(w)] = MulDiv.remu(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case DIVW:
+                x[rd(w)] = MulDiv.divw(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case DIVUW:
+                x[rd(w)] = MulDiv.divuw(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case REMW:
+                x[rd(w)] = MulDiv.remw(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case REMUW:
+                x[rd(w)] = MulDiv.remuw(x[rs1(w)], x[rs2(w)]);
+                return NONE;
+            case LOAD_X0:
+                load(x[rs1(w)] + imm(w), rs2(w)); // the access happens (and may fault); the value goes nowhere
+                return fault;
+            case LR_W:
+                return loadReserved(w, x, 4);
+            case LR_D:
+                return loadReserved(w, x, 8);
+            case SC_W:
+                return storeConditional(w, x, 4);
+            case SC_D:
+                return storeConditional(w, x, 8);
+            case AMO_W:
+                return amo(w, x, 4);
+            case AMO_D:
+                return amo(w, x, 8);
+            case RDCYCLE:
+                x[rd(w)] = cyc;
+                return NONE;
+            case RDTIME:
+                x[rd(w)] = cyc / timeDivider;
+                return NONE;
+            case RDINSTRET:
+                x[rd(w)] = ret;
+                return NONE;
+            case ECALL:
+                trapValue = 0;
+                return TrapCause.ECALL_FROM_U;
+            case EBREAK:
+                trapValue = pc;
+                return TrapCause.BREAKPOINT;
+            default: // ILLEGAL
+                trapValue = imm(w) & 0xffffffffL;
+                return TrapCause.ILLEGAL_INSTRUCTION;
+        }
     }
 
     // Looks up the decoded page for the virtual page of pc: exec fast path,
@@ -777,13 +678,15 @@ public final class RiscvHart implements Hart {
             ppn = ppns[i];
             otherHits++;
         } else if (!mmu.refill(pc, Access.EXECUTE)) {
-            return fail(TrapCause.INSTRUCTION_PAGE_FAULT, pc);
+            fail(TrapCause.INSTRUCTION_PAGE_FAULT, pc);
+            return null;
         } else if (execTags[i] == tag) {
             ppn = ppns[i];
         } else {
             long pa = mmu.translate(pc, Access.EXECUTE);
             if (pa < 0) {
-                return fail(TrapCause.INSTRUCTION_PAGE_FAULT, pc);
+                fail(TrapCause.INSTRUCTION_PAGE_FAULT, pc);
+            return null;
             }
             ppn = pa >>> 12;
         }
@@ -808,18 +711,17 @@ public final class RiscvHart implements Hart {
     }
 
     /**
-     * Records a fault for the loop to report; returns null for the callers'
-     * convenience. A page fault becomes the matching TLB-miss cause when the
+     * Records a fault for the loop to report and returns its cause. A page fault becomes the matching TLB-miss cause when the
      * TLB is software-managed (the translation unit did not walk).
      */
-    private DecodedPage fail(int cause, long value) {
+    private int fail(int cause, long value) {
         if (tlbMissTraps && (cause == TrapCause.LOAD_PAGE_FAULT || cause == TrapCause.STORE_PAGE_FAULT
                 || cause == TrapCause.INSTRUCTION_PAGE_FAULT)) {
             cause = TrapCause.tlbMissFor(cause);
         }
         fault = cause;
         trapValue = value;
-        return null;
+        return cause;
     }
 
     /** A load of any size from anywhere (fast path first); the value is zero-extended. */
@@ -870,6 +772,20 @@ public final class RiscvHart implements Hart {
             v |= memory.load(pa, 1) << (8 * k);
         }
         return v;
+    }
+
+    // A load (op LB..LWU) that missed the fast path: the access through
+    // loadSlow, then rd = its value, extended as the op says. False with
+    // fault set (rd untouched) on a fault.
+    private boolean loadMissed(long w, long[] x) {
+        int size = Ops.loadSize(op(w));
+        long v = loadSlow(x[rs1(w)] + imm(w), size);
+        if (fault != NONE) {
+            return false;
+        }
+        int above = Long.SIZE - 8 * size;
+        x[rd(w)] = Ops.loadSignExtends(op(w)) ? v << above >> above : v;
+        return true;
     }
 
     // A store that missed the fast path; like loadSlow. Both pages of a
@@ -931,70 +847,75 @@ public final class RiscvHart implements Hart {
         return ppns[i] << 12 | (va & 0xfff);
     }
 
-    // LR, SC and the AMOs (f = packed fields, imm = AMO funct5). Checks
-    // natural alignment, then translation; false with fault set on a trap.
-    private boolean atomic(int op, int f, int imm, long[] x) {
-        int rd = (f >>> 14) & 31;
-        long va = x[(f >>> 19) & 31];
-        long src = x[(f >>> 24) & 31];
-        boolean word = op == LR_W || op == SC_W || op == AMO_W;
-        int size = word ? 4 : 8;
+    // LR.W / LR.D (size 4 or 8): loads rs1's naturally aligned word and
+    // holds a reservation on it. Returns NONE, or the trap's cause.
+    private int loadReserved(long w, long[] x, int size) {
+        long va = x[rs1(w)];
         if ((va & (size - 1)) != 0) {
-            fail(op == LR_W || op == LR_D ? TrapCause.LOAD_MISALIGNED : TrapCause.STORE_MISALIGNED, va);
-            return false;
+            return fail(TrapCause.LOAD_MISALIGNED, va);
         }
-        if (op == LR_W || op == LR_D) {
-            long pa = physical(va, Access.READ);
-            if (pa < 0) {
-                fail(TrapCause.LOAD_PAGE_FAULT, va);
-                return false;
-            }
-            long raw = memory.load(pa, size);
-            reserved = true;
-            reservedAddress = va;
-            reservedSize = size;
-            reservedValue = raw;
-            setRd(x, rd, word ? (int) raw : raw);
-            return true;
-        }
-        if (op == SC_W || op == SC_D) {
-            return storeConditional(x, rd, va, size, src);
-        }
-        long pa = physical(va, Access.WRITE);
+        long pa = physical(va, Access.READ);
         if (pa < 0) {
-            fail(TrapCause.STORE_PAGE_FAULT, va);
-            return false;
+            return fail(TrapCause.LOAD_PAGE_FAULT, va);
         }
         long raw = memory.load(pa, size);
-        long old = word ? (int) raw : raw;
-        long operand = word ? (int) src : src;
-        memory.store(pa, size, Amo.apply(imm, old, operand));
-        setRd(x, rd, old);
-        return true;
+        reserved = true;
+        reservedAddress = va;
+        reservedSize = size;
+        reservedValue = raw;
+        setRd(x, rd(w), signExtend(raw, size));
+        return NONE;
     }
 
-    // SC: succeeds (stores, rd = 0) only if this hart holds a reservation for
-    // the same address and size and memory still holds the value LR loaded.
-    // Always clears the reservation, unless it traps (then nothing happened).
-    private boolean storeConditional(long[] x, int rd, long va, int size, long src) {
+    // SC.W / SC.D: succeeds (stores rs2, rd = 0) only if this hart holds a
+    // reservation for the same address and size and memory still holds the
+    // value LR loaded; else rd = 1. Always clears the reservation, unless it
+    // traps (then nothing happened). Returns NONE, or the trap's cause.
+    private int storeConditional(long w, long[] x, int size) {
+        long va = x[rs1(w)];
+        if ((va & (size - 1)) != 0) {
+            return fail(TrapCause.STORE_MISALIGNED, va);
+        }
         if (!reserved || reservedAddress != va || reservedSize != size) {
             reserved = false;
-            setRd(x, rd, 1);
-            return true;
+            setRd(x, rd(w), 1);
+            return NONE;
         }
         long pa = physical(va, Access.WRITE);
         if (pa < 0) {
-            fail(TrapCause.STORE_PAGE_FAULT, va);
-            return false;
+            return fail(TrapCause.STORE_PAGE_FAULT, va);
         }
         reserved = false;
         if (memory.load(pa, size) != reservedValue) {
-            setRd(x, rd, 1);
-            return true;
+            setRd(x, rd(w), 1);
+            return NONE;
         }
-        memory.store(pa, size, src);
-        setRd(x, rd, 0);
-        return true;
+        memory.store(pa, size, x[rs2(w)]);
+        setRd(x, rd(w), 0);
+        return NONE;
+    }
+
+    // AMO*.W / AMO*.D (the function is imm's funct5): rd = the old value,
+    // memory = function(old, rs2). Needs write permission even to read.
+    // Returns NONE, or the trap's cause.
+    private int amo(long w, long[] x, int size) {
+        long va = x[rs1(w)];
+        if ((va & (size - 1)) != 0) {
+            return fail(TrapCause.STORE_MISALIGNED, va);
+        }
+        long pa = physical(va, Access.WRITE);
+        if (pa < 0) {
+            return fail(TrapCause.STORE_PAGE_FAULT, va);
+        }
+        long old = signExtend(memory.load(pa, size), size);
+        memory.store(pa, size, Amo.apply(imm(w), old, signExtend(x[rs2(w)], size)));
+        setRd(x, rd(w), old);
+        return NONE;
+    }
+
+    // A 4- or 8-byte value as a register holds it: the .w forms sign-extend.
+    private static long signExtend(long raw, int size) {
+        return size == 4 ? (int) raw : raw;
     }
 
     private static void setRd(long[] x, int rd, long value) {

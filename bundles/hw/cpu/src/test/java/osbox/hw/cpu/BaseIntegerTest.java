@@ -131,7 +131,7 @@ class BaseIntegerTest {
     @Test
     void loadsSignOrZeroExtend() {
         Rig r = new Rig();
-        r.memory.store(Rig.DATA, 8, 0xfedcba9880c0f0f1L);
+        r.memory.store(Rig.DATA, 8, WORD);
         r.code(a -> {
             a.li(S0, Rig.DATA);
             a.lb(A0, S0, 0);
@@ -147,17 +147,56 @@ class BaseIntegerTest {
             a.lbu(T2, S0, 7);
             a.ecall();
         }).runToEcall();
+        assertLoadedTheWord(r);
+        assertEquals((byte) 0xf0, r.x(A7));
+        assertEquals((short) 0xba98, r.x(T0));
+        assertEquals((int) 0xfedcba98, r.x(T1));
+        assertEquals(0xfe, r.x(T2));
+    }
+
+    /** One load instruction of the test assembler: rd, rs1, offset. */
+    @FunctionalInterface
+    private interface Load {
+        void emit(Asm a, int rd, int rs1, int imm);
+    }
+
+    /** Word in memory that lb, lbu, lh, lhu, lw, lwu and ld loaded into a0..a6 in that order. */
+    private static final long WORD = 0xfedcba9880c0f0f1L;
+
+    // Checks a0..a6 after lb, lbu, lh, lhu, lw, lwu, ld of WORD: each sign- or zero-extended.
+    private static void assertLoadedTheWord(Rig r) {
         assertEquals((byte) 0xf1, r.x(A0));
         assertEquals(0xf1, r.x(A1));
         assertEquals((short) 0xf0f1, r.x(A2));
         assertEquals(0xf0f1, r.x(A3));
         assertEquals((int) 0x80c0f0f1, r.x(A4));
         assertEquals(0x80c0f0f1L, r.x(A5));
-        assertEquals(0xfedcba9880c0f0f1L, r.x(A6));
-        assertEquals((byte) 0xf0, r.x(A7));
-        assertEquals((short) 0xba98, r.x(T0));
-        assertEquals((int) 0xfedcba98, r.x(T1));
-        assertEquals(0xfe, r.x(T2));
+        assertEquals(WORD, r.x(A6));
+    }
+
+    @Test
+    void loadsThatMissTheTlbExtendAsHitsDo() {
+        Rig r = new Rig();
+        for (int page = 0; page < 8; page++) {
+            r.memory.store(Rig.DATA + page * 0x1000L, 8, WORD);
+        }
+        long edge = Rig.DATA + 0x9000;
+        r.memory.store(edge - 2, 2, 0xf0f1);    // lh at edge - 1 reads 0x80f0, lw at edge - 2 0x9080f0f1
+        r.memory.store(edge, 2, 0x9080);
+        Load[] loads = {Asm::lb, Asm::lbu, Asm::lh, Asm::lhu, Asm::lw, Asm::lwu, Asm::ld};
+        r.code(a -> {
+            for (int k = 0; k < loads.length; k++) { // each load the first touch of its page: the slow path
+                a.li(S0, Rig.DATA + k * 0x1000L);
+                loads[k].emit(a, A0 + k, S0, 0);
+            }
+            a.li(S0, Rig.DATA + 0x9000);
+            a.lh(A7, S0, -1);                   // crosses a page: always the slow path
+            a.lw(T0, S0, -2);
+            a.ecall();
+        }).runToEcall();
+        assertLoadedTheWord(r);
+        assertEquals((short) 0x80f0, r.x(A7));
+        assertEquals((int) 0x9080f0f1, r.x(T0));
     }
 
     @Test

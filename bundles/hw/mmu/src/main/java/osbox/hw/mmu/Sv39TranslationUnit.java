@@ -2,6 +2,7 @@ package osbox.hw.mmu;
 
 import osbox.api.hw.Access;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 import osbox.api.hw.TlbStatistics;
 import osbox.api.hw.TranslationUnit;
 
@@ -258,7 +259,7 @@ public final class Sv39TranslationUnit implements TranslationUnit {
             throw new IllegalStateException(
                     "hart " + hartId + ": this TLB is refilled by hardware; install needs refill=software");
         }
-        if (((va << 25) >> 25) != va) {
+        if (!Pte.isCanonical(va)) {
             throw new IllegalArgumentException("not a canonical Sv39 address: 0x" + Long.toHexString(va));
         }
         if (ppn < 0 || ppn >= mem.frameCount()) {

@@ -1,6 +1,7 @@
 package osbox.hw.mmu;
 
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 
 /**
  * The hardware page-table walker: translates one virtual page for one user
@@ -61,17 +62,16 @@ final class Sv39Walker {
      * success the leaf PTE has A set, and D too when access is a write.
      */
     boolean walkSv39(long rootPpn, long va, int access) {
-        if (((va << 25) >> 25) != va) {
-            return false;                               // not canonical: bits 63..39 differ from bit 38
+        if (!Pte.isCanonical(va)) {
+            return false;                               // bits 63..39 differ from bit 38
         }
         long table = rootPpn;
         for (int level = Pte.LEVELS - 1; level >= 0; level--) {
-            int shift = PhysicalMemory.PAGE_SHIFT + Pte.VPN_BITS * level;
-            long pteAddr = (table << PhysicalMemory.PAGE_SHIFT) + (((va >>> shift) & Pte.VPN_MASK) * Pte.PTE_SIZE);
-            if (!mem.contains(pteAddr, Pte.PTE_SIZE)) {
+            long pteAddr = Pte.entryAddress(table, Pte.vpn(va, level));
+            if (!mem.contains(pteAddr, Pte.SIZE)) {
                 return false;
             }
-            long pte = mem.load(pteAddr, Pte.PTE_SIZE);
+            long pte = mem.load(pteAddr, Pte.SIZE);
             if ((pte & Pte.V) == 0 || (pte & (Pte.R | Pte.W)) == Pte.W || (pte & Pte.RESERVED) != 0) {
                 return false;                           // invalid, reserved W-without-R, reserved bits
             }
@@ -100,7 +100,7 @@ final class Sv39Walker {
         }
         long updated = pte | Pte.A | (access == Pte.W ? Pte.D : 0);
         if (updated != pte) {
-            mem.store(pteAddr, Pte.PTE_SIZE, updated);
+            mem.store(pteAddr, Pte.SIZE, updated);
         }
         ppn = p;
         perms = updated & 0xff;

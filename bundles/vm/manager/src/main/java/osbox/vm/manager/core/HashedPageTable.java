@@ -2,6 +2,7 @@ package osbox.vm.manager.core;
 
 import java.util.Arrays;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 
 /**
  * A hashed page table in simulated physical memory, one per address space,
@@ -47,7 +48,8 @@ public final class HashedPageTable implements PageTable {
     /** Chain heads per bucket frame. */
     static final int HEADS_PER_FRAME = 512;
     private static final long USED = 1L << 63;
-    private static final long VPN_MASK = (1L << 27) - 1;
+    /** The VPN of an Sv39 address: bits 38..12, 27 bits. */
+    private static final long VPN_MASK = (1L << (Pte.VA_BITS - PhysicalMemory.PAGE_SHIFT)) - 1;
 
     private final VirtualMemory vm;
     private final PhysicalMemory mem;
@@ -226,8 +228,7 @@ public final class HashedPageTable implements PageTable {
             if ((pte & Pte.V) == 0 && !Pte.isSwapped(pte)) {
                 continue;
             }
-            long va = (t & VPN_MASK) << 12;
-            va = (va << 25) >> 25; // sign-extend bit 38
+            long va = Pte.canonical((t & VPN_MASK) << PhysicalMemory.PAGE_SHIFT);
             if (!visitor.visit(va, e + 8)) {
                 return false;
             }

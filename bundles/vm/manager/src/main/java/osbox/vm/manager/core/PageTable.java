@@ -3,7 +3,7 @@ package osbox.vm.manager.core;
 /**
  * How one address space's page table is organised. Whatever the
  * organisation, every page has one 64-bit word in simulated physical memory
- * in the Sv39 leaf-PTE format ({@link Pte}: V, R/W/X, U, A, D, the software
+ * in the Sv39 leaf-PTE format ({@link osbox.api.hw.Pte}: V, R/W/X, U, A, D, the software
  * bits COW and SWAPPED, the PPN or swap slot), and {@link #slot} gives its
  * physical address, so demand paging, copy-on-write and swap work on any
  * organisation unchanged. Implementations: {@link Sv39PageTable} (the

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import osbox.api.hw.Access;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.UserCopy;
 import osbox.api.memory.AddressSpace;
@@ -908,7 +909,7 @@ public final class PagedAddressSpace implements AddressSpace {
             }
             // frame to frame: the new frame is fresh from the allocator, never a code frame
             System.arraycopy(mem.frame(ppn), 0, mem.frame(f), 0, (int) PAGE);
-            mem.store(slot, 8, Pte.make(f, flags & ((1L << 10) - 1)));
+            mem.store(slot, 8, Pte.make(f, flags & Pte.FLAGS));
             vm.removed(this, ppn); // another mapper owns the shared frame's record if this one did
             frames.release(ppn);
             vm.loaded(this, page, f);

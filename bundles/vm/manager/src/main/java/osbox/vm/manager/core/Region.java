@@ -1,5 +1,7 @@
 package osbox.vm.manager.core;
 
+import osbox.api.hw.Pte;
+
 /**
  * A range of an address space with one set of permissions and one way of
  * filling its pages. [start, end) are page aligned.

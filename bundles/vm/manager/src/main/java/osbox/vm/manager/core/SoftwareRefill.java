@@ -2,6 +2,7 @@ package osbox.vm.manager.core;
 
 import osbox.api.hw.Access;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.AddressSpace;
 

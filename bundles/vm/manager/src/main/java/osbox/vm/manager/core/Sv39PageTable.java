@@ -1,6 +1,7 @@
 package osbox.vm.manager.core;
 
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 
 /**
  * The Sv39 radix tree (privileged spec 4.4): a root table and, on demand,
@@ -34,8 +35,8 @@ public final class Sv39PageTable implements PageTable {
     public long slot(long va, boolean create) {
         long table = root;
         for (int level = Pte.LEVELS - 1; level > 0; level--) {
-            long slot = (table << 12) + 8L * Pte.vpn(va, level);
-            long pte = mem.load(slot, 8);
+            long slot = Pte.entryAddress(table, Pte.vpn(va, level));
+            long pte = mem.load(slot, Pte.SIZE);
             if ((pte & Pte.V) == 0) {
                 if (!create) {
                     return -1;
@@ -48,13 +49,13 @@ public final class Sv39PageTable implements PageTable {
                 mem.zeroFrame(f);
                 pages++;
                 pte = Pte.make(f, Pte.V);
-                mem.store(slot, 8, pte);
+                mem.store(slot, Pte.SIZE, pte);
             } else if (Pte.isLeaf(pte)) {
                 throw new IllegalStateException("superpage found in a kernel-built page table at va " + Long.toHexString(va));
             }
             table = Pte.ppn(pte);
         }
-        return (table << 12) + 8L * Pte.vpn(va, 0);
+        return Pte.entryAddress(table, Pte.vpn(va, 0));
     }
 
     @Override
@@ -63,13 +64,13 @@ public final class Sv39PageTable implements PageTable {
     }
 
     private boolean walk(LeafVisitor visitor, long table, int level, long vaBase) {
-        for (int i = 0; i < 512; i++) {
-            long slot = (table << 12) + 8L * i;
-            long pte = mem.load(slot, 8);
+        for (int i = 0; i < Pte.ENTRIES; i++) {
+            long slot = Pte.entryAddress(table, i);
+            long pte = mem.load(slot, Pte.SIZE);
             if ((pte & Pte.V) == 0 && !(level == 0 && Pte.isSwapped(pte))) {
                 continue;
             }
-            long va = vaBase | ((long) i << (12 + 9 * level));
+            long va = vaBase | ((long) i << Pte.vpnShift(level));
             if (level > 0 && !Pte.isLeaf(pte)) {
                 if (!walk(visitor, Pte.ppn(pte), level - 1, va)) {
                     return false;
@@ -101,8 +102,8 @@ public final class Sv39PageTable implements PageTable {
 
     private void freeTable(long table, int level) {
         if (level > 0) {
-            for (int i = 0; i < 512; i++) {
-                long pte = mem.load((table << 12) + 8L * i, 8);
+            for (int i = 0; i < Pte.ENTRIES; i++) {
+                long pte = mem.load(Pte.entryAddress(table, i), Pte.SIZE);
                 if ((pte & Pte.V) != 0 && !Pte.isLeaf(pte)) {
                     freeTable(Pte.ppn(pte), level - 1);
                 }

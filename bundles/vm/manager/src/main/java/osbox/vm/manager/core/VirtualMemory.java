@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.Pte;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
 import osbox.api.vm.replace.PageView;

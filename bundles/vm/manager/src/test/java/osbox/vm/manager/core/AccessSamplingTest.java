@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 import osbox.api.vm.replace.PageView;
 import osbox.api.vm.replace.ReplacementContext;
 import osbox.api.vm.replace.ReplacementPolicy;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 
 class AddressSpaceBrkTest {
     private static final long HEAP = 0x21000;

@@ -11,6 +11,7 @@ import static osbox.vm.manager.core.VmFixture.flags;
 
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 
 /** Demand-zero faults in heap, stack and anonymous regions. */
 class AddressSpaceFaultTest {

@@ -10,6 +10,7 @@ import static osbox.vm.manager.core.VmFixture.flags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 import osbox.api.hw.TranslationUnit;
 
 /** create, satp, translateForKernel, destroy. */

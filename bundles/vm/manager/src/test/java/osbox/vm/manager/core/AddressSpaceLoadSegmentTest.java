@@ -8,6 +8,7 @@ import static osbox.vm.manager.core.VmFixture.flags;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import osbox.api.hw.Pte;
 
 class AddressSpaceLoadSegmentTest {
     private final VmFixture f = new VmFixture();

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 
 /** mapAnonymous, unmap and protect. */
 class AddressSpaceMappingTest {

@@ -8,6 +8,7 @@ import static osbox.vm.manager.core.PagedAddressSpace.SERVED;
 
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 
 /** fork shares every page; a page is copied only when one side writes it. */
 class CopyOnWriteTest {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.AddressSpace;
 import osbox.testkit.hw.FakeTranslationUnit;

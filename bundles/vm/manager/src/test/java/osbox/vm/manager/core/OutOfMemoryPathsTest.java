@@ -10,6 +10,7 @@ import static osbox.vm.manager.core.PagedAddressSpace.SERVED;
 
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 import osbox.api.memory.UserCopy;
 
 /**

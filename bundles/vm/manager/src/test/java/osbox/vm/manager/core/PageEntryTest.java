@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import osbox.api.hw.Pte;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
 import osbox.api.memory.RegionUsage;

@@ -7,6 +7,7 @@ import static osbox.vm.manager.core.PagedAddressSpace.SEGV;
 
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 
 /** MAP_SHARED|MAP_ANONYMOUS: one set of pages for every process that inherited the mapping by fork. */
 class SharedAnonymousTest {

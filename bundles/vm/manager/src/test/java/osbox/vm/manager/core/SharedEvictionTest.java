@@ -9,6 +9,7 @@ import static osbox.vm.manager.core.SwapTest.program;
 import static osbox.vm.manager.core.SwapTest.writeAll;
 
 import org.junit.jupiter.api.Test;
+import osbox.api.hw.Pte;
 
 /**
  * The reverse map: frames several address spaces map (copy-on-write and

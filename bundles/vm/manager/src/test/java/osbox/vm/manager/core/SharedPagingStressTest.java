@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import osbox.api.hw.Pte;
 
 /**
  * Random forks, writes, reads, munmaps and exits of processes with private

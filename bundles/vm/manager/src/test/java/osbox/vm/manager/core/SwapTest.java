@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.api.hw.Access;
+import osbox.api.hw.Pte;
 import osbox.api.vm.replace.PageView;
 import osbox.api.vm.replace.ReplacementContext;
 import osbox.api.vm.replace.ReplacementPolicy;

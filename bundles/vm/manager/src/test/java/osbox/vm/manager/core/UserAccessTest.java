@@ -11,6 +11,7 @@ import static osbox.vm.manager.core.VmFixture.PAGE;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import osbox.api.hw.Pte;
 import osbox.api.memory.UserCopy;
 
 class UserAccessTest {
@@ -23,7 +24,7 @@ class UserAccessTest {
 
     @BeforeEach
     void map() {
-        ro = s.mapAnonymous(0, PAGE, osbox.vm.manager.core.Pte.R, false);
+        ro = s.mapAnonymous(0, PAGE, Pte.R, false);
         rw = s.mapAnonymous(0, 3 * PAGE, Pte.R | Pte.W, false);
         assertEquals(ro - 3 * PAGE, rw);
     }

@@ -1,6 +1,7 @@
 package osbox.vm.manager.core;
 
 import java.util.Arrays;
+import osbox.api.hw.Pte;
 import osbox.hw.memory.FrameStore;
 
 /**
