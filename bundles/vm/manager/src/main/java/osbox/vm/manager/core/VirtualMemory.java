@@ -253,7 +253,7 @@ public final class VirtualMemory {
         } else if (frames.references(r.ppn) > 1) {
             evictSharedFrame(r);
         } else {
-            lastSlot = r.space.evict(r.va, r.ppn);
+            lastSlot = r.space.swapping().evict(r.va, r.ppn);
         }
         return r;
     }
@@ -277,7 +277,7 @@ public final class VirtualMemory {
             swap.share(s);
         }
         for (PagedAddressSpace m : mappers) {
-            m.evictMapping(r.va, r.ppn, s);
+            m.swapping().evictMapping(r.va, r.ppn, s);
         }
         lastSlot = s;
         sharedEvictions++;
@@ -289,7 +289,7 @@ public final class VirtualMemory {
         for (SharedMemory.Mapping m : sp.shm().mappers()) {
             long va = sharedVa(m, sp);
             if (va >= 0) {
-                m.space().dropSharedMapping(va, r.ppn);
+                m.space().swapping().dropSharedMapping(va, r.ppn);
             }
         }
         if (frames.references(r.ppn) != 1) {
