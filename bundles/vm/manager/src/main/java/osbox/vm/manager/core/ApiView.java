@@ -16,6 +16,7 @@ import osbox.api.memory.RegionUsage;
  * only; never creates table entries or faults pages in.
  */
 final class ApiView {
+    // Static helpers only.
     private ApiView() {
     }
 

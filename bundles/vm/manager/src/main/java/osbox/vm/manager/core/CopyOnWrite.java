@@ -1,7 +1,6 @@
 package osbox.vm.manager.core;
 
 import osbox.api.hw.Access;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Pte;
 import osbox.api.memory.AddressSpace;
 import osbox.api.trace.TraceKind;
@@ -15,33 +14,22 @@ import osbox.api.trace.TraceKind;
  * into a new frame, or takes it back writable when no one else maps it any
  * more. Simulation thread only.
  */
-final class CopyOnWrite {
+final class CopyOnWrite extends SpacePart {
     /** {@link #breakOnWrite}: finding a frame for the copy paged the shared page out; serve the fault again. */
     static final int PAGED_OUT = -1;
     private static final long PAGE = AddressSpace.PAGE;
 
-    private final PagedAddressSpace space;
-    private final VirtualMemory vm;
-    private final PhysicalMemory mem;
-    private final FrameAllocator frames;
-    private final SwapArea swap;
     private final PageTable table;
     private final RegionMap regions;
     private final PageMappings mappings;
-    private final SpaceCounters counters;
 
     /** Copy-on-write for {@code space}, whose table, regions and PTEs these are. */
     CopyOnWrite(PagedAddressSpace space, VirtualMemory vm, PageTable table, RegionMap regions, PageMappings mappings,
             SpaceCounters counters) {
-        this.space = space;
-        this.vm = vm;
-        this.mem = vm.memory();
-        this.frames = vm.frames();
-        this.swap = vm.swap();
+        super(space, vm, counters);
         this.table = table;
         this.regions = regions;
         this.mappings = mappings;
-        this.counters = counters;
     }
 
     /**

@@ -1,7 +1,6 @@
 package osbox.vm.manager.core;
 
 import osbox.api.hw.Access;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Pte;
 import osbox.api.memory.AddressSpace;
 import osbox.api.trace.TraceKind;
@@ -15,21 +14,15 @@ import osbox.api.trace.TraceKind;
  * ({@link ImageSegments}), or else a zero page (demand zero). A fault the
  * region does not permit is SEGV. Simulation thread only.
  */
-final class DemandPaging {
+final class DemandPaging extends SpacePart {
     /** {@link #kernelTranslate}'s answer when the process itself could not make the access. */
     static final long NO_ACCESS = -1;
     /** {@link #kernelTranslate}'s answer when the access is allowed but the page needs a frame and none is left. */
     static final long NO_FRAME = -2;
     private static final long PAGE = AddressSpace.PAGE;
 
-    private final PagedAddressSpace space;
-    private final VirtualMemory vm;
-    private final PhysicalMemory mem;
-    private final FrameAllocator frames;
-    private final SwapArea swap;
     private final RegionMap regions;
     private final PageMappings mappings;
-    private final SpaceCounters counters;
     private final ImageSegments image;
     private final CopyOnWrite cow;
     private final PageSwap swapping;
@@ -37,14 +30,9 @@ final class DemandPaging {
     /** The fault handler of {@code space}, dispatching to its image, copy-on-write and swap parts. */
     DemandPaging(PagedAddressSpace space, VirtualMemory vm, RegionMap regions, PageMappings mappings,
             SpaceCounters counters, ImageSegments image, CopyOnWrite cow, PageSwap swapping) {
-        this.space = space;
-        this.vm = vm;
-        this.mem = vm.memory();
-        this.frames = vm.frames();
-        this.swap = vm.swap();
+        super(space, vm, counters);
         this.regions = regions;
         this.mappings = mappings;
-        this.counters = counters;
         this.image = image;
         this.cow = cow;
         this.swapping = swapping;
@@ -159,8 +147,7 @@ final class DemandPaging {
             }
             long s = shm.slot(i);
             if (s >= 0) {
-                swap.pageIn(s, vm.scratch);
-                mem.write(f << 12, vm.scratch, 0, vm.scratch.length);
+                vm.transfer().pageIn(s, f);
                 swap.free(s);
                 counters.majorFaults++;
                 kind = TraceKind.PAGE_IN;

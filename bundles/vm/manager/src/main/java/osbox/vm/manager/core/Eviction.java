@@ -28,16 +28,16 @@ final class Eviction {
     private final ReplacementSlot slot;
     private final ProgressWatchdog watchdog;
     private final ReverseMap rmap;
-    private final MemoryTrace trace;
-    private final byte[] scratch;
+    private final PagingTrace trace;
+    private final SwapTransfer transfer;
     private int victimsThisFrame;
     private long pageOuts;
     private long evictionFailures;
     private long sharedEvictions;
 
-    /** Eviction of the {@code resident} pages to {@code swap}, copying pages through {@code scratch}. */
+    /** Eviction of the {@code resident} pages to {@code swap}, pages written through {@code transfer}. */
     Eviction(PhysicalMemory mem, FrameAllocator frames, SwapArea swap, ResidentPages resident, ReplacementSlot slot,
-            ProgressWatchdog watchdog, ReverseMap rmap, MemoryTrace trace, byte[] scratch) {
+            ProgressWatchdog watchdog, ReverseMap rmap, PagingTrace trace, SwapTransfer transfer) {
         this.mem = mem;
         this.frames = frames;
         this.swap = swap;
@@ -46,7 +46,7 @@ final class Eviction {
         this.watchdog = watchdog;
         this.rmap = rmap;
         this.trace = trace;
-        this.scratch = scratch;
+        this.transfer = transfer;
     }
 
     /** A new frame is wanted: its victims are counted against the budget from zero. */
@@ -144,7 +144,7 @@ final class Eviction {
                     frames.references(r.ppn), mappers.size(), Long.toHexString(r.va));
             return;
         }
-        long s = pageOut(r.ppn);
+        long s = transfer.pageOut(r.ppn);
         for (int k = 1; k < mappers.size(); k++) {
             swap.share(s);
         }
@@ -167,21 +167,11 @@ final class Eviction {
             throw new IllegalStateException("shared page in frame " + r.ppn + " still has "
                     + (frames.references(r.ppn) - 1) + " mappings after every mapper dropped it");
         }
-        long s = pageOut(r.ppn);
+        long s = transfer.pageOut(r.ppn);
         sp.shm().setSlot(sp.index(), s);
         rmap.sharedGone(r.ppn);
         frames.release(r.ppn);
         mem.unmarkCode(r.ppn);
         sharedEvictions++;
-    }
-
-    // Writes frame ppn's bytes to a new swap slot (one reference); the caller made sure swap has room.
-    private long pageOut(long ppn) {
-        mem.read(ppn << 12, scratch, 0, scratch.length);
-        long s = swap.pageOut(scratch);
-        if (s < 0) {
-            throw new IllegalStateException("swap full while evicting");
-        }
-        return s;
     }
 }

@@ -2,7 +2,6 @@ package osbox.vm.manager.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Pte;
 import osbox.api.memory.AddressSpace;
 import osbox.api.trace.TraceKind;
@@ -15,33 +14,24 @@ import osbox.api.trace.TraceKind;
  * permissions of every such segment (a page two segments share gets both).
  * Children inherit the segments at fork. Simulation thread only.
  */
-final class ImageSegments {
+final class ImageSegments extends SpacePart {
     private static final long PAGE = AddressSpace.PAGE;
 
     /** One loadable segment: its pages are filled from these bytes on first touch. */
     private record Segment(long vaddr, byte[] data, int off, int fileSize, long memSize, long perms) {
     }
 
-    private final PagedAddressSpace space;
-    private final VirtualMemory vm;
-    private final PhysicalMemory mem;
-    private final FrameAllocator frames;
     private final RegionMap regions;
     private final PageMappings mappings;
-    private final SpaceCounters counters;
     /** The segments in the order they were added (shared, read-only, with children at fork). */
     private final List<Segment> segments = new ArrayList<>();
 
     /** The image of {@code space}, whose regions and PTEs are {@code regions} and {@code mappings}. */
     ImageSegments(PagedAddressSpace space, VirtualMemory vm, RegionMap regions, PageMappings mappings,
             SpaceCounters counters) {
-        this.space = space;
-        this.vm = vm;
-        this.mem = vm.memory();
-        this.frames = vm.frames();
+        super(space, vm, counters);
         this.regions = regions;
         this.mappings = mappings;
-        this.counters = counters;
     }
 
     /**

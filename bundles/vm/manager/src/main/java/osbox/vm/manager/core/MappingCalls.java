@@ -1,7 +1,6 @@
 package osbox.vm.manager.core;
 
 import java.util.ArrayList;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Pte;
 import osbox.api.memory.AddressSpace;
 import osbox.api.trace.TraceKind;
@@ -13,29 +12,20 @@ import osbox.api.trace.TraceKind;
  * PTEs of the pages concerned in line ({@link PageMappings}). The break
  * (heap start and current break) is kept here. Simulation thread only.
  */
-final class MappingCalls {
+final class MappingCalls extends SpacePart {
     private static final long PAGE = AddressSpace.PAGE;
 
-    private final PagedAddressSpace space;
-    private final VirtualMemory vm;
-    private final PhysicalMemory mem;
-    private final FrameAllocator frames;
     private final RegionMap regions;
     private final PageMappings mappings;
-    private final SpaceCounters counters;
     private long heapStart;
     private long brk;
 
     /** The layout calls of {@code space}, whose regions and PTEs these are. */
     MappingCalls(PagedAddressSpace space, VirtualMemory vm, RegionMap regions, PageMappings mappings,
             SpaceCounters counters) {
-        this.space = space;
-        this.vm = vm;
-        this.mem = vm.memory();
-        this.frames = vm.frames();
+        super(space, vm, counters);
         this.regions = regions;
         this.mappings = mappings;
-        this.counters = counters;
     }
 
     /** Sets up the heap to start at the page boundary at or above {@code end} (empty: the break is there). */
@@ -62,10 +52,12 @@ final class MappingCalls {
         brk = parent.brk;
     }
 
+    /** Where the heap starts. */
     long heapStart() {
         return heapStart;
     }
 
+    /** The program break now (as last set, not page-rounded). */
     long currentBrk() {
         return brk;
     }

@@ -1,7 +1,6 @@
 package osbox.vm.manager.core;
 
 import osbox.api.hw.Access;
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Pte;
 
 /**
@@ -13,29 +12,18 @@ import osbox.api.hw.Pte;
  * step with the table. The layer every other part of the space builds on;
  * it calls none of them. Simulation thread only.
  */
-final class PageMappings {
-    private final PagedAddressSpace space;
-    private final VirtualMemory vm;
-    private final PhysicalMemory mem;
-    private final FrameAllocator frames;
-    private final SwapArea swap;
+final class PageMappings extends SpacePart {
     private final TlbShootdown tlb;
     private final PageTable table;
     private final int asid;
-    private final SpaceCounters counters;
 
     /** The PTEs of {@code space} (the registry's name for it) in {@code table}, which is tagged {@code asid}. */
     PageMappings(PagedAddressSpace space, VirtualMemory vm, TlbShootdown tlb, PageTable table, int asid,
             SpaceCounters counters) {
-        this.space = space;
-        this.vm = vm;
-        this.mem = vm.memory();
-        this.frames = vm.frames();
-        this.swap = vm.swap();
+        super(space, vm, counters);
         this.tlb = tlb;
         this.table = table;
         this.asid = asid;
-        this.counters = counters;
     }
 
     /** Whether R/W/X bits {@code perms} (of a region or a PTE) allow access (an {@link Access} kind). */

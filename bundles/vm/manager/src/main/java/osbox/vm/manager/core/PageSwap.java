@@ -1,6 +1,5 @@
 package osbox.vm.manager.core;
 
-import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.Pte;
 import osbox.api.memory.AddressSpace;
 import osbox.api.trace.TraceKind;
@@ -12,24 +11,13 @@ import osbox.api.trace.TraceKind;
  * page in swap keeps its permissions in the PTE, which marks it SWAPPED
  * and holds the slot instead of a frame. Simulation thread only.
  */
-final class PageSwap {
-    private final PagedAddressSpace space;
-    private final VirtualMemory vm;
-    private final PhysicalMemory mem;
-    private final FrameAllocator frames;
-    private final SwapArea swap;
+final class PageSwap extends SpacePart {
     private final PageMappings mappings;
-    private final SpaceCounters counters;
 
     /** The swap side of {@code space}, whose PTEs are {@code mappings}. */
     PageSwap(PagedAddressSpace space, VirtualMemory vm, PageMappings mappings, SpaceCounters counters) {
-        this.space = space;
-        this.vm = vm;
-        this.mem = vm.memory();
-        this.frames = vm.frames();
-        this.swap = vm.swap();
+        super(space, vm, counters);
         this.mappings = mappings;
-        this.counters = counters;
     }
 
     /**
@@ -46,11 +34,7 @@ final class PageSwap {
             throw new IllegalStateException("evicting " + Long.toHexString(va) + " from frame " + ppn
                     + ", which it does not map privately (pte 0x" + Long.toHexString(pte) + ")");
         }
-        mem.read(ppn << 12, vm.scratch, 0, vm.scratch.length);
-        long s = swap.pageOut(vm.scratch);
-        if (s < 0) {
-            throw new IllegalStateException("swap full while evicting");
-        }
+        long s = vm.transfer().pageOut(ppn);
         // a copy-on-write page whose other sharers are gone comes back writable (it is this space's alone)
         mem.store(slot, 8, Pte.swapped(s, (pte & Pte.COW) != 0 ? pte | Pte.W : pte));
         mappings.flush(va);
@@ -121,8 +105,7 @@ final class PageSwap {
         long slot = mappings.slot(page, false);
         pte = mem.load(slot, 8); // unchanged: only resident pages are evicted, but read it again anyway
         long s = Pte.ppn(pte);
-        swap.pageIn(s, vm.scratch);
-        mem.write(f << 12, vm.scratch, 0, vm.scratch.length);
+        vm.transfer().pageIn(s, f);
         mem.store(slot, 8, Pte.make(f, (pte & (Pte.R | Pte.W | Pte.X | Pte.U)) | Pte.V | Pte.A));
         swap.free(s);
         counters.removeSwapped();

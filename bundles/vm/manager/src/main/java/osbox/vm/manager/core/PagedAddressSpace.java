@@ -21,8 +21,8 @@ import osbox.api.trace.TraceKind;
  *
  * <p>This class is the space's face ({@link AddressSpace} to the kernel, a
  * few package-private calls to the paging mechanism) and its lifecycle
- * (create, fork, destroy). The work is done by one part per mechanism, each
- * reaching only the parts below it:
+ * (create, fork, destroy). The work is done by one part per mechanism (each
+ * a {@link SpacePart}), each reaching only the parts below it:
  * <pre>
  *   DemandPaging       the fault handler, kernel translation  -> ImageSegments, CopyOnWrite, PageSwap
  *   MappingCalls       brk, mmap, munmap, mprotect, heap and stack
@@ -31,6 +31,7 @@ import osbox.api.trace.TraceKind;
  *   PageSwap           this space's pages paged out and swapped in
  *   PageMappings       the leaf PTEs (walk, map, unmap, TLB flush)
  *   RegionMap          the regions          SpaceCounters  the counters (state only)
+ *   ApiView            PROT_* bits and region reports in the API's terms
  * </pre>
  *
  * <p>Layout (Sv39 user half is [0, 2^38)):
@@ -62,6 +63,7 @@ public final class PagedAddressSpace implements AddressSpace {
     private int pid;
     private boolean destroyed;
 
+    // Builds the parts, each handed the parts below it (see the class comment); the table and ASID are taken.
     private PagedAddressSpace(VirtualMemory vm, AsidAllocator asids, TlbShootdown tlb, PageTable table, int asid) {
         this.vm = vm;
         this.mem = vm.memory();

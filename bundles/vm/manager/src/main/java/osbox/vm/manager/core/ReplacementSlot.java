@@ -35,7 +35,7 @@ final class ReplacementSlot {
     private final PolicySlot<ReplacementPolicy, ReplacementPolicyProvider> slot;
     private final ResidentPages resident;
     private final LongSupplier clock;
-    private final MemoryTrace trace;
+    private final PagingTrace trace;
     private final PolicyContext context;
     private final Attached attached;
     private long nextTick = Long.MAX_VALUE;
@@ -45,7 +45,7 @@ final class ReplacementSlot {
      * policies draw from {@code seed}; {@code attached} hears of every new
      * active policy.
      */
-    ReplacementSlot(ResidentPages resident, LongSupplier clock, MemoryTrace trace, long seed, Attached attached) {
+    ReplacementSlot(ResidentPages resident, LongSupplier clock, PagingTrace trace, long seed, Attached attached) {
         this.resident = resident;
         this.clock = clock;
         this.trace = trace;

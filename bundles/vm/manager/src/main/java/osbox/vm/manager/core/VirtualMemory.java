@@ -28,7 +28,8 @@ import osbox.kernel.support.PolicySlot;
  *   ReplacementSlot   the policy slot, its guards and ejections, the tick   (PolicyContext: the policy's view)
  *   AccessSampling    the A-bit scans for policies that ask for them
  *   ProgressWatchdog  ejects a policy whose victims keep a process from progressing
- *   MemoryTrace       where memory events and slot notes are recorded
+ *   PagingTrace       where memory events and slot notes are recorded
+ *   SwapTransfer      page bytes between frames and swap slots
  * </pre>
  * Every call into the policy is guarded: one that throws, or names a page
  * that is not a registered resident page, is ejected and the built-in FIFO
@@ -65,15 +66,14 @@ public final class VirtualMemory {
     private final FrameAllocator frames;
     private final SwapArea swap;
     private final LongSupplier clock;
-    private final MemoryTrace trace;
+    private final PagingTrace trace;
     private final ResidentPages resident = new ResidentPages();
     private final ReverseMap rmap;
     private final ReplacementSlot slot;
     private final AccessSampling sampling;
     private final ProgressWatchdog watchdog;
     private final Eviction eviction;
-    /** One page of bytes on its way to or from swap. */
-    final byte[] scratch = new byte[(int) PagedAddressSpace.PAGE];
+    private final SwapTransfer transfer;
     private long pendingCycles;
     private long pageIns;
 
@@ -88,12 +88,13 @@ public final class VirtualMemory {
         this.frames = frames;
         this.swap = swap;
         this.clock = clock;
-        this.trace = new MemoryTrace(tracer);
+        this.trace = new PagingTrace(tracer);
         this.rmap = new ReverseMap(frames);
         this.slot = new ReplacementSlot(resident, clock, trace, seed, this::attached);
         this.sampling = new AccessSampling(slot, resident, clock);
         this.watchdog = new ProgressWatchdog(slot);
-        this.eviction = new Eviction(mem, frames, swap, resident, slot, watchdog, rmap, trace, scratch);
+        this.transfer = new SwapTransfer(mem, swap);
+        this.eviction = new Eviction(mem, frames, swap, resident, slot, watchdog, rmap, trace, transfer);
     }
 
     /**
@@ -124,6 +125,11 @@ public final class VirtualMemory {
     /** The swap area. */
     public SwapArea swap() {
         return swap;
+    }
+
+    /** Page transfers between frames and swap slots (for the spaces' page-outs and page-ins). */
+    SwapTransfer transfer() {
+        return transfer;
     }
 
     /** The registry of evictable resident pages. */

@@ -9,11 +9,11 @@ import osbox.api.trace.Tracer;
  * notes of the replacement policy slot (changes, ejections). Without a
  * tracer nothing is recorded. Simulation thread only.
  */
-final class MemoryTrace {
+final class PagingTrace {
     private final Tracer tracer;
 
     /** Records into {@code tracer}; null records nothing. */
-    MemoryTrace(Tracer tracer) {
+    PagingTrace(Tracer tracer) {
         this.tracer = tracer;
     }
 
