@@ -57,7 +57,8 @@ final class CopyOnWrite extends SpacePart {
     }
 
     /**
-     * A write fault on the present COW page {@code page}: the page is copied
+     * A write fault on the present COW page {@code page} (IllegalStateException
+     * when it is not one): the page is copied
      * into a new frame, or taken back writable when this space is its last
      * mapper. Returns SERVED, OOM, or {@link #PAGED_OUT} when allocating
      * the copy's frame evicted the shared page (the caller serves the fault
@@ -65,7 +66,11 @@ final class CopyOnWrite extends SpacePart {
      */
     int breakOnWrite(long page) {
         long slot = mappings.slot(page, false);
-        long pte = mem.load(slot, 8);
+        long pte = slot < 0 ? 0 : mem.load(slot, 8);
+        if ((pte & Pte.V) == 0 || (pte & Pte.COW) == 0) {
+            throw new IllegalStateException("breaking copy-on-write at " + Long.toHexString(page)
+                    + ", which is not a present COW page (pte 0x" + Long.toHexString(pte) + ")");
+        }
         long ppn = Pte.ppn(pte);
         long flags = (pte & ~Pte.COW) | Pte.W;
         boolean copied = frames.references(ppn) != 1;

@@ -53,14 +53,21 @@ final class PageMappings extends SpacePart {
     }
 
     /**
-     * Maps page va to frame ppn with R/W/X {@code perms} (U and V added) and
-     * counts it resident; false when out of frames for the tables. The
-     * caller registers the page with the paging mechanism if it is evictable.
+     * Maps page va, which must be neither present nor in swap
+     * (IllegalStateException otherwise), to frame ppn with R/W/X
+     * {@code perms} (U and V added) and counts it resident; false when out
+     * of frames for the tables. The caller registers the page with the
+     * paging mechanism if it is evictable.
      */
     boolean map(long va, long ppn, long perms) {
         long slot = slot(va, true);
         if (slot < 0) {
             return false;
+        }
+        long old = mem.load(slot, 8);
+        if ((old & Pte.V) != 0 || Pte.isSwapped(old)) {
+            throw new IllegalStateException("mapping page " + Long.toHexString(va) + " to frame " + ppn
+                    + " over pte 0x" + Long.toHexString(old));
         }
         mem.store(slot, 8, Pte.make(ppn, perms | Pte.U | Pte.V));
         counters.addResident();
