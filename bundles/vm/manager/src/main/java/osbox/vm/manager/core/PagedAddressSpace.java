@@ -21,8 +21,9 @@ import osbox.api.trace.TraceKind;
  *
  * <p>This class is the space's face ({@link AddressSpace} to the kernel, a
  * few package-private calls to the paging mechanism) and its lifecycle
- * (create, fork, destroy). The work is done by one part per mechanism (each
- * a {@link SpacePart}), each reaching only the parts below it:
+ * (create, fork, destroy). The work is done by one part per mechanism, each
+ * reaching only the parts below it (the six with page-level work extend
+ * {@link SpacePart}):
  * <pre>
  *   DemandPaging       the fault handler, kernel translation  -> ImageSegments, CopyOnWrite, PageSwap
  *   MappingCalls       brk, mmap, munmap, mprotect, heap and stack
