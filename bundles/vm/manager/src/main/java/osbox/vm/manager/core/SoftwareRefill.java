@@ -63,7 +63,7 @@ final class SoftwareRefill {
         }
         PhysicalMemory mem = space.vm().memory();
         long pte = mem.load(slot, 8);
-        if ((pte & Pte.V) == 0 || (pte & Pte.U) == 0 || !permits(pte, access)) {
+        if ((pte & Pte.V) == 0 || (pte & Pte.U) == 0 || !PageMappings.permits(pte, access)) {
             return false;
         }
         long flags = Pte.A | (access == Access.WRITE ? Pte.D : 0);
@@ -76,14 +76,5 @@ final class SoftwareRefill {
         boolean write = (pte & Pte.W) != 0 && (pte & Pte.D) != 0;
         mmu.install(page, space.asid(), ppn, (pte & Pte.R) != 0, write, (pte & Pte.X) != 0);
         return true;
-    }
-
-    private static boolean permits(long pte, int access) {
-        switch (access) {
-            case Access.READ: return (pte & Pte.R) != 0;
-            case Access.WRITE: return (pte & Pte.W) != 0;
-            case Access.EXECUTE: return (pte & Pte.X) != 0;
-            default: return false;
-        }
     }
 }

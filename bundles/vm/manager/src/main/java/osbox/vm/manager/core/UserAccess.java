@@ -64,9 +64,9 @@ public final class UserAccess implements UserCopy {
         return DONE;
     }
 
-    // The result code for a failed translation (NO_FRAME or NO_ACCESS).
+    // The result code for a failed translation (DemandPaging.NO_FRAME or NO_ACCESS).
     private static int failure(long translation) {
-        return translation == PagedAddressSpace.NO_FRAME ? OUT_OF_MEMORY : BAD_ADDRESS;
+        return translation == DemandPaging.NO_FRAME ? OUT_OF_MEMORY : BAD_ADDRESS;
     }
 
     // A kernel buffer range outside its array is the kernel's bug: thrown, not answered.
