@@ -7,8 +7,11 @@
  * {@link osbox.policy.support.RankedQueue}), burst prediction
  * ({@link osbox.policy.support.BurstEstimator}); and for page-replacement
  * policies ({@link osbox.policy.support.PageList},
- * {@link osbox.policy.support.ClockRing}). Option parsing and validation is
- * the package {@link osbox.policy.support.options}.
+ * {@link osbox.policy.support.ClockRing}); and for every provider
+ * ({@link osbox.policy.support.AbstractPolicyProvider}: description,
+ * defaults and option checking, so a provider states only what differs).
+ * Option parsing and validation is the package
+ * {@link osbox.policy.support.options}.
  *
  * <p>Meant to be embedded: a policy bundle builds against this library and
  * copies the package into its own jar (bnd {@code -conditionalpackage}), so no
@@ -16,7 +19,8 @@
  *
  * <p>2.0: {@code Options} moved to {@link osbox.policy.support.options}, the
  * one option parser (with one error format) of policies, kernel and tools.
+ * <p>2.1: {@code AbstractPolicyProvider}, the skeleton of every policy provider.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package osbox.policy.support;

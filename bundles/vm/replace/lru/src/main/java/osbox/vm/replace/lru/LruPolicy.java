@@ -1,5 +1,6 @@
 package osbox.vm.replace.lru;
 
+import osbox.policy.support.AccessSampling;
 import osbox.policy.support.PageList;
 
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import osbox.api.vm.replace.ReplacementPolicy;
  */
 public final class LruPolicy implements ReplacementPolicy {
     /** The default sampling period: 100 microseconds at 1 GHz. */
-    public static final long DEFAULT_SAMPLE = 100_000;
+    public static final long DEFAULT_SAMPLE = AccessSampling.DEFAULT_PERIOD;
     private final PageList pages = new PageList();
     private final long samplePeriod;
 
@@ -35,10 +36,7 @@ public final class LruPolicy implements ReplacementPolicy {
 
     /** With the reference bits sampled every samplePeriod cycles on the machine (Long.MAX_VALUE: never). */
     public LruPolicy(long samplePeriod) {
-        if (samplePeriod <= 0) {
-            throw new IllegalArgumentException("sample period must be positive: " + samplePeriod);
-        }
-        this.samplePeriod = samplePeriod;
+        this.samplePeriod = AccessSampling.checked(samplePeriod);
     }
 
     /** The sampling period it was made with. */
