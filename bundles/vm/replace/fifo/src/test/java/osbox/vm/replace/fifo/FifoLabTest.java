@@ -4,12 +4,10 @@ import osbox.testkit.lab.OstepPagingModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.LabOutput;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
 
@@ -73,13 +71,10 @@ class FifoLabTest {
             {"--policy", "fifo", "--frames", "2"},
             {"--policy", "fifo", "--addresses", "1", "--frames", "2", "--option", "k=v"},
             {"--bogus"}}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = PagingLab.run(args, providers(), print(out), print(err));
-            assertEquals(2, status, String.join(" ", args));
-            String e = err.toString(StandardCharsets.UTF_8);
-            assertEquals(1, e.lines().count(), e);
-            assertEquals("", out.toString(StandardCharsets.UTF_8));
+            LabOutput run = LabOutput.paging(providers(), args);
+            assertEquals(2, run.status(), String.join(" ", args));
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertEquals("", run.out());
         }
     }
 
@@ -88,13 +83,6 @@ class FifoLabTest {
     }
 
     private static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
+        return LabOutput.paging(providers(), args).expectSuccess();
     }
 }

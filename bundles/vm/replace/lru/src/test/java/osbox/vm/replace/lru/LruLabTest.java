@@ -4,12 +4,9 @@ import osbox.testkit.lab.OstepPagingModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.LabOutput;
 import osbox.testkit.lab.PagingLab;
 
 /** LRU in the paging lab answers as OSTEP's paging-policy.py. */
@@ -62,18 +59,7 @@ class LruLabTest {
         }
     }
 
-    static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(LruProvider.NAME_VALUE, new LruProvider());
-    }
-
     static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
+        return LabOutput.paging(Map.of(LruProvider.NAME_VALUE, new LruProvider()), args).expectSuccess();
     }
 }

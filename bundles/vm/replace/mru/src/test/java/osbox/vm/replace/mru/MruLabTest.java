@@ -4,13 +4,9 @@ import osbox.testkit.lab.OstepPagingModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
-import osbox.testkit.lab.PagingLab;
+import osbox.testkit.lab.LabOutput;
 
 /** MRU in the paging lab answers as OSTEP's paging-policy.py. */
 class MruLabTest {
@@ -73,18 +69,7 @@ class MruLabTest {
                 lab("--policy", "mru", "--addresses", "0,1,2,3,0,1,2,3,0,1,2,3", "--frames", "3", "--json"));
     }
 
-    static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(MruProvider.NAME_VALUE, new MruProvider());
-    }
-
     static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
+        return LabOutput.paging(Map.of(MruProvider.NAME_VALUE, new MruProvider()), args).expectSuccess();
     }
 }
