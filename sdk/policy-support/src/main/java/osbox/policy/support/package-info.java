@@ -7,7 +7,9 @@
  * {@link osbox.policy.support.RankedQueue}), burst prediction
  * ({@link osbox.policy.support.BurstEstimator}); and for page-replacement
  * policies ({@link osbox.policy.support.PageList},
- * {@link osbox.policy.support.ClockRing}); and for every provider
+ * {@link osbox.policy.support.ClockRing}, and the policy skeletons over them,
+ * {@link osbox.policy.support.PageListPolicy} and
+ * {@link osbox.policy.support.ClockRingPolicy}); and for every provider
  * ({@link osbox.policy.support.AbstractPolicyProvider}: description,
  * defaults and option checking, so a provider states only what differs).
  * Option parsing and validation is the package
@@ -19,7 +21,10 @@
  *
  * <p>2.0: {@code Options} moved to {@link osbox.policy.support.options}, the
  * one option parser (with one error format) of policies, kernel and tools.
- * <p>2.1: {@code AbstractPolicyProvider}, the skeleton of every policy provider.
+ * <p>2.1: {@code AbstractPolicyProvider}, the skeleton of every policy
+ * provider; {@code PageListPolicy} and {@code ClockRingPolicy}, the skeletons
+ * of list and clock page-replacement policies; {@code AccessSampling}, the
+ * sample option of LRU and LFU.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.1.0")
