@@ -293,23 +293,7 @@ public abstract class ReplacementPolicyContract extends PolicyProviderContract<R
                 p.remove(p.resident().get(r.nextInt(p.size())));
             }
             boolean write = r.nextInt(100) < 30;
-            FakePage hit = null;
-            for (FakePage page : p.resident()) {
-                if (page.vpn() == refs[i]) {
-                    hit = page;
-                }
-            }
-            if (hit != null) {
-                p.access(hit, write);
-                continue;
-            }
-            if (p.size() >= frames) {
-                p.evict();
-            }
-            FakePage loaded = p.load(refs[i]);
-            if (write) {
-                loaded.dirty(true);
-            }
+            p.reference(refs[i], write, frames);
         }
         ctx.future(null);
     }

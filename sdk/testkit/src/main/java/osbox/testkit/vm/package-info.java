@@ -16,7 +16,10 @@
  * <p>2.1: {@code ReplacementPolicyContract} extends
  * {@link osbox.testkit.policy.PolicyProviderContract}, which holds the
  * provider checks (and {@code options()}, {@code freeFormOptions()},
- * {@code newPolicy()}) it shares with the scheduling contract.
+ * {@code newPolicy()}) it shares with the scheduling contract; and
+ * {@link osbox.testkit.vm.CheckedReplacement#reference} serves one reference
+ * as the mechanism does (a hit is an access, a miss evicts when full and
+ * loads).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.1.0")
