@@ -15,7 +15,10 @@
  * broke the package cycle between the lab and the scheduling test kit.
  * <p>2.1: {@link osbox.testkit.lab.LabOutput} runs either lab's command line
  * in memory for a test; {@link osbox.testkit.lab.PagingResult#hitsAndMisses()}
- * and {@link osbox.testkit.lab.PagingResult#victims()} say a run in short.
+ * and {@link osbox.testkit.lab.PagingResult#victims()} say a run in short;
+ * {@link osbox.testkit.lab.OstepPagingComparison} holds the comparisons with
+ * {@code paging-policy.py} that FIFO, LRU, MRU and OPT (or a plugin of the
+ * same rules) pass.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.1.0")

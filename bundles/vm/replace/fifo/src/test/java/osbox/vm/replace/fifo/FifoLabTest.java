@@ -1,24 +1,31 @@
 package osbox.vm.replace.fifo;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.lab.LabOutput;
+import osbox.testkit.lab.OstepPagingComparison;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
 
 /** FIFO in the paging lab answers as OSTEP's paging-policy.py, and shows Belady's anomaly. */
-class FifoLabTest {
-    private static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class FifoLabTest extends OstepPagingComparison {
+    @Override
+    protected ReplacementPolicyProvider provider() {
+        return new FifoProvider();
+    }
 
-    /** paging-policy.py -p FIFO -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
+    @Override
+    protected String name() {
+        return FifoProvider.NAME_VALUE;
+    }
+
+    /** paging-policy.py -p FIFO -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    @Override
+    protected String referenceTrace() {
+        return """
             Access: 1  MISS FirstIn ->          [1] <- Lastin  Replaced:- [Hits:0 Misses:1]
             Access: 2  MISS FirstIn ->       [1, 2] <- Lastin  Replaced:- [Hits:0 Misses:2]
             Access: 3  MISS FirstIn ->    [1, 2, 3] <- Lastin  Replaced:- [Hits:0 Misses:3]
@@ -33,32 +40,24 @@ class FifoLabTest {
             Access: 5  HIT  FirstIn ->    [5, 3, 4] <- Lastin  Replaced:- [Hits:3 Misses:9]
 
             FINALSTATS hits 3   misses 9   hitrate 25.00
-            """, lab("--policy", "fifo", "--addresses", REFS, "--frames", "3"));
+            """;
     }
 
-    /** 3 hits and 9 misses with 3 frames. */
-    @Test
-    void threeFramesJson() {
-        assertEquals("{\"hits\":3,\"misses\":9,\"hitrate\":25.00}\n",
-                lab("--policy", "fifo", "--addresses", REFS, "--frames", "3", "--json"));
+    @Override
+    protected String referenceJson() {
+        return "{\"hits\":3,\"misses\":9,\"hitrate\":25.00}\n";
     }
 
     /** Belady's anomaly: one more frame, one more miss (9 with 3 frames, 10 with 4). */
     @Test
     void beladysAnomaly() {
         assertEquals("{\"hits\":2,\"misses\":10,\"hitrate\":16.67}\n",
-                lab("--policy", "fifo", "--addresses", REFS, "--frames", "4", "--json"));
+                lab("--policy", "fifo", "--addresses", REFERENCES, "--frames", "4", "--json"));
         long[] refs = {1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5};
         PagingResult three = new PagingLab(new FifoProvider().create(Map.of()), 3, 0).run(refs);
         PagingResult four = new PagingLab(new FifoProvider().create(Map.of()), 4, 0).run(refs);
         assertEquals(9, three.misses());
         assertEquals(10, four.misses());
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("FIFO", () -> new FifoProvider().create(Map.of()), 1, 200);
     }
 
     /** Bad input: one line on stderr, status 2. */
@@ -71,18 +70,10 @@ class FifoLabTest {
             {"--policy", "fifo", "--frames", "2"},
             {"--policy", "fifo", "--addresses", "1", "--frames", "2", "--option", "k=v"},
             {"--bogus"}}) {
-            LabOutput run = LabOutput.paging(providers(), args);
+            LabOutput run = LabOutput.paging(Map.of(name(), provider()), args);
             assertEquals(2, run.status(), String.join(" ", args));
             assertEquals(1, run.err().lines().count(), run.err());
             assertEquals("", run.out());
         }
-    }
-
-    private static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(FifoProvider.NAME_VALUE, new FifoProvider());
-    }
-
-    private static String lab(String... args) {
-        return LabOutput.paging(providers(), args).expectSuccess();
     }
 }

@@ -1,22 +1,29 @@
 package osbox.vm.replace.lru;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.testkit.lab.LabOutput;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.OstepPagingComparison;
 import osbox.testkit.lab.PagingLab;
 
 /** LRU in the paging lab answers as OSTEP's paging-policy.py. */
-class LruLabTest {
-    static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class LruLabTest extends OstepPagingComparison {
+    @Override
+    protected ReplacementPolicyProvider provider() {
+        return new LruProvider();
+    }
 
-    /** paging-policy.py -p LRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
+    @Override
+    protected String name() {
+        return LruProvider.NAME_VALUE;
+    }
+
+    /** paging-policy.py -p LRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    @Override
+    protected String referenceTrace() {
+        return """
             Access: 1  MISS LRU ->          [1] <- MRU Replaced:- [Hits:0 Misses:1]
             Access: 2  MISS LRU ->       [1, 2] <- MRU Replaced:- [Hits:0 Misses:2]
             Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:- [Hits:0 Misses:3]
@@ -31,20 +38,12 @@ class LruLabTest {
             Access: 5  MISS LRU ->    [3, 4, 5] <- MRU Replaced:2 [Hits:2 Misses:10]
 
             FINALSTATS hits 2   misses 10   hitrate 16.67
-            """, lab("--policy", "lru", "--addresses", REFS, "--frames", "3"));
+            """;
     }
 
-    /** The reference case as JSON. */
-    @Test
-    void referenceCaseJson() {
-        assertEquals("{\"hits\":2,\"misses\":10,\"hitrate\":16.67}\n",
-                lab("--policy", "lru", "--addresses", REFS, "--frames", "3", "--json"));
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("LRU", () -> new LruProvider().create(Map.of()), 7, 300);
+    @Override
+    protected String referenceJson() {
+        return "{\"hits\":2,\"misses\":10,\"hitrate\":16.67}\n";
     }
 
     /** LRU has no Belady anomaly: more frames never miss more (a stack algorithm). */
@@ -57,9 +56,5 @@ class LruLabTest {
             assertEquals(true, misses <= previous, frames + " frames: " + misses + " misses");
             previous = misses;
         }
-    }
-
-    static String lab(String... args) {
-        return LabOutput.paging(Map.of(LruProvider.NAME_VALUE, new LruProvider()), args).expectSuccess();
     }
 }

@@ -1,21 +1,28 @@
 package osbox.vm.replace.mru;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.testkit.lab.LabOutput;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.OstepPagingComparison;
 
 /** MRU in the paging lab answers as OSTEP's paging-policy.py. */
-class MruLabTest {
-    static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class MruLabTest extends OstepPagingComparison {
+    @Override
+    protected ReplacementPolicyProvider provider() {
+        return new MruProvider();
+    }
 
-    /** paging-policy.py -p MRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
+    @Override
+    protected String name() {
+        return MruProvider.NAME_VALUE;
+    }
+
+    /** paging-policy.py -p MRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    @Override
+    protected String referenceTrace() {
+        return """
             Access: 1  MISS LRU ->          [1] <- MRU Replaced:- [Hits:0 Misses:1]
             Access: 2  MISS LRU ->       [1, 2] <- MRU Replaced:- [Hits:0 Misses:2]
             Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:- [Hits:0 Misses:3]
@@ -30,20 +37,12 @@ class MruLabTest {
             Access: 5  HIT  LRU ->    [3, 4, 5] <- MRU Replaced:- [Hits:5 Misses:7]
 
             FINALSTATS hits 5   misses 7   hitrate 41.67
-            """, lab("--policy", "mru", "--addresses", REFS, "--frames", "3"));
+            """;
     }
 
-    /** The reference case as JSON. */
-    @Test
-    void referenceCaseJson() {
-        assertEquals("{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n",
-                lab("--policy", "mru", "--addresses", REFS, "--frames", "3", "--json"));
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("MRU", () -> new MruProvider().create(Map.of()), 7, 300);
+    @Override
+    protected String referenceJson() {
+        return "{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n";
     }
 
     /** A cyclic scan one page larger than memory (OSTEP's looping workload): paging-policy.py -p MRU -a 0,1,2,3,0,1,2,3,0,1,2,3 -C 3 -c. */
@@ -67,9 +66,5 @@ class MruLabTest {
             """, lab("--policy", "mru", "--addresses", "0,1,2,3,0,1,2,3,0,1,2,3", "--frames", "3"));
         assertEquals("{\"hits\":6,\"misses\":6,\"hitrate\":50.00}\n",
                 lab("--policy", "mru", "--addresses", "0,1,2,3,0,1,2,3,0,1,2,3", "--frames", "3", "--json"));
-    }
-
-    static String lab(String... args) {
-        return LabOutput.paging(Map.of(MruProvider.NAME_VALUE, new MruProvider()), args).expectSuccess();
     }
 }

@@ -1,23 +1,31 @@
 package osbox.vm.replace.opt;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import osbox.testkit.lab.LabOutput;
+import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.OstepPagingComparison;
+import osbox.testkit.lab.OstepPagingModel;
 import osbox.testkit.lab.PagingLab;
 
 /** OPT in the paging lab answers as OSTEP's paging-policy.py. */
-class OptLabTest {
-    static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class OptLabTest extends OstepPagingComparison {
+    @Override
+    protected ReplacementPolicyProvider provider() {
+        return new OptProvider();
+    }
 
-    /** paging-policy.py -p OPT -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
+    @Override
+    protected String name() {
+        return OptProvider.NAME_VALUE;
+    }
+
+    /** paging-policy.py -p OPT -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    @Override
+    protected String referenceTrace() {
+        return """
             Access: 1  MISS Left  ->          [1] <- Right Replaced:- [Hits:0 Misses:1]
             Access: 2  MISS Left  ->       [1, 2] <- Right Replaced:- [Hits:0 Misses:2]
             Access: 3  MISS Left  ->    [1, 2, 3] <- Right Replaced:- [Hits:0 Misses:3]
@@ -32,20 +40,12 @@ class OptLabTest {
             Access: 5  HIT  Left  ->    [1, 5, 4] <- Right Replaced:- [Hits:5 Misses:7]
 
             FINALSTATS hits 5   misses 7   hitrate 41.67
-            """, lab("--policy", "opt", "--addresses", REFS, "--frames", "3"));
+            """;
     }
 
-    /** The reference case as JSON. */
-    @Test
-    void referenceCaseJson() {
-        assertEquals("{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n",
-                lab("--policy", "opt", "--addresses", REFS, "--frames", "3", "--json"));
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("OPT", () -> new OptProvider().create(Map.of()), 7, 300);
+    @Override
+    protected String referenceJson() {
+        return "{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n";
     }
 
     /** OPT never misses more than FIFO or LRU would (by paging-policy.py's rules), on random strings. */
@@ -64,9 +64,5 @@ class OptLabTest {
                 assertEquals(true, opt <= misses, "OPT " + opt + " > " + other + " " + misses);
             }
         }
-    }
-
-    static String lab(String... args) {
-        return LabOutput.paging(Map.of(OptProvider.NAME_VALUE, new OptProvider()), args).expectSuccess();
     }
 }
