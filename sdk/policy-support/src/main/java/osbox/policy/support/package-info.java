@@ -4,8 +4,10 @@
  * {@link osbox.policy.support.RunQueue},
  * {@link osbox.policy.support.OrderedQueue}), simple global task queues
  * ({@link osbox.policy.support.TaskQueue},
- * {@link osbox.policy.support.RankedQueue}), burst prediction
- * ({@link osbox.policy.support.BurstEstimator}); and for page-replacement
+ * {@link osbox.policy.support.RankedQueue}, and the skeleton of a policy over
+ * one global queue, {@link osbox.policy.support.TaskQueuePolicy}), burst
+ * prediction ({@link osbox.policy.support.BurstEstimator}); and for
+ * page-replacement
  * policies ({@link osbox.policy.support.PageList},
  * {@link osbox.policy.support.ClockRing}, and the policy skeletons over them,
  * {@link osbox.policy.support.PageListPolicy} and
@@ -23,7 +25,8 @@
  * one option parser (with one error format) of policies, kernel and tools.
  * <p>2.1: {@code AbstractPolicyProvider}, the skeleton of every policy
  * provider; {@code PageListPolicy} and {@code ClockRingPolicy}, the skeletons
- * of list and clock page-replacement policies; {@code AccessSampling}, the
+ * of list and clock page-replacement policies; {@code TaskQueuePolicy}, the
+ * skeleton of FIFO and round robin; {@code AccessSampling}, the
  * sample option of LRU and LFU.
  */
 @org.osgi.annotation.bundle.Export
