@@ -12,8 +12,9 @@ import osbox.api.vm.replace.ReplacementPolicyProvider;
  * knows (FIFO, LRU, MRU, OPT) passes in the paging lab: OSTEP's reference
  * string with three frames, its trace line for line and its JSON, and
  * random reference strings hit for hit against {@link OstepPagingModel}.
- * Subclass it in the policy's tests and give the provider, its name and
- * what {@code paging-policy.py} printed for the reference string.
+ * Subclass it in the policy's tests; its constructor gives the provider,
+ * its name and what {@code paging-policy.py} printed for the reference
+ * string.
  */
 public abstract class OstepPagingComparison {
     /** OSTEP's reference string ({@code paging-policy.py -a}), run with {@link #FRAMES} frames. */
@@ -21,38 +22,47 @@ public abstract class OstepPagingComparison {
     /** The frames of the reference case ({@code paging-policy.py -C}). */
     public static final String FRAMES = "3";
 
-    /** The provider under test. */
-    protected abstract ReplacementPolicyProvider provider();
+    private final String name;
+    private final ReplacementPolicyProvider provider;
+    private final String referenceTrace;
+    private final String referenceJson;
 
-    /** Its name in the lab: {@code paging-policy.py -p}'s name in lower case (fifo, lru, mru, opt). */
-    protected abstract String name();
-
-    /** What {@code paging-policy.py -p NAME -a REFERENCES -C 3 -c} prints, line for line. */
-    protected abstract String referenceTrace();
-
-    /** The same run as the lab's JSON line ({@code {"hits":H,"misses":M,"hitrate":P}} and a newline). */
-    protected abstract String referenceJson();
+    /**
+     * The comparisons for {@code provider}, chosen in the lab by {@code name}
+     * ({@code paging-policy.py -p}'s name in lower case: fifo, lru, mru, opt),
+     * where {@code paging-policy.py -p NAME -a REFERENCES -C 3 -c} printed
+     * {@code referenceTrace} and the lab's JSON line for the same run is
+     * {@code referenceJson} ({@code {"hits":H,"misses":M,"hitrate":P}} and a
+     * newline).
+     */
+    protected OstepPagingComparison(String name, ReplacementPolicyProvider provider, String referenceTrace,
+            String referenceJson) {
+        this.name = name;
+        this.provider = provider;
+        this.referenceTrace = referenceTrace;
+        this.referenceJson = referenceJson;
+    }
 
     /** The standard output of {@code lab paging ARGS} with only this provider known, which has to succeed. */
     protected String lab(String... args) {
-        return LabOutput.paging(Map.of(name(), provider()), args).expectSuccess();
+        return LabOutput.paging(Map.of(name, provider), args).expectSuccess();
     }
 
     /** The reference string's trace equals paging-policy.py's, line for line. */
     @Test
     public void traceEqualsPagingPolicyPy() {
-        assertEquals(referenceTrace(), lab("--policy", name(), "--addresses", REFERENCES, "--frames", FRAMES));
+        assertEquals(referenceTrace, lab("--policy", name, "--addresses", REFERENCES, "--frames", FRAMES));
     }
 
     /** The reference string as JSON. */
     @Test
     public void referenceCaseJson() {
-        assertEquals(referenceJson(), lab("--policy", name(), "--addresses", REFERENCES, "--frames", FRAMES, "--json"));
+        assertEquals(referenceJson, lab("--policy", name, "--addresses", REFERENCES, "--frames", FRAMES, "--json"));
     }
 
     /** On random strings, every hit and miss equals paging-policy.py's rules. */
     @Test
     public void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings(name().toUpperCase(Locale.ROOT), () -> provider().create(Map.of()), 7, 300);
+        OstepPagingModel.checkRandomStrings(name.toUpperCase(Locale.ROOT), () -> provider.create(Map.of()), 7, 300);
     }
 }

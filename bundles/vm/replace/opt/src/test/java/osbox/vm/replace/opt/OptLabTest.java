@@ -5,47 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.lab.OstepPagingComparison;
 import osbox.testkit.lab.OstepPagingModel;
 import osbox.testkit.lab.PagingLab;
 
 /** OPT in the paging lab answers as OSTEP's paging-policy.py. */
 class OptLabTest extends OstepPagingComparison {
-    @Override
-    protected ReplacementPolicyProvider provider() {
-        return new OptProvider();
-    }
-
-    @Override
-    protected String name() {
-        return OptProvider.NAME_VALUE;
-    }
-
     /** paging-policy.py -p OPT -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
-    @Override
-    protected String referenceTrace() {
-        return """
-            Access: 1  MISS Left  ->          [1] <- Right Replaced:- [Hits:0 Misses:1]
-            Access: 2  MISS Left  ->       [1, 2] <- Right Replaced:- [Hits:0 Misses:2]
-            Access: 3  MISS Left  ->    [1, 2, 3] <- Right Replaced:- [Hits:0 Misses:3]
-            Access: 4  MISS Left  ->    [1, 2, 4] <- Right Replaced:3 [Hits:0 Misses:4]
-            Access: 1  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:1 Misses:4]
-            Access: 2  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:2 Misses:4]
-            Access: 5  MISS Left  ->    [1, 2, 5] <- Right Replaced:4 [Hits:2 Misses:5]
-            Access: 1  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:3 Misses:5]
-            Access: 2  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:4 Misses:5]
-            Access: 3  MISS Left  ->    [1, 5, 3] <- Right Replaced:2 [Hits:4 Misses:6]
-            Access: 4  MISS Left  ->    [1, 5, 4] <- Right Replaced:3 [Hits:4 Misses:7]
-            Access: 5  HIT  Left  ->    [1, 5, 4] <- Right Replaced:- [Hits:5 Misses:7]
+    private static final String TRACE = """
+        Access: 1  MISS Left  ->          [1] <- Right Replaced:- [Hits:0 Misses:1]
+        Access: 2  MISS Left  ->       [1, 2] <- Right Replaced:- [Hits:0 Misses:2]
+        Access: 3  MISS Left  ->    [1, 2, 3] <- Right Replaced:- [Hits:0 Misses:3]
+        Access: 4  MISS Left  ->    [1, 2, 4] <- Right Replaced:3 [Hits:0 Misses:4]
+        Access: 1  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:1 Misses:4]
+        Access: 2  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:2 Misses:4]
+        Access: 5  MISS Left  ->    [1, 2, 5] <- Right Replaced:4 [Hits:2 Misses:5]
+        Access: 1  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:3 Misses:5]
+        Access: 2  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:4 Misses:5]
+        Access: 3  MISS Left  ->    [1, 5, 3] <- Right Replaced:2 [Hits:4 Misses:6]
+        Access: 4  MISS Left  ->    [1, 5, 4] <- Right Replaced:3 [Hits:4 Misses:7]
+        Access: 5  HIT  Left  ->    [1, 5, 4] <- Right Replaced:- [Hits:5 Misses:7]
 
-            FINALSTATS hits 5   misses 7   hitrate 41.67
-            """;
-    }
+        FINALSTATS hits 5   misses 7   hitrate 41.67
+        """;
 
-    @Override
-    protected String referenceJson() {
-        return "{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n";
+    OptLabTest() {
+        super(OptProvider.NAME_VALUE, new OptProvider(), TRACE, "{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n");
     }
 
     /** OPT never misses more than FIFO or LRU would (by paging-policy.py's rules), on random strings. */
