@@ -6,7 +6,8 @@
  * ({@link osbox.policy.support.TaskQueue},
  * {@link osbox.policy.support.RankedQueue}, and the skeleton of a policy over
  * one global queue, {@link osbox.policy.support.TaskQueuePolicy}), burst
- * prediction ({@link osbox.policy.support.BurstEstimator}); and for
+ * prediction ({@link osbox.policy.support.BurstEstimator}), Linux's nice
+ * weights ({@link osbox.policy.support.NiceWeights}); and for
  * page-replacement
  * policies ({@link osbox.policy.support.PageList},
  * {@link osbox.policy.support.ClockRing}, and the policy skeletons over them,
@@ -27,7 +28,8 @@
  * provider; {@code PageListPolicy} and {@code ClockRingPolicy}, the skeletons
  * of list and clock page-replacement policies; {@code TaskQueuePolicy}, the
  * skeleton of FIFO and round robin; {@code AccessSampling}, the
- * sample option of LRU and LFU.
+ * sample option of LRU and LFU; {@code NiceWeights}, the weight table of CFS
+ * (and of the example weighted round robin).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.1.0")
