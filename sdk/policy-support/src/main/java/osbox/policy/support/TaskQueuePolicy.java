@@ -1,6 +1,7 @@
 package osbox.policy.support;
 
 import java.util.List;
+import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.SchedulingPolicy;
@@ -10,9 +11,9 @@ import osbox.api.sched.StopReason;
  * The part of a scheduling policy with one global queue of tasks in arrival
  * order, shared by every hart (FIFO, round robin): the runnable tasks seed
  * it at attach in order, a killed task leaves it, every hart takes its head,
- * and a stretch of running changes nothing. A subclass says where an
- * enqueued task goes ({@link #enqueue}, usually {@code queue().addLast}) and
- * how long it runs ({@link #slice}).
+ * a task that becomes runnable goes to the back (unless a subclass says
+ * otherwise in {@link #enqueue}), and a stretch of running changes nothing.
+ * A subclass says how long a task runs ({@link #slice}).
  */
 public abstract class TaskQueuePolicy implements SchedulingPolicy {
     private final TaskQueue queue = new TaskQueue();
@@ -23,6 +24,12 @@ public abstract class TaskQueuePolicy implements SchedulingPolicy {
         for (SchedTask t : runnable) {
             queue.addLast(t);
         }
+    }
+
+    /** To the back, whatever the reason; a subclass may put some tasks elsewhere ({@code queue().addFirst}). */
+    @Override
+    public void enqueue(SchedTask task, EnqueueReason reason) {
+        queue.addLast(task);
     }
 
     /** Forgets a killed task. */

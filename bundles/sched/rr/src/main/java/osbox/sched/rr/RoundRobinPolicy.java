@@ -1,6 +1,5 @@
 package osbox.sched.rr;
 
-import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.policy.support.TaskQueuePolicy;
 
@@ -18,12 +17,6 @@ public final class RoundRobinPolicy extends TaskQueuePolicy {
             throw new IllegalArgumentException("quantum must be at least 1, got " + quantum);
         }
         this.quantum = quantum;
-    }
-
-    /** To the back, whatever the reason. */
-    @Override
-    public void enqueue(SchedTask task, EnqueueReason reason) {
-        queue().addLast(task);
     }
 
     /** One quantum: every stretch starts a fresh one. */

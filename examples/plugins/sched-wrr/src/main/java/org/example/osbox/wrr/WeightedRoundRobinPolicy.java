@@ -1,6 +1,5 @@
 package org.example.osbox.wrr;
 
-import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.policy.support.NiceWeights;
 import osbox.policy.support.TaskQueuePolicy;
@@ -15,8 +14,8 @@ import osbox.policy.support.TaskQueuePolicy;
  * Every task is picked within one round, so nobody starves.
  *
  * <p>The SDK's {@link TaskQueuePolicy} keeps the queue (seeding it at attach,
- * forgetting a killed task, giving every hart its head); this class says
- * where a task goes and how long its turn is.
+ * a runnable task to the back, a killed task forgotten, every hart given its
+ * head); this class says only how long a turn is.
  */
 public final class WeightedRoundRobinPolicy extends TaskQueuePolicy {
     private final long quantum;
@@ -28,12 +27,6 @@ public final class WeightedRoundRobinPolicy extends TaskQueuePolicy {
                     + WeightedRoundRobinProvider.MAX_QUANTUM + "], got " + quantum);
         }
         this.quantum = quantum;
-    }
-
-    /** To the back, whatever the reason. */
-    @Override
-    public void enqueue(SchedTask task, EnqueueReason reason) {
-        queue().addLast(task);
     }
 
     /** The task's turn: the quantum scaled by its weight. */
