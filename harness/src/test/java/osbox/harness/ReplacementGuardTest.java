@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessView;
 import osbox.api.vm.replace.PageView;
-import osbox.api.vm.replace.ReplacementContext;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.kernel.support.PolicySlot;
+import osbox.policy.support.PageListPolicy;
 
 /**
  * On the machine: the page-replacement watchdog ejects a policy whose victims
@@ -28,27 +27,14 @@ import osbox.kernel.support.PolicySlot;
 class ReplacementGuardTest {
 
     /** A broken policy: always evicts the page loaded most recently (even the one the fault just brought in). */
-    static final class EvictNewest implements ReplacementPolicy {
-        private final List<PageView> pages = new ArrayList<>();
-
-        @Override
-        public void attach(ReplacementContext context, List<PageView> resident) {
-            pages.addAll(resident);
-        }
-
-        @Override
-        public void loaded(PageView page) {
-            pages.add(page);
-        }
-
-        @Override
-        public void removed(PageView page) {
-            pages.removeIf(p -> p.id() == page.id());
+    static final class EvictNewest extends PageListPolicy {
+        EvictNewest() {
+            super(Order.LOAD);
         }
 
         @Override
         public PageView victim() {
-            return pages.remove(pages.size() - 1);
+            return pages().pollLast();
         }
     }
 

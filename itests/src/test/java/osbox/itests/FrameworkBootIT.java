@@ -3,13 +3,13 @@ package osbox.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -67,21 +67,26 @@ public class FrameworkBootIT extends OsboxTestSupport {
 
     @Test
     public void everyComponentIsSatisfiedExceptTheLaunchersWhichWaitForTheCommandLine() throws Exception {
-        List<String> problems = List.of();
-        // Components settle quickly, but activation chains run on SCR's threads: poll a little.
-        for (int attempt = 0; attempt < 100; attempt++) {
-            problems = componentProblems();
-            if (problems.isEmpty()) {
-                break;
-            }
+        assertEquals("component problems", List.of(), settled(this::componentProblems));
+    }
+
+    /**
+     * The problems {@code check} finds once they are gone, or after ten
+     * seconds: components settle quickly, but activation chains run on SCR's
+     * threads, so poll a little.
+     */
+    private static List<String> settled(Supplier<List<String>> check) throws InterruptedException {
+        List<String> problems = check.get();
+        for (int attempt = 1; attempt < 100 && !problems.isEmpty(); attempt++) {
             Thread.sleep(100);
+            problems = check.get();
         }
-        assertEquals("component problems", List.of(), problems);
+        return problems;
     }
 
     @Test
     public void launcherComponentsWaitOnlyForTheLauncherArguments() {
-        Bundle launcher = bundle("osbox.launcher");
+        Bundle launcher = installedBundle("osbox.launcher");
         Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs(launcher);
         List<String> names = descriptions.stream().map(d -> d.name).sorted().toList();
         assertEquals(NEED_LAUNCHER, names);
@@ -106,7 +111,7 @@ public class FrameworkBootIT extends OsboxTestSupport {
     private List<String> componentProblems() {
         List<String> problems = new ArrayList<>();
         for (String bsn : OSBOX_BUNDLES) {
-            Bundle b = bundle(bsn);
+            Bundle b = installedBundle(bsn);
             for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(b)) {
                 if (NEED_LAUNCHER.contains(d.name)) {
                     continue;
@@ -146,95 +151,49 @@ public class FrameworkBootIT extends OsboxTestSupport {
         return sb.toString();
     }
 
-    /** The installed bundle with this symbolic name. */
-    private Bundle bundle(String bsn) {
-        for (Bundle b : context.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        fail(bsn + " is not installed");
-        return null;
-    }
-
     @Test
     public void everySchedulingPolicyBundleProvidesItsPolicyByName() throws Exception {
-        List<String> problems = List.of();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            problems = providerProblems();
-            if (problems.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals("policy provider problems", List.of(), problems);
-        for (String name : POLICIES) {
-            ServiceReference<?>[] refs = context.getServiceReferences(SchedulingPolicyProvider.class.getName(),
-                    "(" + SchedulingPolicyProvider.NAME + "=" + name + ")");
-            assertNotNull(name + " provider registered", refs);
-            assertEquals(name + ": one provider", 1, refs.length);
-            assertEquals(name + " from its bundle", "osbox.sched." + name, refs[0].getBundle().getSymbolicName());
-        }
-    }
-
-    /** For each policy bundle: its provider component (named by osbox.policy.name) is satisfied or active. */
-    private List<String> providerProblems() {
-        List<String> problems = new ArrayList<>();
-        for (String name : POLICIES) {
-            Bundle b = bundle("osbox.sched." + name);
-            List<ComponentDescriptionDTO> providers = scr.getComponentDescriptionDTOs(b).stream()
-                    .filter(d -> List.of(d.serviceInterfaces).contains(SchedulingPolicyProvider.class.getName())
-                            && name.equals(d.properties.get(SchedulingPolicyProvider.NAME)))
-                    .toList();
-            if (providers.size() != 1) {
-                problems.add("osbox.sched." + name + " declares " + providers.size() + " providers named " + name);
-                continue;
-            }
-            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(providers.get(0))) {
-                if (c.state != ComponentConfigurationDTO.SATISFIED && c.state != ComponentConfigurationDTO.ACTIVE) {
-                    problems.add(providers.get(0).name + " " + state(c));
-                }
-            }
-            if (scr.getComponentConfigurationDTOs(providers.get(0)).isEmpty()) {
-                problems.add(providers.get(0).name + " has no configuration");
-            }
-        }
-        return problems;
+        assertEveryPolicyProvidedByName(SchedulingPolicyProvider.class, SchedulingPolicyProvider.NAME, "osbox.sched.",
+                POLICIES);
     }
 
     @Test
     public void everyReplacementPolicyBundleProvidesItsPolicyByName() throws Exception {
-        List<String> problems = List.of();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            problems = vmProviderProblems();
-            if (problems.isEmpty()) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals("replacement policy provider problems", List.of(), problems);
-        for (String name : VM_POLICIES) {
-            ServiceReference<?>[] refs = context.getServiceReferences(ReplacementPolicyProvider.class.getName(),
-                    "(" + ReplacementPolicyProvider.NAME + "=" + name + ")");
+        assertEveryPolicyProvidedByName(ReplacementPolicyProvider.class, ReplacementPolicyProvider.NAME,
+                "osbox.vm.replace.", VM_POLICIES);
+    }
+
+    /**
+     * Each policy bundle {@code bundlePrefix + NAME} of {@code names} declares one
+     * provider component of {@code spi} named NAME by the service property
+     * {@code nameProperty}, that component settles satisfied or active, and
+     * its service is the one registered under NAME.
+     */
+    private void assertEveryPolicyProvidedByName(Class<?> spi, String nameProperty, String bundlePrefix,
+            List<String> names) throws Exception {
+        assertEquals(spi.getSimpleName() + " problems", List.of(),
+                settled(() -> providerProblems(spi, nameProperty, bundlePrefix, names)));
+        for (String name : names) {
+            ServiceReference<?>[] refs = context.getServiceReferences(spi.getName(),
+                    "(" + nameProperty + "=" + name + ")");
             assertNotNull(name + " provider registered", refs);
             assertEquals(name + ": one provider", 1, refs.length);
-            assertEquals(name + " from its bundle", "osbox.vm.replace." + name,
-                    refs[0].getBundle().getSymbolicName());
+            assertEquals(name + " from its bundle", bundlePrefix + name, refs[0].getBundle().getSymbolicName());
         }
     }
 
-    /** For each replacement policy bundle: its provider component (named by osbox.vm.policy.name) is up. */
-    private List<String> vmProviderProblems() {
+    /** For each policy bundle: its provider component (named by nameProperty) is satisfied or active. */
+    private List<String> providerProblems(Class<?> spi, String nameProperty, String bundlePrefix,
+            List<String> names) {
         List<String> problems = new ArrayList<>();
-        for (String name : VM_POLICIES) {
-            Bundle b = bundle("osbox.vm.replace." + name);
+        for (String name : names) {
+            Bundle b = installedBundle(bundlePrefix + name);
             List<ComponentDescriptionDTO> providers = scr.getComponentDescriptionDTOs(b).stream()
-                    .filter(d -> List.of(d.serviceInterfaces).contains(ReplacementPolicyProvider.class.getName())
-                            && name.equals(d.properties.get(ReplacementPolicyProvider.NAME)))
+                    .filter(d -> List.of(d.serviceInterfaces).contains(spi.getName())
+                            && name.equals(d.properties.get(nameProperty)))
                     .toList();
             if (providers.size() != 1) {
-                problems.add("osbox.vm.replace." + name + " declares " + providers.size() + " providers named "
-                        + name);
+                problems.add(bundlePrefix + name + " declares " + providers.size() + " providers named " + name);
                 continue;
             }
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(providers.get(0))) {
@@ -305,7 +264,7 @@ public class FrameworkBootIT extends OsboxTestSupport {
 
     @Test
     public void physicalMemoryComponentIsUp() {
-        ComponentDescriptionDTO memory = scr.getComponentDescriptionDTOs(bundle("osbox.hw.memory")).stream()
+        ComponentDescriptionDTO memory = scr.getComponentDescriptionDTOs(installedBundle("osbox.hw.memory")).stream()
                 .filter(d -> d.name.equals("osbox.hw.memory.PhysicalMemoryComponent"))
                 .findFirst().orElse(null);
         assertNotNull("osbox.hw.memory declares its component", memory);

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -70,6 +71,16 @@ public abstract class OsboxTestSupport {
         List<Option> options = new ArrayList<>(common());
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
+    }
+
+    /** The installed bundle with this symbolic name; fails the test when there is none. */
+    protected Bundle installedBundle(String bsn) {
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError(bsn + " is not installed");
     }
 
     /** Options a test class adds (system properties, configurations, more bundles). */

@@ -14,11 +14,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import osbox.api.hw.Console;
-import osbox.api.hw.Machine;
-import osbox.api.kernel.ProcessManager;
 import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
@@ -34,19 +30,7 @@ import osbox.api.sched.StopReason;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PolicyEjectionIT extends OsboxTestSupport {
-    @Inject
-    BundleContext context;
-
-    @Inject
-    Machine machine;
-
-    @Inject
-    ProcessManager processes;
-
-    @Inject
-    Console console;
-
+public class PolicyEjectionIT extends ProgramTestSupport {
     @Inject
     @Filter("(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND + ")")
     PolicyControl control;
@@ -118,7 +102,6 @@ public class PolicyEjectionIT extends OsboxTestSupport {
             }
             int ejectionsBefore = control.ejections().size();
             assertTrue(control.use("broken-it", Map.of()));
-            ProgramRunner runner = new ProgramRunner(machine, processes, console);
             List<ProgramRunner.Started> started = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 started.add(runner.start(ProgramRunner.example("checksum"), Integer.toString(50_000 + i)));

@@ -31,9 +31,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import osbox.api.hw.Console;
-import osbox.api.hw.Machine;
-import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.policy.PolicyControl;
@@ -48,7 +45,7 @@ import osbox.api.sched.SchedulingPolicyProvider;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PolicySwapIT extends OsboxTestSupport {
+public class PolicySwapIT extends ProgramTestSupport {
 
     /** Batches of processes; the policy changes three ways during each. */
     static final int BATCHES = 17;
@@ -72,15 +69,6 @@ public class PolicySwapIT extends OsboxTestSupport {
             "stride", Map.of("quantum", "50000"),
             "priority", Map.of("quantum", "50000"),
             "sjf", Map.of("initial", "50000"));
-
-    @Inject
-    Machine machine;
-
-    @Inject
-    ProcessManager processes;
-
-    @Inject
-    Console console;
 
     @Inject
     @Filter("(" + PolicyControl.KIND + "=" + SchedulingPolicyProvider.KIND + ")")
@@ -109,7 +97,6 @@ public class PolicySwapIT extends OsboxTestSupport {
     @Test
     public void processesAllEndRightWhileThePolicyChangesInEveryWay() throws Exception {
         awaitValue(() -> policyNames().size(), POLICIES.size() + 1);
-        ProgramRunner runner = new ProgramRunner(machine, processes, console);
         byte[] exitcode = Files.readAllBytes(ProgramRunner.example("exitcode"));
         byte[] checksum = Files.readAllBytes(ProgramRunner.example("checksum"));
         String exitcodePath = ProgramRunner.example("exitcode").toString();

@@ -7,16 +7,11 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import javax.inject.Inject;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import osbox.api.hw.Console;
-import osbox.api.hw.Machine;
-import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.Signals;
 import osbox.api.kernel.WaitStatus;
 
@@ -28,23 +23,7 @@ import osbox.api.kernel.WaitStatus;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ProgramsIT extends OsboxTestSupport {
-
-    @Inject
-    Machine machine;
-
-    @Inject
-    ProcessManager processes;
-
-    @Inject
-    Console console;
-
-    private ProgramRunner runner;
-
-    @Before
-    public void connectConsole() {
-        runner = new ProgramRunner(machine, processes, console);
-    }
+public class ProgramsIT extends ProgramTestSupport {
 
     @Test
     public void helloPrintsItsArgumentsAndExitsZero() throws Exception {

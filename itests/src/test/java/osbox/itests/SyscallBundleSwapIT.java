@@ -9,7 +9,6 @@ import static org.junit.Assert.fail;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -20,10 +19,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
-import osbox.api.hw.Console;
-import osbox.api.hw.Machine;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallHandler;
@@ -41,7 +37,7 @@ import osbox.api.trace.TraceKind;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class SyscallBundleSwapIT extends OsboxTestSupport {
+public class SyscallBundleSwapIT extends ProgramTestSupport {
 
     static final String SYSINFO_BUNDLE = "osbox.kernel.syscalls.sysinfo";
 
@@ -56,18 +52,8 @@ public class SyscallBundleSwapIT extends OsboxTestSupport {
     /** Runs of sysinfo allowed while waiting for a restarted bundle's calls to be installed. */
     static final int MAX_ATTEMPTS = 20;
 
-    @Inject
-    Machine machine;
-
-    @Inject
-    ProcessManager processes;
-
-    @Inject
-    Console console;
-
     @Test
     public void sysinfoBundleIsStoppedStartedAndUpdatedWhileAProgramRuns() throws Exception {
-        ProgramRunner runner = new ProgramRunner(machine, processes, console);
 
         // The reference: the checksum computed in Java agrees with a run of the program alone
         // and with its expected output (qemu's).
@@ -80,7 +66,7 @@ public class SyscallBundleSwapIT extends OsboxTestSupport {
         ProgramRunner.Started background = runner.start(ProgramRunner.example("checksum"),
                 Long.toString(BACKGROUND_N));
 
-        Bundle sysinfo = bundle(SYSINFO_BUNDLE);
+        Bundle sysinfo = installedBundle(SYSINFO_BUNDLE);
         assertEquals(Bundle.ACTIVE, sysinfo.getState());
         ProgramRunner.Run before = runner.run(ProgramRunner.example("sysinfo"));
         assertWorks(before);
@@ -199,16 +185,6 @@ public class SyscallBundleSwapIT extends OsboxTestSupport {
     private Filter unameFilter() throws Exception {
         return context.createFilter("(&(" + Constants.OBJECTCLASS + "=" + SyscallHandler.class.getName() + ")("
                 + SyscallHandler.NUMBER + "=" + Syscalls.UNAME + "))");
-    }
-
-    private Bundle bundle(String bsn) {
-        for (Bundle b : context.getBundles()) {
-            if (bsn.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        fail(bsn + " is not installed");
-        return null;
     }
 
     /** What checksum.c prints for n iterations, computed here. */

@@ -4,11 +4,19 @@
  * {@link osbox.policy.support.RunQueue},
  * {@link osbox.policy.support.OrderedQueue}), simple global task queues
  * ({@link osbox.policy.support.TaskQueue},
- * {@link osbox.policy.support.RankedQueue}), burst prediction
- * ({@link osbox.policy.support.BurstEstimator}); and for page-replacement
+ * {@link osbox.policy.support.RankedQueue}, and the skeleton of a policy over
+ * one global queue, {@link osbox.policy.support.TaskQueuePolicy}), burst
+ * prediction ({@link osbox.policy.support.BurstEstimator}), Linux's nice
+ * weights ({@link osbox.policy.support.NiceWeights}); and for
+ * page-replacement
  * policies ({@link osbox.policy.support.PageList},
- * {@link osbox.policy.support.ClockRing}). Option parsing and validation is
- * the package {@link osbox.policy.support.options}.
+ * {@link osbox.policy.support.ClockRing}, and the policy skeletons over them,
+ * {@link osbox.policy.support.PageListPolicy} and
+ * {@link osbox.policy.support.ClockRingPolicy}); and for every provider
+ * ({@link osbox.policy.support.AbstractPolicyProvider}: description,
+ * defaults and option checking, so a provider states only what differs).
+ * Option parsing and validation is the package
+ * {@link osbox.policy.support.options}.
  *
  * <p>Meant to be embedded: a policy bundle builds against this library and
  * copies the package into its own jar (bnd {@code -conditionalpackage}), so no
@@ -16,7 +24,13 @@
  *
  * <p>2.0: {@code Options} moved to {@link osbox.policy.support.options}, the
  * one option parser (with one error format) of policies, kernel and tools.
+ * <p>2.1: {@code AbstractPolicyProvider}, the skeleton of every policy
+ * provider; {@code PageListPolicy} and {@code ClockRingPolicy}, the skeletons
+ * of list and clock page-replacement policies; {@code TaskQueuePolicy}, the
+ * skeleton of FIFO and round robin; {@code AccessSampling}, the
+ * sample option of LRU and LFU; {@code NiceWeights}, the weight table of CFS
+ * (and of the example weighted round robin).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package osbox.policy.support;

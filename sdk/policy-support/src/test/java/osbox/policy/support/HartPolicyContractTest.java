@@ -1,6 +1,5 @@
 package osbox.policy.support;
 
-import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.policy.support.options.Options;
@@ -10,22 +9,19 @@ import osbox.testkit.sched.SchedulingPolicyContract;
 class HartPolicyContractTest extends SchedulingPolicyContract {
     @Override
     protected SchedulingPolicyProvider provider() {
-        return new SchedulingPolicyProvider() {
-            @Override
-            public String describe() {
-                return "per-hart fifo (test)";
-            }
+        return new PerHartFifoProvider();
+    }
 
-            @Override
-            public Map<String, String> defaults() {
-                return Map.of();
-            }
+    /** The per-hart FIFO's provider: no options. */
+    private static final class PerHartFifoProvider extends AbstractPolicyProvider<SchedulingPolicy>
+            implements SchedulingPolicyProvider {
+        PerHartFifoProvider() {
+            super("per-hart fifo (test)");
+        }
 
-            @Override
-            public SchedulingPolicy create(Map<String, String> options) {
-                Options.of(defaults(), options);
-                return new HartPolicyTest.Fifo();
-            }
-        };
+        @Override
+        protected SchedulingPolicy build(Options options) {
+            return new HartPolicyTest.Fifo();
+        }
     }
 }

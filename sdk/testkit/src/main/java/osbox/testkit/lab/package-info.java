@@ -13,7 +13,13 @@
  * <p>Also in 2.0: LabRun, LabJob, LabResult and JobStats moved to
  * {@code osbox.testkit.sched} (the contract tests run them there), which
  * broke the package cycle between the lab and the scheduling test kit.
+ * <p>2.1: {@link osbox.testkit.lab.LabOutput} runs either lab's command line
+ * in memory for a test; {@link osbox.testkit.lab.PagingResult#hitsAndMisses()}
+ * and {@link osbox.testkit.lab.PagingResult#victims()} say a run in short;
+ * {@link osbox.testkit.lab.OstepPagingComparison} holds the comparisons with
+ * {@code paging-policy.py} that FIFO, LRU, MRU and OPT (or a plugin of the
+ * same rules) pass.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package osbox.testkit.lab;

@@ -2,16 +2,13 @@ package osbox.testkit.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +18,7 @@ import osbox.api.sched.SchedTask;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.sched.StopReason;
+import osbox.testkit.policy.PolicyProviderContract;
 
 /**
  * The contract every scheduling policy must pass. Subclass it in your
@@ -29,30 +27,14 @@ import osbox.api.sched.StopReason;
  * may starve a task by design (FIFO, SJF, STCF), and
  * {@link #freeFormOptions()} for options that accept any text.
  */
-public abstract class SchedulingPolicyContract {
+public abstract class SchedulingPolicyContract extends PolicyProviderContract<SchedulingPolicy> {
     /** The provider under test. */
+    @Override
     protected abstract SchedulingPolicyProvider provider();
-
-    /** The options policies are created with (default: none, so the defaults). */
-    protected Map<String, String> options() {
-        return Map.of();
-    }
 
     /** Whether every runnable task must get the CPU while others never finish (default true). */
     protected boolean fair() {
         return true;
-    }
-
-    /** Options whose value may be any text, so a malformed value cannot be rejected. */
-    protected Set<String> freeFormOptions() {
-        return Set.of();
-    }
-
-    /** A fresh policy from the provider with {@link #options()}. */
-    protected SchedulingPolicy newPolicy() {
-        SchedulingPolicy p = provider().create(options());
-        assertNotNull(p, "create(...) returned null");
-        return p;
     }
 
     /** A checked, freshly attached policy on harts harts with seed. */
@@ -60,48 +42,7 @@ public abstract class SchedulingPolicyContract {
         return new CheckedPolicy(newPolicy(), new FakeContext(harts, seed));
     }
 
-    // ---- the provider ----
-
-    /** describe() is one non-blank line. */
-    @Test
-    public void describesItselfInOneLine() {
-        String d = provider().describe();
-        assertNotNull(d);
-        assertFalse(d.isBlank(), "describe() is blank");
-        assertFalse(d.contains("\n"), "describe() is more than one line");
-    }
-
-    /** Its defaults, and no options at all, are accepted. */
-    @Test
-    public void acceptsItsDefaultsAndNoOptions() {
-        Map<String, String> defaults = provider().defaults();
-        assertNotNull(defaults, "defaults() returned null");
-        assertNotNull(provider().create(defaults));
-        assertNotNull(provider().create(Map.of()));
-    }
-
-    /** An unknown option is rejected with an IllegalArgumentException naming it. */
-    @Test
-    public void rejectsAnUnknownOptionByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> provider().create(Map.of("no-such-option-xyzzy", "1")));
-        assertNotNull(e.getMessage());
-        assertTrue(e.getMessage().contains("no-such-option-xyzzy"), "message does not name the option: " + e.getMessage());
-    }
-
-    /** Every option (but free-form ones) rejects a malformed value with a message naming it. */
-    @Test
-    public void rejectsMalformedOptionValuesByName() {
-        for (String key : new TreeSet<>(provider().defaults().keySet())) {
-            if (freeFormOptions().contains(key)) {
-                continue;
-            }
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> provider().create(Map.of(key, "#bogus#")), "option " + key + " accepted #bogus#");
-            assertNotNull(e.getMessage());
-            assertTrue(e.getMessage().contains(key), "message does not name " + key + ": " + e.getMessage());
-        }
-    }
+    // ---- the provider (and the checks of PolicyProviderContract) ----
 
     /** Each create(...) gives a new instance that shares no state with the others. */
     @Test

@@ -12,7 +12,12 @@
  * {@code osbox.testkit.lab}: the contract runs it, and the lab (which builds
  * on these fakes) uses it from here, so the two packages no longer depend on
  * each other.
+ *
+ * <p>1.2: {@code SchedulingPolicyContract} extends
+ * {@link osbox.testkit.policy.PolicyProviderContract}, which holds the
+ * provider checks (and {@code options()}, {@code freeFormOptions()},
+ * {@code newPolicy()}) it shares with the page-replacement contract.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package osbox.testkit.sched;

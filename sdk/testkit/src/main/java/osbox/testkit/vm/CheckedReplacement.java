@@ -97,6 +97,29 @@ public final class CheckedReplacement {
         access(page, false);
     }
 
+    /**
+     * One reference to {@code vpn} as the mechanism serves it with
+     * {@code frames} frames: a resident page is accessed (dirty on a write);
+     * otherwise the policy's victim is evicted when every frame is in use,
+     * and {@code vpn} is loaded (dirty on a write). Returns whether it hit.
+     */
+    public boolean reference(long vpn, boolean write, int frames) {
+        for (FakePage page : loadOrder) {
+            if (page.vpn() == vpn) {
+                access(page, write);
+                return true;
+            }
+        }
+        if (loadOrder.size() >= frames) {
+            evict();
+        }
+        FakePage loaded = load(vpn);
+        if (write) {
+            loaded.dirty(true);
+        }
+        return false;
+    }
+
     /** The page leaves without being chosen (unmapped): removed(). */
     public void remove(FakePage page) {
         requireResident(page);

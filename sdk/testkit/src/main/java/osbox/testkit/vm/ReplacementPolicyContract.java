@@ -1,21 +1,18 @@
 package osbox.testkit.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.policy.PolicyProviderContract;
 
 /**
  * The contract every page-replacement policy must pass. Subclass it in your
@@ -32,77 +29,20 @@ import osbox.api.vm.replace.ReplacementPolicyProvider;
  * the future unknown (nextAccess -1, a live machine) and once with it known
  * (the lab).
  */
-public abstract class ReplacementPolicyContract {
+public abstract class ReplacementPolicyContract extends PolicyProviderContract<ReplacementPolicy> {
     /** Simulated cycles per access in random runs. */
     protected static final long CYCLES_PER_ACCESS = 100;
 
     /** The provider under test. */
+    @Override
     protected abstract ReplacementPolicyProvider provider();
-
-    /** The options policies are created with (default: none, so the defaults). */
-    protected Map<String, String> options() {
-        return Map.of();
-    }
-
-    /** Options whose value may be any text, so a malformed value cannot be rejected. */
-    protected Set<String> freeFormOptions() {
-        return Set.of();
-    }
-
-    /** A fresh policy from the provider with {@link #options()}. */
-    protected ReplacementPolicy newPolicy() {
-        ReplacementPolicy p = provider().create(options());
-        assertNotNull(p, "create(...) returned null");
-        return p;
-    }
 
     /** A checked, freshly attached policy with nothing resident, random seed seed. */
     protected CheckedReplacement attached(long seed) {
         return new CheckedReplacement(newPolicy(), new FakeReplacementContext(seed));
     }
 
-    // ---- the provider ----
-
-    /** describe() is one non-blank line. */
-    @Test
-    public void describesItselfInOneLine() {
-        String d = provider().describe();
-        assertNotNull(d);
-        assertFalse(d.isBlank(), "describe() is blank");
-        assertFalse(d.contains("\n"), "describe() is more than one line");
-    }
-
-    /** Its defaults, and no options at all, are accepted. */
-    @Test
-    public void acceptsItsDefaultsAndNoOptions() {
-        Map<String, String> defaults = provider().defaults();
-        assertNotNull(defaults, "defaults() returned null");
-        assertNotNull(provider().create(defaults));
-        assertNotNull(provider().create(Map.of()));
-    }
-
-    /** An unknown option is rejected with an IllegalArgumentException naming it. */
-    @Test
-    public void rejectsAnUnknownOptionByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> provider().create(Map.of("no-such-option-xyzzy", "1")));
-        assertNotNull(e.getMessage());
-        assertTrue(e.getMessage().contains("no-such-option-xyzzy"), "message does not name the option: " + e.getMessage());
-    }
-
-    /** Every option (but free-form ones) rejects a malformed value with a message naming it. */
-    @Test
-    public void rejectsMalformedOptionValuesByName() {
-        for (String key : new TreeSet<>(provider().defaults().keySet())) {
-            if (freeFormOptions().contains(key)) {
-                continue;
-            }
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> provider().create(Map.of(key, "#bogus#")), "option " + key + " accepted #bogus#");
-            assertNotNull(e.getMessage());
-            assertTrue(e.getMessage().contains(key), "message does not name " + key + ": " + e.getMessage());
-        }
-    }
+    // ---- the provider (and the checks of PolicyProviderContract) ----
 
     /** Each create(...) gives a new instance that shares no state with the others. */
     @Test
@@ -353,23 +293,7 @@ public abstract class ReplacementPolicyContract {
                 p.remove(p.resident().get(r.nextInt(p.size())));
             }
             boolean write = r.nextInt(100) < 30;
-            FakePage hit = null;
-            for (FakePage page : p.resident()) {
-                if (page.vpn() == refs[i]) {
-                    hit = page;
-                }
-            }
-            if (hit != null) {
-                p.access(hit, write);
-                continue;
-            }
-            if (p.size() >= frames) {
-                p.evict();
-            }
-            FakePage loaded = p.load(refs[i]);
-            if (write) {
-                loaded.dirty(true);
-            }
+            p.reference(refs[i], write, frames);
         }
         ctx.future(null);
     }

@@ -12,7 +12,15 @@
  *
  * <p>2.0: the SPI these test is {@code osbox.api.vm.replace} (was
  * {@code osbox.api.vm}), so every signature naming its types changed.
+ *
+ * <p>2.1: {@code ReplacementPolicyContract} extends
+ * {@link osbox.testkit.policy.PolicyProviderContract}, which holds the
+ * provider checks (and {@code options()}, {@code freeFormOptions()},
+ * {@code newPolicy()}) it shares with the scheduling contract; and
+ * {@link osbox.testkit.vm.CheckedReplacement#reference} serves one reference
+ * as the mechanism does (a hit is an access, a miss evicts when full and
+ * loads).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package osbox.testkit.vm;

@@ -4,6 +4,7 @@ import osbox.api.sched.EnqueueReason;
 import osbox.api.sched.SchedTask;
 import osbox.api.sched.StopReason;
 import osbox.policy.support.HartPolicy;
+import osbox.policy.support.NiceWeights;
 
 /**
  * Linux's Completely Fair Scheduler, per hart: each task's virtual runtime

@@ -1,9 +1,9 @@
 package osbox.sched.mlfq;
 
 import java.util.Map;
-import java.util.TreeMap;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.AbstractPolicyProvider;
 import osbox.policy.support.options.Options;
 
 /**
@@ -16,7 +16,7 @@ import osbox.policy.support.options.Options;
  * (full: a boost gives a fresh top quantum and allotment; ostep: as mlfq.py,
  * remaining quantum := top allotment, allotment kept).
  */
-public class MlfqProvider implements SchedulingPolicyProvider {
+public class MlfqProvider extends AbstractPolicyProvider<SchedulingPolicy> implements SchedulingPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "mlfq";
     /** Option: number of levels. */
@@ -36,35 +36,31 @@ public class MlfqProvider implements SchedulingPolicyProvider {
 
     private static final Map<String, Boolean> BOOST_RESETS = Map.of("full", false, "ostep", true);
 
-    /** One line for listings. */
-    @Override
-    public String describe() {
-        return "MLFQ: priority levels with per-level quantum and allotment, periodic boost (OSTEP rules)";
-    }
-
-    /** The defaults listed above. */
-    @Override
-    public Map<String, String> defaults() {
-        TreeMap<String, String> d = new TreeMap<>();
-        d.put(QUEUES, "3");
-        d.put(QUANTUM, "1000000");
-        d.put(ALLOT, "1");
-        d.put(BOOST, "0");
-        d.put(IO_BUMP, "false");
-        d.put(STAY, "false");
-        d.put(BOOST_RESET, "full");
-        return d;
+    /** The one line for listings; the defaults listed above (sorted by name). */
+    public MlfqProvider() {
+        super("MLFQ: priority levels with per-level quantum and allotment, periodic boost (OSTEP rules)",
+                ALLOT, "1",
+                BOOST, "0",
+                BOOST_RESET, "full",
+                IO_BUMP, "false",
+                QUANTUM, "1000000",
+                QUEUES, "3",
+                STAY, "false");
     }
 
     /** A fresh policy; throws IllegalArgumentException naming a bad option. */
     @Override
-    public SchedulingPolicy create(Map<String, String> options) {
+    protected SchedulingPolicy build(Options options) {
         return new MlfqPolicy(config(options));
     }
 
-    /** The validated configuration for options. */
+    /** The validated configuration for options (null: none) over the defaults. */
     public MlfqConfig config(Map<String, String> options) {
-        Options o = Options.of(defaults(), options);
+        return config(Options.of(defaults(), options));
+    }
+
+    /** The validated configuration for options checked against the defaults. */
+    private static MlfqConfig config(Options o) {
         int queues = (int) Math.min(64, o.longAtLeast(QUEUES, 1));
         if (o.longAtLeast(QUEUES, 1) > 64) {
             throw new IllegalArgumentException("option 'queues' must be at most 64");

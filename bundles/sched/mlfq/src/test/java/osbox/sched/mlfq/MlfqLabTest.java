@@ -2,23 +2,15 @@ package osbox.sched.mlfq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.testkit.lab.SchedLab;
+import osbox.testkit.lab.LabOutput;
 
 /** The lab with MLFQ answers as OSTEP's mlfq.py does. */
 class MlfqLabTest {
     /** Runs the lab with args; returns stdout. */
     private static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = SchedLab.run(args, Map.of("mlfq", new MlfqProvider()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return LabOutput.sched(Map.of("mlfq", new MlfqProvider()), args).expectSuccess();
     }
 
     /** Reference case: 2 queues, quantum 2, allotment 1, I/O time 2, jobs 0,4,0:1,3,2. */

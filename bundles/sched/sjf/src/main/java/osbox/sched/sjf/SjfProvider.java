@@ -1,8 +1,8 @@
 package osbox.sched.sjf;
 
-import java.util.Map;
 import osbox.api.sched.SchedulingPolicy;
 import osbox.api.sched.SchedulingPolicyProvider;
+import osbox.policy.support.AbstractPolicyProvider;
 import osbox.policy.support.options.Options;
 
 /**
@@ -10,7 +10,7 @@ import osbox.policy.support.options.Options;
  * exponential average, 0..1, default 0.5), initial (first burst guess in
  * cycles, at least 1, default 1000000).
  */
-public class SjfProvider implements SchedulingPolicyProvider {
+public class SjfProvider extends AbstractPolicyProvider<SchedulingPolicy> implements SchedulingPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "sjf";
     /** Option: weight of the newest burst. */
@@ -18,22 +18,15 @@ public class SjfProvider implements SchedulingPolicyProvider {
     /** Option: first burst guess in cycles. */
     public static final String INITIAL = "initial";
 
-    /** One line for listings. */
-    @Override
-    public String describe() {
-        return "SJF: non-preemptive, shortest predicted burst first (hint or exponential average)";
+    /** The one line for listings; alpha=0.5, initial=1000000. */
+    public SjfProvider() {
+        super("SJF: non-preemptive, shortest predicted burst first (hint or exponential average)",
+                ALPHA, "0.5", INITIAL, "1000000");
     }
 
-    /** alpha=0.5, initial=1000000. */
+    /** A fresh policy; throws naming a malformed option. */
     @Override
-    public Map<String, String> defaults() {
-        return Map.of(ALPHA, "0.5", INITIAL, "1000000");
-    }
-
-    /** A fresh policy; throws on an unknown or malformed option. */
-    @Override
-    public SchedulingPolicy create(Map<String, String> options) {
-        Options o = Options.of(defaults(), options);
-        return new SjfPolicy(o.doubleWithin(ALPHA, 0, 1), o.longAtLeast(INITIAL, 1));
+    protected SchedulingPolicy build(Options options) {
+        return new SjfPolicy(options.doubleWithin(ALPHA, 0, 1), options.longAtLeast(INITIAL, 1));
     }
 }

@@ -2,21 +2,15 @@ package osbox.sched.sjf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.testkit.lab.SchedLab;
+import osbox.testkit.lab.LabOutput;
 
 /** The lab with SJF answers as OSTEP's scheduler.py does (stable sort by length). */
 class SjfLabTest {
     /** Runs the lab with args; returns stdout. */
     private static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, SchedLab.run(args, Map.of("sjf", new SjfProvider()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
-        return out.toString(StandardCharsets.UTF_8);
+        return LabOutput.sched(Map.of("sjf", new SjfProvider()), args).expectSuccess();
     }
 
     /** 3,1,2: J1 0-1, J2 1-3, J0 3-6. */

@@ -2,21 +2,15 @@ package osbox.sched.stcf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.testkit.lab.SchedLab;
+import osbox.testkit.lab.LabOutput;
 
 /** The lab with STCF and arrivals. */
 class StcfLabTest {
     /** Runs the lab with args; returns stdout. */
     private static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertEquals(0, SchedLab.run(args, Map.of("stcf", new StcfProvider()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
-        return out.toString(StandardCharsets.UTF_8);
+        return LabOutput.sched(Map.of("stcf", new StcfProvider()), args).expectSuccess();
     }
 
     /** A 10 @0, B 3 @2, C 2 @3: A 0-2, B 2-5 (C ties B, no preemption), C 5-7, A 7-15. */

@@ -47,12 +47,9 @@ class DispatcherDispatchTest {
     @Test
     void processesSpreadOverIdleHartsInOrder() {
         SchedFixture f = new SchedFixture(2);
-        Process a = f.process("a");
-        Process b = f.process("b");
-        Process c = f.process("c");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
-        f.d.makeReady(c);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
+        Process c = f.ready("c");
         assertSame(a, f.d.current(0));
         assertSame(b, f.d.current(1));
         assertEquals(ProcessState.READY, c.state());

@@ -19,8 +19,7 @@ class DispatcherPreemptionTest {
 
     @Test
     void tickWithNobodyWaitingGrantsANewQuantum() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         h.advance(QUANTUM, 300);
         f.timer.log().clear();
 
@@ -37,12 +36,9 @@ class DispatcherPreemptionTest {
 
     @Test
     void tickPreemptsInRoundRobinOrder() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        Process c = f.process("c");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
-        f.d.makeReady(c);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
+        Process c = f.ready("c");
         List<Integer> ran = new ArrayList<>();
         ran.add(f.d.current(0).pid());
         for (int i = 0; i < 6; i++) {
@@ -62,10 +58,8 @@ class DispatcherPreemptionTest {
 
     @Test
     void preemptedProcessIsReadyAndTheNextGetsAFreshQuantum() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
         h.advance(QUANTUM, 10);
         f.d.tick(h);
         assertEquals(ProcessState.READY, a.state());
@@ -81,10 +75,8 @@ class DispatcherPreemptionTest {
     @Test
     void cpuCyclesAndInstructionsAreChargedPerRun() {
         h.setCounters(1000, 50);
-        Process a = f.process("a");
-        Process b = f.process("b");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
         h.advance(600, 400);
         f.d.tick(h);
         assertEquals(600, a.sched().cpuCycles);
@@ -116,8 +108,7 @@ class DispatcherPreemptionTest {
 
     @Test
     void yieldWithNobodyWaitingKeepsRunning() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.yield(h);
         assertSame(a, f.d.current(0));
         assertEquals(0, a.sched().voluntarySwitches);
@@ -126,12 +117,9 @@ class DispatcherPreemptionTest {
 
     @Test
     void yieldGoesToTheTailOfTheQueue() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        Process c = f.process("c");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
-        f.d.makeReady(c);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
+        Process c = f.ready("c");
         h.advance(100, 90);
         f.d.yield(h);
         assertSame(b, f.d.current(0));
@@ -164,12 +152,9 @@ class DispatcherPreemptionTest {
     @Test
     void ticksOnOneHartDoNotDisturbAnother() {
         SchedFixture two = new SchedFixture(2);
-        Process a = two.process("a");
-        Process b = two.process("b");
-        Process c = two.process("c");
-        two.d.makeReady(a);
-        two.d.makeReady(b);
-        two.d.makeReady(c);
+        Process a = two.ready("a");
+        Process b = two.ready("b");
+        Process c = two.ready("c");
         two.hart(1).advance(QUANTUM, 1);
         two.d.tick(two.hart(1));
         assertSame(a, two.d.current(0));

@@ -18,10 +18,8 @@ class DispatcherRetireTest {
 
     @Test
     void retiringTheRunningProcessRunsTheNext() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
         h.advance(123, 45);
         f.d.retire(a);
         assertSame(b, f.d.current(0));
@@ -35,8 +33,7 @@ class DispatcherRetireTest {
 
     @Test
     void retiringTheOnlyProcessIdlesTheHart() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.retire(a);
         assertNull(f.d.current(0));
         assertNull(h.context());
@@ -46,12 +43,9 @@ class DispatcherRetireTest {
 
     @Test
     void retiringAReadyProcessTakesItOffTheRunQueue() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        Process c = f.process("c");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
-        f.d.makeReady(c);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
+        Process c = f.ready("c");
         f.d.retire(b);
         assertEquals(1, f.d.readyCount());
         h.advance(QUANTUM, 1);
@@ -66,8 +60,7 @@ class DispatcherRetireTest {
     @Test
     void retiringASleeperTakesItOffItsWaitQueue() {
         KernelWaitQueue<Process> q = f.d.newWaitQueue("q");
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.sleepOn(h, a, q);
         f.d.retire(a);
         assertEquals(0, q.size());
@@ -76,8 +69,7 @@ class DispatcherRetireTest {
 
     @Test
     void retiringATimedSleeperCancelsItsEvent() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.sleepUntil(h, a, 10_000);
         f.d.retire(a);
         assertEquals(0, a.sched().sleepEvent);
@@ -89,8 +81,7 @@ class DispatcherRetireTest {
 
     @Test
     void retireThenZombifyIsTheExitPath() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.retire(a);
         f.table.zombify(a, 0, null, 0);
         f.table.remove(a);

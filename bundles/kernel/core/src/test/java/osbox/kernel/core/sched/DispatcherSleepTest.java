@@ -31,10 +31,8 @@ class DispatcherSleepTest {
 
     @Test
     void sleepOnBlocksAndRunsTheNext() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
         h.advance(200, 100);
 
         f.d.sleepOn(h, a, q);
@@ -52,8 +50,7 @@ class DispatcherSleepTest {
 
     @Test
     void sleepOnWithNobodyElseIdlesTheHartWithoutATimer() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.sleepOn(h, a, q);
         assertNull(f.d.current(0));
         assertNull(h.context());
@@ -64,12 +61,9 @@ class DispatcherSleepTest {
 
     @Test
     void wakeAllMakesSleepersReadyInFifoOrder() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        Process c = f.process("c");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
-        f.d.makeReady(c);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
+        Process c = f.ready("c");
         f.d.sleepOn(h, a, q); // b runs
         f.d.sleepOn(h, b, q); // c runs
         assertEquals(2, q.size());
@@ -93,8 +87,7 @@ class DispatcherSleepTest {
 
     @Test
     void wakeAllOnAnIdleHartDispatchesAtOnce() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         h.advance(300, 1);
         f.d.sleepOn(h, a, q);
         h.advance(1000, 0);
@@ -107,10 +100,8 @@ class DispatcherSleepTest {
 
     @Test
     void wakeAllSkipsRetiredSleepers() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
         f.d.sleepOn(h, a, q);
         f.d.retire(a);
         assertEquals(0, q.size());
@@ -120,8 +111,7 @@ class DispatcherSleepTest {
 
     @Test
     void sleepUntilWakesAtTheDeadline() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         h.setCounters(1000, h.instret());
         f.d.sleepUntil(h, a, 5000);
 
@@ -146,8 +136,7 @@ class DispatcherSleepTest {
 
     @Test
     void wakeBeforeTheDeadlineCancelsTheTimedEvent() {
-        Process a = f.process("a");
-        f.d.makeReady(a);
+        Process a = f.ready("a");
         f.d.sleepUntil(h, a, 5000);
         f.d.wake(a);
         assertEquals(0, a.sched().sleepEvent);
@@ -157,10 +146,8 @@ class DispatcherSleepTest {
 
     @Test
     void wakeOfAProcessThatIsNotBlockedIsANoOp() {
-        Process a = f.process("a");
-        Process b = f.process("b");
-        f.d.makeReady(a);
-        f.d.makeReady(b);
+        Process a = f.ready("a");
+        Process b = f.ready("b");
         f.d.wake(b);
         f.d.wake(a);
         assertEquals(1, f.d.readyCount());
@@ -173,10 +160,8 @@ class DispatcherSleepTest {
     void sleeperOnTwoHartsWakesOnTheIdleOne() {
         SchedFixture two = new SchedFixture(2);
         KernelWaitQueue<Process> queue = two.d.newWaitQueue("q");
-        Process a = two.process("a");
-        Process b = two.process("b");
-        two.d.makeReady(a);
-        two.d.makeReady(b);
+        Process a = two.ready("a");
+        Process b = two.ready("b");
         two.d.sleepOn(two.hart(1), b, queue);
         assertNull(two.d.current(1));
         queue.wakeAll();

@@ -43,9 +43,17 @@ final class SchedFixture {
                 .map(e -> e.hart() + ":" + e.a() + "->" + e.b()).toList();
     }
 
+    /** A new process named name with an empty address space, not yet ready. */
     Process process(String name) {
         Process p = table.create(0, name, List.of(name), machine.now());
         return Pcbs.withImage(p, new HartContext(), PagedAddressSpace.create(mem, frames, asids, TlbShootdown.NONE),
                 null);
+    }
+
+    /** A new process named name, made ready at once: it runs if a hart is idle, else it waits its turn. */
+    Process ready(String name) {
+        Process p = process(name);
+        d.makeReady(p);
+        return p;
     }
 }

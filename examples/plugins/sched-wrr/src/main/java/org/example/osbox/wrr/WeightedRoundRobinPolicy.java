@@ -1,12 +1,8 @@
 package org.example.osbox.wrr;
 
-import java.util.ArrayDeque;
-import java.util.List;
-import osbox.api.sched.EnqueueReason;
-import osbox.api.sched.PolicyContext;
 import osbox.api.sched.SchedTask;
-import osbox.api.sched.SchedulingPolicy;
-import osbox.api.sched.StopReason;
+import osbox.policy.support.NiceWeights;
+import osbox.policy.support.TaskQueuePolicy;
 
 /**
  * Weighted round robin ("wrr"): tasks take turns as in round robin (one FIFO
@@ -16,10 +12,13 @@ import osbox.api.sched.StopReason;
  * nice 5 about a third. CPU-bound tasks therefore share the CPU in proportion
  * to their weights; a task that blocks early gives up the rest of its turn.
  * Every task is picked within one round, so nobody starves.
+ *
+ * <p>The SDK's {@link TaskQueuePolicy} keeps the queue (seeding it at attach,
+ * a runnable task to the back, a killed task forgotten, every hart given its
+ * head); this class says only how long a turn is.
  */
-public final class WeightedRoundRobinPolicy implements SchedulingPolicy {
+public final class WeightedRoundRobinPolicy extends TaskQueuePolicy {
     private final long quantum;
-    private final ArrayDeque<SchedTask> queue = new ArrayDeque<>();
 
     /** A policy whose nice-0 turn is {@code quantum} cycles (1 .. {@link WeightedRoundRobinProvider#MAX_QUANTUM}). */
     public WeightedRoundRobinPolicy(long quantum) {
@@ -30,39 +29,10 @@ public final class WeightedRoundRobinPolicy implements SchedulingPolicy {
         this.quantum = quantum;
     }
 
-    /** Starts with the tasks runnable now, in the order they became runnable. */
-    @Override
-    public void attach(PolicyContext context, List<SchedTask> runnable, SchedTask[] running) {
-        queue.addAll(runnable);
-    }
-
-    /** To the back, whatever the reason. */
-    @Override
-    public void enqueue(SchedTask task, EnqueueReason reason) {
-        queue.addLast(task);
-    }
-
-    /** Forgets a task killed while it waited (same id, same task). */
-    @Override
-    public void dequeue(SchedTask task) {
-        queue.removeIf(t -> t.id() == task.id());
-    }
-
-    /** The head of the queue, or null when it is empty. */
-    @Override
-    public SchedTask pick(int hart) {
-        return queue.pollFirst();
-    }
-
     /** The task's turn: the quantum scaled by its weight. */
     @Override
     public long slice(SchedTask task, int hart) {
         return sliceFor(task.nice());
-    }
-
-    /** Nothing to account: each turn starts afresh. */
-    @Override
-    public void ran(SchedTask task, long cycles, StopReason reason) {
     }
 
     /** The turn, in cycles, of a task with this nice value. */

@@ -1,8 +1,8 @@
 package osbox.vm.replace.aging;
 
-import java.util.Map;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.AbstractPolicyProvider;
 import osbox.policy.support.options.Options;
 
 /**
@@ -10,34 +10,26 @@ import osbox.policy.support.options.Options;
  * period (cycles between ticks, at least 1, default 1000000; underscores may
  * group digits).
  */
-public class AgingProvider implements ReplacementPolicyProvider {
+public class AgingProvider extends AbstractPolicyProvider<ReplacementPolicy> implements ReplacementPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "aging";
     /** Option: the counter width in bits. */
     public static final String BITS = "bits";
     /** Option: cycles between ticks. */
     public static final String PERIOD = "period";
-    private static final Map<String, String> DEFAULTS = Options.defaults(BITS, "8", PERIOD, "1000000");
 
-    /** One line for listings. */
-    @Override
-    public String describe() {
-        return "Aging (approximate LRU): per-page counters shift right every period with the reference bit"
-                + " entering at the top; the smallest counter is evicted";
+    /** The one line for listings; bits=8, period=1000000. */
+    public AgingProvider() {
+        super("Aging (approximate LRU): per-page counters shift right every period with the reference bit"
+                + " entering at the top; the smallest counter is evicted",
+                BITS, "8", PERIOD, "1000000");
     }
 
-    /** bits=8, period=1000000. */
+    /** A fresh policy; throws naming bits or period when out of range or not an integer. */
     @Override
-    public Map<String, String> defaults() {
-        return DEFAULTS;
-    }
-
-    /** A fresh policy; throws naming an unknown option, or bits or period out of range or not an integer. */
-    @Override
-    public ReplacementPolicy create(Map<String, String> options) {
-        Options o = Options.of(DEFAULTS, options);
-        int bits = (int) o.longIn(BITS, 1, 64);
-        long period = o.longIn(PERIOD, 1, Long.MAX_VALUE);
+    protected ReplacementPolicy build(Options options) {
+        int bits = (int) options.longIn(BITS, 1, 64);
+        long period = options.longIn(PERIOD, 1, Long.MAX_VALUE);
         return new AgingPolicy(bits, period);
     }
 }

@@ -2,13 +2,11 @@ package osbox.vm.replace.aging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
-import osbox.testkit.lab.PagingStep;
 
 /** Aging in the paging lab (one access per cycle, so period=N ticks every N accesses). */
 class AgingLabTest {
@@ -18,24 +16,24 @@ class AgingLabTest {
     @Test
     void defaultPeriodIsFifoOnShortStrings() {
         PagingResult r = run(3, Map.of(), OSTEP);
-        assertEquals("MMMMMMMHHMMH", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L), victims(r));
+        assertEquals("MMMMMMMHHMMH", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L), r.victims());
     }
 
     /** A tick after every access: the counters order pages by last use, so LRU's 10 misses with three frames. */
     @Test
     void tickEveryAccessIsLruThreeFrames() {
         PagingResult r = run(3, Map.of("period", "1"), OSTEP);
-        assertEquals("MMMMMMMHHMMM", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 1L, 2L), victims(r));
+        assertEquals("MMMMMMMHHMMM", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 1L, 2L), r.victims());
     }
 
     /** The same with four frames: LRU's 8 misses (no Belady anomaly). */
     @Test
     void tickEveryAccessIsLruFourFrames() {
         PagingResult r = run(4, Map.of("period", "1"), OSTEP);
-        assertEquals("MMMMHHMHHMMM", hm(r));
-        assertEquals(List.of(3L, 4L, 5L, 1L), victims(r));
+        assertEquals("MMMMHHMHHMMM", r.hitsAndMisses());
+        assertEquals(List.of(3L, 4L, 5L, 1L), r.victims());
     }
 
     /**
@@ -47,8 +45,8 @@ class AgingLabTest {
     @Test
     void coarseTicks() {
         PagingResult r = run(3, Map.of("period", "3"), OSTEP);
-        assertEquals("MMMMMMMHHMMM", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 1L, 2L), victims(r));
+        assertEquals("MMMMMMMHHMMM", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 1L, 2L), r.victims());
     }
 
     /**
@@ -61,29 +59,11 @@ class AgingLabTest {
     @Test
     void coarseTicksLoseOrderWithinAPeriod() {
         PagingResult r = run(3, Map.of("period", "4", "bits", "2"), 1, 2, 3, 1, 2, 3, 4, 5, 1, 4);
-        assertEquals("MMMHHHMMMM", hm(r));
-        assertEquals(List.of(1L, 4L, 5L, 2L), victims(r));
+        assertEquals("MMMHHHMMMM", r.hitsAndMisses());
+        assertEquals(List.of(1L, 4L, 5L, 2L), r.victims());
     }
 
     static PagingResult run(int frames, Map<String, String> options, long... refs) {
         return new PagingLab(new AgingProvider().create(options), frames, 0).run(refs);
-    }
-
-    static String hm(PagingResult r) {
-        StringBuilder s = new StringBuilder();
-        for (boolean hit : r.hitList()) {
-            s.append(hit ? 'H' : 'M');
-        }
-        return s.toString();
-    }
-
-    static List<Long> victims(PagingResult r) {
-        List<Long> v = new ArrayList<>();
-        for (PagingStep s : r.steps()) {
-            if (s.victim() >= 0) {
-                v.add(s.victim());
-            }
-        }
-        return v;
     }
 }

@@ -179,22 +179,7 @@ class AgingPolicyTest {
         StringBuilder out = new StringBuilder();
         for (int vpn : refs) {
             p.context().advance(1);
-            FakePage hit = null;
-            for (FakePage page : p.resident()) {
-                if (page.vpn() == vpn) {
-                    hit = page;
-                }
-            }
-            if (hit != null) {
-                p.access(hit);
-                out.append('H');
-            } else {
-                if (p.size() == frames) {
-                    p.evict();
-                }
-                p.load(vpn);
-                out.append('M');
-            }
+            out.append(p.reference(vpn, false, frames) ? 'H' : 'M');
             if (tickEachAccess) {
                 p.tick();
             }

@@ -1,11 +1,8 @@
 package osbox.vm.replace.clock;
 
-import osbox.policy.support.ClockRing;
-
-import java.util.List;
-import osbox.api.vm.replace.PageView;
 import osbox.api.vm.replace.ReplacementContext;
-import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.policy.support.ClockRing;
+import osbox.policy.support.ClockRingPolicy;
 
 /**
  * CLOCK (second chance). The resident pages sit on a circular list in load
@@ -28,60 +25,16 @@ import osbox.api.vm.replace.ReplacementPolicy;
  * to a page finds its bit cleared; should a mechanism fail to clear bits, the
  * sweep stops after two turns and evicts the page under the hand.
  */
-public final class ClockPolicy implements ReplacementPolicy {
-    private final ClockRing ring = new ClockRing();
-    private ReplacementContext context;
-
-    /** Puts every resident page on the face, oldest first; the hand points at the oldest. */
+public final class ClockPolicy extends ClockRingPolicy {
+    /** From the hand, clears the bit of each referenced page and moves on; the first unreferenced page is the victim. */
     @Override
-    public void attach(ReplacementContext context, List<PageView> resident) {
-        this.context = context;
-        for (PageView p : resident) {
-            ring.insertBehindHand(p);
-        }
-    }
-
-    /** Drops everything. */
-    @Override
-    public void detach() {
-        while (ring.hand() != null) {
-            ring.removeNode(ring.hand());
-        }
-        context = null;
-    }
-
-    /** Inserts the page just behind the hand. */
-    @Override
-    public void loaded(PageView page) {
-        ring.insertBehindHand(page);
-    }
-
-    /** Takes the page off the face; the hand moves on if it pointed at it. */
-    @Override
-    public void removed(PageView page) {
-        ring.remove(page);
-    }
-
-    /** Sweeps from the hand, giving referenced pages a second chance; null if nothing is resident. */
-    @Override
-    public PageView victim() {
-        ClockRing.Node n = ring.hand();
-        if (n == null) {
-            return null;
-        }
-        int limit = 2 * ring.size();
-        for (int step = 0; step < limit && context.referenced(n.page()); step++) {
-            context.clearReferenced(n.page());
+    protected ClockRing.Node sweep(ClockRing.Node hand, int size) {
+        ClockRing.Node n = hand;
+        int limit = 2 * size;
+        for (int step = 0; step < limit && context().referenced(n.page()); step++) {
+            context().clearReferenced(n.page());
             n = n.next();
         }
-        ring.hand(n);
-        PageView victim = n.page();
-        ring.removeNode(n);
-        return victim;
-    }
-
-    /** The resident pages in the order the hand will examine them, starting with the page under the hand. */
-    public List<PageView> fromHand() {
-        return ring.fromHand();
+        return n;
     }
 }

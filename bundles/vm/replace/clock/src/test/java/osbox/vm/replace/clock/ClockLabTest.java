@@ -2,13 +2,11 @@ package osbox.vm.replace.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
-import osbox.testkit.lab.PagingStep;
 
 /** CLOCK in the paging lab on hand-worked reference strings (a load and every hit set the reference bit). */
 class ClockLabTest {
@@ -22,8 +20,8 @@ class ClockLabTest {
     @Test
     void threeFrames() {
         PagingResult r = run(3, OSTEP);
-        assertEquals("MMMMMMMHHMMH", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L), victims(r));
+        assertEquals("MMMMMMMHHMMH", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L), r.victims());
     }
 
     /**
@@ -33,8 +31,8 @@ class ClockLabTest {
     @Test
     void fourFramesShowsBeladysAnomaly() {
         PagingResult r = run(4, OSTEP);
-        assertEquals("MMMMHHMMMMMM", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 1L), victims(r));
+        assertEquals("MMMMHHMMMMMM", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 1L), r.victims());
         assertEquals(10, r.misses());
     }
 
@@ -46,29 +44,11 @@ class ClockLabTest {
     @Test
     void aReferencedPageIsSparedOnce() {
         PagingResult r = run(3, 1, 2, 3, 2, 4, 2, 5, 2, 1);
-        assertEquals("MMMHMHMHM", hm(r));
-        assertEquals(List.of(1L, 3L, 4L), victims(r));
+        assertEquals("MMMHMHMHM", r.hitsAndMisses());
+        assertEquals(List.of(1L, 3L, 4L), r.victims());
     }
 
     static PagingResult run(int frames, long... refs) {
         return new PagingLab(new ClockProvider().create(Map.of()), frames, 0).run(refs);
-    }
-
-    static String hm(PagingResult r) {
-        StringBuilder s = new StringBuilder();
-        for (boolean hit : r.hitList()) {
-            s.append(hit ? 'H' : 'M');
-        }
-        return s.toString();
-    }
-
-    static List<Long> victims(PagingResult r) {
-        List<Long> v = new ArrayList<>();
-        for (PagingStep s : r.steps()) {
-            if (s.victim() >= 0) {
-                v.add(s.victim());
-            }
-        }
-        return v;
     }
 }

@@ -1,11 +1,8 @@
 package osbox.vm.replace.eclock;
 
-import osbox.policy.support.ClockRing;
-
-import java.util.List;
-import osbox.api.vm.replace.PageView;
 import osbox.api.vm.replace.ReplacementContext;
-import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.policy.support.ClockRing;
+import osbox.policy.support.ClockRingPolicy;
 
 /**
  * Enhanced CLOCK (enhanced second chance), in the four-step form given by
@@ -32,75 +29,24 @@ import osbox.api.vm.replace.ReplacementPolicy;
  * is inserted just behind the hand (immediately before the page it points
  * at), so it is examined last; {@link #accessed} is ignored, the bits tell.
  */
-public final class EnhancedClockPolicy implements ReplacementPolicy {
-    private final ClockRing ring = new ClockRing();
-    private ReplacementContext context;
-
-    /** Puts every resident page on the face, oldest first; the hand points at the oldest. */
+public final class EnhancedClockPolicy extends ClockRingPolicy {
+    /** Up to four turns from the hand: (0,0) without clearing, then (0,1) clearing, twice. */
     @Override
-    public void attach(ReplacementContext context, List<PageView> resident) {
-        this.context = context;
-        for (PageView p : resident) {
-            ring.insertBehindHand(p);
-        }
-    }
-
-    /** Drops everything. */
-    @Override
-    public void detach() {
-        while (ring.hand() != null) {
-            ring.removeNode(ring.hand());
-        }
-        context = null;
-    }
-
-    /** Inserts the page just behind the hand. */
-    @Override
-    public void loaded(PageView page) {
-        ring.insertBehindHand(page);
-    }
-
-    /** Takes the page off the face; the hand moves on if it pointed at it. */
-    @Override
-    public void removed(PageView page) {
-        ring.remove(page);
-    }
-
-    /** Up to four turns from the hand: (0,0) without clearing, then (0,1) clearing, twice; null if nothing is resident. */
-    @Override
-    public PageView victim() {
-        ClockRing.Node start = ring.hand();
-        if (start == null) {
-            return null;
-        }
-        int size = ring.size();
-        ClockRing.Node n = start;
-        ClockRing.Node found = null;
-        for (int turn = 0; turn < 4 && found == null; turn++) {
+    protected ClockRing.Node sweep(ClockRing.Node hand, int size) {
+        ClockRing.Node n = hand;
+        for (int turn = 0; turn < 4; turn++) {
             boolean wantDirty = turn % 2 == 1;
             for (int i = 0; i < size; i++) {
-                if (context.referenced(n.page())) {
+                if (context().referenced(n.page())) {
                     if (wantDirty) {
-                        context.clearReferenced(n.page());
+                        context().clearReferenced(n.page());
                     }
-                } else if (context.dirty(n.page()) == wantDirty) {
-                    found = n;
-                    break;
+                } else if (context().dirty(n.page()) == wantDirty) {
+                    return n;
                 }
                 n = n.next();
             }
         }
-        if (found == null) {
-            found = n;
-        }
-        ring.hand(found);
-        PageView victim = found.page();
-        ring.removeNode(found);
-        return victim;
-    }
-
-    /** The resident pages in the order the hand will examine them, starting with the page under the hand. */
-    public List<PageView> fromHand() {
-        return ring.fromHand();
+        return n;
     }
 }

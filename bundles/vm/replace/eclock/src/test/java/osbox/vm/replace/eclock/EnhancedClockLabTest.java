@@ -2,13 +2,11 @@ package osbox.vm.replace.eclock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
-import osbox.testkit.lab.PagingStep;
 
 /** Enhanced CLOCK in the paging lab on hand-worked reference strings with writes. */
 class EnhancedClockLabTest {
@@ -18,8 +16,8 @@ class EnhancedClockLabTest {
     @Test
     void readsOnlyIsClock() {
         PagingResult r = run(3, OSTEP, new boolean[OSTEP.length]);
-        assertEquals("MMMMMMMHHMMH", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L), victims(r));
+        assertEquals("MMMMMMMHHMMH", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 1L, 2L), r.victims());
     }
 
     /**
@@ -33,8 +31,8 @@ class EnhancedClockLabTest {
         boolean[] writes = new boolean[OSTEP.length];
         writes[0] = true;
         PagingResult r = run(3, OSTEP, writes);
-        assertEquals("MMMMHMMHHMMM", hm(r));
-        assertEquals(List.of(2L, 3L, 4L, 2L, 5L, 1L), victims(r));
+        assertEquals("MMMMHMMHHMMM", r.hitsAndMisses());
+        assertEquals(List.of(2L, 3L, 4L, 2L, 5L, 1L), r.victims());
     }
 
     /** Four frames, pages 1 and 3 written when loaded: the clean ones go first (4: 2, then 5: 4, 1 hits). */
@@ -46,29 +44,11 @@ class EnhancedClockLabTest {
         long[] refs = {1, 2, 3, 4, 5, 2, 1, 4, 5};
         boolean[] writes = {true, false, true, false, false, false, false, false, false};
         PagingResult r = run(4, refs, writes);
-        assertEquals("MMMMMMHMH", hm(r));
-        assertEquals(List.of(2L, 4L, 3L), victims(r));
+        assertEquals("MMMMMMHMH", r.hitsAndMisses());
+        assertEquals(List.of(2L, 4L, 3L), r.victims());
     }
 
     static PagingResult run(int frames, long[] refs, boolean[] writes) {
         return new PagingLab(new EnhancedClockProvider().create(Map.of()), frames, 0).run(refs, writes);
-    }
-
-    static String hm(PagingResult r) {
-        StringBuilder s = new StringBuilder();
-        for (boolean hit : r.hitList()) {
-            s.append(hit ? 'H' : 'M');
-        }
-        return s.toString();
-    }
-
-    static List<Long> victims(PagingResult r) {
-        List<Long> v = new ArrayList<>();
-        for (PagingStep s : r.steps()) {
-            if (s.victim() >= 0) {
-                v.add(s.victim());
-            }
-        }
-        return v;
     }
 }

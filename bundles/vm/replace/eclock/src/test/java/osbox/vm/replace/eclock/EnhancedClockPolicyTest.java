@@ -142,25 +142,7 @@ class EnhancedClockPolicyTest {
         StringBuilder out = new StringBuilder();
         for (int vpn : refs) {
             p.context().advance(1);
-            FakePage hit = null;
-            for (FakePage page : p.resident()) {
-                if (page.vpn() == vpn) {
-                    hit = page;
-                }
-            }
-            if (hit != null) {
-                p.access(hit);
-                out.append('H');
-            } else {
-                if (p.size() == frames) {
-                    p.evict();
-                }
-                FakePage loaded = p.load(vpn);
-                if (vpn == written) {
-                    loaded.dirty(true);
-                }
-                out.append('M');
-            }
+            out.append(p.reference(vpn, vpn == written, frames) ? 'H' : 'M');
         }
         return out.toString();
     }

@@ -1,31 +1,23 @@
 package osbox.vm.replace.fifo;
 
-import java.util.Map;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.AbstractPolicyProvider;
 import osbox.policy.support.options.Options;
 
 /** Makes FIFO page-replacement policies. No options. */
-public class FifoProvider implements ReplacementPolicyProvider {
+public class FifoProvider extends AbstractPolicyProvider<ReplacementPolicy> implements ReplacementPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "fifo";
 
-    /** One line for listings. */
-    @Override
-    public String describe() {
-        return "FIFO: evicts the page resident longest (shows Belady's anomaly)";
+    /** The one line for listings; no options. */
+    public FifoProvider() {
+        super("FIFO: evicts the page resident longest (shows Belady's anomaly)");
     }
 
-    /** No options. */
+    /** A fresh policy (any option was refused by name before). */
     @Override
-    public Map<String, String> defaults() {
-        return Map.of();
-    }
-
-    /** A fresh policy; throws naming any option (it has none). */
-    @Override
-    public ReplacementPolicy create(Map<String, String> options) {
-        Options.of(defaults(), options);
+    protected ReplacementPolicy build(Options options) {
         return new FifoPolicy();
     }
 }

@@ -1,66 +1,48 @@
 package osbox.vm.replace.fifo;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.LabOutput;
+import osbox.testkit.lab.OstepPagingComparison;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
 
 /** FIFO in the paging lab answers as OSTEP's paging-policy.py, and shows Belady's anomaly. */
-class FifoLabTest {
-    private static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class FifoLabTest extends OstepPagingComparison {
+    /** paging-policy.py -p FIFO -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    private static final String TRACE = """
+        Access: 1  MISS FirstIn ->          [1] <- Lastin  Replaced:- [Hits:0 Misses:1]
+        Access: 2  MISS FirstIn ->       [1, 2] <- Lastin  Replaced:- [Hits:0 Misses:2]
+        Access: 3  MISS FirstIn ->    [1, 2, 3] <- Lastin  Replaced:- [Hits:0 Misses:3]
+        Access: 4  MISS FirstIn ->    [2, 3, 4] <- Lastin  Replaced:1 [Hits:0 Misses:4]
+        Access: 1  MISS FirstIn ->    [3, 4, 1] <- Lastin  Replaced:2 [Hits:0 Misses:5]
+        Access: 2  MISS FirstIn ->    [4, 1, 2] <- Lastin  Replaced:3 [Hits:0 Misses:6]
+        Access: 5  MISS FirstIn ->    [1, 2, 5] <- Lastin  Replaced:4 [Hits:0 Misses:7]
+        Access: 1  HIT  FirstIn ->    [1, 2, 5] <- Lastin  Replaced:- [Hits:1 Misses:7]
+        Access: 2  HIT  FirstIn ->    [1, 2, 5] <- Lastin  Replaced:- [Hits:2 Misses:7]
+        Access: 3  MISS FirstIn ->    [2, 5, 3] <- Lastin  Replaced:1 [Hits:2 Misses:8]
+        Access: 4  MISS FirstIn ->    [5, 3, 4] <- Lastin  Replaced:2 [Hits:2 Misses:9]
+        Access: 5  HIT  FirstIn ->    [5, 3, 4] <- Lastin  Replaced:- [Hits:3 Misses:9]
 
-    /** paging-policy.py -p FIFO -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
-            Access: 1  MISS FirstIn ->          [1] <- Lastin  Replaced:- [Hits:0 Misses:1]
-            Access: 2  MISS FirstIn ->       [1, 2] <- Lastin  Replaced:- [Hits:0 Misses:2]
-            Access: 3  MISS FirstIn ->    [1, 2, 3] <- Lastin  Replaced:- [Hits:0 Misses:3]
-            Access: 4  MISS FirstIn ->    [2, 3, 4] <- Lastin  Replaced:1 [Hits:0 Misses:4]
-            Access: 1  MISS FirstIn ->    [3, 4, 1] <- Lastin  Replaced:2 [Hits:0 Misses:5]
-            Access: 2  MISS FirstIn ->    [4, 1, 2] <- Lastin  Replaced:3 [Hits:0 Misses:6]
-            Access: 5  MISS FirstIn ->    [1, 2, 5] <- Lastin  Replaced:4 [Hits:0 Misses:7]
-            Access: 1  HIT  FirstIn ->    [1, 2, 5] <- Lastin  Replaced:- [Hits:1 Misses:7]
-            Access: 2  HIT  FirstIn ->    [1, 2, 5] <- Lastin  Replaced:- [Hits:2 Misses:7]
-            Access: 3  MISS FirstIn ->    [2, 5, 3] <- Lastin  Replaced:1 [Hits:2 Misses:8]
-            Access: 4  MISS FirstIn ->    [5, 3, 4] <- Lastin  Replaced:2 [Hits:2 Misses:9]
-            Access: 5  HIT  FirstIn ->    [5, 3, 4] <- Lastin  Replaced:- [Hits:3 Misses:9]
+        FINALSTATS hits 3   misses 9   hitrate 25.00
+        """;
 
-            FINALSTATS hits 3   misses 9   hitrate 25.00
-            """, lab("--policy", "fifo", "--addresses", REFS, "--frames", "3"));
-    }
-
-    /** 3 hits and 9 misses with 3 frames. */
-    @Test
-    void threeFramesJson() {
-        assertEquals("{\"hits\":3,\"misses\":9,\"hitrate\":25.00}\n",
-                lab("--policy", "fifo", "--addresses", REFS, "--frames", "3", "--json"));
+    FifoLabTest() {
+        super(FifoProvider.NAME_VALUE, new FifoProvider(), TRACE, "{\"hits\":3,\"misses\":9,\"hitrate\":25.00}\n");
     }
 
     /** Belady's anomaly: one more frame, one more miss (9 with 3 frames, 10 with 4). */
     @Test
     void beladysAnomaly() {
         assertEquals("{\"hits\":2,\"misses\":10,\"hitrate\":16.67}\n",
-                lab("--policy", "fifo", "--addresses", REFS, "--frames", "4", "--json"));
+                lab("--policy", "fifo", "--addresses", REFERENCES, "--frames", "4", "--json"));
         long[] refs = {1, 2, 3, 4, 1, 2, 5, 1, 2, 3, 4, 5};
         PagingResult three = new PagingLab(new FifoProvider().create(Map.of()), 3, 0).run(refs);
         PagingResult four = new PagingLab(new FifoProvider().create(Map.of()), 4, 0).run(refs);
         assertEquals(9, three.misses());
         assertEquals(10, four.misses());
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("FIFO", () -> new FifoProvider().create(Map.of()), 1, 200);
     }
 
     /** Bad input: one line on stderr, status 2. */
@@ -73,28 +55,10 @@ class FifoLabTest {
             {"--policy", "fifo", "--frames", "2"},
             {"--policy", "fifo", "--addresses", "1", "--frames", "2", "--option", "k=v"},
             {"--bogus"}}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = PagingLab.run(args, providers(), print(out), print(err));
-            assertEquals(2, status, String.join(" ", args));
-            String e = err.toString(StandardCharsets.UTF_8);
-            assertEquals(1, e.lines().count(), e);
-            assertEquals("", out.toString(StandardCharsets.UTF_8));
+            LabOutput run = LabOutput.paging(Map.of(FifoProvider.NAME_VALUE, new FifoProvider()), args);
+            assertEquals(2, run.status(), String.join(" ", args));
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertEquals("", run.out());
         }
-    }
-
-    private static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(FifoProvider.NAME_VALUE, new FifoProvider());
-    }
-
-    private static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
 }

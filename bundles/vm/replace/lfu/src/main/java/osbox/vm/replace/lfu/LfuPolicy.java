@@ -1,5 +1,6 @@
 package osbox.vm.replace.lfu;
 
+import osbox.policy.support.AccessSampling;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ import osbox.api.vm.replace.ReplacementPolicy;
  */
 public final class LfuPolicy implements ReplacementPolicy {
     /** The default sampling period: 100 microseconds at 1 GHz. */
-    public static final long DEFAULT_SAMPLE = 100_000;
+    public static final long DEFAULT_SAMPLE = AccessSampling.DEFAULT_PERIOD;
     private final long samplePeriod;
 
     /** With the default sampling period. */
@@ -39,10 +40,7 @@ public final class LfuPolicy implements ReplacementPolicy {
 
     /** With the reference bits sampled every samplePeriod cycles on the machine (Long.MAX_VALUE: never). */
     public LfuPolicy(long samplePeriod) {
-        if (samplePeriod <= 0) {
-            throw new IllegalArgumentException("sample period must be positive: " + samplePeriod);
-        }
-        this.samplePeriod = samplePeriod;
+        this.samplePeriod = AccessSampling.checked(samplePeriod);
     }
 
     /** The sampling period it was made with. */

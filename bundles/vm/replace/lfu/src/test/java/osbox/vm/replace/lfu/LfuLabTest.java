@@ -2,13 +2,11 @@ package osbox.vm.replace.lfu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.PagingResult;
-import osbox.testkit.lab.PagingStep;
 
 /** LFU in the paging lab on hand-worked reference strings (each load counts one access). */
 class LfuLabTest {
@@ -21,8 +19,8 @@ class LfuLabTest {
     @Test
     void threeFrames() {
         PagingResult r = run(3, OSTEP);
-        assertEquals("MMMMMMMHHMMM", hm(r));
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 3L, 4L), victims(r));
+        assertEquals("MMMMMMMHHMMM", r.hitsAndMisses());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 3L, 4L), r.victims());
         assertEquals(2, r.hits());
         assertEquals(10, r.misses());
     }
@@ -31,37 +29,19 @@ class LfuLabTest {
     @Test
     void fourFrames() {
         PagingResult r = run(4, OSTEP);
-        assertEquals("MMMMHHMHHMMM", hm(r));
-        assertEquals(List.of(3L, 4L, 5L, 3L), victims(r));
+        assertEquals("MMMMHHMHHMMM", r.hitsAndMisses());
+        assertEquals(List.of(3L, 4L, 5L, 3L), r.victims());
     }
 
     /** A page used often is kept where LRU would drop it: 1 (count 3) survives the scan 2,3,4,2,3. */
     @Test
     void frequentPageSurvivesAScan() {
         PagingResult r = run(3, 1, 1, 1, 2, 3, 4, 2, 3, 1);
-        assertEquals("MHHMMMMMH", hm(r));
-        assertEquals(List.of(2L, 3L, 4L), victims(r));
+        assertEquals("MHHMMMMMH", r.hitsAndMisses());
+        assertEquals(List.of(2L, 3L, 4L), r.victims());
     }
 
     static PagingResult run(int frames, long... refs) {
         return new PagingLab(new LfuProvider().create(Map.of()), frames, 0).run(refs);
-    }
-
-    static String hm(PagingResult r) {
-        StringBuilder s = new StringBuilder();
-        for (boolean hit : r.hitList()) {
-            s.append(hit ? 'H' : 'M');
-        }
-        return s.toString();
-    }
-
-    static List<Long> victims(PagingResult r) {
-        List<Long> v = new ArrayList<>();
-        for (PagingStep s : r.steps()) {
-            if (s.victim() >= 0) {
-                v.add(s.victim());
-            }
-        }
-        return v;
     }
 }

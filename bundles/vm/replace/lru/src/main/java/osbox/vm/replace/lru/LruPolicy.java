@@ -1,13 +1,8 @@
 package osbox.vm.replace.lru;
 
-import osbox.policy.support.PageList;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import osbox.api.vm.replace.PageView;
-import osbox.api.vm.replace.ReplacementContext;
-import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.policy.support.AccessSampling;
+import osbox.policy.support.PageListPolicy;
 
 /**
  * Exact LRU from access tracking: pages in a linked list in recency order,
@@ -22,10 +17,9 @@ import osbox.api.vm.replace.ReplacementPolicy;
  * reference bits every {@link #accessSamplePeriod()} cycles (and the kernel's
  * own accesses), so its recency is known to within one period.
  */
-public final class LruPolicy implements ReplacementPolicy {
+public final class LruPolicy extends PageListPolicy {
     /** The default sampling period: 100 microseconds at 1 GHz. */
-    public static final long DEFAULT_SAMPLE = 100_000;
-    private final PageList pages = new PageList();
+    public static final long DEFAULT_SAMPLE = AccessSampling.DEFAULT_PERIOD;
     private final long samplePeriod;
 
     /** With the default sampling period. */
@@ -35,10 +29,8 @@ public final class LruPolicy implements ReplacementPolicy {
 
     /** With the reference bits sampled every samplePeriod cycles on the machine (Long.MAX_VALUE: never). */
     public LruPolicy(long samplePeriod) {
-        if (samplePeriod <= 0) {
-            throw new IllegalArgumentException("sample period must be positive: " + samplePeriod);
-        }
-        this.samplePeriod = samplePeriod;
+        super(Order.RECENCY);
+        this.samplePeriod = AccessSampling.checked(samplePeriod);
     }
 
     /** The sampling period it was made with. */
@@ -47,41 +39,9 @@ public final class LruPolicy implements ReplacementPolicy {
         return samplePeriod;
     }
 
-    /** Seeds the list with the resident pages by recency. */
-    @Override
-    public void attach(ReplacementContext context, List<PageView> resident) {
-        List<PageView> byRecency = new ArrayList<>(resident);
-        byRecency.sort(Comparator.comparingLong(LruPolicy::recency)); // stable: ties keep load order
-        for (PageView p : byRecency) {
-            pages.addLast(p);
-        }
-    }
-
-    /** Most recently used now. */
-    @Override
-    public void loaded(PageView page) {
-        pages.addLast(page);
-    }
-
-    /** Most recently used now. */
-    @Override
-    public void accessed(PageView page) {
-        pages.moveToEnd(page);
-    }
-
-    /** Forgets the page. */
-    @Override
-    public void removed(PageView page) {
-        pages.remove(page);
-    }
-
     /** The least recently used page (and forgets it: the mechanism evicts it). */
     @Override
     public PageView victim() {
-        return pages.pollFirst();
-    }
-
-    private static long recency(PageView p) {
-        return p.lastAccess() >= 0 ? p.lastAccess() : p.loadedAt();
+        return pages().pollFirst();
     }
 }

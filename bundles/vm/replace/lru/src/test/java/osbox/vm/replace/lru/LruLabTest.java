@@ -1,53 +1,34 @@
 package osbox.vm.replace.lru;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.OstepPagingComparison;
 import osbox.testkit.lab.PagingLab;
 
 /** LRU in the paging lab answers as OSTEP's paging-policy.py. */
-class LruLabTest {
-    static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class LruLabTest extends OstepPagingComparison {
+    /** paging-policy.py -p LRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    private static final String TRACE = """
+        Access: 1  MISS LRU ->          [1] <- MRU Replaced:- [Hits:0 Misses:1]
+        Access: 2  MISS LRU ->       [1, 2] <- MRU Replaced:- [Hits:0 Misses:2]
+        Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:- [Hits:0 Misses:3]
+        Access: 4  MISS LRU ->    [2, 3, 4] <- MRU Replaced:1 [Hits:0 Misses:4]
+        Access: 1  MISS LRU ->    [3, 4, 1] <- MRU Replaced:2 [Hits:0 Misses:5]
+        Access: 2  MISS LRU ->    [4, 1, 2] <- MRU Replaced:3 [Hits:0 Misses:6]
+        Access: 5  MISS LRU ->    [1, 2, 5] <- MRU Replaced:4 [Hits:0 Misses:7]
+        Access: 1  HIT  LRU ->    [2, 5, 1] <- MRU Replaced:- [Hits:1 Misses:7]
+        Access: 2  HIT  LRU ->    [5, 1, 2] <- MRU Replaced:- [Hits:2 Misses:7]
+        Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:5 [Hits:2 Misses:8]
+        Access: 4  MISS LRU ->    [2, 3, 4] <- MRU Replaced:1 [Hits:2 Misses:9]
+        Access: 5  MISS LRU ->    [3, 4, 5] <- MRU Replaced:2 [Hits:2 Misses:10]
 
-    /** paging-policy.py -p LRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
-            Access: 1  MISS LRU ->          [1] <- MRU Replaced:- [Hits:0 Misses:1]
-            Access: 2  MISS LRU ->       [1, 2] <- MRU Replaced:- [Hits:0 Misses:2]
-            Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:- [Hits:0 Misses:3]
-            Access: 4  MISS LRU ->    [2, 3, 4] <- MRU Replaced:1 [Hits:0 Misses:4]
-            Access: 1  MISS LRU ->    [3, 4, 1] <- MRU Replaced:2 [Hits:0 Misses:5]
-            Access: 2  MISS LRU ->    [4, 1, 2] <- MRU Replaced:3 [Hits:0 Misses:6]
-            Access: 5  MISS LRU ->    [1, 2, 5] <- MRU Replaced:4 [Hits:0 Misses:7]
-            Access: 1  HIT  LRU ->    [2, 5, 1] <- MRU Replaced:- [Hits:1 Misses:7]
-            Access: 2  HIT  LRU ->    [5, 1, 2] <- MRU Replaced:- [Hits:2 Misses:7]
-            Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:5 [Hits:2 Misses:8]
-            Access: 4  MISS LRU ->    [2, 3, 4] <- MRU Replaced:1 [Hits:2 Misses:9]
-            Access: 5  MISS LRU ->    [3, 4, 5] <- MRU Replaced:2 [Hits:2 Misses:10]
+        FINALSTATS hits 2   misses 10   hitrate 16.67
+        """;
 
-            FINALSTATS hits 2   misses 10   hitrate 16.67
-            """, lab("--policy", "lru", "--addresses", REFS, "--frames", "3"));
-    }
-
-    /** The reference case as JSON. */
-    @Test
-    void referenceCaseJson() {
-        assertEquals("{\"hits\":2,\"misses\":10,\"hitrate\":16.67}\n",
-                lab("--policy", "lru", "--addresses", REFS, "--frames", "3", "--json"));
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("LRU", () -> new LruProvider().create(Map.of()), 7, 300);
+    LruLabTest() {
+        super(LruProvider.NAME_VALUE, new LruProvider(), TRACE, "{\"hits\":2,\"misses\":10,\"hitrate\":16.67}\n");
     }
 
     /** LRU has no Belady anomaly: more frames never miss more (a stack algorithm). */
@@ -60,20 +41,5 @@ class LruLabTest {
             assertEquals(true, misses <= previous, frames + " frames: " + misses + " misses");
             previous = misses;
         }
-    }
-
-    static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(LruProvider.NAME_VALUE, new LruProvider());
-    }
-
-    static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
 }

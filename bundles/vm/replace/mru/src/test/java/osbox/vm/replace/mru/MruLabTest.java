@@ -1,53 +1,33 @@
 package osbox.vm.replace.mru;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
-import osbox.testkit.lab.PagingLab;
+import osbox.testkit.lab.OstepPagingComparison;
 
 /** MRU in the paging lab answers as OSTEP's paging-policy.py. */
-class MruLabTest {
-    static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class MruLabTest extends OstepPagingComparison {
+    /** paging-policy.py -p MRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    private static final String TRACE = """
+        Access: 1  MISS LRU ->          [1] <- MRU Replaced:- [Hits:0 Misses:1]
+        Access: 2  MISS LRU ->       [1, 2] <- MRU Replaced:- [Hits:0 Misses:2]
+        Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:- [Hits:0 Misses:3]
+        Access: 4  MISS LRU ->    [1, 2, 4] <- MRU Replaced:3 [Hits:0 Misses:4]
+        Access: 1  HIT  LRU ->    [2, 4, 1] <- MRU Replaced:- [Hits:1 Misses:4]
+        Access: 2  HIT  LRU ->    [4, 1, 2] <- MRU Replaced:- [Hits:2 Misses:4]
+        Access: 5  MISS LRU ->    [4, 1, 5] <- MRU Replaced:2 [Hits:2 Misses:5]
+        Access: 1  HIT  LRU ->    [4, 5, 1] <- MRU Replaced:- [Hits:3 Misses:5]
+        Access: 2  MISS LRU ->    [4, 5, 2] <- MRU Replaced:1 [Hits:3 Misses:6]
+        Access: 3  MISS LRU ->    [4, 5, 3] <- MRU Replaced:2 [Hits:3 Misses:7]
+        Access: 4  HIT  LRU ->    [5, 3, 4] <- MRU Replaced:- [Hits:4 Misses:7]
+        Access: 5  HIT  LRU ->    [3, 4, 5] <- MRU Replaced:- [Hits:5 Misses:7]
 
-    /** paging-policy.py -p MRU -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
-            Access: 1  MISS LRU ->          [1] <- MRU Replaced:- [Hits:0 Misses:1]
-            Access: 2  MISS LRU ->       [1, 2] <- MRU Replaced:- [Hits:0 Misses:2]
-            Access: 3  MISS LRU ->    [1, 2, 3] <- MRU Replaced:- [Hits:0 Misses:3]
-            Access: 4  MISS LRU ->    [1, 2, 4] <- MRU Replaced:3 [Hits:0 Misses:4]
-            Access: 1  HIT  LRU ->    [2, 4, 1] <- MRU Replaced:- [Hits:1 Misses:4]
-            Access: 2  HIT  LRU ->    [4, 1, 2] <- MRU Replaced:- [Hits:2 Misses:4]
-            Access: 5  MISS LRU ->    [4, 1, 5] <- MRU Replaced:2 [Hits:2 Misses:5]
-            Access: 1  HIT  LRU ->    [4, 5, 1] <- MRU Replaced:- [Hits:3 Misses:5]
-            Access: 2  MISS LRU ->    [4, 5, 2] <- MRU Replaced:1 [Hits:3 Misses:6]
-            Access: 3  MISS LRU ->    [4, 5, 3] <- MRU Replaced:2 [Hits:3 Misses:7]
-            Access: 4  HIT  LRU ->    [5, 3, 4] <- MRU Replaced:- [Hits:4 Misses:7]
-            Access: 5  HIT  LRU ->    [3, 4, 5] <- MRU Replaced:- [Hits:5 Misses:7]
+        FINALSTATS hits 5   misses 7   hitrate 41.67
+        """;
 
-            FINALSTATS hits 5   misses 7   hitrate 41.67
-            """, lab("--policy", "mru", "--addresses", REFS, "--frames", "3"));
-    }
-
-    /** The reference case as JSON. */
-    @Test
-    void referenceCaseJson() {
-        assertEquals("{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n",
-                lab("--policy", "mru", "--addresses", REFS, "--frames", "3", "--json"));
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("MRU", () -> new MruProvider().create(Map.of()), 7, 300);
+    MruLabTest() {
+        super(MruProvider.NAME_VALUE, new MruProvider(), TRACE, "{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n");
     }
 
     /** A cyclic scan one page larger than memory (OSTEP's looping workload): paging-policy.py -p MRU -a 0,1,2,3,0,1,2,3,0,1,2,3 -C 3 -c. */
@@ -71,20 +51,5 @@ class MruLabTest {
             """, lab("--policy", "mru", "--addresses", "0,1,2,3,0,1,2,3,0,1,2,3", "--frames", "3"));
         assertEquals("{\"hits\":6,\"misses\":6,\"hitrate\":50.00}\n",
                 lab("--policy", "mru", "--addresses", "0,1,2,3,0,1,2,3,0,1,2,3", "--frames", "3", "--json"));
-    }
-
-    static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(MruProvider.NAME_VALUE, new MruProvider());
-    }
-
-    static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
 }

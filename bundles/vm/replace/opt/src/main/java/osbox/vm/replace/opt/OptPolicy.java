@@ -1,11 +1,8 @@
 package osbox.vm.replace.opt;
 
-import osbox.policy.support.PageList;
-
-import java.util.List;
 import osbox.api.vm.replace.PageView;
 import osbox.api.vm.replace.ReplacementContext;
-import osbox.api.vm.replace.ReplacementPolicy;
+import osbox.policy.support.PageListPolicy;
 
 /**
  * OPT (Belady's MIN): evicts the resident page whose next access
@@ -19,29 +16,10 @@ import osbox.api.vm.replace.ReplacementPolicy;
  * oldest-loaded page. Pages are kept in load order in a linked list; a
  * victim costs one nextAccess call per resident page, O(n).
  */
-public final class OptPolicy implements ReplacementPolicy {
-    private final PageList pages = new PageList();
-    private ReplacementContext context;
-
-    /** Keeps the context and the resident pages, oldest-loaded first. */
-    @Override
-    public void attach(ReplacementContext context, List<PageView> resident) {
-        this.context = context;
-        for (PageView p : resident) {
-            pages.addLast(p);
-        }
-    }
-
-    /** To the back of the load order. */
-    @Override
-    public void loaded(PageView page) {
-        pages.addLast(page);
-    }
-
-    /** Forgets the page. */
-    @Override
-    public void removed(PageView page) {
-        pages.remove(page);
+public final class OptPolicy extends PageListPolicy {
+    /** An empty policy; the list keeps load order. */
+    public OptPolicy() {
+        super(Order.LOAD);
     }
 
     /** The page used furthest in the future (FIFO when the future is unknown); forgets it. */
@@ -49,10 +27,10 @@ public final class OptPolicy implements ReplacementPolicy {
     public PageView victim() {
         PageView best = null;
         long bestNext = -1;
-        for (PageView p : pages.toList()) {
-            long next = context.nextAccess(p);
+        for (PageView p : pages().toList()) {
+            long next = context().nextAccess(p);
             if (next < 0) {
-                return pages.pollFirst(); // the future is unknown: FIFO
+                return pages().pollFirst(); // the future is unknown: FIFO
             }
             if (next >= bestNext) { // >=: ties go to the later-loaded page, as paging-policy.py
                 best = p;
@@ -60,7 +38,7 @@ public final class OptPolicy implements ReplacementPolicy {
             }
         }
         if (best != null) {
-            pages.remove(best);
+            pages().remove(best);
         }
         return best;
     }

@@ -1,31 +1,23 @@
 package osbox.vm.replace.opt;
 
-import java.util.Map;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.AbstractPolicyProvider;
 import osbox.policy.support.options.Options;
 
 /** Makes opt page-replacement policies. No options. */
-public class OptProvider implements ReplacementPolicyProvider {
+public class OptProvider extends AbstractPolicyProvider<ReplacementPolicy> implements ReplacementPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "opt";
 
-    /** One line for listings. */
-    @Override
-    public String describe() {
-        return "OPT (Belady's optimal): evicts the page used furthest in the future; FIFO where the future is unknown (lab only)";
+    /** The one line for listings; no options. */
+    public OptProvider() {
+        super("OPT (Belady's optimal): evicts the page used furthest in the future; FIFO where the future is unknown (lab only)");
     }
 
-    /** No options. */
+    /** A fresh policy (any option was refused by name before). */
     @Override
-    public Map<String, String> defaults() {
-        return Map.of();
-    }
-
-    /** A fresh policy; throws naming any option (it has none). */
-    @Override
-    public ReplacementPolicy create(Map<String, String> options) {
-        Options.of(defaults(), options);
+    protected ReplacementPolicy build(Options options) {
         return new OptPolicy();
     }
 }

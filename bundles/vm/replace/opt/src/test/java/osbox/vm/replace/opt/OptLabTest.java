@@ -1,54 +1,36 @@
 package osbox.vm.replace.opt;
 
-import osbox.testkit.lab.OstepPagingModel;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.OstepPagingComparison;
+import osbox.testkit.lab.OstepPagingModel;
 import osbox.testkit.lab.PagingLab;
 
 /** OPT in the paging lab answers as OSTEP's paging-policy.py. */
-class OptLabTest {
-    static final String REFS = "1,2,3,4,1,2,5,1,2,3,4,5";
+class OptLabTest extends OstepPagingComparison {
+    /** paging-policy.py -p OPT -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c. */
+    private static final String TRACE = """
+        Access: 1  MISS Left  ->          [1] <- Right Replaced:- [Hits:0 Misses:1]
+        Access: 2  MISS Left  ->       [1, 2] <- Right Replaced:- [Hits:0 Misses:2]
+        Access: 3  MISS Left  ->    [1, 2, 3] <- Right Replaced:- [Hits:0 Misses:3]
+        Access: 4  MISS Left  ->    [1, 2, 4] <- Right Replaced:3 [Hits:0 Misses:4]
+        Access: 1  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:1 Misses:4]
+        Access: 2  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:2 Misses:4]
+        Access: 5  MISS Left  ->    [1, 2, 5] <- Right Replaced:4 [Hits:2 Misses:5]
+        Access: 1  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:3 Misses:5]
+        Access: 2  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:4 Misses:5]
+        Access: 3  MISS Left  ->    [1, 5, 3] <- Right Replaced:2 [Hits:4 Misses:6]
+        Access: 4  MISS Left  ->    [1, 5, 4] <- Right Replaced:3 [Hits:4 Misses:7]
+        Access: 5  HIT  Left  ->    [1, 5, 4] <- Right Replaced:- [Hits:5 Misses:7]
 
-    /** paging-policy.py -p OPT -a 1,2,3,4,1,2,5,1,2,3,4,5 -C 3 -c, line for line. */
-    @Test
-    void traceEqualsPagingPolicyPy() {
-        assertEquals("""
-            Access: 1  MISS Left  ->          [1] <- Right Replaced:- [Hits:0 Misses:1]
-            Access: 2  MISS Left  ->       [1, 2] <- Right Replaced:- [Hits:0 Misses:2]
-            Access: 3  MISS Left  ->    [1, 2, 3] <- Right Replaced:- [Hits:0 Misses:3]
-            Access: 4  MISS Left  ->    [1, 2, 4] <- Right Replaced:3 [Hits:0 Misses:4]
-            Access: 1  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:1 Misses:4]
-            Access: 2  HIT  Left  ->    [1, 2, 4] <- Right Replaced:- [Hits:2 Misses:4]
-            Access: 5  MISS Left  ->    [1, 2, 5] <- Right Replaced:4 [Hits:2 Misses:5]
-            Access: 1  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:3 Misses:5]
-            Access: 2  HIT  Left  ->    [1, 2, 5] <- Right Replaced:- [Hits:4 Misses:5]
-            Access: 3  MISS Left  ->    [1, 5, 3] <- Right Replaced:2 [Hits:4 Misses:6]
-            Access: 4  MISS Left  ->    [1, 5, 4] <- Right Replaced:3 [Hits:4 Misses:7]
-            Access: 5  HIT  Left  ->    [1, 5, 4] <- Right Replaced:- [Hits:5 Misses:7]
+        FINALSTATS hits 5   misses 7   hitrate 41.67
+        """;
 
-            FINALSTATS hits 5   misses 7   hitrate 41.67
-            """, lab("--policy", "opt", "--addresses", REFS, "--frames", "3"));
-    }
-
-    /** The reference case as JSON. */
-    @Test
-    void referenceCaseJson() {
-        assertEquals("{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n",
-                lab("--policy", "opt", "--addresses", REFS, "--frames", "3", "--json"));
-    }
-
-    /** On random strings, every hit and miss equals paging-policy.py's rules. */
-    @Test
-    void randomStringsMatchOstepRules() {
-        OstepPagingModel.checkRandomStrings("OPT", () -> new OptProvider().create(Map.of()), 7, 300);
+    OptLabTest() {
+        super(OptProvider.NAME_VALUE, new OptProvider(), TRACE, "{\"hits\":5,\"misses\":7,\"hitrate\":41.67}\n");
     }
 
     /** OPT never misses more than FIFO or LRU would (by paging-policy.py's rules), on random strings. */
@@ -67,20 +49,5 @@ class OptLabTest {
                 assertEquals(true, opt <= misses, "OPT " + opt + " > " + other + " " + misses);
             }
         }
-    }
-
-    static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(OptProvider.NAME_VALUE, new OptProvider());
-    }
-
-    static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), print(out), print(err)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    static PrintStream print(ByteArrayOutputStream b) {
-        return new PrintStream(b, true, StandardCharsets.UTF_8);
     }
 }

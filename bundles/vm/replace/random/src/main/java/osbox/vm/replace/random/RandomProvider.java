@@ -1,31 +1,23 @@
 package osbox.vm.replace.random;
 
-import java.util.Map;
 import osbox.api.vm.replace.ReplacementPolicy;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.policy.support.AbstractPolicyProvider;
 import osbox.policy.support.options.Options;
 
 /** Makes random page-replacement policies. No options. */
-public class RandomProvider implements ReplacementPolicyProvider {
+public class RandomProvider extends AbstractPolicyProvider<ReplacementPolicy> implements ReplacementPolicyProvider {
     /** The policy's name. */
     public static final String NAME_VALUE = "random";
 
-    /** One line for listings. */
-    @Override
-    public String describe() {
-        return "Random: evicts a resident page chosen uniformly with the context's seeded random numbers";
+    /** The one line for listings; no options. */
+    public RandomProvider() {
+        super("Random: evicts a resident page chosen uniformly with the context's seeded random numbers");
     }
 
-    /** No options. */
+    /** A fresh policy (any option was refused by name before). */
     @Override
-    public Map<String, String> defaults() {
-        return Map.of();
-    }
-
-    /** A fresh policy; throws naming any option (it has none). */
-    @Override
-    public ReplacementPolicy create(Map<String, String> options) {
-        Options.of(defaults(), options);
+    protected ReplacementPolicy build(Options options) {
         return new RandomPolicy();
     }
 }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.api.vm.replace.ReplacementPolicyProvider;
-import osbox.testkit.lab.PagingLab;
+import osbox.testkit.lab.LabOutput;
 import osbox.testkit.vm.CheckedReplacement;
 import osbox.testkit.vm.FakeReplacementContext;
 
@@ -58,15 +54,7 @@ class RandomLabTest {
         assertNotEquals(0, p.context().randomCalls());
     }
 
-    private static Map<String, ReplacementPolicyProvider> providers() {
-        return Map.of(RandomProvider.NAME_VALUE, new RandomProvider());
-    }
-
     private static String lab(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(0, PagingLab.run(args, providers(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return LabOutput.paging(Map.of(RandomProvider.NAME_VALUE, new RandomProvider()), args).expectSuccess();
     }
 }

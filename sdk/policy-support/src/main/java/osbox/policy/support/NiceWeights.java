@@ -1,9 +1,14 @@
-package osbox.sched.cfs;
+package osbox.policy.support;
 
-/** Linux's sched_prio_to_weight: the load weight of each nice value (nice 0 = 1024, each step ~1.25x). */
-final class NiceWeights {
+/**
+ * Linux's {@code sched_prio_to_weight}: the load weight of each nice value.
+ * Nice 0 weighs {@link #NICE_0} = 1024 and each step of nice changes the
+ * weight by about 1.25x, so a task gets about 10% more or less CPU than one
+ * a nice level away (CFS, weighted round robin).
+ */
+public final class NiceWeights {
     /** The weight of nice 0. */
-    static final int NICE_0 = 1024;
+    public static final int NICE_0 = 1024;
 
     private static final int[] WEIGHTS = {
         /* -20 */ 88761, 71755, 56483, 46273, 36291,
@@ -20,7 +25,7 @@ final class NiceWeights {
     }
 
     /** The weight of a nice value, clamped to -20..19. */
-    static int of(int nice) {
+    public static int of(int nice) {
         return WEIGHTS[Math.max(-20, Math.min(19, nice)) + 20];
     }
 }
