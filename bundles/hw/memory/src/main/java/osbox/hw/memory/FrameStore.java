@@ -8,8 +8,14 @@ import osbox.api.hw.CodeWriteListener;
 import osbox.api.hw.PhysicalMemory;
 
 /**
- * Physical memory as an array of 4 KiB frames, each allocated (zeroed) on
- * first use, so a large memory costs host memory only for what is touched.
+ * Physical memory as 4 KiB frames, each allocated (zeroed) on first use, so
+ * a large memory costs host memory only for what is touched. Frames live in
+ * a two-level table: a directory with one entry per chunk of
+ * {@value #CHUNK_FRAMES} frames (16 MiB of memory), and a chunk (an array of
+ * frame references) made when the first frame in it is touched. A 4 TiB
+ * memory thus costs a 1 MiB directory at start, plus 16 KiB for each chunk
+ * in use and 4 KiB for each frame touched. Code marks are kept the same way,
+ * a chunk of marks made when a frame in it is first marked.
  * Plain Java, no OSGi: the component wraps it, tests build it directly.
  */
 public final class FrameStore implements PhysicalMemory {
@@ -17,23 +23,38 @@ public final class FrameStore implements PhysicalMemory {
     private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** log2 of the frames in one chunk of the table. */
+    static final int CHUNK_SHIFT = 12;
+    /** Frames in one chunk of the table. */
+    static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
+    /** Most frames a memory may have: frame numbers stay ints in the VM manager's tables. */
+    static final long MAX_FRAMES = Integer.MAX_VALUE - 8;
+
     private final long size;
-    private final byte[][] frames;
-    private final boolean[] code;
+    private final long frameCount;
+    /** Chunk i holds frames i*CHUNK_FRAMES ..; null until one of them is touched. */
+    private final byte[][][] chunks;
+    /** Chunk i's code marks; null until one of its frames is marked. */
+    private final boolean[][] code;
+    private int chunksMade;
+    private long framesMade;
     private final CopyOnWriteArrayList<CodeWriteListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** Makes a memory of {@code size} bytes: a positive multiple of 4 KiB, at most 8 TiB. */
+    /** Makes a memory of {@code size} bytes: a positive multiple of 4 KiB, at most {@link #MAX_FRAMES} frames (8 TiB). */
     public FrameStore(long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0) {
             throw new IllegalArgumentException("memory size must be a positive multiple of 4096: " + size);
         }
         long n = size >>> PAGE_SHIFT;
-        if (n > Integer.MAX_VALUE - 8) {
+        if (n > MAX_FRAMES) {
             throw new IllegalArgumentException("memory size too large: " + size);
         }
         this.size = size;
-        this.frames = new byte[(int) n][];
-        this.code = new boolean[(int) n];
+        this.frameCount = n;
+        int directory = (int) ((n + CHUNK_MASK) >>> CHUNK_SHIFT);
+        this.chunks = new byte[directory][][];
+        this.code = new boolean[directory][];
     }
 
     @Override
@@ -43,20 +64,50 @@ public final class FrameStore implements PhysicalMemory {
 
     @Override
     public long frameCount() {
-        return frames.length;
+        return frameCount;
+    }
+
+    /** Chunks of the frame table made so far (host memory: about 16 KiB each). */
+    public int chunksAllocated() {
+        return chunksMade;
+    }
+
+    /** Frames made so far (host memory: 4 KiB each). */
+    public long framesAllocated() {
+        return framesMade;
     }
 
     // Returns the frame, allocating it on first use.
     @Override
     public byte[] frame(long ppn) {
-        if (ppn < 0 || ppn >= frames.length) {
-            throw new IllegalArgumentException("physical page " + ppn + " outside memory of " + frames.length + " frames");
+        checkFrame(ppn);
+        byte[][] chunk = chunks[(int) (ppn >>> CHUNK_SHIFT)];
+        if (chunk != null) {
+            byte[] f = chunk[(int) ppn & CHUNK_MASK];
+            if (f != null) {
+                return f;
+            }
         }
-        byte[] f = frames[(int) ppn];
-        if (f == null) {
-            f = new byte[PAGE_SIZE];
-            frames[(int) ppn] = f;
+        return make(ppn);
+    }
+
+    // Throws unless frame ppn lies inside memory.
+    private void checkFrame(long ppn) {
+        if (ppn < 0 || ppn >= frameCount) {
+            throw new IllegalArgumentException("physical page " + ppn + " outside memory of " + frameCount + " frames");
         }
+    }
+
+    // Makes frame ppn (in range, not made yet), and its chunk if need be.
+    private byte[] make(long ppn) {
+        int c = (int) (ppn >>> CHUNK_SHIFT);
+        if (chunks[c] == null) {
+            chunks[c] = new byte[CHUNK_FRAMES][];
+            chunksMade++;
+        }
+        byte[] f = new byte[PAGE_SIZE];
+        chunks[c][(int) ppn & CHUNK_MASK] = f;
+        framesMade++;
         return f;
     }
 
@@ -151,23 +202,35 @@ public final class FrameStore implements PhysicalMemory {
     @Override
     public void markCode(long ppn) {
         frame(ppn);
-        code[(int) ppn] = true;
+        int c = (int) (ppn >>> CHUNK_SHIFT);
+        if (code[c] == null) {
+            code[c] = new boolean[CHUNK_FRAMES];
+        }
+        code[c][(int) ppn & CHUNK_MASK] = true;
     }
 
     @Override
     public boolean isCode(long ppn) {
-        return ppn >= 0 && ppn < code.length && code[(int) ppn];
+        if (ppn < 0 || ppn >= frameCount) {
+            return false;
+        }
+        boolean[] marks = code[(int) (ppn >>> CHUNK_SHIFT)];
+        return marks != null && marks[(int) ppn & CHUNK_MASK];
     }
 
     @Override
     public void unmarkCode(long ppn) {
+        checkFrame(ppn);
         beforeWrite(ppn);
     }
 
-    // Tells listeners that a code frame is about to change, and drops its mark.
+    // Tells listeners that a code frame is about to change, and drops its
+    // mark. Expects ppn inside memory (the caller checked the range).
     private void beforeWrite(long ppn) {
-        if (code[(int) ppn]) {
-            code[(int) ppn] = false;
+        boolean[] marks = code[(int) (ppn >>> CHUNK_SHIFT)];
+        int i = (int) ppn & CHUNK_MASK;
+        if (marks != null && marks[i]) {
+            marks[i] = false;
             for (CodeWriteListener l : listeners) {
                 l.codeFrameChanging(ppn);
             }
