@@ -3,6 +3,7 @@ package osbox.hw.memory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
 import osbox.api.hw.CodeWriteListener;
 import osbox.api.hw.PhysicalMemory;
@@ -15,7 +16,10 @@ import osbox.api.hw.PhysicalMemory;
  * frame references) made when the first frame in it is touched. A 4 TiB
  * memory thus costs a 1 MiB directory at start, plus 16 KiB for each chunk
  * in use and 4 KiB for each frame touched. Code marks are kept the same way,
- * a chunk of marks made when a frame in it is first marked.
+ * a chunk of marks made when a frame in it is first marked. An untouched
+ * directory entry points at a shared empty chunk, never written, so a
+ * lookup is a range check and two array loads, with no test for a
+ * missing chunk.
  * Plain Java, no OSGi: the component wraps it, tests build it directly.
  */
 public final class FrameStore implements PhysicalMemory {
@@ -33,9 +37,13 @@ public final class FrameStore implements PhysicalMemory {
 
     private final long size;
     private final long frameCount;
-    /** Chunk i holds frames i*CHUNK_FRAMES ..; null until one of them is touched. */
+    /** A chunk no frame of which is made yet: shared by every directory entry untouched, never written. */
+    private static final byte[][] NO_FRAMES = new byte[CHUNK_FRAMES][];
+    /** Chunk i holds frames i*CHUNK_FRAMES ..; NO_FRAMES until one of them is touched. */
     private final byte[][][] chunks;
-    /** Chunk i's code marks; null until one of its frames is marked. */
+    /** Marks of a chunk no frame of which was marked yet: all false, shared, never written. */
+    private static final boolean[] NO_MARKS = new boolean[CHUNK_FRAMES];
+    /** Chunk i's code marks; NO_MARKS until one of its frames is marked. */
     private final boolean[][] code;
     private int chunksMade;
     private long framesMade;
@@ -55,6 +63,8 @@ public final class FrameStore implements PhysicalMemory {
         int directory = (int) ((n + CHUNK_MASK) >>> CHUNK_SHIFT);
         this.chunks = new byte[directory][][];
         this.code = new boolean[directory][];
+        Arrays.fill(chunks, NO_FRAMES);
+        Arrays.fill(code, NO_MARKS);
     }
 
     @Override
@@ -77,31 +87,33 @@ public final class FrameStore implements PhysicalMemory {
         return framesMade;
     }
 
-    // Returns the frame, allocating it on first use.
+    // Returns the frame, allocating it on first use. On the hot path (TLB
+    // refills, page-table walks): one range check, two array loads.
     @Override
     public byte[] frame(long ppn) {
-        checkFrame(ppn);
-        byte[][] chunk = chunks[(int) (ppn >>> CHUNK_SHIFT)];
-        if (chunk != null) {
-            byte[] f = chunk[(int) ppn & CHUNK_MASK];
-            if (f != null) {
-                return f;
-            }
+        if (ppn < 0 || ppn >= frameCount) {
+            throw outside(ppn);
         }
-        return make(ppn);
+        byte[] f = chunks[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
+        return f != null ? f : make(ppn);
     }
 
     // Throws unless frame ppn lies inside memory.
     private void checkFrame(long ppn) {
         if (ppn < 0 || ppn >= frameCount) {
-            throw new IllegalArgumentException("physical page " + ppn + " outside memory of " + frameCount + " frames");
+            throw outside(ppn);
         }
+    }
+
+    // The error for a frame outside memory.
+    private IllegalArgumentException outside(long ppn) {
+        return new IllegalArgumentException("physical page " + ppn + " outside memory of " + frameCount + " frames");
     }
 
     // Makes frame ppn (in range, not made yet), and its chunk if need be.
     private byte[] make(long ppn) {
         int c = (int) (ppn >>> CHUNK_SHIFT);
-        if (chunks[c] == null) {
+        if (chunks[c] == NO_FRAMES) {
             chunks[c] = new byte[CHUNK_FRAMES][];
             chunksMade++;
         }
@@ -196,14 +208,14 @@ public final class FrameStore implements PhysicalMemory {
     public void zeroFrame(long ppn) {
         byte[] f = frame(ppn);
         beforeWrite(ppn);
-        java.util.Arrays.fill(f, (byte) 0);
+        Arrays.fill(f, (byte) 0);
     }
 
     @Override
     public void markCode(long ppn) {
         frame(ppn);
         int c = (int) (ppn >>> CHUNK_SHIFT);
-        if (code[c] == null) {
+        if (code[c] == NO_MARKS) {
             code[c] = new boolean[CHUNK_FRAMES];
         }
         code[c][(int) ppn & CHUNK_MASK] = true;
@@ -214,8 +226,7 @@ public final class FrameStore implements PhysicalMemory {
         if (ppn < 0 || ppn >= frameCount) {
             return false;
         }
-        boolean[] marks = code[(int) (ppn >>> CHUNK_SHIFT)];
-        return marks != null && marks[(int) ppn & CHUNK_MASK];
+        return code[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
     }
 
     @Override
@@ -229,7 +240,7 @@ public final class FrameStore implements PhysicalMemory {
     private void beforeWrite(long ppn) {
         boolean[] marks = code[(int) (ppn >>> CHUNK_SHIFT)];
         int i = (int) ppn & CHUNK_MASK;
-        if (marks != null && marks[i]) {
+        if (marks[i]) {
             marks[i] = false;
             for (CodeWriteListener l : listeners) {
                 l.codeFrameChanging(ppn);
