@@ -10,8 +10,9 @@ import osbox.api.hw.PhysicalMemory;
 
 /**
  * Physical memory as 4 KiB frames, each allocated (zeroed) on first use, so
- * a large memory costs host memory only for what is touched. Frames live in
- * a two-level table: a directory with one entry per chunk of
+ * a large memory costs host memory only for what is touched. Up to 1 GiB
+ * ({@link #FLAT_FRAMES}) the frames' references are one array; above, they
+ * live in a two-level table: a directory with one entry per chunk of
  * {@value #CHUNK_FRAMES} frames (16 MiB of memory), and a chunk (an array of
  * frame references) made when the first frame in it is touched. A 4 TiB
  * memory thus costs a 1 MiB directory at start, plus 16 KiB for each chunk
@@ -32,6 +33,12 @@ public final class FrameStore implements PhysicalMemory {
     /** Frames in one chunk of the table. */
     static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
     private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
+    /**
+     * Memories of at most this many frames (1 GiB) keep their frames and
+     * marks in one flat array each (at most 1.25 MiB up front, as the
+     * directories of a 4 TiB memory cost): a lookup then needs no directory.
+     */
+    static final long FLAT_FRAMES = 1 << 18;
     /** Most frames a memory may have: frame numbers stay ints in the VM manager's tables. */
     static final long MAX_FRAMES = Integer.MAX_VALUE - 8;
 
@@ -39,11 +46,15 @@ public final class FrameStore implements PhysicalMemory {
     private final long frameCount;
     /** A chunk no frame of which is made yet: shared by every directory entry untouched, never written. */
     private static final byte[][] NO_FRAMES = new byte[CHUNK_FRAMES][];
-    /** Chunk i holds frames i*CHUNK_FRAMES ..; NO_FRAMES until one of them is touched. */
+    /** Every frame, null until touched, when the memory has at most FLAT_FRAMES frames; else null. */
+    private final byte[][] flat;
+    /** Every frame's code mark, when flat. */
+    private final boolean[] flatCode;
+    /** Chunk i holds frames i*CHUNK_FRAMES ..; NO_FRAMES until one of them is touched. Null when flat. */
     private final byte[][][] chunks;
     /** Marks of a chunk no frame of which was marked yet: all false, shared, never written. */
     private static final boolean[] NO_MARKS = new boolean[CHUNK_FRAMES];
-    /** Chunk i's code marks; NO_MARKS until one of its frames is marked. */
+    /** Chunk i's code marks; NO_MARKS until one of its frames is marked. Null when flat. */
     private final boolean[][] code;
     private int chunksMade;
     private long framesMade;
@@ -60,11 +71,20 @@ public final class FrameStore implements PhysicalMemory {
         }
         this.size = size;
         this.frameCount = n;
-        int directory = (int) ((n + CHUNK_MASK) >>> CHUNK_SHIFT);
-        this.chunks = new byte[directory][][];
-        this.code = new boolean[directory][];
-        Arrays.fill(chunks, NO_FRAMES);
-        Arrays.fill(code, NO_MARKS);
+        if (n <= FLAT_FRAMES) {
+            this.flat = new byte[(int) n][];
+            this.flatCode = new boolean[(int) n];
+            this.chunks = null;
+            this.code = null;
+        } else {
+            int directory = (int) ((n + CHUNK_MASK) >>> CHUNK_SHIFT);
+            this.flat = null;
+            this.flatCode = null;
+            this.chunks = new byte[directory][][];
+            this.code = new boolean[directory][];
+            Arrays.fill(chunks, NO_FRAMES);
+            Arrays.fill(code, NO_MARKS);
+        }
     }
 
     @Override
@@ -77,7 +97,7 @@ public final class FrameStore implements PhysicalMemory {
         return frameCount;
     }
 
-    /** Chunks of the frame table made so far (host memory: about 16 KiB each). */
+    /** Chunks of the frame table made so far (host memory: about 16 KiB each); 0 when flat. */
     public int chunksAllocated() {
         return chunksMade;
     }
@@ -88,13 +108,14 @@ public final class FrameStore implements PhysicalMemory {
     }
 
     // Returns the frame, allocating it on first use. On the hot path (TLB
-    // refills, page-table walks): one range check, two array loads.
+    // refills, page-table walks): one range check and one array load when
+    // flat, two when not.
     @Override
     public byte[] frame(long ppn) {
         if (ppn < 0 || ppn >= frameCount) {
             throw outside(ppn);
         }
-        byte[] f = chunks[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
+        byte[] f = flat != null ? flat[(int) ppn] : chunks[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
         return f != null ? f : make(ppn);
     }
 
@@ -112,6 +133,10 @@ public final class FrameStore implements PhysicalMemory {
 
     // Makes frame ppn (in range, not made yet), and its chunk if need be.
     private byte[] make(long ppn) {
+        if (flat != null) {
+            framesMade++;
+            return flat[(int) ppn] = new byte[PAGE_SIZE];
+        }
         int c = (int) (ppn >>> CHUNK_SHIFT);
         if (chunks[c] == NO_FRAMES) {
             chunks[c] = new byte[CHUNK_FRAMES][];
@@ -214,6 +239,10 @@ public final class FrameStore implements PhysicalMemory {
     @Override
     public void markCode(long ppn) {
         frame(ppn);
+        if (flat != null) {
+            flatCode[(int) ppn] = true;
+            return;
+        }
         int c = (int) (ppn >>> CHUNK_SHIFT);
         if (code[c] == NO_MARKS) {
             code[c] = new boolean[CHUNK_FRAMES];
@@ -226,7 +255,7 @@ public final class FrameStore implements PhysicalMemory {
         if (ppn < 0 || ppn >= frameCount) {
             return false;
         }
-        return code[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
+        return flat != null ? flatCode[(int) ppn] : code[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
     }
 
     @Override
@@ -238,8 +267,8 @@ public final class FrameStore implements PhysicalMemory {
     // Tells listeners that a code frame is about to change, and drops its
     // mark. Expects ppn inside memory (the caller checked the range).
     private void beforeWrite(long ppn) {
-        boolean[] marks = code[(int) (ppn >>> CHUNK_SHIFT)];
-        int i = (int) ppn & CHUNK_MASK;
+        boolean[] marks = flat != null ? flatCode : code[(int) (ppn >>> CHUNK_SHIFT)];
+        int i = flat != null ? (int) ppn : (int) ppn & CHUNK_MASK;
         if (marks[i]) {
             marks[i] = false;
             for (CodeWriteListener l : listeners) {

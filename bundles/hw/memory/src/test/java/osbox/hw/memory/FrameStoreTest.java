@@ -115,7 +115,7 @@ class FrameStoreTest {
 
     @Test
     void aMemoryWhoseSizeIsNotAWholeChunkEndsAtItsLastFrame() {
-        long frames = FrameStore.CHUNK_FRAMES + 3;
+        long frames = FrameStore.FLAT_FRAMES + 3; // above the flat limit: a directory whose last chunk is partial
         FrameStore odd = new FrameStore(frames * 4096);
         odd.store(frames * 4096 - 1, 1, 9);
         assertEquals(9, odd.load(frames * 4096 - 1, 1));
@@ -129,5 +129,27 @@ class FrameStoreTest {
                 () -> new FrameStore((FrameStore.MAX_FRAMES + 1) << 12));
         assertTrue(e.getMessage().contains("too large"), e.getMessage());
         assertEquals(FrameStore.MAX_FRAMES, new FrameStore(FrameStore.MAX_FRAMES << 12).frameCount());
+    }
+
+    @Test
+    void theLastFrameWorksOnBothSidesOfTheFlatLimit() {
+        for (long frames : new long[] {FrameStore.FLAT_FRAMES, FrameStore.FLAT_FRAMES + 1}) {
+            FrameStore m = new FrameStore(frames << 12);
+            long last = frames - 1;
+            List<Long> told = new ArrayList<>();
+            m.addCodeWriteListener(told::add);
+            m.store((last << 12) + 4088, 8, -2);
+            assertEquals(-2, m.load((last << 12) + 4088, 8));
+            m.markCode(last);
+            assertTrue(m.isCode(last));
+            m.zeroFrame(last);
+            assertFalse(m.isCode(last));
+            assertEquals(List.of(last), told);
+            assertEquals(1, m.framesAllocated());
+            assertEquals(frames > FrameStore.FLAT_FRAMES ? 1 : 0, m.chunksAllocated(), "chunks only above the flat limit");
+            assertThrows(IllegalArgumentException.class, () -> m.frame(last + 1));
+            assertThrows(IllegalArgumentException.class, () -> m.load(frames << 12, 1));
+            assertFalse(m.isCode(last + 1));
+        }
     }
 }
