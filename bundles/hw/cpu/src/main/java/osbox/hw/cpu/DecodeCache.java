@@ -15,18 +15,37 @@ import osbox.api.hw.TranslationUnit;
  * to it refills, which tells this cache (through the memory's
  * {@link CodeWriteListener}) to drop the page. Single-threaded, like the
  * whole machine.
+ *
+ * <p>The pages live where the memory's frames do: up to {@value #FLAT_FRAMES}
+ * frames (1 GiB) in one flat array, above that in a two-level table, a
+ * directory with one entry per chunk of {@value #CHUNK} frames and a chunk
+ * made when code first runs in one of its frames. So a 4 TiB memory costs a
+ * 1 MiB directory here, not an array of 2^30 references, and a small one
+ * keeps the one-load lookup.
  */
 final class DecodeCache implements CodeWriteListener {
     private static final int LAST_SLOT = DecodedPage.SLOTS - 1;
+    /** Memories of at most this many frames keep their pages in one flat array. */
+    static final int FLAT_FRAMES = 1 << 18;
+    /** Frames in one chunk of the table. */
+    static final int CHUNK = 1 << 12;
+    private static final int CHUNK_SHIFT = 12;
+    private static final int CHUNK_MASK = CHUNK - 1;
 
     private final PhysicalMemory memory;
+    private final long frameCount;
     private final byte[] opCost;
     private final List<TranslationUnit> units = new ArrayList<>();
     private final Decoded decoded = new Decoded();
-    private DecodedPage[] pages;
+    /** Every frame's page, when the memory has at most FLAT_FRAMES frames; made on first use. */
+    private DecodedPage[] flat;
+    /** Otherwise: chunk i holds the pages of frames i*CHUNK ..; the directory is made on first use. */
+    private DecodedPage[][] pages;
+    private int chunksMade;
 
     DecodeCache(PhysicalMemory memory, byte[] opCost) {
         this.memory = memory;
+        this.frameCount = memory.frameCount();
         this.opCost = opCost;
         memory.addCodeWriteListener(this);
     }
@@ -42,21 +61,54 @@ final class DecodeCache implements CodeWriteListener {
 
     /**
      * The decoded page of frame {@code ppn}, made (empty, decoded lazily) if
-     * absent. Expects ppn inside memory (the MMU only maps frames that exist).
+     * absent. Expects ppn inside memory (the MMU only maps frames that
+     * exist); throws IllegalArgumentException otherwise.
      */
     DecodedPage page(long ppn) {
-        if (pages == null) {
-            pages = new DecodedPage[Math.toIntExact(memory.frameCount())];
+        if (ppn < 0 || ppn >= frameCount) {
+            throw new IllegalArgumentException("physical page " + ppn + " outside memory of " + frameCount + " frames");
         }
-        DecodedPage p = pages[(int) ppn];
-        if (p == null) {
-            p = new DecodedPage(ppn, memory.frame(ppn));
-            memory.markCode(ppn);
-            for (TranslationUnit u : units) {
-                u.revokeWrite(ppn);
+        if (flat != null) {
+            DecodedPage p = flat[(int) ppn];
+            if (p != null) {
+                return p;
             }
-            pages[(int) ppn] = p;
+        } else if (pages != null) {
+            DecodedPage[] chunk = pages[(int) (ppn >>> CHUNK_SHIFT)];
+            if (chunk != null) {
+                DecodedPage p = chunk[(int) ppn & CHUNK_MASK];
+                if (p != null) {
+                    return p;
+                }
+            }
         }
+        return make(ppn);
+    }
+
+    // Decodes nothing yet: makes frame ppn's empty page (and the directory
+    // or its chunk if need be), marks the frame as code and revokes write.
+    private DecodedPage make(long ppn) {
+        DecodedPage p = new DecodedPage(ppn, memory.frame(ppn));
+        memory.markCode(ppn);
+        for (TranslationUnit u : units) {
+            u.revokeWrite(ppn);
+        }
+        if (frameCount <= FLAT_FRAMES) {
+            if (flat == null) {
+                flat = new DecodedPage[(int) frameCount];
+            }
+            flat[(int) ppn] = p;
+            return p;
+        }
+        if (pages == null) {
+            pages = new DecodedPage[Math.toIntExact((frameCount + CHUNK_MASK) >>> CHUNK_SHIFT)][];
+        }
+        int c = (int) (ppn >>> CHUNK_SHIFT);
+        if (pages[c] == null) {
+            pages[c] = new DecodedPage[CHUNK];
+            chunksMade++;
+        }
+        pages[c][(int) ppn & CHUNK_MASK] = p;
         return p;
     }
 
@@ -68,21 +120,48 @@ final class DecodeCache implements CodeWriteListener {
 
     /** Whether frame {@code ppn} currently has a decoded page (for tests and statistics). */
     boolean isCached(long ppn) {
-        return pages != null && pages[(int) ppn] != null;
+        if (ppn < 0 || ppn >= frameCount) {
+            return false;
+        }
+        if (flat != null) {
+            return flat[(int) ppn] != null;
+        }
+        DecodedPage[] chunk = pages == null ? null : pages[(int) (ppn >>> CHUNK_SHIFT)];
+        return chunk != null && chunk[(int) ppn & CHUNK_MASK] != null;
     }
 
-    /** Drops every decoded page (after memory was reloaded behind the listener's back). */
+    /** Chunks of the page table made so far (for tests: host memory follows the code run). */
+    int chunksAllocated() {
+        return chunksMade;
+    }
+
+    /** Drops every decoded page (after memory was reloaded behind the listener's back); keeps the chunks. */
     void flush() {
+        if (flat != null) {
+            Arrays.fill(flat, null);
+        }
         if (pages != null) {
-            Arrays.fill(pages, null);
+            for (DecodedPage[] chunk : pages) {
+                if (chunk != null) {
+                    Arrays.fill(chunk, null);
+                }
+            }
         }
     }
 
     /** Listener: frame {@code ppn} is about to change, so its decoded page is stale. */
     @Override
     public void codeFrameChanging(long ppn) {
-        if (pages != null && ppn >= 0 && ppn < pages.length) {
-            pages[(int) ppn] = null;
+        if (ppn < 0 || ppn >= frameCount) {
+            return;
+        }
+        if (flat != null) {
+            flat[(int) ppn] = null;
+        } else if (pages != null) {
+            DecodedPage[] chunk = pages[(int) (ppn >>> CHUNK_SHIFT)];
+            if (chunk != null) {
+                chunk[(int) ppn & CHUNK_MASK] = null;
+            }
         }
     }
 

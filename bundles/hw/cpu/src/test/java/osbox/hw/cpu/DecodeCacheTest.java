@@ -3,10 +3,12 @@ package osbox.hw.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static osbox.hw.cpu.Asm.*;
 
 import org.junit.jupiter.api.Test;
+import osbox.hw.memory.FrameStore;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.TrapCause;
 
@@ -279,5 +281,27 @@ class DecodeCacheTest {
         assertTrue(other.isDecoded(r.memory, PAGE));
         r.memory.store(Rig.CODE + 8, 4, 0);
         assertFalse(other.isDecoded(r.memory, PAGE), "the new CPU's listener is registered");
+    }
+
+    @Test
+    void aFourTebibyteMemoryCostsAChunkOfDecodedPagesOnlyWhereCodeRuns() {
+        FrameStore memory = new FrameStore(4L << 40);
+        long last = memory.frameCount() - 1;
+        DecodeCache cache = new DecodeCache(memory, CostModel.UNIT.perOp());
+        assertFalse(cache.isCached(last));
+        DecodedPage top = cache.page(last);
+        assertTrue(cache.isCached(last));
+        assertTrue(memory.isCode(last));
+        assertEquals(top, cache.page(last), "made once");
+        assertEquals(1, cache.chunksAllocated());
+        cache.page(0);
+        assertEquals(2, cache.chunksAllocated(), "the first and the last chunk only");
+        memory.store((last << 12) + 8, 4, 0x13);
+        assertFalse(cache.isCached(last), "a write to the frame dropped its page");
+        assertTrue(cache.isCached(0));
+        assertThrows(IllegalArgumentException.class, () -> cache.page(last + 1));
+        cache.flush();
+        assertFalse(cache.isCached(0));
+        cache.close();
     }
 }

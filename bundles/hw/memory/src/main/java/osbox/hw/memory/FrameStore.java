@@ -3,13 +3,24 @@ package osbox.hw.memory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.concurrent.CopyOnWriteArrayList;
 import osbox.api.hw.CodeWriteListener;
 import osbox.api.hw.PhysicalMemory;
 
 /**
- * Physical memory as an array of 4 KiB frames, each allocated (zeroed) on
- * first use, so a large memory costs host memory only for what is touched.
+ * Physical memory as 4 KiB frames, each allocated (zeroed) on first use, so
+ * a large memory costs host memory only for what is touched. Up to 1 GiB
+ * ({@link #FLAT_FRAMES}) the frames' references are one array; above, they
+ * live in a two-level table: a directory with one entry per chunk of
+ * {@value #CHUNK_FRAMES} frames (16 MiB of memory), and a chunk (an array of
+ * frame references) made when the first frame in it is touched. A 4 TiB
+ * memory thus costs a 1 MiB directory at start, plus 16 KiB for each chunk
+ * in use and 4 KiB for each frame touched. Code marks are kept the same way,
+ * a chunk of marks made when a frame in it is first marked. An untouched
+ * directory entry points at a shared empty chunk, never written, so a
+ * lookup is a range check and two array loads, with no test for a
+ * missing chunk.
  * Plain Java, no OSGi: the component wraps it, tests build it directly.
  */
 public final class FrameStore implements PhysicalMemory {
@@ -17,23 +28,63 @@ public final class FrameStore implements PhysicalMemory {
     private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** log2 of the frames in one chunk of the table. */
+    static final int CHUNK_SHIFT = 12;
+    /** Frames in one chunk of the table. */
+    static final int CHUNK_FRAMES = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK_FRAMES - 1;
+    /**
+     * Memories of at most this many frames (1 GiB) keep their frames and
+     * marks in one flat array each (at most 1.25 MiB up front, as the
+     * directories of a 4 TiB memory cost): a lookup then needs no directory.
+     */
+    static final long FLAT_FRAMES = 1 << 18;
+    /** Most frames a memory may have: frame numbers stay ints in the VM manager's tables. */
+    static final long MAX_FRAMES = Integer.MAX_VALUE - 8;
+
     private final long size;
-    private final byte[][] frames;
-    private final boolean[] code;
+    private final long frameCount;
+    /** A chunk no frame of which is made yet: shared by every directory entry untouched, never written. */
+    private static final byte[][] NO_FRAMES = new byte[CHUNK_FRAMES][];
+    /** Every frame, null until touched, when the memory has at most FLAT_FRAMES frames; else null. */
+    private final byte[][] flat;
+    /** Every frame's code mark, when flat. */
+    private final boolean[] flatCode;
+    /** Chunk i holds frames i*CHUNK_FRAMES ..; NO_FRAMES until one of them is touched. Null when flat. */
+    private final byte[][][] chunks;
+    /** Marks of a chunk no frame of which was marked yet: all false, shared, never written. */
+    private static final boolean[] NO_MARKS = new boolean[CHUNK_FRAMES];
+    /** Chunk i's code marks; NO_MARKS until one of its frames is marked. Null when flat. */
+    private final boolean[][] code;
+    private int chunksMade;
+    private long framesMade;
     private final CopyOnWriteArrayList<CodeWriteListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** Makes a memory of {@code size} bytes: a positive multiple of 4 KiB, at most 8 TiB. */
+    /** Makes a memory of {@code size} bytes: a positive multiple of 4 KiB, at most {@link #MAX_FRAMES} frames (8 TiB). */
     public FrameStore(long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0) {
             throw new IllegalArgumentException("memory size must be a positive multiple of 4096: " + size);
         }
         long n = size >>> PAGE_SHIFT;
-        if (n > Integer.MAX_VALUE - 8) {
+        if (n > MAX_FRAMES) {
             throw new IllegalArgumentException("memory size too large: " + size);
         }
         this.size = size;
-        this.frames = new byte[(int) n][];
-        this.code = new boolean[(int) n];
+        this.frameCount = n;
+        if (n <= FLAT_FRAMES) {
+            this.flat = new byte[(int) n][];
+            this.flatCode = new boolean[(int) n];
+            this.chunks = null;
+            this.code = null;
+        } else {
+            int directory = (int) ((n + CHUNK_MASK) >>> CHUNK_SHIFT);
+            this.flat = null;
+            this.flatCode = null;
+            this.chunks = new byte[directory][][];
+            this.code = new boolean[directory][];
+            Arrays.fill(chunks, NO_FRAMES);
+            Arrays.fill(code, NO_MARKS);
+        }
     }
 
     @Override
@@ -43,20 +94,57 @@ public final class FrameStore implements PhysicalMemory {
 
     @Override
     public long frameCount() {
-        return frames.length;
+        return frameCount;
     }
 
-    // Returns the frame, allocating it on first use.
+    /** Chunks of the frame table made so far (host memory: about 16 KiB each); 0 when flat. */
+    public int chunksAllocated() {
+        return chunksMade;
+    }
+
+    /** Frames made so far (host memory: 4 KiB each). */
+    public long framesAllocated() {
+        return framesMade;
+    }
+
+    // Returns the frame, allocating it on first use. On the hot path (TLB
+    // refills, page-table walks): one range check and one array load when
+    // flat, two when not.
     @Override
     public byte[] frame(long ppn) {
-        if (ppn < 0 || ppn >= frames.length) {
-            throw new IllegalArgumentException("physical page " + ppn + " outside memory of " + frames.length + " frames");
+        if (ppn < 0 || ppn >= frameCount) {
+            throw outside(ppn);
         }
-        byte[] f = frames[(int) ppn];
-        if (f == null) {
-            f = new byte[PAGE_SIZE];
-            frames[(int) ppn] = f;
+        byte[] f = flat != null ? flat[(int) ppn] : chunks[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
+        return f != null ? f : make(ppn);
+    }
+
+    // Throws unless frame ppn lies inside memory.
+    private void checkFrame(long ppn) {
+        if (ppn < 0 || ppn >= frameCount) {
+            throw outside(ppn);
         }
+    }
+
+    // The error for a frame outside memory.
+    private IllegalArgumentException outside(long ppn) {
+        return new IllegalArgumentException("physical page " + ppn + " outside memory of " + frameCount + " frames");
+    }
+
+    // Makes frame ppn (in range, not made yet), and its chunk if need be.
+    private byte[] make(long ppn) {
+        if (flat != null) {
+            framesMade++;
+            return flat[(int) ppn] = new byte[PAGE_SIZE];
+        }
+        int c = (int) (ppn >>> CHUNK_SHIFT);
+        if (chunks[c] == NO_FRAMES) {
+            chunks[c] = new byte[CHUNK_FRAMES][];
+            chunksMade++;
+        }
+        byte[] f = new byte[PAGE_SIZE];
+        chunks[c][(int) ppn & CHUNK_MASK] = f;
+        framesMade++;
         return f;
     }
 
@@ -145,29 +233,44 @@ public final class FrameStore implements PhysicalMemory {
     public void zeroFrame(long ppn) {
         byte[] f = frame(ppn);
         beforeWrite(ppn);
-        java.util.Arrays.fill(f, (byte) 0);
+        Arrays.fill(f, (byte) 0);
     }
 
     @Override
     public void markCode(long ppn) {
         frame(ppn);
-        code[(int) ppn] = true;
+        if (flat != null) {
+            flatCode[(int) ppn] = true;
+            return;
+        }
+        int c = (int) (ppn >>> CHUNK_SHIFT);
+        if (code[c] == NO_MARKS) {
+            code[c] = new boolean[CHUNK_FRAMES];
+        }
+        code[c][(int) ppn & CHUNK_MASK] = true;
     }
 
     @Override
     public boolean isCode(long ppn) {
-        return ppn >= 0 && ppn < code.length && code[(int) ppn];
+        if (ppn < 0 || ppn >= frameCount) {
+            return false;
+        }
+        return flat != null ? flatCode[(int) ppn] : code[(int) (ppn >>> CHUNK_SHIFT)][(int) ppn & CHUNK_MASK];
     }
 
     @Override
     public void unmarkCode(long ppn) {
+        checkFrame(ppn);
         beforeWrite(ppn);
     }
 
-    // Tells listeners that a code frame is about to change, and drops its mark.
+    // Tells listeners that a code frame is about to change, and drops its
+    // mark. Expects ppn inside memory (the caller checked the range).
     private void beforeWrite(long ppn) {
-        if (code[(int) ppn]) {
-            code[(int) ppn] = false;
+        boolean[] marks = flat != null ? flatCode : code[(int) (ppn >>> CHUNK_SHIFT)];
+        int i = flat != null ? (int) ppn : (int) ppn & CHUNK_MASK;
+        if (marks[i]) {
+            marks[i] = false;
             for (CodeWriteListener l : listeners) {
                 l.codeFrameChanging(ppn);
             }

@@ -1,18 +1,27 @@
 package osbox.vm.manager.core;
 
+import java.util.Arrays;
+
 /**
- * Hands out physical frames from a free stack: O(1) allocate and free, and
- * deterministic (lowest frames first on a fresh machine). A stack rather
- * than a buddy allocator because the kernel only ever needs single 4 KiB
- * frames: page tables, user pages and stacks are all page-sized.
+ * Hands out physical frames: O(1) allocate and free, and deterministic. A
+ * freed frame is handed out again first (last freed, first out); with none
+ * freed, the lowest frame never used yet comes next, from a bump pointer. So
+ * a fresh machine hands out its lowest frames first, and the allocator's
+ * host memory follows the frames ever used, not the memory's size: the
+ * stack of freed frames holds at most that many, and the reference counts
+ * are a {@link SparseTable}. Single 4 KiB frames only, not a buddy
+ * allocator: page tables, user pages and stacks are all page-sized.
  */
 public final class FrameAllocator {
-    private final int[] free;
-    private int top;
     private final long total;
     private final long first;
-    /** References to each frame (page tables and address spaces sharing it after fork). */
-    private final int[] refs;
+    /** Frames first .. first+fresh-1 have been handed out at least once; the rest never. */
+    private long fresh;
+    /** Freed frames (offsets from first), the last freed on top. */
+    private int[] freed = new int[64];
+    private int freedCount;
+    /** References to each frame (page tables and address spaces sharing it after fork); 0 when free. */
+    private final SparseTable<Void> refs;
     private long peakUsed;
 
     /** Manages frames {@code first .. first+count-1}. */
@@ -22,37 +31,37 @@ public final class FrameAllocator {
         }
         this.total = count;
         this.first = first;
-        this.refs = new int[(int) count];
-        this.free = new int[(int) count];
-        for (int i = 0; i < count; i++) {
-            free[i] = (int) (first + count - 1 - i);
-        }
-        this.top = (int) count;
+        this.refs = new SparseTable<>(count);
     }
 
     /** A free frame's number (with one reference), or -1 when memory is exhausted. The caller zeroes it if needed. */
     public long allocate() {
-        if (top == 0) {
+        long i;
+        if (freedCount > 0) {
+            i = freed[--freedCount];
+        } else if (fresh < total) {
+            i = fresh++;
+        } else {
             return -1;
         }
-        long ppn = free[--top];
-        refs[(int) (ppn - first)] = 1;
+        refs.setCount(i, 1);
         peakUsed = Math.max(peakUsed, used());
-        return ppn;
+        return first + i;
     }
 
     /** Adds a reference to an allocated frame (another address space maps it: copy-on-write fork). */
     public void share(long ppn) {
-        int i = index(ppn);
-        if (refs[i] <= 0) {
+        long i = index(ppn);
+        int n = refs.count(i);
+        if (n <= 0) {
             throw new IllegalStateException("frame " + ppn + " shared while free");
         }
-        refs[i]++;
+        refs.setCount(i, n + 1);
     }
 
     /** References to an allocated frame (0 when free). */
     public int references(long ppn) {
-        return refs[index(ppn)];
+        return refs.count(index(ppn));
     }
 
     /**
@@ -60,31 +69,37 @@ public final class FrameAllocator {
      * Returns true when it was freed. Throws on a frame that is already free.
      */
     public boolean release(long ppn) {
-        int i = index(ppn);
-        if (refs[i] <= 0) {
+        long i = index(ppn);
+        int n = refs.count(i);
+        if (n <= 0) {
             throw new IllegalStateException("frame " + ppn + " freed twice: it is already free");
         }
-        if (--refs[i] > 0) {
+        refs.setCount(i, n - 1);
+        if (n > 1) {
             return false;
         }
-        free[top++] = (int) ppn;
+        if (freedCount == freed.length) {
+            freed = Arrays.copyOf(freed, freed.length * 2);
+        }
+        freed[freedCount++] = (int) i;
         return true;
     }
 
-    private int index(long ppn) {
+    // The offset of ppn from first; throws when the allocator does not manage it.
+    private long index(long ppn) {
         long i = ppn - first;
         if (i < 0 || i >= total) {
             throw new IllegalArgumentException("frame " + ppn + " is not managed here");
         }
-        return (int) i;
+        return i;
     }
 
     public long used() {
-        return total - top;
+        return fresh - freedCount;
     }
 
     public long available() {
-        return top;
+        return total - used();
     }
 
     public long total() {
@@ -93,5 +108,15 @@ public final class FrameAllocator {
 
     public long peakUsed() {
         return peakUsed;
+    }
+
+    /** Frames handed out at least once: the high-water mark of the bump pointer. */
+    long everUsed() {
+        return fresh;
+    }
+
+    /** Chunks of the reference-count table made so far (host memory: 16 KiB each). */
+    int chunksAllocated() {
+        return refs.chunksAllocated();
     }
 }

@@ -4,22 +4,30 @@ import java.util.BitSet;
 
 /**
  * The swap device: a block device model of {@code slots} 4 KiB slots kept in
- * host memory (each slot's bytes are allocated when first written), with a
- * free-slot allocator that hands out the lowest free slot first (so runs
- * repeat), counters, and a latency model: every page transferred costs
+ * host memory, with a free-slot allocator that hands out the lowest free
+ * slot first (so runs repeat), counters, and a latency model: every page transferred costs
  * {@link #cycles()} cycles, which the kernel charges to the hart whose fault
  * or system call caused the transfer (the process waits for its disk, as a
  * synchronous page-in would). A size of 0 is "no swap": nothing can be paged out.
+ *
+ * <p>Host memory follows the slots used, not the area's size: each slot's
+ * bytes are allocated when first written (and kept for its next use), the
+ * slots' pages and reference counts are a {@link SparseTable}, and the
+ * in-use bitmap grows to the highest slot used. Since the lowest free slot
+ * goes first, that is the peak number of slots in use.
  */
 public final class SwapArea {
     public static final int PAGE = (int) PagedAddressSpace.PAGE;
 
     private final int slots;
     private final long cycles;
-    private final byte[][] data;
+    /**
+     * Each slot's page (made when first written) and, as its count, the
+     * references to it while in use: the PTEs pointing at it (a shared page
+     * evicted once for all its mappers).
+     */
+    private final SparseTable<byte[]> table;
     private final BitSet used = new BitSet();
-    /** References to each slot in use: the PTEs pointing at it (a shared page evicted once for all its mappers). */
-    private final int[] refs;
     private int inUse;
     private long peak;
     private long writes;
@@ -32,8 +40,7 @@ public final class SwapArea {
         }
         this.slots = (int) (bytes / PAGE);
         this.cycles = cycles;
-        this.data = new byte[slots][];
-        this.refs = new int[slots];
+        this.table = new SparseTable<>(slots);
     }
 
     /** No swap. */
@@ -51,13 +58,15 @@ public final class SwapArea {
             return -1;
         }
         used.set(s);
-        refs[s] = 1;
+        table.setCount(s, 1);
         inUse++;
         peak = Math.max(peak, inUse);
-        if (data[s] == null) {
-            data[s] = new byte[PAGE];
+        byte[] slotPage = table.get(s);
+        if (slotPage == null) {
+            slotPage = new byte[PAGE];
+            table.set(s, slotPage);
         }
-        System.arraycopy(page, 0, data[s], 0, PAGE);
+        System.arraycopy(page, 0, slotPage, 0, PAGE);
         writes++;
         return s;
     }
@@ -65,7 +74,7 @@ public final class SwapArea {
     /** Reads slot's page into dst (the slot stays allocated: {@link #free} it when done). */
     public void pageIn(long slot, byte[] dst) {
         int s = check(slot);
-        System.arraycopy(data[s], 0, dst, 0, PAGE);
+        System.arraycopy(table.get(s), 0, dst, 0, PAGE);
         reads++;
     }
 
@@ -74,18 +83,21 @@ public final class SwapArea {
      * shared by several address spaces, evicted once for all of them).
      */
     public void share(long slot) {
-        refs[check(slot)]++;
+        int s = check(slot);
+        table.setCount(s, table.count(s) + 1);
     }
 
     /** References to a slot (0 when free). */
     public int references(long slot) {
-        return inUse(slot) ? refs[(int) slot] : 0;
+        return inUse(slot) ? table.count(slot) : 0;
     }
 
     /** Drops one reference to a slot; the slot is free with the last. Throws on a slot that is not in use. */
     public void free(long slot) {
         int s = check(slot);
-        if (--refs[s] > 0) {
+        int n = table.count(s) - 1;
+        table.setCount(s, n);
+        if (n > 0) {
             return;
         }
         used.clear(s);
@@ -102,6 +114,11 @@ public final class SwapArea {
     /** Whether slot holds a page. */
     public boolean inUse(long slot) {
         return slot >= 0 && slot < slots && used.get((int) slot);
+    }
+
+    /** Chunks of the slot table made so far (host memory: 16 KiB each, besides the pages). */
+    int chunksAllocated() {
+        return table.chunksAllocated();
     }
 
     public long slots() {

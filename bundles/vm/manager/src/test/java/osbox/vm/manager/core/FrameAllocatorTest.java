@@ -1,7 +1,9 @@
 package osbox.vm.manager.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +98,49 @@ class FrameAllocatorTest {
         assertThrows(IllegalArgumentException.class, () -> new FrameAllocator(-1, 4));
         assertThrows(IllegalArgumentException.class, () -> new FrameAllocator(0, 0));
         assertThrows(IllegalArgumentException.class, () -> new FrameAllocator(Integer.MAX_VALUE - 1, 4));
+    }
+
+    @Test
+    void freedFramesComeBackLastFreedFirstBeforeAnyNeverUsedFrame() {
+        FrameAllocator a = new FrameAllocator(0, 8);
+        for (int i = 0; i < 5; i++) {
+            a.allocate();
+        }
+        a.release(1);
+        a.release(3);
+        a.release(0);
+        assertEquals(0, a.allocate());
+        assertEquals(3, a.allocate());
+        assertEquals(1, a.allocate());
+        assertEquals(5, a.allocate());
+        assertEquals(6, a.everUsed());
+    }
+
+    @Test
+    void theTopFramesOfARangeEndingAtTheLimitAreHandedOut() {
+        long first = Integer.MAX_VALUE - 3L;
+        FrameAllocator a = new FrameAllocator(first, 3);
+        assertEquals(first, a.allocate());
+        assertEquals(first + 1, a.allocate());
+        assertEquals(first + 2, a.allocate());
+        assertEquals(-1, a.allocate());
+        a.share(first + 2);
+        assertEquals(2, a.references(first + 2));
+        assertFalse(a.release(first + 2), "a reference remains");
+        assertTrue(a.release(first + 2), "the last reference frees it");
+        assertEquals(first + 2, a.allocate());
+        assertThrows(IllegalArgumentException.class, () -> a.release(first + 3));
+        assertThrows(IllegalArgumentException.class, () -> a.references(first - 1));
+    }
+
+    @Test
+    void aLargeRangeCostsOneCountChunkPerFourThousandFramesUsed() {
+        FrameAllocator a = new FrameAllocator(0, 1L << 30);
+        assertEquals(0, a.chunksAllocated());
+        for (int i = 0; i < SparseTable.CHUNK + 1; i++) {
+            a.allocate();
+        }
+        assertEquals(2, a.chunksAllocated());
+        assertEquals((1L << 30) - SparseTable.CHUNK - 1, a.available());
     }
 }

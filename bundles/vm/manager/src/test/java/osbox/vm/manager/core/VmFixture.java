@@ -10,7 +10,7 @@ import osbox.hw.memory.FrameStore;
  */
 final class VmFixture {
     static final long PAGE = PagedAddressSpace.PAGE;
-    final FrameStore mem = new FrameStore(16L << 20);
+    final FrameStore mem;
     final FrameAllocator frames;
     final AsidAllocator asids = new AsidAllocator();
     final RecordingShootdown tlb = new RecordingShootdown();
@@ -27,6 +27,12 @@ final class VmFixture {
 
     /** frameCount frames from firstFrame, and a swap area of swapBytes (transfers cost 10 cycles). */
     VmFixture(long firstFrame, long frameCount, long swapBytes) {
+        this(new FrameStore(16L << 20), firstFrame, frameCount, swapBytes);
+    }
+
+    /** Over mem: frameCount frames from firstFrame, and a swap area of swapBytes (transfers cost 10 cycles). */
+    VmFixture(FrameStore mem, long firstFrame, long frameCount, long swapBytes) {
+        this.mem = mem;
         frames = new FrameAllocator(firstFrame, frameCount);
         vm = new VirtualMemory(mem, frames, new SwapArea(swapBytes, 10), () -> clock, 7, null);
         for (int i = 0; i < 512; i++) {
