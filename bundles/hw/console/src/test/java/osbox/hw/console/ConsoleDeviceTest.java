@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -97,10 +98,41 @@ class ConsoleDeviceTest {
                 throw new IOException("broken pipe");
             }
         });
+        assertFalse(console.outputClosed());
         console.write(ascii("ab"), 0, 2);
+        assertTrue(console.outputClosed(), "a refused write closes the output");
         console.write(ascii("cd"), 0, 2);
         assertEquals(1, attempts[0], "after the first failure output is discarded");
         assertEquals(4, console.bytesWritten());
+        console.connect(null, new ByteArrayOutputStream());
+        assertFalse(console.outputClosed(), "a new connection opens the output again");
+    }
+
+    @Test
+    void aPrintStreamThatSwallowedABrokenPipeClosesTheOutput() {
+        ConsoleDevice console = new ConsoleDevice(DIRECT, intc);
+        int[] attempts = {0};
+        // what System.out does when the reader of its pipe has gone: the IOException sets its error flag
+        console.connect(null, new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                attempts[0]++;
+                throw new IOException("Broken pipe");
+            }
+        }, true));
+        console.write(ascii("ab"), 0, 2);
+        assertTrue(console.outputClosed());
+        console.write(ascii("cd"), 0, 2);
+        assertEquals(1, attempts[0], "after the first failure output is discarded");
+    }
+
+    @Test
+    void discardingOutputByChoiceIsNotAClosedOutput() {
+        ConsoleDevice console = new ConsoleDevice(DIRECT, intc);
+        console.connect(null, null);
+        console.write(ascii("ab"), 0, 2);
+        assertFalse(console.outputClosed());
+        assertEquals(2, console.bytesWritten());
     }
 
     @Test
