@@ -125,6 +125,7 @@ public final class ConsoleDevice implements Console {
             }
             int n = rx.take(dst, off, len);
             bytesRead += n;
+            seen.taken(n);
             return n;
         }
     }

@@ -126,6 +126,41 @@ class ConsoleDeviceTest {
         assertEquals(1, attempts[0], "after the first failure output is discarded");
     }
 
+    /** An endless host input (as /dev/zero) that counts what the reader took from it. */
+    private static final class EndlessInput extends InputStream {
+        final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public int read() {
+            served.incrementAndGet();
+            return 0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, (byte) 0);
+            served.addAndGet(len);
+            return len;
+        }
+    }
+
+    @Test
+    void anEndlessInputIsReadOnlyAsFastAsTheProgramTakesIt() throws Exception {
+        SafePointQueue q = new SafePointQueue();
+        ConsoleDevice console = new ConsoleDevice(q, intc);
+        EndlessInput zero = new EndlessInput();
+        console.connect(zero, null);
+        long window = HostInput.WINDOW;
+        q.drainUntil(() -> console.buffered() >= window);
+        assertEquals(window, console.buffered(), "the reader stops at the window");
+        assertTrue(zero.served.get() <= window + HostInput.CHUNK, "at most one chunk more was read from the host");
+        byte[] buf = new byte[HostInput.CHUNK];
+        assertEquals(HostInput.CHUNK, console.read(buf, 0, buf.length));
+        q.drainUntil(() -> console.bytesReceived() > window);
+        assertTrue(console.buffered() <= window, "reading made room for one more chunk, no more");
+        console.disconnect();
+    }
+
     @Test
     void discardingOutputByChoiceIsNotAClosedOutput() {
         ConsoleDevice console = new ConsoleDevice(DIRECT, intc);
