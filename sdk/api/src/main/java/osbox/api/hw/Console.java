@@ -37,6 +37,18 @@ public interface Console {
     /** Flushes transmitted bytes to the host stream. */
     void flush();
 
+    /**
+     * True once the host output stream has refused bytes (a closed pipe, or
+     * any other host write error) since the last {@link #connect}: what was
+     * being written was lost and later writes are discarded. A terminal
+     * driver answers writes with EPIPE from then on, as Linux does for a
+     * pipe with no reader. Stays false while output is discarded by choice
+     * (no host stream). Since 1.3.
+     */
+    default boolean outputClosed() {
+        return false;
+    }
+
     long bytesWritten();
 
     long bytesRead();

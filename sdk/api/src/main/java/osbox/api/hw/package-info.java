@@ -6,10 +6,13 @@
  * Sv39 page-table entry layout ({@link osbox.api.hw.Pte}) that the MMU walks
  * and the kernel writes.
  *
+ * <p>1.3: {@link osbox.api.hw.Console#outputClosed()} reports a host output
+ * stream that refused bytes (a closed pipe).
+ *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;

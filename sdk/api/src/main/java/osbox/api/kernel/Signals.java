@@ -4,7 +4,8 @@ package osbox.api.kernel;
 public final class Signals {
     public static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGILL = 4, SIGTRAP = 5, SIGABRT = 6,
             SIGBUS = 7, SIGFPE = 8, SIGKILL = 9, SIGUSR1 = 10, SIGSEGV = 11, SIGUSR2 = 12, SIGPIPE = 13,
-            SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGSYS = 31;
+            SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGXCPU = 24, SIGXFSZ = 25,
+            SIGSYS = 31;
 
     private Signals() {
     }
@@ -30,6 +31,8 @@ public final class Signals {
             case SIGCHLD: return "SIGCHLD";
             case SIGCONT: return "SIGCONT";
             case SIGSTOP: return "SIGSTOP";
+            case SIGXCPU: return "SIGXCPU";
+            case SIGXFSZ: return "SIGXFSZ";
             case SIGSYS: return "SIGSYS";
             default: return "SIG" + sig;
         }

@@ -7,7 +7,10 @@
  *
  * <p>1.5: {@link osbox.api.kernel.UserMemory}'s word and string accessors
  * are default methods over {@code read} and {@code write}.
+ *
+ * <p>1.6: {@link osbox.api.kernel.Signals#SIGXCPU} and
+ * {@link osbox.api.kernel.Signals#SIGXFSZ} (RLIMIT_CPU, RLIMIT_FSIZE).
  */
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

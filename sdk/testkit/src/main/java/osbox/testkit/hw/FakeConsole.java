@@ -11,13 +11,16 @@ import java.util.ArrayDeque;
  * {@link #endInput}) and whose output it reads ({@link #output}). Reads
  * answer what was received, 0 while nothing is there, -1 once the input
  * ended and was read. It counts connects and flushes, and never raises its
- * interrupt (the test does, if it needs to). Thread-safe.
+ * interrupt (the test does, if it needs to). {@link #closeOutputAfter} plays
+ * a host reader that goes away (a closed pipe). Thread-safe.
  */
 public final class FakeConsole implements osbox.api.hw.Console {
     private final int interruptSource;
     private final ArrayDeque<Byte> input = new ArrayDeque<>();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private boolean ended;
+    private long outputRoom = Long.MAX_VALUE;
+    private boolean outputClosed;
     private long bytesRead;
     private int connects;
     private int flushes;
@@ -42,6 +45,16 @@ public final class FakeConsole implements osbox.api.hw.Console {
     /** The input ends: once what was received is read, reads answer -1. */
     public synchronized void endInput() {
         ended = true;
+    }
+
+    /**
+     * The host side takes {@code bytes} more bytes of output, then refuses
+     * the write that would exceed them (it is lost) and every later one:
+     * {@link #outputClosed()} turns true, as a console's does when the
+     * reader of its host pipe has gone.
+     */
+    public synchronized void closeOutputAfter(long bytes) {
+        outputRoom = bytes;
     }
 
     /** Bytes received and not read yet. */
@@ -84,7 +97,17 @@ public final class FakeConsole implements osbox.api.hw.Console {
 
     @Override
     public synchronized void write(byte[] src, int off, int len) {
+        if (outputClosed || len > outputRoom) {
+            outputClosed = true;
+            return;
+        }
+        outputRoom -= len;
         output.write(src, off, len);
+    }
+
+    @Override
+    public synchronized boolean outputClosed() {
+        return outputClosed;
     }
 
     @Override

@@ -15,5 +15,5 @@
  * than its javadoc says. Deterministic: no wall clock, no hash order.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package osbox.testkit.hw;

@@ -60,6 +60,7 @@ public final class ConsoleComponent implements Console {
     @Override public int interruptSource() { return device.interruptSource(); }
     @Override public void connect(InputStream in, OutputStream out) { device.connect(in, out); }
     @Override public void flush() { device.flush(); }
+    @Override public boolean outputClosed() { return device.outputClosed(); }
     @Override public long bytesWritten() { return device.bytesWritten(); }
     @Override public long bytesRead() { return device.bytesRead(); }
 }

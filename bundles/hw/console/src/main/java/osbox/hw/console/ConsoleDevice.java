@@ -3,6 +3,7 @@ package osbox.hw.console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.concurrent.Executor;
 import osbox.api.hw.Console;
 import osbox.api.hw.InterruptController;
@@ -24,6 +25,12 @@ import osbox.api.hw.InterruptController;
  * keeps its reader thread, its buffered bytes and its end-of-input state, so
  * no second thread competes for the same host stream.
  *
+ * <p>A host output stream that refuses bytes (a closed pipe: the reader of
+ * {@code osbox run ... | head} has gone) closes the transmit side until the
+ * next {@link #connect}: {@link #outputClosed} turns true and later output
+ * is discarded. A {@link PrintStream} (System.out) swallows its write
+ * errors, so its error flag is checked after each write instead.
+ *
  * <p>Plain Java, no OSGi: the component wraps it, tests and the harness build
  * it with {@code new}. {@link #connect}, {@link #disconnect} and the counters
  * may be called from any thread; the rest runs on the simulation thread.
@@ -43,6 +50,7 @@ public final class ConsoleDevice implements Console {
 
     private volatile HostInput connection = new HostInput(null);
     private volatile OutputStream out;
+    private volatile boolean outputClosed;
     private volatile long bytesWritten;
 
     private final HostInput.Sink sink = new HostInput.Sink() {
@@ -81,7 +89,7 @@ public final class ConsoleDevice implements Console {
 
     // Sends the bytes to the host stream and flushes, so interactive programs
     // see their output at once. Counts every byte, sent or discarded. A host
-    // stream that fails is dropped: later output is discarded.
+    // stream that fails is dropped and the output marked closed (see the class comment).
     @Override
     public void write(byte[] src, int off, int len) {
         checkRange(src, off, len);
@@ -93,9 +101,17 @@ public final class ConsoleDevice implements Console {
         try {
             o.write(src, off, len);
             o.flush();
+            if (o instanceof PrintStream p && p.checkError()) {
+                dropOutput(o);
+            }
         } catch (IOException e) {
             dropOutput(o);
         }
+    }
+
+    @Override
+    public boolean outputClosed() {
+        return outputClosed;
     }
 
     // Takes up to len buffered bytes: how many (> 0), 0 if none yet, -1 at end of input with none left.
@@ -109,6 +125,7 @@ public final class ConsoleDevice implements Console {
             }
             int n = rx.take(dst, off, len);
             bytesRead += n;
+            seen.taken(n);
             return n;
         }
     }
@@ -134,6 +151,7 @@ public final class ConsoleDevice implements Console {
     @Override
     public synchronized void connect(InputStream in, OutputStream out) {
         this.out = out;
+        this.outputClosed = false;
         HostInput old = connection;
         if (in != null && old.stream() == in) {
             return;
@@ -157,6 +175,7 @@ public final class ConsoleDevice implements Console {
         connection.stop();
         connection = new HostInput(null);
         out = null;
+        outputClosed = false;
     }
 
     @Override
@@ -167,6 +186,9 @@ public final class ConsoleDevice implements Console {
         }
         try {
             o.flush();
+            if (o instanceof PrintStream p && p.checkError()) {
+                dropOutput(o);
+            }
         } catch (IOException e) {
             dropOutput(o);
         }
@@ -227,9 +249,11 @@ public final class ConsoleDevice implements Console {
         }
     }
 
+    // Drops the failed host stream, unless a new connection replaced it meanwhile, and marks output closed.
     private synchronized void dropOutput(OutputStream failed) {
         if (out == failed) {
             out = null;
+            outputClosed = true;
         }
     }
 

@@ -11,10 +11,17 @@ import java.util.Arrays;
  * sink, which must queue them for the simulation thread. The sink tags
  * nothing itself: the console compares this object with its current
  * connection, so anything a stopped connection hands over late is ignored.
+ *
+ * <p>The reader keeps at most {@link #WINDOW} bytes handed over and not yet
+ * taken by the program (a terminal's input buffer): beyond that it stops
+ * reading the host stream until {@link #taken} makes room, so a endless
+ * input ({@code < /dev/zero}) costs bounded memory.
  */
 final class HostInput {
     /** Largest chunk handed over at once. */
     static final int CHUNK = 4096;
+    /** Most bytes handed over and not yet taken before the reader waits. */
+    static final int WINDOW = 64 * 1024;
 
     /** Where a reader thread delivers what it read; called on the reader thread. */
     interface Sink {
@@ -25,6 +32,8 @@ final class HostInput {
 
     private final InputStream in;
     private volatile boolean stopped;
+    /** Bytes handed over and not yet taken; guarded by this object's monitor. */
+    private long unread;
 
     /** A connection to {@code in}; null means no stream (see the console for what that means). */
     HostInput(InputStream in) {
@@ -49,6 +58,30 @@ final class HostInput {
     // the host stream stays blocked (the thread is a daemon); what it returns is dropped.
     void stop() {
         stopped = true;
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    // The program took n bytes of this connection's input: room for the reader. Any thread.
+    synchronized void taken(int n) {
+        unread -= n;
+        notifyAll();
+    }
+
+    // The reader thread: waits until fewer than WINDOW bytes are unread (or the connection stops),
+    // then counts n more; false when stopped or interrupted.
+    private synchronized boolean handOver(int n) {
+        try {
+            while (unread >= WINDOW && !stopped) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        unread += n;
+        return !stopped;
     }
 
     boolean stopped() {
@@ -68,7 +101,8 @@ final class HostInput {
         }
     }
 
-    // Hands over chunks until end of input, a host read error (taken as end of input) or stop.
+    // Hands over chunks until end of input, a host read error (taken as end of input) or stop,
+    // keeping at most WINDOW bytes unread.
     private void readAll(Sink sink) {
         byte[] buf = new byte[CHUNK];
         try {
@@ -77,7 +111,7 @@ final class HostInput {
                 if (n < 0) {
                     return;
                 }
-                if (n > 0 && !stopped) {
+                if (n > 0 && handOver(n)) {
                     sink.bytes(this, Arrays.copyOf(buf, n));
                 }
             }

@@ -1,19 +1,27 @@
 package osbox.hw.console;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** The host streams a configuration may name: input "none" or "stdin", output "stdout" or "none". */
+/**
+ * The host streams a configuration may name: input "none" or "stdin",
+ * output "stdout" or "none". "stdout" is the process's file descriptor 1
+ * itself, not System.out: a PrintStream keeps write errors to itself, and
+ * the framework's shell may have replaced System.out by a wrapper whose
+ * error flag never sees them; the console must see a broken pipe.
+ */
 final class HostStreams {
     private static final Map<String, Supplier<InputStream>> INPUTS = new TreeMap<>(Map.of(
             "none", () -> null,
             "stdin", () -> System.in));
     private static final Map<String, Supplier<OutputStream>> OUTPUTS = new TreeMap<>(Map.of(
             "none", () -> null,
-            "stdout", () -> System.out));
+            "stdout", () -> new FileOutputStream(FileDescriptor.out)));
 
     private HostStreams() {
     }

@@ -1,7 +1,9 @@
 package osbox.hw.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
@@ -44,6 +46,23 @@ class ConsoleComponentTest {
         assertEquals(List.of(1), intc.raised());
         console.write(new byte[3], 0, 3);
         assertEquals(3, console.bytesWritten());
+        console.deactivate();
+    }
+
+    @Test
+    void aClosedHostOutputShowsThroughTheComponent() {
+        FakeMachine machine = FakeMachine.with(FakeMachine.Tasks.QUEUED);
+        ConsoleComponent console = new ConsoleComponent(machine, new FakeInterruptController(), config("none", "none"),
+                context(Map.of()));
+        assertFalse(console.outputClosed());
+        console.connect(null, new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        });
+        console.write(new byte[1], 0, 1);
+        assertTrue(console.outputClosed());
         console.deactivate();
     }
 

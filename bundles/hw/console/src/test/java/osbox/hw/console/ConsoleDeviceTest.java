@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -97,10 +98,76 @@ class ConsoleDeviceTest {
                 throw new IOException("broken pipe");
             }
         });
+        assertFalse(console.outputClosed());
         console.write(ascii("ab"), 0, 2);
+        assertTrue(console.outputClosed(), "a refused write closes the output");
         console.write(ascii("cd"), 0, 2);
         assertEquals(1, attempts[0], "after the first failure output is discarded");
         assertEquals(4, console.bytesWritten());
+        console.connect(null, new ByteArrayOutputStream());
+        assertFalse(console.outputClosed(), "a new connection opens the output again");
+    }
+
+    @Test
+    void aPrintStreamThatSwallowedABrokenPipeClosesTheOutput() {
+        ConsoleDevice console = new ConsoleDevice(DIRECT, intc);
+        int[] attempts = {0};
+        // what System.out does when the reader of its pipe has gone: the IOException sets its error flag
+        console.connect(null, new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                attempts[0]++;
+                throw new IOException("Broken pipe");
+            }
+        }, true));
+        console.write(ascii("ab"), 0, 2);
+        assertTrue(console.outputClosed());
+        console.write(ascii("cd"), 0, 2);
+        assertEquals(1, attempts[0], "after the first failure output is discarded");
+    }
+
+    /** An endless host input (as /dev/zero) that counts what the reader took from it. */
+    private static final class EndlessInput extends InputStream {
+        final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public int read() {
+            served.incrementAndGet();
+            return 0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, (byte) 0);
+            served.addAndGet(len);
+            return len;
+        }
+    }
+
+    @Test
+    void anEndlessInputIsReadOnlyAsFastAsTheProgramTakesIt() throws Exception {
+        SafePointQueue q = new SafePointQueue();
+        ConsoleDevice console = new ConsoleDevice(q, intc);
+        EndlessInput zero = new EndlessInput();
+        console.connect(zero, null);
+        long window = HostInput.WINDOW;
+        q.drainUntil(() -> console.buffered() >= window);
+        assertEquals(window, console.buffered(), "the reader stops at the window");
+        assertTrue(zero.served.get() <= window + HostInput.CHUNK, "at most one chunk more was read from the host");
+        byte[] buf = new byte[HostInput.CHUNK];
+        assertEquals(HostInput.CHUNK, console.read(buf, 0, buf.length));
+        q.drainUntil(() -> console.bytesReceived() > window);
+        assertTrue(console.buffered() <= window, "reading made room for one more chunk, no more");
+        console.disconnect();
+    }
+
+    @Test
+    void discardingOutputByChoiceIsNotAClosedOutput() {
+        ConsoleDevice console = new ConsoleDevice(DIRECT, intc);
+        console.connect(null, null);
+        console.write(ascii("ab"), 0, 2);
+        assertFalse(console.outputClosed());
+        assertEquals(2, console.bytesWritten());
     }
 
     @Test

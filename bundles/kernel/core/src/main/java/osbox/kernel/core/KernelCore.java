@@ -33,6 +33,7 @@ import osbox.api.trace.Tracer;
 import osbox.kernel.core.calls.KernelCalls;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.fs.HostMount;
+import osbox.kernel.core.proc.CpuTimeLimit;
 import osbox.kernel.core.proc.ExecFormats;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
@@ -123,6 +124,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         // processes, bottom up: how they end, signals (which end them), the OOM killer (which signals)
         this.exits = new ExitWait(table, dispatcher, tracer);
         this.signals = new SignalDelivery(table, exits, tracer);
+        dispatcher.setCpuLimit(new CpuTimeLimit(machine.frequencyHz(), signals));
         this.oom = new OomKiller(table, signals, vm, tracer);
         OpenFiles files = new OpenFiles(dispatcher::newWaitQueue);
         this.forkExec = new ForkExec(new ForkExec.Parts(table, dispatcher, formats, new ProgramLoader(vm, oom),

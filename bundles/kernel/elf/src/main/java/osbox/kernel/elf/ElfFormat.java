@@ -11,11 +11,23 @@ import osbox.api.kernel.ExecImage;
 /**
  * Statically linked 64-bit little-endian RISC-V ELF executables (ET_EXEC).
  *
- * <p>{@link #parse} checks everything the kernel relies on before it maps a
- * byte, and rejects anything else with a one-line reason a user can act on
- * ("32-bit ELF...", "dynamically linked...", "truncated ELF file...").
- * Program header types other than PT_LOAD, PT_INTERP, PT_DYNAMIC and PT_PHDR
- * (notes, TLS, GNU stack and RELRO, RISC-V attributes...) are ignored.
+ * <p>{@link #parse} refuses what Linux's {@code load_elf_binary}
+ * (fs/binfmt_elf.c) refuses for such a program, and nothing more except
+ * where osbox says so, each rule naming the Linux check it mirrors. Linux
+ * finds some faults only after the point of no return of execve (the
+ * calling image is gone, so the process dies); osbox checks everything
+ * before it maps a byte, so every refusal is ENOEXEC from execve with a
+ * one-line reason a user can act on ("32-bit ELF...", "dynamically
+ * linked...", "truncated ELF file..."). Like Linux it does not look at
+ * EI_DATA, EI_VERSION, e_version, p_align or whether the entry point lies
+ * in an executable segment (a wrong entry faults when it runs). osbox's own
+ * rules: no PT_INTERP or PT_DYNAMIC and no ET_DYN (it has no dynamic
+ * linker and does not relocate), segment bytes inside the file (Linux maps
+ * past the end and the program gets SIGBUS when it touches them), and no
+ * two segments sharing a byte (Linux lets the later one replace the
+ * earlier's pages). Program header types other than PT_LOAD, PT_INTERP,
+ * PT_DYNAMIC and PT_PHDR (notes, TLS, GNU stack and RELRO, RISC-V
+ * attributes...) are ignored, as riscv64 Linux ignores them.
  *
  * <p>Plain Java, stateless, no OSGi: the component wraps it, tests and the
  * harness build it with {@code new}.
@@ -24,20 +36,18 @@ public final class ElfFormat implements ExecFormat {
     private static final byte[] MAGIC = {0x7f, 'E', 'L', 'F'};
     private static final int EI_CLASS = 4;
     private static final int EI_DATA = 5;
-    private static final int EI_VERSION = 6;
     private static final int ELFCLASS64 = 2;
-    private static final int ELFDATA2LSB = 1;
-    private static final int EV_CURRENT = 1;
+    private static final int ELFDATA2MSB = 2;
     static final int ET_EXEC = 2;
     static final int ET_DYN = 3;
 
-    /** Most program headers osbox reads. */
-    public static final int MAX_PROGRAM_HEADERS = 256;
+    /** Largest program header table, in bytes: Linux's load_elf_phdrs reads at most ELF_MIN_ALIGN (a page). */
+    static final int MAX_PROGRAM_HEADER_BYTES = 4096;
+    /** Most program headers osbox reads: as many as fit in {@link #MAX_PROGRAM_HEADER_BYTES}. */
+    public static final int MAX_PROGRAM_HEADERS = MAX_PROGRAM_HEADER_BYTES / ProgramHeader.SIZE;
 
     private static final Map<Integer, String> CLASS_REASONS = Map.of(
             1, "32-bit ELF (ELFCLASS32); osbox runs 64-bit RISC-V (RV64) programs");
-    private static final Map<Integer, String> DATA_REASONS = Map.of(
-            2, "big-endian ELF; RISC-V is little-endian");
     private static final Map<Integer, String> TYPE_REASONS = Map.of(
             0, "ELF file of no type (ET_NONE), not an executable",
             1, "relocatable object file, not an executable (link it first)",
@@ -58,15 +68,15 @@ public final class ElfFormat implements ExecFormat {
         }
         checkIdent(file);
         ElfHeader h = ElfHeader.read(file);
-        checkHeader(h);
+        checkHeader(h, file[EI_DATA] & 0xff);
         List<ProgramHeader> phdrs = readProgramHeaders(file, h);
         checkStatic(file, h, phdrs);
         List<ExecImage.LoadSegment> segments = LoadSegments.validate(file.length, phdrs);
-        LoadSegments.checkEntry(h.entry(), phdrs);
+        LoadSegments.checkEntry(h.entry());
         return new ExecImage(h.entry(), segments, phdrVaddr(h, phdrs), ProgramHeader.SIZE, h.phnum(), file);
     }
 
-    // Magic number, length, class, byte order and identification version.
+    // Magic number (Linux: memcmp(e_ident, ELFMAG)), length, class (elf_check_arch: EI_CLASS is ELFCLASS64).
     private static void checkIdent(byte[] file) throws ExecFormatException {
         if (file.length == 0) {
             throw new ExecFormatException("empty file");
@@ -83,23 +93,15 @@ public final class ElfFormat implements ExecFormat {
             throw new ExecFormatException(CLASS_REASONS.getOrDefault(elfClass,
                     "invalid ELF class " + elfClass + " (EI_CLASS); osbox runs 64-bit RISC-V (RV64) programs"));
         }
-        int data = file[EI_DATA] & 0xff;
-        if (data != ELFDATA2LSB) {
-            throw new ExecFormatException(DATA_REASONS.getOrDefault(data,
-                    "invalid ELF data encoding " + data + " (EI_DATA); RISC-V is little-endian"));
-        }
-        int version = file[EI_VERSION] & 0xff;
-        if (version != EV_CURRENT) {
-            throw new ExecFormatException("unsupported ELF version " + version + " (EI_VERSION), expected 1");
-        }
     }
 
-    // e_version, e_machine and e_type.
-    private static void checkHeader(ElfHeader h) throws ExecFormatException {
-        if (h.version() != EV_CURRENT) {
-            throw new ExecFormatException("unsupported ELF version " + h.version() + " (e_version), expected 1");
-        }
+    // e_machine (Linux: elf_check_arch, EM_RISCV) and e_type (ET_EXEC or ET_DYN). A big-endian file
+    // (EI_DATA, which Linux does not check) fails the machine check, and the reason says why.
+    private static void checkHeader(ElfHeader h, int data) throws ExecFormatException {
         if (h.machine() != ElfNames.EM_RISCV) {
+            if (data == ELFDATA2MSB) {
+                throw new ExecFormatException("big-endian ELF (EI_DATA 2); RISC-V is little-endian");
+            }
             String name = ElfNames.machine(h.machine());
             throw new ExecFormatException("ELF for " + (name == null ? "an unknown machine" : name)
                     + " (e_machine " + h.machine() + "), not RISC-V");
@@ -113,7 +115,9 @@ public final class ElfFormat implements ExecFormat {
         }
     }
 
-    // Checks the program header table's entry size, count and extent, then reads it.
+    // Checks the program header table's entry size, count and extent, then reads it. Linux's
+    // load_elf_phdrs: e_phentsize is sizeof(struct elf_phdr); the table is not empty and at most
+    // ELF_MIN_ALIGN bytes; elf_read of the whole table must not come short.
     private static List<ProgramHeader> readProgramHeaders(byte[] file, ElfHeader h) throws ExecFormatException {
         if (h.phentsize() != ProgramHeader.SIZE) {
             throw new ExecFormatException("bad program header size " + h.phentsize()
@@ -123,8 +127,8 @@ public final class ElfFormat implements ExecFormat {
             throw new ExecFormatException("no program headers (e_phnum 0), so nothing to load");
         }
         if (h.phnum() > MAX_PROGRAM_HEADERS) {
-            throw new ExecFormatException("too many program headers (e_phnum " + h.phnum() + "); osbox reads at most "
-                    + MAX_PROGRAM_HEADERS);
+            throw new ExecFormatException("too many program headers (e_phnum " + h.phnum() + "); at most "
+                    + MAX_PROGRAM_HEADERS + " fit in the " + MAX_PROGRAM_HEADER_BYTES + " bytes Linux reads");
         }
         long tableSize = (long) h.phnum() * ProgramHeader.SIZE;
         if (!Unsigned.within(h.phoff(), tableSize, file.length)) {
@@ -138,7 +142,8 @@ public final class ElfFormat implements ExecFormat {
         return phdrs;
     }
 
-    // Rejects programs that need a dynamic linker, and position-independent ones.
+    // Rejects programs that need a dynamic linker, and position-independent ones: osbox's own rules
+    // (Linux loads their interpreter, or relocates an ET_DYN; osbox has no dynamic linker).
     private static void checkStatic(byte[] file, ElfHeader h, List<ProgramHeader> phdrs) throws ExecFormatException {
         for (ProgramHeader p : phdrs) {
             if (p.is(ProgramHeader.PT_INTERP)) {

@@ -44,8 +44,4 @@ record ProgramHeader(int index, long type, int flags, long offset, long vaddr, l
     boolean is(long t) {
         return type == t;
     }
-
-    boolean executable() {
-        return (flags & PF_X) != 0;
-    }
 }

@@ -33,6 +33,7 @@ final class ElfBuilder {
     int phentsize = 56;
     Integer phnum;
     Integer length;
+    long align = 0x1000;
     private final List<Phdr> phdrs = new ArrayList<>();
     private final List<Payload> payloads = new ArrayList<>();
 
@@ -53,6 +54,12 @@ final class ElfBuilder {
 
     ElfBuilder phdr(long type, int flags, long offset, long vaddr, long filesz, long memsz) {
         phdrs.add(new Phdr(type, flags, offset, vaddr, filesz, memsz));
+        return this;
+    }
+
+    // Replaces program header `index` (staticExecutable's 0 is text, 1 is data).
+    ElfBuilder phdr(int index, long type, int flags, long offset, long vaddr, long filesz, long memsz) {
+        phdrs.set(index, new Phdr(type, flags, offset, vaddr, filesz, memsz));
         return this;
     }
 
@@ -94,7 +101,7 @@ final class ElfBuilder {
                 b.putLong(at + 24, p.vaddr());
                 b.putLong(at + 32, p.filesz());
                 b.putLong(at + 40, p.memsz());
-                b.putLong(at + 48, 0x1000);
+                b.putLong(at + 48, align);
             }
         }
         byte[] file = b.array();

@@ -28,6 +28,8 @@ class ExampleProgramsTest {
             "not-elf.txt", "not an ELF file (bad magic number)",
             "rv32.elf", "32-bit ELF (ELFCLASS32); osbox runs 64-bit RISC-V (RV64) programs",
             "x86_64.elf", "ELF for x86-64 (e_machine 62), not RISC-V",
+            "misaligned.elf", "segment 2: file offset 0x2010 and address 0x12000 differ modulo the page size "
+                    + "(4096), so it cannot be mapped",
             "dynamic.elf", "dynamically linked (interpreter /lib/ld-linux-riscv64-lp64d.so.1); "
                     + "osbox runs statically linked programs only");
 

@@ -49,27 +49,41 @@ final class ConsoleFile implements OpenFile {
         return n;
     }
 
-    /** Transmits len bytes from buf; a fault part-way returns what was written, or EFAULT if nothing. */
+    /**
+     * Transmits len bytes from buf; a fault part-way returns what was
+     * written, or EFAULT if nothing. Once the console's host output has
+     * closed (the reader of osbox's stdout pipe is gone) a write answers
+     * EPIPE, as Linux's pipe_write does with no reader: what was transmitted
+     * before the close counts, the chunk the host refused does not. The
+     * write system call raises SIGPIPE on EPIPE.
+     */
     @Override
     public long write(SyscallContext c, long buf, long len) {
         UserMemory m = c.memory();
         byte[] chunk = new byte[(int) Math.min(len, CHUNK)];
         long done = 0;
         while (done < len) {
+            if (console.outputClosed()) {
+                return done > 0 ? done : -Errno.EPIPE;
+            }
             int n = (int) Math.min(len - done, CHUNK);
             if (!m.read(buf + done, chunk, 0, n)) {
                 int ok = 0;
                 while (ok < n && m.read(buf + done + ok, chunk, ok, 1)) {
                     ok++;
                 }
-                console.write(chunk, 0, ok);
-                done += ok;
-                return done > 0 ? done : -Errno.EFAULT;
+                done += transmit(chunk, ok);
+                return done > 0 ? done : console.outputClosed() ? -Errno.EPIPE : -Errno.EFAULT;
             }
-            console.write(chunk, 0, n);
-            done += n;
+            done += transmit(chunk, n);
         }
         return done;
+    }
+
+    // Hands n bytes of chunk to the console: n, or 0 when the host output refused them.
+    private int transmit(byte[] chunk, int n) {
+        console.write(chunk, 0, n);
+        return console.outputClosed() ? 0 : n;
     }
 
     @Override

@@ -116,4 +116,24 @@ class ConsoleTerminalTest {
         assertEquals(-Errno.EFAULT, tty.write(call, 0x10, 4), "nothing writable: EFAULT");
         assertEquals(10_008, console.bytesWritten());
     }
+
+    @Test
+    void aClosedHostOutputAnswersEpipeAfterWhatWentThrough() {
+        OpenFile tty = terminal.open();
+        console.closeOutputAfter(5000);
+        assertEquals(4096, tty.write(call, BASE, 10_000), "the first chunk went through, the second was refused");
+        assertEquals(4096, console.bytesWritten());
+        assertEquals(-Errno.EPIPE, tty.write(call, BASE, 10), "the reader is gone: EPIPE (write raises SIGPIPE)");
+        assertEquals(-Errno.EPIPE, tty.write(call, BASE, 10));
+        assertEquals(4096, console.bytesWritten(), "nothing more reached the host");
+    }
+
+    @Test
+    void aWriteTheHostRefusesAtOnceIsEpipeNotEfault() {
+        OpenFile tty = terminal.open();
+        console.closeOutputAfter(0);
+        assertEquals(-Errno.EPIPE, tty.write(call, BASE, 3));
+        assertEquals(0, console.bytesWritten());
+        assertEquals(0, tty.write(call, BASE, 0), "an empty write transmits nothing and succeeds, as on a pipe");
+    }
 }

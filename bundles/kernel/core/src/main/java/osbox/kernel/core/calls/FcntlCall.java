@@ -18,8 +18,8 @@ public final class FcntlCall implements KernelSyscall {
         switch ((int) c.arg(1)) {
             case 0:    // F_DUPFD
             case 1030: // F_DUPFD_CLOEXEC
-                if (arg < 0 || arg >= osbox.kernel.core.files.FileTable.MAX) {
-                    return -Errno.EINVAL;
+                if (arg < 0 || arg >= table.limit()) {
+                    return -Errno.EINVAL;       // Linux: from at or above RLIMIT_NOFILE
                 }
                 return table.install(f, (int) arg, c.arg(1) == 1030);
             case 1:    // F_GETFD

@@ -44,6 +44,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.GETPGID, "getpgid", new GetpgidCall()),
                 new Entry(Syscalls.GETSID, "getsid", new GetsidCall()),
                 new Entry(Syscalls.SETSID, "setsid", new SetsidCall()),
+                new Entry(Syscalls.GETRLIMIT, "getrlimit", new GetrlimitCall()),
+                new Entry(Syscalls.SETRLIMIT, "setrlimit", new SetrlimitCall()),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall()),
@@ -53,6 +55,7 @@ public final class KernelCalls {
                 new Entry(Syscalls.EXECVE, "execve", new ExecveCall()),
                 new Entry(Syscalls.MMAP, "mmap", new MmapCall()),
                 new Entry(Syscalls.MPROTECT, "mprotect", new MprotectCall()),
-                new Entry(Syscalls.WAIT4, "wait4", new Wait4Call()));
+                new Entry(Syscalls.WAIT4, "wait4", new Wait4Call()),
+                new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call()));
     }
 }

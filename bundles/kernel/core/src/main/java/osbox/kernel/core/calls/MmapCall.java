@@ -10,6 +10,7 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * on first touch: private ones (copy-on-write after fork) or shared ones
  * (MAP_SHARED: the same pages in every process that inherits them by fork).
  * File mappings need a file system: EBADF, as for a closed descriptor.
+ * A mapping beyond the caller's RLIMIT_AS fails with ENOMEM.
  */
 public final class MmapCall implements KernelSyscall {
     static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_FIXED = 0x10, MAP_ANONYMOUS = 0x20;
@@ -35,6 +36,10 @@ public final class MmapCall implements KernelSyscall {
         }
         if (fixed && ((addr & 0xfff) != 0 || addr < 0x1000)) {
             return -Errno.EINVAL;
+        }
+        long bytes = AddressSpaceLimit.pages(len);
+        if (!AddressSpaceLimit.allows(c.process(), bytes, fixed ? addr : 0, fixed ? bytes : 0)) {
+            return -Errno.ENOMEM;        // Linux: may_expand_vm refuses past RLIMIT_AS
         }
         AddressSpace space = c.process().space();
         long at = (flags & MAP_SHARED) != 0 ? space.mapShared(addr, len, Prot.of(prot), fixed)

@@ -5,23 +5,38 @@ import osbox.api.kernel.Errno;
 /**
  * A process's file descriptors: slots pointing at shared open files, each
  * with its close-on-exec flag. The lowest free descriptor is used first, as
- * POSIX requires.
+ * POSIX requires, and new ones stay below the process's RLIMIT_NOFILE
+ * ({@link #limit}); descriptors already open above it stay open.
  */
 public final class FileTable {
-    /** Descriptors per process (RLIMIT_NOFILE). */
+    /** Descriptors per process: the table's size, the largest RLIMIT_NOFILE (Linux's nr_open). */
     public static final int MAX = 1024;
 
     private final FileRef[] slots = new FileRef[MAX];
     private final boolean[] cloexec = new boolean[MAX];
+    private int limit = MAX;
+
+    /** New descriptors are below this (RLIMIT_NOFILE's soft limit, at most MAX). */
+    public int limit() {
+        return limit;
+    }
+
+    /** Sets RLIMIT_NOFILE's soft limit, 0..MAX (the caller caps it). */
+    public void setLimit(int n) {
+        if (n < 0 || n > MAX) {
+            throw new IllegalArgumentException("descriptor limit " + n + " outside 0.." + MAX);
+        }
+        limit = n;
+    }
 
     /** The open file at fd, or null when fd is not open (or out of range). */
     public FileRef get(long fd) {
         return fd >= 0 && fd < MAX ? slots[(int) fd] : null;
     }
 
-    /** Installs f at the lowest free descriptor at or above {@code from}; returns it or -EMFILE. */
+    /** Installs f at the lowest free descriptor at or above {@code from} and below the limit; returns it or -EMFILE. */
     public int install(FileRef f, int from, boolean closeOnExec) {
-        for (int fd = Math.max(0, from); fd < MAX; fd++) {
+        for (int fd = Math.max(0, from); fd < limit; fd++) {
             if (slots[fd] == null) {
                 put(fd, f, closeOnExec);
                 return fd;
@@ -56,6 +71,7 @@ public final class FileTable {
     /** A copy sharing every open file (fork). */
     public FileTable fork() {
         FileTable t = new FileTable();
+        t.limit = limit;
         for (int fd = 0; fd < MAX; fd++) {
             if (slots[fd] != null) {
                 t.put(fd, slots[fd], cloexec[fd]);

@@ -16,6 +16,7 @@ import osbox.api.sched.TaskAttributes;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
 import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.fs.HostMount;
 import osbox.kernel.core.sched.Dispatcher;
@@ -76,6 +77,7 @@ public final class ForkExec {
             throw new ExecFormatException("too many processes (" + k.maxProcesses() + ")");
         }
         Process p = k.table().create(0, baseName(args.get(0)), args, k.dispatcher().now());
+        p.setLimits(ResourceLimits.defaults(k.maxProcesses(), FileTable.MAX));
         ProgramLoader.Loaded loaded;
         try {
             loaded = k.loader().load(p, exec, args, envp, path, randomBytes(p.pid()));
@@ -101,11 +103,14 @@ public final class ForkExec {
     /**
      * fork: a child with a copy-on-write copy of the parent's memory, its
      * registers (a0 = 0, past the ecall), descriptors, name and scheduling
-     * attributes, made READY. Returns the child's pid, or -EAGAIN at the
-     * process limit, -ENOMEM when memory for its page tables runs out.
+     * attributes, resource limits, made READY. Returns the child's pid, or
+     * -EAGAIN at the process limit or the parent's RLIMIT_NPROC (every
+     * process is the same user's, zombies included, as Linux counts them),
+     * -ENOMEM when memory for its page tables runs out.
      */
     public long fork(Process parent) {
-        if (k.table().size() >= k.maxProcesses()) {
+        if (k.table().size() >= k.maxProcesses()
+                || k.table().size() >= parent.limits().softAtMost(ResourceLimits.RLIMIT_NPROC, Long.MAX_VALUE)) {
             return -Errno.EAGAIN;
         }
         AddressSpace space = parent.space().fork();
@@ -119,6 +124,7 @@ public final class ForkExec {
         child.setImage(context, space, new ProcessMemory(space.userCopy(), child, k.reclaim()));
         space.setPid(child.pid());
         child.setFiles(parent.files().fork());
+        child.setLimits(parent.limits().copy());
         child.inheritAttributes(parent);
         k.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid(), parent.pid(), 0, child.name());
         k.dispatcher().makeReady(child);

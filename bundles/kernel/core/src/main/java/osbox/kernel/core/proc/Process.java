@@ -53,6 +53,10 @@ public final class Process implements ProcessView, Task {
     // its slots, ExitWait closes them all. ----
     private FileTable files = new FileTable();
 
+    // ---- resource limits: ForkExec gives them (defaults at spawn, a copy at fork; execve keeps them);
+    // the rlimit calls change them, the CPU limit moves RLIMIT_CPU's soft limit on. ----
+    private ResourceLimits limits = ResourceLimits.defaults(ProcessTable.PID_MAX, FileTable.MAX);
+
     // ---- scheduling. The attributes policies see: ForkExec at spawn and fork. The entity (hart,
     // sleeps, bursts, CPU accounting): written only by the dispatcher. ----
     private int nice;
@@ -119,6 +123,9 @@ public final class Process implements ProcessView, Task {
 
     /** Its file descriptors. */
     public FileTable files() { return files; }
+
+    /** Its resource limits (getrlimit). */
+    public ResourceLimits limits() { return limits; }
 
     /** The queue it sleeps on in wait4, or null before it first waits. */
     KernelWaitQueue<Process> childWait() { return childWait; }
@@ -196,6 +203,12 @@ public final class Process implements ProcessView, Task {
     // ForkExec (fork): the child's descriptors, a copy of the parent's.
     void setFiles(FileTable files) {
         this.files = files;
+    }
+
+    // ForkExec (spawn, fork): its resource limits; the descriptor table follows RLIMIT_NOFILE.
+    void setLimits(ResourceLimits l) {
+        limits = l;
+        files.setLimit((int) l.softAtMost(ResourceLimits.RLIMIT_NOFILE, FileTable.MAX));
     }
 
     // ExitWait: re-parents it (its parent ended).

@@ -13,7 +13,10 @@ import osbox.api.memory.MemoryManager;
  * exec's work: builds a fresh address space from a validated image (its
  * segments with their permissions, the heap after them, the stack at the
  * top), lays out argc/argv/envp/auxv on the stack as Linux does, and sets
- * the registers to start at the entry point.
+ * the registers to start at the entry point. The stack region is as large
+ * as the process's RLIMIT_STACK soft limit allows (Linux's setup_arg_pages),
+ * rounded up to pages, never smaller than the arguments need and never
+ * larger than the address-space layout's {@link AddressSpace#STACK_LIMIT}.
  */
 public final class ProgramLoader {
     /** Bytes the argument and environment strings and vectors may take. */
@@ -29,6 +32,19 @@ public final class ProgramLoader {
     public ProgramLoader(MemoryManager vm, ProcessMemory.Reclaim reclaim) {
         this.vm = vm;
         this.reclaim = reclaim;
+    }
+
+    /**
+     * Cuts the stack region to {@code limit} bytes below the top (rounded up
+     * to pages), keeping at least the pages from {@code lowest} up (the
+     * arguments): the stack cannot grow past it.
+     */
+    static void limitStack(AddressSpace space, long limit, long lowest) {
+        long keep = Math.max((limit + AddressSpace.PAGE - 1) & -AddressSpace.PAGE,
+                AddressSpace.STACK_TOP - (lowest & -AddressSpace.PAGE));
+        if (keep < AddressSpace.STACK_LIMIT) {
+            space.unmap(AddressSpace.STACK_TOP - AddressSpace.STACK_LIMIT, AddressSpace.STACK_LIMIT - keep);
+        }
     }
 
     /** A loaded image: the new address space, its user-memory access and the initial registers. */
@@ -71,6 +87,8 @@ public final class ProgramLoader {
             } catch (IllegalArgumentException e) {
                 throw new ExecFormatException("argument list too long");
             }
+            limitStack(space, p.limits().softAtMost(ResourceLimits.RLIMIT_STACK, AddressSpace.STACK_LIMIT),
+                    stack.base());
             UserMemory user = new ProcessMemory(space.userCopy(), p, reclaim);
             if (!user.write(stack.base(), stack.bytes(), 0, stack.bytes().length)) {
                 throw new ExecFormatException("not enough memory for the arguments");

@@ -51,6 +51,9 @@ public final class Dispatcher<T extends Task> {
     private final boolean[] stoppedVoluntarily;
     private final long[] sliceEnd;
     private final long[] nextTick;
+    /** When the running task's CPU limit falls on each hart (hart cycle), or Long.MAX_VALUE. */
+    private final long[] cpuDeadline;
+    private CpuLimit<T> cpuLimit = CpuLimit.none();
     private final Context context;
     private long clock;
     private boolean kickPending;
@@ -77,8 +80,59 @@ public final class Dispatcher<T extends Task> {
         this.stoppedVoluntarily = new boolean[n];
         this.sliceEnd = new long[n];
         this.nextTick = new long[n];
+        this.cpuDeadline = new long[n];
+        java.util.Arrays.fill(cpuDeadline, Long.MAX_VALUE);
         this.context = new Context(seed);
         this.slot = new PolicySlot<>("scheduling", new BuiltinRoundRobin(quantum), this::handOver);
+    }
+
+    /** Enforces {@code limits} on the tasks it runs from now on (see {@link CpuLimit}). */
+    public void setCpuLimit(CpuLimit<T> limits) {
+        cpuLimit = limits;
+    }
+
+    /**
+     * A task's CPU limit changed (setrlimit, prlimit64): if it is running,
+     * its hart's timer follows the new limit.
+     */
+    public void cpuLimitChanged(T p) {
+        int h = p.sched().hart;
+        if (h >= 0 && current.get(h) == p) {
+            Hart hart = machine.hart(h);
+            armCpuDeadline(hart, p);
+            programTimer(hart);
+        }
+    }
+
+    /** CPU cycles p has used, counting the stretch it is running now on its hart. */
+    public long cpuUsed(T p) {
+        SchedEntity s = p.sched();
+        int h = s.hart;
+        return h >= 0 && current.get(h) == p ? s.cpuCycles + machine.hart(h).cycle() - s.dispatchedCycle
+                : s.cpuCycles;
+    }
+
+    // The hart cycle at which p, just dispatched or still running on h, reaches its CPU deadline.
+    private void armCpuDeadline(Hart h, T p) {
+        long deadline = cpuLimit.deadline(p);
+        cpuDeadline[h.id()] = deadline == Long.MAX_VALUE ? Long.MAX_VALUE
+                : saturatingAdd(h.cycle(), Math.max(0, deadline - cpuUsed(p)));
+    }
+
+    // Tells the kernel when the task running on h has reached its CPU limit; true when it still runs there.
+    private boolean checkCpuLimit(Hart h, T p) {
+        if (cpuDeadline[h.id()] == Long.MAX_VALUE || h.cycle() < cpuDeadline[h.id()]) {
+            return true;
+        }
+        long used = cpuUsed(p);
+        if (used >= cpuLimit.deadline(p)) {
+            cpuLimit.reached(p, used);
+        }
+        if (current.get(h.id()) != p) {
+            return false;
+        }
+        armCpuDeadline(h, p);
+        return true;
     }
 
     /** The policy slot: selection, providers, ejections. */
@@ -318,6 +372,9 @@ public final class Dispatcher<T extends Task> {
             dispatch(h);
             return;
         }
+        if (!checkCpuLimit(h, p)) {
+            return;
+        }
         if (clock >= sliceEnd[h.id()]) {
             switchOut(h, p, StopReason.SLICE_EXPIRED);
             makeReady(p, EnqueueReason.PREEMPTED);
@@ -379,6 +436,7 @@ public final class Dispatcher<T extends Task> {
             s.burstCycles = 0;
         }
         s.hart = -1;
+        cpuDeadline[h.id()] = Long.MAX_VALUE;
         current.set(h.id(), null);
         stopped.set(h.id(), p);
         stoppedVoluntarily[h.id()] = reason == StopReason.BLOCKED || reason == StopReason.YIELDED
@@ -437,6 +495,7 @@ public final class Dispatcher<T extends Task> {
         sliceEnd[hart] = saturatingAdd(h.cycle(), s);
         long period = ask("tickPeriod", () -> slot.active().tickPeriod(), Long.MAX_VALUE);
         nextTick[hart] = saturatingAdd(h.cycle(), Math.max(1, period));
+        armCpuDeadline(h, next);
         programTimer(h);
         int pid = next.id();
         if (pid != from) {
@@ -494,10 +553,10 @@ public final class Dispatcher<T extends Task> {
         }
     }
 
-    // Programs hart h's timer at the earliest of: slice end, next policy tick, watchdog check.
+    // Programs hart h's timer at the earliest of: slice end, next policy tick, CPU limit, watchdog check.
     private void programTimer(Hart h) {
         int i = h.id();
-        long at = Math.min(sliceEnd[i], nextTick[i]);
+        long at = Math.min(Math.min(sliceEnd[i], nextTick[i]), cpuDeadline[i]);
         if (!runnable.isEmpty() && !slot.isFallback()) {
             at = Math.min(at, saturatingAdd(runnable.iterator().next().sched().readySince, watchdog + 1));
         }

@@ -123,4 +123,32 @@ class ExecveCallTest {
         assertFalse(p.userMemory().writeLong(buf, 1), "the old mappings are gone");
         assertEquals(p.pid(), k.call(p, Syscalls.GETPID), "the same process");
     }
+
+    @Test
+    void aPathWithRepeatedSlashesResolvesAsOnLinux() {
+        long[] a = args("/host//dir/..//prog", "prog");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned(), "/host//dir/..//prog is /host/prog");
+        assertEquals("prog", p.name());
+    }
+
+    @Test
+    void aFileUsedAsADirectoryIsEnotdir() {
+        long[] a = args("/host/prog/", "prog");
+        assertEquals(-Errno.ENOTDIR, fails(a[0], a[1], a[2]));
+    }
+
+    @Test
+    void resourceLimitsSurviveExecve() {
+        assertTrue(p.userMemory().writeLong(buf + 12_000, 64 << 10));
+        assertTrue(p.userMemory().writeLong(buf + 12_008, 1 << 20));
+        assertEquals(0, k.call(p, Syscalls.SETRLIMIT, 3, buf + 12_000));
+        long[] a = args("/host/prog", "prog");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned());
+        assertEquals(64L << 10, p.limits().soft(3), "RLIMIT_STACK kept");
+        assertEquals(1L << 20, p.limits().hard(3));
+        long stack = p.space().memoryRegions().stream()
+                .filter(r -> r.kind() == osbox.api.memory.MemoryRegion.Kind.STACK)
+                .mapToLong(r -> r.end() - r.start()).sum();
+        assertEquals(64L << 10, stack, "the new stack is as large as the soft limit");
+    }
 }
