@@ -61,11 +61,8 @@ public final class PluginComponent {
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(LauncherArguments.MAIN_THREAD, "true");
                 try {
-                    registration = context.registerService(Callable.class, new MainThread(() -> {
-                        System.err.println(failed);
-                        System.err.flush();
-                        return CommandLine.USAGE_STATUS;
-                    }), props);
+                    registration = context.registerService(Callable.class,
+                            new MainThread(() -> MainThread.lastWords(failed, CommandLine.USAGE_STATUS)), props);
                 } catch (IllegalStateException stopping) {
                     // the framework is going away
                 }

@@ -35,7 +35,8 @@ final class WorkloadRun {
 
     /**
      * Runs it; returns 0 when every process ran (whatever its status), 1 when
-     * some could not be started, 2 for a bad workload file or output file.
+     * some could not be started or a scripted swap was refused (a line on
+     * stderr for each), 2 for a bad workload file or output file.
      */
     static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
             PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err) {
@@ -82,7 +83,12 @@ final class WorkloadRun {
             err.println("osbox: cannot write " + e.getMessage());
             return CommandLine.USAGE_STATUS;
         }
-        return report.completed().size() == report.processes().size() ? 0 : 1;
+        // the table shows what went wrong; stderr says why the status is not 0
+        java.util.List<String> failures = report.failures();
+        for (String failure : failures) {
+            err.println("osbox: " + line.program() + ": " + failure);
+        }
+        return failures.isEmpty() ? 0 : 1;
     }
 
     /**

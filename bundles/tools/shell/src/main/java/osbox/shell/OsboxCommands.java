@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Job;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,6 +30,7 @@ public final class OsboxCommands {
     private final Machine machine;
     private final ProcessManager processes;
     private final Console console;
+    private final BackgroundRuns background = new BackgroundRuns();
 
     /** Wires the machine, the process manager and the console. */
     @Activate
@@ -40,11 +42,34 @@ public final class OsboxCommands {
         this.console = console;
     }
 
-    /** Runs a program to completion with the console on this shell's output, then prints how it ended. */
-    @Descriptor("run a RISC-V ELF program to completion; its console output goes to this shell")
+    /**
+     * Runs a program to completion with the console on this shell's output,
+     * then prints how it ended. Run in the background ({@code osbox:run
+     * PROGRAM &}), it tells {@link #ps} once its process exists (or could
+     * not be made), so that a {@code ps} typed right after shows it.
+     */
+    @Descriptor("run a RISC-V ELF program to completion; its console output goes to this shell. "
+            + "End the line with & to run it in the background (osbox:ps shows it, jobs lists it)")
     public void run(CommandSession session,
             @Descriptor("program path (relative to the shell's directory)") String program,
             @Descriptor("arguments") String... args) throws Exception {
+        Job job = Job.Utils.current();
+        try {
+            run(session, program, List.of(args), () -> background.started(job));
+        } finally {
+            background.started(job); // also when it gave up before spawning
+        }
+    }
+
+    /** {@code osbox:run} without a program: prints its usage line. */
+    @Descriptor("(osbox:run needs a program)")
+    public void run(CommandSession session) {
+        Usage.print(session, "osbox:run");
+    }
+
+    // Runs the program; calls started once it was spawned (or refused), before waiting for it.
+    private void run(CommandSession session, String program, List<String> args, Runnable started)
+            throws Exception {
         PrintStream out = session.getConsole();
         Path cwd = session.currentDir() != null ? session.currentDir() : Path.of("").toAbsolutePath();
         byte[] image;
@@ -56,16 +81,20 @@ public final class OsboxCommands {
         }
         List<String> argv = new ArrayList<>();
         argv.add(program);
-        argv.addAll(List.of(args));
+        argv.addAll(args);
         // Input: none (the shell owns the keyboard); output: this shell.
         console.connect(null, out);
         ProcessView end;
         try {
-            end = new ProgramRunner(machine, processes, console).run(program, image, argv, ProgramRunner.ENVIRONMENT);
+            ProgramRunner runner = new ProgramRunner(machine, processes, console);
+            ProgramRunner.Started spawned = runner.start(program, image, argv, ProgramRunner.ENVIRONMENT);
+            started.run();
+            end = spawned.exit().get();
         } catch (ExecFormatException e) {
             out.println("osbox: " + program + ": " + e.getMessage());
             return;
         } finally {
+            ProgramRunner.flush(machine, console);
             out.flush();
         }
         if (end.killReport() != null) {
@@ -74,9 +103,13 @@ public final class OsboxCommands {
         out.println(Reports.exit(end.pid(), end.waitStatus()));
     }
 
-    /** Prints the process table. */
+    /**
+     * Prints the process table; first waits (a few seconds at most) for the
+     * background runs of this session that have not made their process yet.
+     */
     @Descriptor("list processes: PID PPID STATE NAME CPU-CYCLES INSTRUCTIONS SYSCALLS")
     public void ps(CommandSession session) throws Exception {
+        background.awaitStarted(session.jobs(), Job.Utils.current());
         List<Reports.ProcessRow> rows = machine.call(() -> {
             List<Reports.ProcessRow> copy = new ArrayList<>();
             for (ProcessView p : processes.processes()) {
@@ -85,6 +118,18 @@ public final class OsboxCommands {
             return copy;
         });
         session.getConsole().print(Reports.processes(rows));
+    }
+
+    /** {@code osbox:ps} with arguments: prints its usage line. */
+    @Descriptor("(osbox:ps takes no arguments)")
+    public void ps(CommandSession session, Object first, Object... more) {
+        Usage.print(session, "osbox:ps");
+    }
+
+    /** {@code osbox:stats} with arguments: prints its usage line. */
+    @Descriptor("(osbox:stats takes no arguments)")
+    public void stats(CommandSession session, Object first, Object... more) {
+        Usage.print(session, "osbox:stats");
     }
 
     /** Prints the machine's counters. */

@@ -243,6 +243,29 @@ public record RunReport(String workload, String file, String policy, String fina
 
     // ---- figures ----
 
+    /**
+     * Why the run did not go as the workload says, one line each (for
+     * stderr, after "osbox: FILE: "): every process the kernel refused to
+     * start, with its reason, then every scripted swap that was refused;
+     * empty when it ran as written. {@code osbox run} exits 1 when it is not
+     * empty.
+     */
+    public List<String> failures() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ProcessResult p : processes) {
+            if (p.error() != null) {
+                lines.add(p.label() + ": not started at " + Times.ms(p.arrival(), frequencyHz) + " ms: " + p.error());
+            }
+        }
+        for (SwapResult s : swaps) {
+            if (s.error() != null) {
+                lines.add("swap to " + s.policy() + " at " + Times.ms(s.at(), frequencyHz) + " ms refused: "
+                        + s.error() + " (" + s.activeAfter() + " stayed active)");
+            }
+        }
+        return lines;
+    }
+
     /** Processes that ran and exited. */
     public List<ProcessResult> completed() {
         return processes.stream().filter(ProcessResult::completed).toList();
