@@ -1,5 +1,9 @@
 package osbox.workload;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -348,7 +352,12 @@ public record RunReport(String workload, String file, String policy, String fina
 
     /** The whole report as JSON (times in cycles; frequencyHz converts them). */
     public String json() {
-        return ReportJson.report(this);
+        return rendered(this::writeJson);
+    }
+
+    /** Writes {@link #json()} to {@code out} as it is made (nothing is held); flushes, does not close. */
+    public void writeJson(Writer out) throws IOException {
+        Json.writing(out, w -> ReportJson.report(this, w));
     }
 
     /**
@@ -358,7 +367,12 @@ public record RunReport(String workload, String file, String policy, String fina
      * https://ui.perfetto.dev and chrome://tracing.
      */
     public String chromeTrace() {
-        return ReportJson.chromeTrace(this);
+        return rendered(this::writeChromeTrace);
+    }
+
+    /** Writes {@link #chromeTrace()} to {@code out} event by event; flushes, does not close. */
+    public void writeChromeTrace(Writer out) throws IOException {
+        Json.writing(out, w -> ReportJson.chromeTrace(this, w));
     }
 
     /**
@@ -373,7 +387,12 @@ public record RunReport(String workload, String file, String policy, String fina
 
     /** The Gantt chart as an SVG image: a lane per process, coloured run boxes, a time axis and a legend. */
     public String svg() {
-        return ReportSvg.svg(this);
+        return rendered(this::writeSvg);
+    }
+
+    /** Writes {@link #svg()} to {@code out} as it is drawn; flushes, does not close. */
+    public void writeSvg(Writer out) throws IOException {
+        Json.writing(out, w -> ReportSvg.svg(this, new TextOut(w)));
     }
 
     /**
@@ -384,6 +403,29 @@ public record RunReport(String workload, String file, String policy, String fina
      * final counters.
      */
     public String memorySvg() {
-        return MemorySvg.svg(this);
+        return rendered(this::writeMemorySvg);
+    }
+
+    /** Writes {@link #memorySvg()} to {@code out} as it is drawn; flushes, does not close. */
+    public void writeMemorySvg(Writer out) throws IOException {
+        Json.writing(out, w -> MemorySvg.svg(this, new TextOut(w)));
+    }
+
+    /** A file rendering: one of the write methods. */
+    @FunctionalInterface
+    public interface Rendering {
+        /** Writes the rendering to {@code out}. */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    // A rendering written to a String (for tests and small reports).
+    private static String rendered(Rendering rendering) {
+        StringWriter out = new StringWriter();
+        try {
+            rendering.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 }
