@@ -1,58 +1,84 @@
 package osbox.shell;
 
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.WeakHashMap;
-import org.apache.felix.service.command.Job;
 
 /**
- * The shell's background runs ({@code osbox:run PROGRAM &}): Gogo starts a
- * background job on a thread of its own and goes on with the next command
- * at once, so an {@code osbox:ps} typed right after could run before the
- * job's process exists. Each run says here when its process exists (or was
- * refused), and {@code ps} waits for the runs of its session that have not
- * said so yet.
+ * The shell's background runs ({@code osbox:run PROGRAM &}). Gogo starts a
+ * background job on a thread of its own and reads the next line at once, so
+ * an {@code osbox:ps} typed right after could run before the job's process
+ * exists. Gogo tells session listeners each line before it runs it: a line
+ * with a background run counts as pending in its session until the run says
+ * its process exists (or that it gave up), and {@code ps} waits for its
+ * session's pending runs. A pending run that never says so (Gogo refused the
+ * command) is forgotten after {@link #WAIT_NANOS}.
  */
 final class BackgroundRuns {
-    /** How long {@code ps} waits, at most, for a background run to make its process (host time). */
+    /** How long a background run may take to make its process before ps stops waiting for it (host time). */
     static final long WAIT_NANOS = 5_000_000_000L;
 
-    /** Jobs whose run made its process or gave up; weak: a finished job is forgotten with it. */
-    private final Set<Job> started = Collections.newSetFromMap(new WeakHashMap<>());
+    /** Per session (weakly: a closed session is forgotten), the deadlines of its pending runs, oldest first. */
+    private final Map<Object, ArrayDeque<Long>> pending = new WeakHashMap<>();
 
-    /** Records that {@code job}'s run made its process or gave up (null: not in a Gogo job, ignored). */
-    synchronized void started(Job job) {
-        if (job != null) {
-            started.add(job);
+    /** A line is about to run in {@code session}: each background run in it becomes pending. */
+    synchronized void lineStarts(Object session, CharSequence line) {
+        int runs = backgroundRuns(line);
+        if (runs == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        ArrayDeque<Long> deadlines = pending.computeIfAbsent(session, s -> new ArrayDeque<>());
+        for (int i = 0; i < runs; i++) {
+            deadlines.addLast(deadline);
+        }
+    }
+
+    /** A background run of {@code session} made its process or gave up: one pending run fewer. */
+    synchronized void started(Object session) {
+        ArrayDeque<Long> deadlines = pending.get(session);
+        if (deadlines != null && !deadlines.isEmpty()) {
+            deadlines.removeFirst();
             notifyAll();
         }
     }
 
-    /**
-     * Waits until every job in {@code jobs} that runs {@code osbox:run}, is
-     * not {@code self} and has not ended, has made its process; at most
-     * {@link #WAIT_NANOS} in all, after which it returns anyway.
-     */
-    synchronized void awaitStarted(List<Job> jobs, Job self) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT_NANOS;
-        for (Job job : jobs == null ? List.<Job>of() : jobs) {
-            if (job == self || !runsProgram(job.command())) {
+    /** Waits until {@code session} has no pending background run (each one waited for until its deadline). */
+    synchronized void awaitStarted(Object session) throws InterruptedException {
+        ArrayDeque<Long> deadlines = pending.get(session);
+        while (deadlines != null && !deadlines.isEmpty()) {
+            long left = deadlines.peekFirst() - System.nanoTime();
+            if (left <= 0) {
+                deadlines.removeFirst();
                 continue;
             }
-            long left;
-            while (!started.contains(job) && job.status() != Job.Status.Done
-                    && (left = deadline - System.nanoTime()) > 0) {
-                // a job that ends without saying so (an error before run) is seen by polling its status
-                wait(Math.max(1, Math.min(50, left / 1_000_000)));
-            }
+            wait(Math.max(1, left / 1_000_000));
         }
     }
 
-    /** Whether a job's command line starts with osbox:run (or run, as Gogo finds it without its scope). */
-    static boolean runsProgram(CharSequence command) {
-        String line = command == null ? "" : command.toString().strip();
-        String first = line.split("\\s+", 2)[0];
-        return first.equals("osbox:run") || first.equals("run");
+    /** Pending runs of {@code session} (for tests). */
+    synchronized int pending(Object session) {
+        ArrayDeque<Long> deadlines = pending.get(session);
+        return deadlines == null ? 0 : deadlines.size();
+    }
+
+    /**
+     * How many statements of a shell line run {@code osbox:run} (or
+     * {@code run}) in the background: those ending in {@code &}; statements
+     * are separated by {@code ;} or a newline.
+     */
+    static int backgroundRuns(CharSequence line) {
+        int runs = 0;
+        for (String statement : (line == null ? "" : line.toString()).split("[;\\n]")) {
+            String s = statement.strip();
+            if (!s.endsWith("&") || s.endsWith("&&")) {
+                continue;
+            }
+            String first = s.split("\\s+", 2)[0];
+            if (first.equals("osbox:run") || first.equals("run")) {
+                runs++;
+            }
+        }
+        return runs;
     }
 }

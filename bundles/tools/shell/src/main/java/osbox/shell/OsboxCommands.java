@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.CommandSessionListener;
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Job;
 import org.osgi.service.component.annotations.Activate;
@@ -18,14 +20,18 @@ import osbox.api.kernel.ProcessView;
 import osbox.workload.HostProgram;
 import osbox.workload.ProgramRunner;
 
-/** Gogo commands in scope {@code osbox}: run, ps, stats. */
-@Component(service = Object.class, property = {
+/**
+ * Gogo commands in scope {@code osbox}: run, ps, stats. Also a session
+ * listener: Gogo shows it each line before running it, so that {@code ps}
+ * knows of the background runs that have not made their process yet.
+ */
+@Component(service = {Object.class, CommandSessionListener.class}, property = {
     "osgi.command.scope=osbox",
     "osgi.command.function=run",
     "osgi.command.function=ps",
     "osgi.command.function=stats"
 })
-public final class OsboxCommands {
+public final class OsboxCommands implements CommandSessionListener {
 
     private final Machine machine;
     private final ProcessManager processes;
@@ -49,22 +55,55 @@ public final class OsboxCommands {
      * not be made), so that a {@code ps} typed right after shows it.
      */
     @Descriptor("run a RISC-V ELF program to completion; its console output goes to this shell. "
-            + "End the line with & to run it in the background (osbox:ps shows it, jobs lists it)")
+            + "End the line with & to run it in the background (osbox:ps shows it at once)")
     public void run(CommandSession session,
             @Descriptor("program path (relative to the shell's directory)") String program,
             @Descriptor("arguments") String... args) throws Exception {
-        Job job = Job.Utils.current();
+        // said once: when the process exists, or when the run ends without one
+        AtomicBoolean said = new AtomicBoolean(!inBackground());
+        Runnable started = () -> {
+            if (said.compareAndSet(false, true)) {
+                background.started(session);
+            }
+        };
         try {
-            run(session, program, List.of(args), () -> background.started(job));
+            run(session, program, List.of(args), started);
         } finally {
-            background.started(job); // also when it gave up before spawning
+            started.run();
         }
     }
 
     /** {@code osbox:run} without a program: prints its usage line. */
     @Descriptor("(osbox:run needs a program)")
     public void run(CommandSession session) {
+        if (inBackground()) {
+            background.started(session);
+        }
         Usage.print(session, "osbox:run");
+    }
+
+    // Whether the calling command runs in a background job (osbox:run ... &).
+    private static boolean inBackground() {
+        Job job = Job.Utils.current();
+        return job != null && job.status() == Job.Status.Background;
+    }
+
+    /** Gogo is about to run {@code line} in {@code session}: notes its background runs. */
+    @Override
+    public void beforeExecute(CommandSession session, CharSequence line) {
+        background.lineStarts(session, line);
+    }
+
+    /** Nothing to do after a line. */
+    @Override
+    public void afterExecute(CommandSession session, CharSequence line, Exception failure) {
+        // background runs say themselves when their process exists
+    }
+
+    /** Nothing to do after a line. */
+    @Override
+    public void afterExecute(CommandSession session, CharSequence line, Object result) {
+        // background runs say themselves when their process exists
     }
 
     // Runs the program; calls started once it was spawned (or refused), before waiting for it.
@@ -109,7 +148,7 @@ public final class OsboxCommands {
      */
     @Descriptor("list processes: PID PPID STATE NAME CPU-CYCLES INSTRUCTIONS SYSCALLS")
     public void ps(CommandSession session) throws Exception {
-        background.awaitStarted(session.jobs(), Job.Utils.current());
+        background.awaitStarted(session);
         List<Reports.ProcessRow> rows = machine.call(() -> {
             List<Reports.ProcessRow> copy = new ArrayList<>();
             for (ProcessView p : processes.processes()) {
