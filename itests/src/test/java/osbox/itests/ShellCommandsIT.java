@@ -33,7 +33,7 @@ public class ShellCommandsIT {
         assertTrue(r.describe(), out.contains("sched:use: nope: no such scheduling policy (known: builtin, "));
         assertTrue(r.describe(), out.contains("vm:use: nope: no such page replacement policy (known: builtin, "));
         assertTrue(r.describe(), out.contains("usage: sched:list\n"));
-        assertTrue(r.describe(), out.contains("usage: vm:page PID ADDRESS\n"));
+        assertTrue(r.describe(), out.contains("usage: vm:page PID ADDR"));
         assertTrue(r.describe(), out.contains("usage: osbox:run PROGRAM [ARGS...]"));
         assertTrue(r.describe(), out.contains("later chosen; it runs when its bundle starts"));
         // the ps right after the background run shows its process

@@ -23,7 +23,7 @@ final class Usage {
             "vm:use", "vm:use [--wait] NAME [key=value...]   (--wait: a policy whose bundle is not installed yet)",
             "vm:stat", "vm:stat [--json]",
             "vm:maps", "vm:maps PID",
-            "vm:page", "vm:page PID ADDRESS"));
+            "vm:page", "vm:page PID ADDR"));
 
     private Usage() {
     }

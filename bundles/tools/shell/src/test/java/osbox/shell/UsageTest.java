@@ -61,7 +61,7 @@ class UsageTest {
                 "usage: vm:stat [--json]",
                 "usage: vm:maps PID",
                 "usage: vm:maps PID",
-                "usage: vm:page PID ADDRESS"), printed());
+                "usage: vm:page PID ADDR"), printed());
     }
 
     @Test
