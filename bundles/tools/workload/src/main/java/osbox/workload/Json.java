@@ -164,6 +164,27 @@ final class Json {
             }
         }
 
+        // An object or array opens: one level deeper.
+        private void open(JsonGenerator g, char bracket) throws IOException {
+            g.writeRaw(bracket);
+            depth++;
+        }
+
+        // It closes: on a line of its own when it had members, right after the opening when empty.
+        private void close(JsonGenerator g, int members, char bracket) throws IOException {
+            depth--;
+            if (members > 0) {
+                newline(g);
+            }
+            g.writeRaw(bracket);
+        }
+
+        // Between two members or elements.
+        private void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newline(g);
+        }
+
         @Override
         public void writeRootValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw('\n');
@@ -171,23 +192,17 @@ final class Json {
 
         @Override
         public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            depth++;
+            open(g, '{');
         }
 
         @Override
         public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            depth--;
-            if (entries > 0) {
-                newline(g);
-            }
-            g.writeRaw('}');
+            close(g, entries, '}');
         }
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
+            separate(g);
         }
 
         @Override
@@ -197,23 +212,17 @@ final class Json {
 
         @Override
         public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            depth++;
+            open(g, '[');
         }
 
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            depth--;
-            if (values > 0) {
-                newline(g);
-            }
-            g.writeRaw(']');
+            close(g, values, ']');
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
+            separate(g);
         }
 
         @Override
