@@ -1,6 +1,7 @@
 package osbox.shell;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -18,67 +19,89 @@ final class BackgroundRuns {
     /** How long a background run may take to make its process before ps stops waiting for it (host time). */
     static final long WAIT_NANOS = 5_000_000_000L;
 
-    /** Per session (weakly: a closed session is forgotten), the deadlines of its pending runs, oldest first. */
-    private final Map<Object, ArrayDeque<Long>> pending = new WeakHashMap<>();
+    /** A pending run: its words after osbox:run (program and arguments, one space apart), its deadline. */
+    private record Pending(String words, long deadline) {
+    }
+
+    /** Per session (weakly: a closed session is forgotten), its pending runs, oldest first. */
+    private final Map<Object, List<Pending>> pending = new WeakHashMap<>();
 
     /** A line is about to run in {@code session}: each background run in it becomes pending. */
     synchronized void lineStarts(Object session, CharSequence line) {
-        int runs = backgroundRuns(line);
-        if (runs == 0) {
+        List<String> runs = backgroundRuns(line);
+        if (runs.isEmpty()) {
             return;
         }
         long deadline = System.nanoTime() + WAIT_NANOS;
-        ArrayDeque<Long> deadlines = pending.computeIfAbsent(session, s -> new ArrayDeque<>());
-        for (int i = 0; i < runs; i++) {
-            deadlines.addLast(deadline);
+        List<Pending> list = pending.computeIfAbsent(session, s -> new ArrayList<>());
+        for (String words : runs) {
+            list.add(new Pending(words, deadline));
         }
     }
 
-    /** A background run of {@code session} made its process or gave up: one pending run fewer. */
-    synchronized void started(Object session) {
-        ArrayDeque<Long> deadlines = pending.get(session);
-        if (deadlines != null && !deadlines.isEmpty()) {
-            deadlines.removeFirst();
-            notifyAll();
+    /**
+     * A run of {@code program} with {@code args} in {@code session} made its
+     * process or gave up: if it is a pending background run (the same words
+     * after osbox:run), it is pending no more. Gogo runs a background job's
+     * command in the shell's job, so the words are what tells it apart.
+     */
+    synchronized void started(Object session, String program, List<String> args) {
+        List<Pending> list = pending.get(session);
+        if (list == null) {
+            return;
+        }
+        String words = words(program + " " + String.join(" ", args));
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).words().equals(words)) {
+                list.remove(i);
+                notifyAll();
+                return;
+            }
         }
     }
 
     /** Waits until {@code session} has no pending background run (each one waited for until its deadline). */
     synchronized void awaitStarted(Object session) throws InterruptedException {
-        ArrayDeque<Long> deadlines = pending.get(session);
-        while (deadlines != null && !deadlines.isEmpty()) {
-            long left = deadlines.peekFirst() - System.nanoTime();
-            if (left <= 0) {
-                deadlines.removeFirst();
-                continue;
+        List<Pending> list = pending.get(session);
+        while (list != null && !list.isEmpty()) {
+            long now = System.nanoTime();
+            list.removeIf(p -> p.deadline() - now <= 0);
+            if (list.isEmpty()) {
+                return;
             }
-            wait(Math.max(1, left / 1_000_000));
+            long next = list.stream().mapToLong(Pending::deadline).min().getAsLong();
+            wait(Math.max(1, (next - now) / 1_000_000));
         }
     }
 
     /** Pending runs of {@code session} (for tests). */
     synchronized int pending(Object session) {
-        ArrayDeque<Long> deadlines = pending.get(session);
-        return deadlines == null ? 0 : deadlines.size();
+        List<Pending> list = pending.get(session);
+        return list == null ? 0 : list.size();
     }
 
     /**
-     * How many statements of a shell line run {@code osbox:run} (or
-     * {@code run}) in the background: those ending in {@code &}; statements
-     * are separated by {@code ;} or a newline.
+     * The background runs of a shell line: for each statement (separated by
+     * {@code ;} or a newline) that runs {@code osbox:run} (or {@code run})
+     * and ends in {@code &}, its words after the command.
      */
-    static int backgroundRuns(CharSequence line) {
-        int runs = 0;
+    static List<String> backgroundRuns(CharSequence line) {
+        List<String> runs = new ArrayList<>();
         for (String statement : (line == null ? "" : line.toString()).split("[;\\n]")) {
             String s = statement.strip();
             if (!s.endsWith("&") || s.endsWith("&&")) {
                 continue;
             }
-            String first = s.split("\\s+", 2)[0];
-            if (first.equals("osbox:run") || first.equals("run")) {
-                runs++;
+            String[] split = s.substring(0, s.length() - 1).strip().split("\\s+", 2);
+            if ((split[0].equals("osbox:run") || split[0].equals("run")) && split.length == 2) {
+                runs.add(words(split[1]));
             }
         }
         return runs;
+    }
+
+    // Words one space apart.
+    private static String words(String text) {
+        return String.join(" ", text.strip().split("\\s+"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.CommandSessionListener;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Job;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,10 +59,10 @@ public final class OsboxCommands implements CommandSessionListener {
             @Descriptor("program path (relative to the shell's directory)") String program,
             @Descriptor("arguments") String... args) throws Exception {
         // said once: when the process exists, or when the run ends without one
-        AtomicBoolean said = new AtomicBoolean(!inBackground());
+        AtomicBoolean said = new AtomicBoolean();
         Runnable started = () -> {
             if (said.compareAndSet(false, true)) {
-                background.started(session);
+                background.started(session, program, List.of(args));
             }
         };
         try {
@@ -76,16 +75,7 @@ public final class OsboxCommands implements CommandSessionListener {
     /** {@code osbox:run} without a program: prints its usage line. */
     @Descriptor("(osbox:run needs a program)")
     public void run(CommandSession session) {
-        if (inBackground()) {
-            background.started(session);
-        }
         Usage.print(session, "osbox:run");
-    }
-
-    // Whether the calling command runs in a background job (osbox:run ... &).
-    private static boolean inBackground() {
-        Job job = Job.Utils.current();
-        return job != null && job.status() == Job.Status.Background;
     }
 
     /** Gogo is about to run {@code line} in {@code session}: notes its background runs. */
