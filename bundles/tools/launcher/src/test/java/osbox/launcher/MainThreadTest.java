@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The interactive shell's last words: one line, then nothing of the framework's shutdown on stderr. */
+/** The interactive shell's last words: one line, then nothing of the shell's stop or the shutdown on stderr. */
 class MainThreadTest {
 
     @Test
@@ -16,8 +16,8 @@ class MainThreadTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(2, MainThread.lastWords("osbox: --plugin x.jar: not a jar file", 2));
-            System.err.println("gogo: CommandNotFoundException: Command not found: gosh");
+            assertEquals(2, MainThread.lastWords("osbox: --plugin x.jar: not a jar file", 2,
+                    () -> System.err.println("gogo: CommandNotFoundException: Command not found: gosh")));
             new IllegalStateException("a stack trace").printStackTrace();
         } finally {
             System.setErr(saved);
