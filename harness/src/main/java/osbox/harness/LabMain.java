@@ -26,6 +26,10 @@ import osbox.testkit.lab.SchedLab;
  * its policy is found the same way.
  */
 public final class LabMain {
+    /** The labs' usage, two lines. */
+    static final String USAGE = "usage: osbox lab sched [--plugin JAR]... --policy NAME --jobs LIST [options]\n"
+            + "       osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]";
+
     private LabMain() {
     }
 
@@ -36,9 +40,14 @@ public final class LabMain {
 
     /** Runs a lab; returns its exit status (2 for usage errors and bad plugin jars). */
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(USAGE);
+            out.println("(osbox lab sched --help and osbox lab paging --help list each lab's options)");
+            return 0;
+        }
         if (args.length == 0 || !(args[0].equals("sched") || args[0].equals("paging"))) {
-            err.println("osbox lab: usage: osbox lab sched [--plugin JAR]... --policy NAME --jobs LIST [options]");
-            err.println("                  osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]");
+            err.println("osbox lab: " + (args.length == 0 ? "which lab?" : "no lab '" + args[0] + "'")
+                    + " (sched or paging; osbox lab --help shows the usage)");
             return 2;
         }
         List<String> rest = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +90,37 @@ class LabMainTest {
         err.reset();
         assertEquals(2, lab("paging", "--policy", "fifo", "--plugin"));
         assertEquals("osbox lab: --plugin needs a jar" + System.lineSeparator(), err());
+    }
+
+    @Test
+    void helpIsTheUsageOnStdoutAndStatusZero() throws Exception {
+        assertEquals(0, lab("--help"));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("usage: osbox lab sched "), text);
+        assertTrue(text.contains("osbox lab paging "), text);
+        assertEquals("", err());
+    }
+
+    @Test
+    void noLabOrAnUnknownOneIsOneLineAndStatusTwo() throws Exception {
+        assertEquals(2, lab());
+        assertEquals(2, lab("disk"));
+        assertEquals(List.of("osbox lab: which lab? (sched or paging; osbox lab --help shows the usage)",
+                "osbox lab: no lab 'disk' (sched or paging; osbox lab --help shows the usage)"),
+                err().lines().toList());
+    }
+
+    @Test
+    void tooMuchWorkIsRefusedAtOnceWithTheLimit() throws Exception {
+        assertEquals(2, lab("sched", "--policy", "rr", "--jobs", "1000000000000"));
+        assertEquals("lab sched: length must be at most 1000000 (the lab's limit), got 1000000000000",
+                err().strip());
+        err.reset();
+        assertEquals(2, lab("sched", "--policy", "rr", "--jobs", "600000,600000"));
+        assertEquals("lab sched: --jobs: the jobs' lengths add up to more than 1000000, the lab's limit",
+                err().strip());
+        err.reset();
+        assertEquals(2, lab("sched", "--policy", "mlfq", "--jobs", "0,5,0:2000000,1,0"));
+        assertEquals("lab sched: start must be at most 1000000 (the lab's limit), got 2000000", err().strip());
     }
 }

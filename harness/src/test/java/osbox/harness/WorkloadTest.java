@@ -87,6 +87,7 @@ class WorkloadTest {
             assertEquals(s.arrival(), byName(r, s.label()).arrival(), "arrives on time: " + s.label());
         }
         assertTrue(r.utilisation() > 0.5 && r.utilisation() <= 1.0, "utilisation " + r.utilisation());
+        assertTrue(r.busyCycles() <= r.elapsed() * r.harts(), "busy " + r.busyCycles() + " elapsed " + r.elapsed());
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new java.io.ByteArrayInputStream(r.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertTrue(r.chromeTrace().startsWith("{") && r.chromeTrace().contains("\"traceEvents\""));
@@ -162,7 +163,8 @@ class WorkloadTest {
 
     @Test
     void aProgramTheKernelRefusesIsReportedNotStarted(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Path bad = Computer.repositoryRoot().resolve("examples/programs/bad/x86_64.elf");
+        // a RISC-V ELF the loader refuses (dynamically linked): the workload file cannot tell
+        Path bad = Computer.repositoryRoot().resolve("examples/programs/bad/dynamic.elf");
         Path f = dir.resolve("w.yaml");
         Files.writeString(f, "processes:\n  - {program: " + bad + "}\n  - {program: " + Computer.example("burst")
                 + ", args: [-q, cpu=1k], arrival: 1ms}\n");
@@ -173,6 +175,36 @@ class WorkloadTest {
         assertEquals("exited 0", r.processes().get(1).status());
         assertEquals(1, r.completed().size());
         assertTrue(r.table().contains("not started"));
+        assertEquals(1, r.failures().size(), r.failures().toString());
+        assertTrue(r.failures().get(0).startsWith("dynamic: not started at 0.000 ms: "), r.failures().toString());
+    }
+
+    @Test
+    void aProgramForAnotherMachineIsRefusedBeforeTheRun(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path bad = Computer.repositoryRoot().resolve("examples/programs/bad/x86_64.elf");
+        Path f = dir.resolve("w.yaml");
+        Files.writeString(f, "processes:\n  - {program: " + bad + "}\n");
+        WorkloadException e = assertThrows(WorkloadException.class, () -> Workload.load(f));
+        assertTrue(e.getMessage().endsWith("x86_64.elf: ELF for another machine (e_machine 62), not RISC-V (243)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSingleProgramIsNeverBusierThanItsElapsedTime() throws Exception {
+        Path program = Computer.example("mallocfun");
+        byte[] image = Files.readAllBytes(program);
+        try (Computer c = Computer.boot(Computer.Options.defaults())) {
+            // the one-process workload osbox run PROGRAM makes
+            Workload w = new Workload("mallocfun", "osbox run mallocfun.elf", null, c.machine().frequencyHz(),
+                    Workload.Settings.NONE, null, java.util.List.of(), java.util.List.of(new Workload.ProcessSpec(
+                            "mallocfun", program, "mallocfun.elf", image, java.util.List.of(), 0,
+                            osbox.api.sched.TaskAttributes.DEFAULT)));
+            RunReport r = WorkloadRunner.run(w, c.machine(), c.kernel(), c.schedulerControl(), Duration.ofMinutes(5));
+            assertEquals("exited 0", r.processes().get(0).status());
+            assertTrue(r.busyCycles() > 0 && r.busyCycles() <= r.elapsed(),
+                    "busy " + r.busyCycles() + " elapsed " + r.elapsed());
+        }
     }
 
     @Test

@@ -61,11 +61,9 @@ public final class PluginComponent {
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(LauncherArguments.MAIN_THREAD, "true");
                 try {
-                    registration = context.registerService(Callable.class, new MainThread(() -> {
-                        System.err.println(failed);
-                        System.err.flush();
-                        return CommandLine.USAGE_STATUS;
-                    }), props);
+                    registration = context.registerService(Callable.class,
+                            new MainThread(() -> MainThread.lastWords(failed, CommandLine.USAGE_STATUS,
+                                    () -> stopGogoShell(context))), props);
                 } catch (IllegalStateException stopping) {
                     // the framework is going away
                 }
@@ -73,6 +71,25 @@ public final class PluginComponent {
         }, "osbox-plugins");
         installer.setDaemon(true);
         installer.start();
+    }
+
+    /** The Gogo shell's bundle. */
+    static final String GOGO_SHELL = "org.apache.felix.gogo.shell";
+
+    /**
+     * Stops the Gogo shell's bundle (transiently), which ends its shell
+     * thread and waits for it; nothing when it is not there.
+     */
+    static void stopGogoShell(BundleContext context) {
+        for (org.osgi.framework.Bundle b : context.getBundles()) {
+            if (GOGO_SHELL.equals(b.getSymbolicName())) {
+                try {
+                    b.stop(org.osgi.framework.Bundle.STOP_TRANSIENT);
+                } catch (org.osgi.framework.BundleException | IllegalStateException e) {
+                    // the framework is stopping it anyway
+                }
+            }
+        }
     }
 
     /**

@@ -35,7 +35,8 @@ final class WorkloadRun {
 
     /**
      * Runs it; returns 0 when every process ran (whatever its status), 1 when
-     * some could not be started, 2 for a bad workload file or output file.
+     * some could not be started or a scripted swap was refused (a line on
+     * stderr for each), 2 for a bad workload file or output file.
      */
     static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
             PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err) {
@@ -74,15 +75,20 @@ final class WorkloadRun {
         out.print(report.gantt(GANTT_COLUMNS));
         out.flush();
         try {
-            write(cwd, o.report(), report.json());
-            write(cwd, o.trace(), report.chromeTrace());
-            write(cwd, o.gantt(), report.svg());
-            write(cwd, o.memorySvg(), report.memorySvg());
+            write(cwd, o.report(), report::writeJson);
+            write(cwd, o.trace(), report::writeChromeTrace);
+            write(cwd, o.gantt(), report::writeSvg);
+            write(cwd, o.memorySvg(), report::writeMemorySvg);
         } catch (IOException e) {
             err.println("osbox: cannot write " + e.getMessage());
             return CommandLine.USAGE_STATUS;
         }
-        return report.completed().size() == report.processes().size() ? 0 : 1;
+        // the table shows what went wrong; stderr says why the status is not 0
+        java.util.List<String> failures = report.failures();
+        for (String failure : failures) {
+            err.println("osbox: " + line.program() + ": " + failure);
+        }
+        return failures.isEmpty() ? 0 : 1;
     }
 
     /**
@@ -154,10 +160,10 @@ final class WorkloadRun {
         }
         RunReport.ProcessResult p = report.processes().get(0);
         try {
-            write(cwd, line.outputs().report(), report.json());
-            write(cwd, line.outputs().trace(), report.chromeTrace());
-            write(cwd, line.outputs().gantt(), report.svg());
-            write(cwd, line.outputs().memorySvg(), report.memorySvg());
+            write(cwd, line.outputs().report(), report::writeJson);
+            write(cwd, line.outputs().trace(), report::writeChromeTrace);
+            write(cwd, line.outputs().gantt(), report::writeSvg);
+            write(cwd, line.outputs().memorySvg(), report::writeMemorySvg);
         } catch (IOException e) {
             err.println("osbox: cannot write " + e.getMessage());
             return CommandLine.USAGE_STATUS;
@@ -173,13 +179,13 @@ final class WorkloadRun {
         return osbox.api.kernel.WaitStatus.shellStatus(p.waitStatus());
     }
 
-    // Writes text to a file named relative to cwd, if a name was given.
-    private static void write(Path cwd, String name, String text) throws IOException {
+    // Writes a rendering to a file named relative to cwd, if a name was given, as it is made (streamed).
+    private static void write(Path cwd, String name, RunReport.Rendering rendering) throws IOException {
         if (name == null) {
             return;
         }
-        try {
-            Files.writeString(cwd.resolve(name), text, StandardCharsets.UTF_8);
+        try (java.io.Writer out = Files.newBufferedWriter(cwd.resolve(name), StandardCharsets.UTF_8)) {
+            rendering.writeTo(out);
         } catch (IOException e) {
             throw new IOException(name + ": " + e.getMessage(), e);
         }

@@ -34,8 +34,21 @@ final class PolicyCommands {
                 control.ejections());
     }
 
-    /** Does what {@code use} does and returns its one line: the result, or the error after the policy's name. */
-    String useText(String name, String... options) {
+    /**
+     * Does what {@code use} does and returns its one line: the result, or the
+     * error after the policy's name. A name no present provider has is an
+     * error listing the known names, unless {@code wait} (the {@code --wait}
+     * flag) says to choose it anyway and wait for its bundle.
+     */
+    String useText(boolean wait, String name, String... options) {
+        List<String> known = new ArrayList<>();
+        for (PolicyControl.Policy p : control.policies()) {
+            known.add(p.name());
+        }
+        if (!wait && !known.contains(name)) {
+            return scope + ":use: " + name + ": no such " + noun + " (known: " + String.join(", ", known)
+                    + "); to choose one whose bundle is not installed yet: " + scope + ":use --wait " + name;
+        }
         try {
             return control.use(name, Options.parse(options))
                     ? noun + " " + name + " active"

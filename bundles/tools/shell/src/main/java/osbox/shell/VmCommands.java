@@ -67,12 +67,27 @@ public final class VmCommands {
         session.getConsole().print(listText());
     }
 
+    /** {@code vm:list} with arguments: prints its usage line. */
+    @Descriptor("(vm:list takes no arguments)")
+    public void list(CommandSession session, Object first, Object... more) {
+        Usage.print(session, "vm:list");
+    }
+
     /** Chooses the page-replacement policy; prints one line saying what happened. */
-    @Descriptor("choose the page replacement policy, with options as key=value")
+    @Descriptor("choose the page replacement policy, with options as key=value; an unknown name is refused unless --wait")
     public void use(CommandSession session,
+            @Descriptor("choose a policy whose bundle is not installed yet: the built-in policy runs until it starts")
+            @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
             @Descriptor("policy name (see vm:list)") String name,
             @Descriptor("options, key=value") String... options) {
-        session.getConsole().println(useText(name, options));
+        session.getConsole().println(useText(wait, name, options));
+    }
+
+    /** {@code vm:use} without a name: prints its usage line. */
+    @Descriptor("(vm:use needs a policy name)")
+    public void use(CommandSession session,
+            @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait) {
+        Usage.print(session, "vm:use");
     }
 
     /** Prints the paging counters, then a row per process; or all of it as JSON. */
@@ -85,11 +100,25 @@ public final class VmCommands {
         session.getConsole().print(json ? statJson() : statText());
     }
 
+    /** {@code vm:stat} with arguments other than --json: prints its usage line. */
+    @Descriptor("(vm:stat takes only --json)")
+    public void stat(CommandSession session,
+            @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
+            Object first, Object... more) {
+        Usage.print(session, "vm:stat");
+    }
+
     /** Prints the regions of a live process with their resident and swapped pages. */
     @Descriptor("the regions of a live process, as /proc/PID/maps: START END (hex) PERMS KIND, and its pages "
             + "RESIDENT in frames and SWAPPED out now")
     public void maps(CommandSession session, @Descriptor("process id") String pid) throws Exception {
         session.getConsole().print(mapsText(pid));
+    }
+
+    /** {@code vm:maps} without exactly one process id: prints its usage line. */
+    @Descriptor("(vm:maps takes one process id)")
+    public void maps(CommandSession session, Object... words) {
+        Usage.print(session, "vm:maps");
     }
 
     /** Prints one page's PTE: the bits, and where the page is (frame, swap slot, or nowhere yet). */
@@ -99,6 +128,12 @@ public final class VmCommands {
     public void page(CommandSession session, @Descriptor("process id") String pid,
             @Descriptor("virtual address, hex (0x optional)") String address) throws Exception {
         session.getConsole().print(pageText(pid, address));
+    }
+
+    /** {@code vm:page} without exactly a process id and an address: prints its usage line. */
+    @Descriptor("(vm:page takes a process id and an address)")
+    public void page(CommandSession session, Object... words) {
+        Usage.print(session, "vm:page");
     }
 
     /** The {@code vm:maps} text: a table, then the totals; or one line saying what is wrong. */
@@ -212,6 +247,11 @@ public final class VmCommands {
 
     /** Does what {@code vm:use} does and returns its one line (a result or an error). */
     String useText(String name, String... options) {
-        return commands.useText(name, options);
+        return useText(false, name, options);
+    }
+
+    /** The same, with or without {@code --wait}. */
+    String useText(boolean wait, String name, String... options) {
+        return commands.useText(wait, name, options);
     }
 }

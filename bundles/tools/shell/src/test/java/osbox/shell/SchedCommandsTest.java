@@ -47,8 +47,23 @@ class SchedCommandsTest {
     }
 
     @Test
-    void anAbsentPolicyIsChosenAndShownAsWaitedFor() {
-        assertEquals("stride chosen; it runs when its bundle starts", commands.useText("stride"));
+    void anUnknownNameIsAnErrorListingTheKnownNamesAndChangesNothing() {
+        assertEquals("sched:use: nope: no such scheduling policy (known: builtin, mlfq, rr); to choose one whose "
+                + "bundle is not installed yet: sched:use --wait nope", commands.useText("nope"));
+        assertEquals(List.of(), control.uses, "nothing reached the kernel");
+        assertEquals(PolicyControl.BUILTIN, control.active);
+        assertNull(control.waitingFor);
+    }
+
+    @Test
+    void withWaitAPresentPolicyIsActiveAtOnce() {
+        assertEquals("scheduling policy rr active", commands.useText(true, "rr"));
+        assertEquals("rr", control.active);
+    }
+
+    @Test
+    void withWaitAnAbsentPolicyIsChosenAndShownAsWaitedFor() {
+        assertEquals("stride chosen; it runs when its bundle starts", commands.useText(true, "stride"));
         assertEquals("stride", control.waitingFor);
         String text = commands.listText();
         assertEquals("waiting for: stride (chosen; it runs when its bundle starts)",

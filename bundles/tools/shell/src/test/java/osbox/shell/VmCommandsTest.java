@@ -64,8 +64,11 @@ class VmCommandsTest {
         assertEquals("vm:use: aging: option must be key=value: 'bits'", commands.useText("aging", "bits"));
         assertEquals("vm:use: builtin: the built-in policy takes no options (got a)",
                 commands.useText("builtin", "a=1"));
-        assertEquals("nope chosen; it runs when its bundle starts", commands.useText("nope"));
-        assertEquals("aging", control.active());
+        assertEquals("vm:use: nope: no such page replacement policy (known: builtin, aging, lru); to choose one "
+                + "whose bundle is not installed yet: vm:use --wait nope", commands.useText("nope"));
+        assertEquals("aging", control.active(), "an unknown name changes nothing");
+        assertEquals("nope chosen; it runs when its bundle starts", commands.useText(true, "nope"));
+        assertEquals("nope", control.waitingFor());
     }
 
     @Test

@@ -1,72 +1,94 @@
 package osbox.workload;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Locale;
 
-/** A small JSON writer: objects and arrays in the order written, strings escaped. */
+/**
+ * The reports' JSON writer: Jackson's streaming generator behind the few
+ * calls the reports make, objects and arrays written in the order called,
+ * straight to a {@link Writer} (nothing is kept). Pretty output puts every
+ * member and element on a line of its own, indented by two spaces, with
+ * {@code ": "} after a key. A write that fails throws
+ * {@link UncheckedIOException}; {@link #writing} turns it back into the
+ * IOException the caller declares.
+ */
 final class Json {
-    private final StringBuilder out = new StringBuilder();
-    private final boolean pretty;
-    private int depth;
-    private boolean first = true;
+    /** One factory for every generator (it is thread-safe once configured). */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
 
-    Json(boolean pretty) {
-        this.pretty = pretty;
+    private final JsonGenerator out;
+
+    /** A writer on {@code target}; {@link #flush} when done (the target is not closed). */
+    Json(Writer target, boolean pretty) {
+        try {
+            out = FACTORY.createGenerator(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (pretty) {
+            out.setPrettyPrinter(new Indented());
+        }
+    }
+
+    /** A JSON rendering: writes to the writer it is given. */
+    interface Rendering {
+        void write(Writer out);
+    }
+
+    /** Runs {@code rendering} on {@code out}, turning a failed write back into its IOException. */
+    static void writing(Writer out, Rendering rendering) throws IOException {
+        try {
+            rendering.write(out);
+            out.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     Json begin() {
-        return open('{');
+        return call(JsonGenerator::writeStartObject);
     }
 
     Json end() {
-        return close('}');
+        return call(JsonGenerator::writeEndObject);
     }
 
     Json beginArray() {
-        return open('[');
+        return call(JsonGenerator::writeStartArray);
     }
 
     Json endArray() {
-        return close(']');
+        return call(JsonGenerator::writeEndArray);
     }
 
     /** Starts member {@code name} of an object (follow with a value or begin). */
     Json key(String name) {
-        comma();
-        string(name);
-        out.append(pretty ? ": " : ":");
-        keyPending = true;
-        return this;
+        return call(g -> g.writeFieldName(name));
     }
 
-    private boolean keyPending;
-
     Json value(String s) {
-        comma();
-        if (s == null) {
-            out.append("null");
-        } else {
-            string(s);
-        }
-        return this;
+        return call(g -> g.writeString(s));
     }
 
     Json value(long v) {
-        comma();
-        out.append(v);
-        return this;
+        return call(g -> g.writeNumber(v));
     }
 
     Json value(boolean v) {
-        comma();
-        out.append(v);
-        return this;
+        return call(g -> g.writeBoolean(v));
     }
 
     /** A number with up to six decimals (JSON has no NaN or infinities: those become 0). */
     Json value(double v) {
-        comma();
-        out.append(number(v));
-        return this;
+        return call(g -> g.writeNumber(number(v)));
     }
 
     Json field(String name, String v) {
@@ -87,12 +109,21 @@ final class Json {
 
     /** A number already formatted (such as "12.345"). */
     Json raw(String name, String number) {
-        key(name);
-        comma();
-        out.append(number);
-        return this;
+        return key(name).call(g -> g.writeNumber(number));
     }
 
+    /** Writes out what the generator buffers (call once the document is complete). */
+    void flush() {
+        call(JsonGenerator::flush);
+    }
+
+    /** Ends the document with a newline and flushes. */
+    void finish() {
+        call(g -> g.writeRaw('\n'));
+        flush();
+    }
+
+    /** {@code v} as JSON text: an integer when whole, else up to six decimals; 0 for NaN and infinities. */
     static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return "0";
@@ -105,68 +136,103 @@ final class Json {
         return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
-    private Json open(char c) {
-        comma();
-        out.append(c);
-        depth++;
-        first = true;
+    /** One generator call that may fail with an IOException. */
+    private interface Call {
+        void on(JsonGenerator g) throws IOException;
+    }
+
+    private Json call(Call c) {
+        try {
+            c.on(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return this;
     }
 
-    private Json close(char c) {
-        depth--;
-        if (!first && pretty) {
-            newline();
-        }
-        out.append(c);
-        first = false;
-        return this;
-    }
+    /**
+     * The pretty layout: a member or element per line, two spaces per level,
+     * ": " after a key, empty objects and arrays as {} and [].
+     */
+    private static final class Indented implements PrettyPrinter {
+        private int depth;
 
-    private void comma() {
-        if (keyPending) {
-            keyPending = false;
-            first = false;
-            return;
-        }
-        if (!first) {
-            out.append(',');
-        }
-        if (pretty && depth > 0) {
-            newline();
-        }
-        first = false;
-    }
-
-    private void newline() {
-        out.append('\n');
-        out.append("  ".repeat(Math.max(0, depth)));
-    }
-
-    private void string(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+        private void newline(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+            for (int i = 0; i < depth; i++) {
+                g.writeRaw("  ");
             }
         }
-        out.append('"');
-    }
 
-    @Override
-    public String toString() {
-        return out.toString();
+        // An object or array opens: one level deeper.
+        private void open(JsonGenerator g, char bracket) throws IOException {
+            g.writeRaw(bracket);
+            depth++;
+        }
+
+        // It closes: on a line of its own when it had members, right after the opening when empty.
+        private void close(JsonGenerator g, int members, char bracket) throws IOException {
+            depth--;
+            if (members > 0) {
+                newline(g);
+            }
+            g.writeRaw(bracket);
+        }
+
+        // Between two members or elements.
+        private void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newline(g);
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            open(g, '{');
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            close(g, entries, '}');
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            separate(g);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            open(g, '[');
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            close(g, values, ']');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            separate(g);
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            newline(g);
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            newline(g);
+        }
     }
 }

@@ -41,7 +41,8 @@ final class MemorySvg {
         }
     }
 
-    static String svg(RunReport r) {
+    /** Draws the chart on {@code o}, element by element. */
+    static void svg(RunReport r, TextOut o) {
         MemoryTrace t = MemoryTrace.of(r);
         List<MemoryTrace.Series> all = new ArrayList<>(t.series.values());
         List<MemoryTrace.Series> rows = all.subList(0, Math.min(MAX_ROWS, all.size()));
@@ -53,7 +54,6 @@ final class MemorySvg {
         int height = keyTop + 30 + (all.size() > rows.size() ? 18 : 0) + (r.traceComplete() ? 0 : 18)
                 + (r.hasMemory() ? 0 : 18);
         long span = t.end;
-        StringBuilder o = new StringBuilder();
         o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -187,7 +187,6 @@ final class MemorySvg {
                     .append("</text>\n");
         }
         o.append("</svg>\n");
-        return o.toString();
     }
 
     private static String rowSummary(MemoryTrace.Series s) {
@@ -208,7 +207,7 @@ final class MemorySvg {
     }
 
     /** Background, grid, y ticks, time ticks and the grey part the trace lost. */
-    private static void frame(StringBuilder o, Frame f, RunReport r, long known, int timeTicks) {
+    private static void frame(TextOut o, Frame f, RunReport r, long known, int timeTicks) {
         o.append("<rect x=\"").append(fmt(f.x())).append("\" y=\"").append(fmt(f.y())).append("\" width=\"")
                 .append(fmt(f.w())).append("\" height=\"").append(fmt(f.h()))
                 .append("\" fill=\"#fafafa\" stroke=\"#bbbbbb\"/>\n");
@@ -242,12 +241,12 @@ final class MemorySvg {
         }
     }
 
-    private static void unit(StringBuilder o, Frame f) {
+    private static void unit(TextOut o, Frame f) {
         o.append("<text x=\"").append(fmt(f.x() + f.w() + 11)).append("\" y=\"").append(fmt(f.y() + f.h() + 15))
                 .append("\" font-size=\"10\" fill=\"#444444\">ms</text>\n");
     }
 
-    private static void axisLabel(StringBuilder o, Frame f) {
+    private static void axisLabel(TextOut o, Frame f) {
         o.append("<text x=\"").append(fmt(f.x() + f.w())).append("\" y=\"").append(fmt(f.y() + f.h() + 29))
                 .append("\" font-size=\"11\" text-anchor=\"end\">simulated time (ms)</text>\n");
     }
@@ -258,7 +257,7 @@ final class MemorySvg {
      * are reduced to the first, the lowest, the highest and the last, so a
      * long run draws the same picture with a bounded number of points.
      */
-    static void steps(StringBuilder o, Frame f, List<MemoryTrace.Point> points, long stop, String cls, int pid,
+    static void steps(TextOut o, Frame f, List<MemoryTrace.Point> points, long stop, String cls, int pid,
             String kind, String colour, double width, String dash, String title) {
         if (points.isEmpty()) {
             return;

@@ -13,8 +13,9 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    static String report(RunReport r) {
-        Json j = new Json(true);
+    /** Writes the report (pretty, then a newline) to {@code w}. */
+    static void report(RunReport r, java.io.Writer w) {
+        Json j = new Json(w, true);
         j.begin();
         j.field("workload", r.workload()).field("file", r.file()).field("policy", r.policy())
                 .field("finalPolicy", r.finalPolicy()).field("frequencyHz", r.frequencyHz()).field("harts", r.harts())
@@ -88,7 +89,7 @@ final class ReportJson {
         }
         j.endArray();
         j.end();
-        return j.toString() + "\n";
+        j.finish();
     }
 
     /** A MemoryUsage as an object (after a key): every counter, TLB hits and hit rate (percent), faults. */
@@ -111,9 +112,10 @@ final class ReportJson {
         j.end();
     }
 
-    static String chromeTrace(RunReport r) {
+    /** Writes the Chrome trace (compact, then a newline) to {@code w}, event by event. */
+    static void chromeTrace(RunReport r, java.io.Writer w) {
         long hz = r.frequencyHz();
-        Json j = new Json(false);
+        Json j = new Json(w, false);
         j.begin().field("displayTimeUnit", "ms");
         j.key("otherData").begin().field("workload", r.workload()).field("policy", r.policy())
                 .field("frequencyHz", hz).field("traceComplete", r.traceComplete()).end();
@@ -195,7 +197,7 @@ final class ReportJson {
             j.end();
         }
         j.endArray().end();
-        return j.toString() + "\n";
+        j.finish();
     }
 
     /**

@@ -7,8 +7,6 @@ import java.util.TreeMap;
 
 /** The SVG Gantt chart. */
 final class ReportSvg {
-    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#8c564b"};
     private static final int WIDTH = 1000;
     private static final int LEFT = 180;
     private static final int RIGHT = 30;
@@ -19,27 +17,78 @@ final class ReportSvg {
     private ReportSvg() {
     }
 
+    /**
+     * Processes drawn in a lane each, at most; past that, the first
+     * {@code MAX_PROCESS_LANES - 1} get a lane each and the others share one
+     * ("N more processes"), so that the chart stays under
+     * {@link #MAX_HEIGHT}, which common SVG renderers accept.
+     */
+    static final int MAX_PROCESS_LANES = 300;
+    /** The tallest chart drawn, in pixels (what common renderers accept: 2^15 - 1). */
+    static final int MAX_HEIGHT = 32_767;
+    /** Hue of the first process, in degrees (a blue). */
+    private static final double FIRST_HUE = 210;
+    /** Hue step between consecutive processes, in degrees: the golden angle, so hues never line up. */
+    private static final double GOLDEN_ANGLE = 137.50776405003785;
+    /** Lightness of consecutive processes, in turn. */
+    private static final double[] LIGHTNESS = {0.45, 0.62, 0.32};
+    /** Saturation of every process colour. */
+    private static final double SATURATION = 0.62;
+
+    /**
+     * The colour of the process at {@code index} in the report (-1: one the
+     * report does not list, grey). Deterministic; hues step by the golden
+     * angle and the lightness changes with each process, so colours do not
+     * repeat after a few processes and neighbours differ in both.
+     */
     static String colour(int index) {
         if (index < 0) {
             return "#999999";
         }
-        if (index < PALETTE.length) {
-            return PALETTE[index];
-        }
-        return String.format(Locale.ROOT, "hsl(%d,55%%,55%%)", (int) ((index * 137.508) % 360));
+        double hue = (FIRST_HUE + index * GOLDEN_ANGLE) % 360;
+        return hslToHex(hue, SATURATION, LIGHTNESS[index % LIGHTNESS.length]);
     }
 
-    static String svg(RunReport r) {
+    /** An HSL colour (hue in degrees, saturation and lightness 0..1) as #rrggbb. */
+    static String hslToHex(double hue, double saturation, double lightness) {
+        double chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
+        double sector = hue / 60;
+        double second = chroma * (1 - Math.abs(sector % 2 - 1));
+        double[][] bySector = {{chroma, second, 0}, {second, chroma, 0}, {0, chroma, second}, {0, second, chroma},
+            {second, 0, chroma}, {chroma, 0, second}};
+        double[] rgb = bySector[Math.min(5, (int) sector)];
+        double m = lightness - chroma / 2;
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round((rgb[0] + m) * 255),
+                Math.round((rgb[1] + m) * 255), Math.round((rgb[2] + m) * 255));
+    }
+
+    /** Lanes of processes: one per process, or {@link #MAX_PROCESS_LANES} with the last one shared. */
+    static int processLanes(int processes) {
+        return Math.min(processes, MAX_PROCESS_LANES);
+    }
+
+    /** The lane of the process at {@code row} (the shared last lane for those past the others). */
+    private static int laneOf(int row, int processes) {
+        return Math.min(row, processLanes(processes) - 1);
+    }
+
+    /** Whether the process at {@code row} shares the last lane with others. */
+    private static boolean shared(int row, int processes) {
+        return processes > MAX_PROCESS_LANES && row >= MAX_PROCESS_LANES - 1;
+    }
+
+    /** Draws the chart on {@code o}, element by element. */
+    static void svg(RunReport r, TextOut o) {
         List<RunReport.ProcessResult> procs = r.processes();
         TreeMap<Integer, Integer> rows = ReportJson.rows(r);
-        int lanes = procs.size() + r.harts();
+        int processLanes = processLanes(procs.size());
+        int lanes = processLanes + r.harts();
         int plotW = WIDTH - LEFT - RIGHT;
         int lanesBottom = TOP + lanes * (LANE + GAP) + GAP;
         int axisY = lanesBottom + 4;
         int legendY = axisY + 44;
         int height = legendY + 40 + (r.traceComplete() ? 0 : 20);
         double span = Math.max(1, r.elapsed());
-        StringBuilder o = new StringBuilder();
         o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
@@ -67,7 +116,16 @@ final class ReportSvg {
         }
         for (int i = 0; i < procs.size(); i++) {
             RunReport.ProcessResult p = procs.get(i);
-            int y = laneY(i);
+            int y = laneY(laneOf(i, procs.size()));
+            if (shared(i, procs.size())) {
+                if (i == MAX_PROCESS_LANES - 1) {
+                    o.append("<text x=\"26\" y=\"").append(y + 15).append("\" font-style=\"italic\">")
+                            .append(esc((procs.size() - i) + " more processes")).append("</text>\n");
+                }
+                o.append("<path d=\"M").append(x(p.arrival(), span, plotW)).append(' ').append(y)
+                        .append(" l4 -5 h-8 z\" fill=\"#333333\"/>\n");
+                continue;
+            }
             o.append("<rect x=\"8\" y=\"").append(y + 5).append("\" width=\"12\" height=\"12\" fill=\"")
                     .append(colour(i)).append("\"/>\n");
             o.append("<text x=\"26\" y=\"").append(y + 15).append("\">")
@@ -87,7 +145,7 @@ final class ReportSvg {
                     .append(" l4 -5 h-8 z\" fill=\"#333333\"/>\n");
         }
         for (int h = 0; h < r.harts(); h++) {
-            int y = laneY(procs.size() + h);
+            int y = laneY(processLanes + h);
             o.append("<text x=\"26\" y=\"").append(y + 15).append("\" font-style=\"italic\">hart ").append(h)
                     .append("</text>\n");
         }
@@ -99,12 +157,13 @@ final class ReportSvg {
                     + " ms");
             if (row != null) {
                 o.append("<rect class=\"run\" x=\"").append(x(s.start(), span, plotW)).append("\" y=\"")
-                        .append(laneY(row) + 2).append("\" width=\"").append(w(s.start(), s.end(), span, plotW))
+                        .append(laneY(laneOf(row, procs.size())) + 2).append("\" width=\"")
+                        .append(w(s.start(), s.end(), span, plotW))
                         .append("\" height=\"").append(LANE - 4).append("\" fill=\"").append(fill)
                         .append("\"><title>").append(title).append("</title></rect>\n");
             }
             o.append("<rect class=\"hart\" x=\"").append(x(s.start(), span, plotW)).append("\" y=\"")
-                    .append(laneY(procs.size() + s.hart()) + 2).append("\" width=\"")
+                    .append(laneY(processLanes + s.hart()) + 2).append("\" width=\"")
                     .append(w(s.start(), s.end(), span, plotW)).append("\" height=\"").append(LANE - 4)
                     .append("\" fill=\"").append(fill).append("\"><title>").append(title).append("</title></rect>\n");
         }
@@ -175,7 +234,6 @@ final class ReportSvg {
                     .append("</text>\n");
         }
         o.append("</svg>\n");
-        return o.toString();
     }
 
     private static int laneY(int lane) {

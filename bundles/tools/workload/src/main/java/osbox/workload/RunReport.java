@@ -1,5 +1,9 @@
 package osbox.workload;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -243,6 +247,29 @@ public record RunReport(String workload, String file, String policy, String fina
 
     // ---- figures ----
 
+    /**
+     * Why the run did not go as the workload says, one line each (for
+     * stderr, after "osbox: FILE: "): every process the kernel refused to
+     * start, with its reason, then every scripted swap that was refused;
+     * empty when it ran as written. {@code osbox run} exits 1 when it is not
+     * empty.
+     */
+    public List<String> failures() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ProcessResult p : processes) {
+            if (p.error() != null) {
+                lines.add(p.label() + ": not started at " + Times.ms(p.arrival(), frequencyHz) + " ms: " + p.error());
+            }
+        }
+        for (SwapResult s : swaps) {
+            if (s.error() != null) {
+                lines.add("swap to " + s.policy() + " at " + Times.ms(s.at(), frequencyHz) + " ms refused: "
+                        + s.error() + " (" + s.activeAfter() + " stayed active)");
+            }
+        }
+        return lines;
+    }
+
     /** Processes that ran and exited. */
     public List<ProcessResult> completed() {
         return processes.stream().filter(ProcessResult::completed).toList();
@@ -325,7 +352,12 @@ public record RunReport(String workload, String file, String policy, String fina
 
     /** The whole report as JSON (times in cycles; frequencyHz converts them). */
     public String json() {
-        return ReportJson.report(this);
+        return rendered(this::writeJson);
+    }
+
+    /** Writes {@link #json()} to {@code out} as it is made (nothing is held); flushes, does not close. */
+    public void writeJson(Writer out) throws IOException {
+        Json.writing(out, w -> ReportJson.report(this, w));
     }
 
     /**
@@ -335,7 +367,12 @@ public record RunReport(String workload, String file, String policy, String fina
      * https://ui.perfetto.dev and chrome://tracing.
      */
     public String chromeTrace() {
-        return ReportJson.chromeTrace(this);
+        return rendered(this::writeChromeTrace);
+    }
+
+    /** Writes {@link #chromeTrace()} to {@code out} event by event; flushes, does not close. */
+    public void writeChromeTrace(Writer out) throws IOException {
+        Json.writing(out, w -> ReportJson.chromeTrace(this, w));
     }
 
     /**
@@ -350,7 +387,12 @@ public record RunReport(String workload, String file, String policy, String fina
 
     /** The Gantt chart as an SVG image: a lane per process, coloured run boxes, a time axis and a legend. */
     public String svg() {
-        return ReportSvg.svg(this);
+        return rendered(this::writeSvg);
+    }
+
+    /** Writes {@link #svg()} to {@code out} as it is drawn; flushes, does not close. */
+    public void writeSvg(Writer out) throws IOException {
+        Json.writing(out, w -> ReportSvg.svg(this, new TextOut(w)));
     }
 
     /**
@@ -361,6 +403,29 @@ public record RunReport(String workload, String file, String policy, String fina
      * final counters.
      */
     public String memorySvg() {
-        return MemorySvg.svg(this);
+        return rendered(this::writeMemorySvg);
+    }
+
+    /** Writes {@link #memorySvg()} to {@code out} as it is drawn; flushes, does not close. */
+    public void writeMemorySvg(Writer out) throws IOException {
+        Json.writing(out, w -> MemorySvg.svg(this, new TextOut(w)));
+    }
+
+    /** A file rendering: one of the write methods. */
+    @FunctionalInterface
+    public interface Rendering {
+        /** Writes the rendering to {@code out}. */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    // A rendering written to a String (for tests and small reports).
+    private static String rendered(Rendering rendering) {
+        StringWriter out = new StringWriter();
+        try {
+            rendering.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 }

@@ -289,8 +289,12 @@ final class WorkloadParser {
         } catch (IOException e) {
             throw error(field, "cannot read " + path + ": " + e.getMessage());
         }
-        if (bytes.length < 4 || bytes[0] != 0x7f || bytes[1] != 'E' || bytes[2] != 'L' || bytes[3] != 'F') {
+        if (!ElfIdentity.isElf(bytes)) {
             throw error(field, path + " is not an ELF file");
+        }
+        String notRunnable = ElfIdentity.whyNotRiscV64(bytes);
+        if (notRunnable != null) {
+            throw error(field, path + ": " + notRunnable);
         }
         images.put(program, bytes);
         return bytes;

@@ -159,6 +159,8 @@ public final class WorkloadRunner {
         long t0;
         long count0;
         long busy0;
+        /** Busy cycles when the last process exited, or -1 until then. */
+        long busyAtEnd = -1;
         int ejections0;
         final PolicyControl vm;
         int vmEjections0;
@@ -262,6 +264,9 @@ public final class WorkloadRunner {
 
         void checkDone() {
             if (arrived == w.processes().size() && running.isEmpty()) {
+                // read inside the exit listener, before the machine charges the exit trap's own cycles
+                // to the hart: the run ends at the exit (the trace's exit time), so must its busy cycles
+                busyAtEnd = machine.statistics().busyCycles();
                 pm.removeExitListener(listener);
                 done.complete(null);
             }
@@ -329,7 +334,7 @@ public final class WorkloadRunner {
                 }
             }
             ejections.sort(java.util.Comparator.comparingLong(RunReport.Ejection::at));
-            long busy = machine.statistics().busyCycles() - busy0;
+            long busy = (busyAtEnd >= 0 ? busyAtEnd : machine.statistics().busyCycles()) - busy0;
             return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
                     machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),
                     swaps, ejections, slices.slices(), slices.syscalls(), slices.syscallsDropped(), complete,

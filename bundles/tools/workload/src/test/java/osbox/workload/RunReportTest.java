@@ -67,6 +67,20 @@ class RunReportTest {
     }
 
     @Test
+    void failuresSayWhyTheRunDidNotGoAsWritten() {
+        assertEquals(List.of("C: not started at 1.000 ms: ELF for x86-64 (e_machine 62), not RISC-V"),
+                synthetic().failures());
+        RunReport r = synthetic();
+        RunReport refused = new RunReport(r.workload(), r.file(), r.policy(), r.finalPolicy(), r.frequencyHz(),
+                r.harts(), r.startCycle(), r.elapsed(), r.busyCycles(), r.processes().subList(0, 2),
+                List.of(new RunReport.SwapResult(5 * MS, "rr", Map.of("speed", "3"), "fifo",
+                        "unknown option 'speed' (known: quantum)")),
+                r.ejections(), r.slices(), r.syscalls(), 0, true, 0);
+        assertEquals(List.of("swap to rr at 5.000 ms refused: unknown option 'speed' (known: quantum) "
+                + "(fifo stayed active)"), refused.failures());
+    }
+
+    @Test
     void averagesThroughputAndUtilisation() {
         RunReport r = synthetic();
         assertEquals(2, r.completed().size());
@@ -280,10 +294,12 @@ class RunReportTest {
 
     @Test
     void jsonStringsAreEscaped() {
-        Json j = new Json(false);
+        java.io.StringWriter out = new java.io.StringWriter();
+        Json j = new Json(out, false);
         j.begin().field("s", "a\"b\\c\n\u0001\u2028").field("n", 1.25).field("z", Double.NaN).end();
+        j.flush();
         @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) MiniJson.parse(j.toString());
+        Map<String, Object> m = (Map<String, Object>) MiniJson.parse(out.toString());
         assertEquals("a\"b\\c\n\u0001\u2028", m.get("s"));
         assertEquals(1.25, m.get("n"));
         assertEquals(0.0, m.get("z"));

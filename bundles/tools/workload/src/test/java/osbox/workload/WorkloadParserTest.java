@@ -30,8 +30,26 @@ class WorkloadParserTest {
         Files.createDirectories(dir.resolve("bin"));
         Files.write(dir.resolve("bin/prog.elf"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
         Files.writeString(dir.resolve("bin/text.txt"), "hello");
+        Files.write(dir.resolve("bin/x86_64.elf"), elfHeader(2, 1, 62));
+        Files.write(dir.resolve("bin/rv32.elf"), elfHeader(1, 1, 243));
+        Files.write(dir.resolve("bin/big.elf"), elfHeader(2, 2, 243));
         Files.createDirectories(dir.resolve("w"));
         file = dir.resolve("w/test.yaml");
+    }
+
+    // The first 20 bytes of an ELF header: class, byte order, e_machine.
+    private static byte[] elfHeader(int elfClass, int data, int machine) {
+        byte[] h = new byte[20];
+        h[0] = 0x7f;
+        h[1] = 'E';
+        h[2] = 'L';
+        h[3] = 'F';
+        h[4] = (byte) elfClass;
+        h[5] = (byte) data;
+        h[6] = 1;
+        h[18] = (byte) machine;
+        h[19] = (byte) (machine >> 8);
+        return h;
     }
 
     private Workload load(String yaml) throws WorkloadException {
@@ -183,6 +201,9 @@ class WorkloadParserTest {
             'processes: [{program: ../bin/none.elf}]'                           | processes[0].program: no such file: ../bin/none.elf
             'processes: [{program: ../bin}]'                                    | processes[0].program: ../bin is not a regular file
             'processes: [{program: ../bin/text.txt}]'                           | processes[0].program: ../bin/text.txt is not an ELF file
+            'processes: [{program: ../bin/x86_64.elf}]'                         | processes[0].program: ../bin/x86_64.elf: ELF for another machine (e_machine 62), not RISC-V (243)
+            'processes: [{program: ../bin/rv32.elf}]'                           | processes[0].program: ../bin/rv32.elf: a 32-bit ELF file (EI_CLASS 1); osbox runs 64-bit RISC-V (RV64) programs
+            'processes: [{program: ../bin/big.elf}]'                            | processes[0].program: ../bin/big.elf: a big-endian or unknown ELF encoding (EI_DATA 2); RISC-V is little-endian
             'processes: [{program: ''''}]'                                      | processes[0].program: empty
             'processes: [{program: [a]}]'                                       | processes[0].program: must be text
             'processes: [{program: ../bin/prog.elf, arrival: 5xs}]'             | processes[0].arrival: '5xs' is not a time

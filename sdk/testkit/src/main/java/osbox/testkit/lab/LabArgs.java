@@ -20,6 +20,15 @@ final class LabArgs {
     /** Options for the policy, from --quantum, --queues... and --option k=v. */
     final TreeMap<String, String> options = new TreeMap<>();
 
+    /**
+     * The largest time the lab takes (a job's start, length or I/O
+     * frequency, --io-time) and the largest total length of all jobs: a run
+     * can have a stretch per time unit (a quantum of 1), and the lab stops
+     * a run at 10 000 000 stretches as one that does not end; input that
+     * could exceed that is refused before it runs.
+     */
+    static final long MAX_TIME = 1_000_000L;
+
     /** Flags that take a value. */
     private static final Map<String, BiConsumer<LabArgs, String>> VALUED = new TreeMap<>(Map.ofEntries(
             Map.entry("--policy", (a, v) -> a.policy = v),
@@ -30,7 +39,7 @@ final class LabArgs {
             Map.entry("--allot", (a, v) -> a.options.put("allot", v)),
             Map.entry("--boost", (a, v) -> a.options.put("boost", v)),
             Map.entry("--boost-reset", (a, v) -> a.options.put("boost-reset", v)),
-            Map.entry("--io-time", (a, v) -> a.ioTime = number("--io-time", v, 0)),
+            Map.entry("--io-time", (a, v) -> a.ioTime = time("--io-time", v, 0)),
             Map.entry("--option", LabArgs::option)));
 
     /** Flags without a value. */
@@ -77,9 +86,9 @@ final class LabArgs {
                     throw new IllegalArgumentException("bad job '" + specs[id]
                             + "': expected start,run,ioFreq (jobs separated by ':')");
                 }
-                out.add(new LabJob(id, number("start", f[0], 0), number("run", f[1], 1), number("ioFreq", f[2], 0)));
+                out.add(new LabJob(id, time("start", f[0], 0), time("run", f[1], 1), time("ioFreq", f[2], 0)));
             }
-            return out;
+            return checkTotal(out);
         }
         String[] lengths = jobs.split(",", -1);
         String[] starts = arrivals == null ? null : arrivals.split(",", -1);
@@ -87,10 +96,10 @@ final class LabArgs {
             throw new IllegalArgumentException("--arrivals needs one value per job (" + lengths.length + ")");
         }
         for (int id = 0; id < lengths.length; id++) {
-            long start = starts == null ? 0 : number("arrival", starts[id], 0);
-            out.add(new LabJob(id, start, number("length", lengths[id], 1), 0));
+            long start = starts == null ? 0 : time("arrival", starts[id], 0);
+            out.add(new LabJob(id, start, time("length", lengths[id], 1), 0));
         }
-        return out;
+        return checkTotal(out);
     }
 
     /** Handles --option key=value. */
@@ -100,6 +109,28 @@ final class LabArgs {
             throw new IllegalArgumentException("--option needs key=value, got '" + kv + "'");
         }
         a.options.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+
+    /** The jobs, when their total length is within {@link #MAX_TIME}; else an error with the limit. */
+    private static List<LabJob> checkTotal(List<LabJob> jobs) {
+        long total = 0;
+        for (LabJob j : jobs) {
+            total += j.run();
+            if (total > MAX_TIME) {
+                throw new IllegalArgumentException("--jobs: the jobs' lengths add up to more than " + MAX_TIME
+                        + ", the lab's limit");
+            }
+        }
+        return jobs;
+    }
+
+    /** text as a time of at least min and at most {@link #MAX_TIME}, or an error naming what and the range. */
+    static long time(String what, String text, long min) {
+        long v = number(what, text, min);
+        if (v > MAX_TIME) {
+            throw new IllegalArgumentException(what + " must be at most " + MAX_TIME + " (the lab's limit), got " + v);
+        }
+        return v;
     }
 
     /** text as a long of at least min, or an error naming what. */
