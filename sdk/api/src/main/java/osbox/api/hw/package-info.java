@@ -10,6 +10,6 @@
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;
