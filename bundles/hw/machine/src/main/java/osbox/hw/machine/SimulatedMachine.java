@@ -74,6 +74,10 @@ public final class SimulatedMachine implements Machine {
     private final TraceLog trace;
     private final long[] trapCounts = new long[TrapCause.EXCEPTION_COUNT + 2];
 
+    /** Heap kept free for handling a failure of the simulation thread when the host is out of memory. */
+    private static final int HOST_RESERVE_BYTES = 256 << 10;
+    private byte[] hostReserve = new byte[HOST_RESERVE_BYTES];
+
     private final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
     private volatile TrapVector trapVector;
     private volatile Thread thread;
@@ -102,6 +106,8 @@ public final class SimulatedMachine implements Machine {
         }
         this.events = new TimedEventQueue(() -> now);
         this.trace = new TraceLog(settings.traceCapacity(), () -> eventClock);
+        // resolved now: with the heap full, even resolving a class reference can fail
+        outOfHostMemory(new IllegalStateException());
     }
 
     /** Starts the simulation thread. */
@@ -136,15 +142,39 @@ public final class SimulatedMachine implements Machine {
         thread = null;
     }
 
-    // The simulation loop (see the class comment).
+    // The simulation loop (see the class comment). A failure of the host
+    // itself (out of memory, however wrapped) goes to the JVM's default
+    // uncaught-exception handler (the launcher's ends osbox with one line;
+    // called directly, because the thread group of whoever started the
+    // machine may keep it from there) and ends the thread; anything else is
+    // logged.
     private void loop() {
         while (!stopping) {
             try {
                 step();
             } catch (RuntimeException | Error e) {
+                hostReserve = null; // room to handle it however full the heap is
+                if (outOfHostMemory(e)) {
+                    Thread.UncaughtExceptionHandler host = Thread.getDefaultUncaughtExceptionHandler();
+                    if (host != null) {
+                        host.uncaughtException(Thread.currentThread(), e);
+                    }
+                    throw e;
+                }
                 LOG.error("simulation step failed; the machine keeps running", e);
+                hostReserve = new byte[HOST_RESERVE_BYTES];
             }
         }
+    }
+
+    // Whether the failure is, or was caused by, an OutOfMemoryError.
+    private static boolean outOfHostMemory(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
