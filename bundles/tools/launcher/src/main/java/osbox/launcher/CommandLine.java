@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import osbox.hw.mmu.TlbConfig;
 import osbox.policy.support.options.Options;
+import osbox.workload.RunLimits;
 
 /**
  * The parsed command line of {@code osbox}.
@@ -50,10 +51,19 @@ import osbox.policy.support.options.Options;
  * @param mem        the --mem size as given, or null
  * @param swap       the --swap size as given, or null
  * @param tlb        the --tlb spec as given, or null
+ * @param limits     the --max-instructions and --max-time bounds of the run ({@link RunLimits})
  */
 public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
         String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
-        String mem, String swap, String tlb) {
+        String mem, String swap, String tlb, RunLimits limits) {
+
+    /** Without run limits. */
+    public CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
+            String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
+            String mem, String swap, String tlb) {
+        this(mode, verbose, program, arguments, error, sched, schedOptions, outputs, vmPolicy, vmOptions, mem, swap,
+                tlb, RunLimits.NONE);
+    }
 
     /** Without --tlb. */
     public CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
@@ -137,6 +147,12 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "  --plugin JAR    install and start a policy plugin bundle (sdk/archetype,",
             "                  sdk/archetype-vm) before the policies are chosen, e.g.",
             "                  --plugin vm-nru.jar --vm-policy nru; repeat for more",
+            "  --max-instructions N",
+            "                  stop the run after N instructions (all processes together)",
+            "  --max-time DURATION",
+            "                  stop the run after DURATION of simulated time: 500ms, 2s, 1m",
+            "                  (units ns, us, ms, s, m, h; a plain number is seconds). Either",
+            "                  limit ends osbox with one line on stderr and status 124",
             "  (--mem, --swap, --tlb and --plugin also work without a command, for the",
             "  interactive shell)",
             "",
@@ -153,7 +169,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "",
             "The program's console is this terminal: its standard input is osbox's",
             "standard input and its output goes to standard output. Exit status: the",
-            "program's exit code, or 128+N when signal N killed it; 2 when it cannot be started.");
+            "program's exit code, or 128+N when signal N killed it; 2 when it cannot be started;",
+            "124 when --max-instructions or --max-time stopped it.");
 
     /** Parses the launcher's arguments (never null; an empty array means interactive). */
     public static CommandLine parse(String[] args) {
@@ -172,6 +189,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String trace = null;
         String gantt = null;
         String memorySvg = null;
+        RunLimits limits = RunLimits.NONE;
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -253,6 +271,12 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     case "--gantt": gantt = args[i]; break;
                     default: memorySvg = args[i]; break;
                 }
+            } else if (!optionsDone && RunLimits.isOption(arg)) {
+                try {
+                    limits = limits.with(arg, ++i < args.length ? args[i] : null);
+                } catch (IllegalArgumentException e) {
+                    return error(e.getMessage(), verbose);
+                }
             } else if (!optionsDone && arg.startsWith("-") && arg.length() > 1) {
                 return error("unknown option: " + arg, verbose);
             } else if (command == null) {
@@ -296,7 +320,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
                 List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg), vmPolicy, List.copyOf(vmOptions), mem,
-                swap, tlb);
+                swap, tlb, limits);
     }
 
     // The first line of a message (TlbConfig's end with the syntax on a line of their own, if any).

@@ -23,6 +23,7 @@ import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.workload.HostProgram;
 import osbox.workload.ProgramRunner;
+import osbox.workload.RunLimits;
 
 /**
  * {@code osbox run PROGRAM [ARGS...]}: once the machine and the kernel are
@@ -107,7 +108,8 @@ public final class LauncherComponent {
      * page-replacement policy {@code vmCheck} names, then runs
      * {@code line}'s program to completion and returns the exit status: the
      * program's (0-255, or 128+signal), or 2 when a policy is unknown or
-     * refuses its options, or the program cannot be started.
+     * refuses its options, or the program cannot be started, or 124 when
+     * a run limit ({@code --max-instructions}, {@code --max-time}) stopped it.
      */
     static int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck, Machine machine,
             ProcessManager processes, Console console, PolicyControl scheduler, PolicyControl vm,
@@ -127,28 +129,72 @@ public final class LauncherComponent {
             return CommandLine.USAGE_STATUS;
         }
         try {
-            if (WorkloadRun.isWorkload(line.program())) {
-                if (!consoleOnStdin) {
-                    console.connect(System.in, out);
-                }
-                return WorkloadRun.run(line, machine, processes, console, scheduler, vm, cwd, out, err);
-            }
-            if (line.outputs().any()) {
-                if (!consoleOnStdin) {
-                    console.connect(System.in, out);
-                }
-                return WorkloadRun.runProgram(line, machine, processes, console, scheduler, vm, cwd, out, err);
-            }
-            return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
+            return runBounded(line, machine, processes, console, scheduler, vm, consoleOnStdin, cwd, out, err);
         } finally {
             vmCheck.release(vm);
             sched.release(scheduler);
         }
     }
 
-    /** Runs the program to completion; returns the exit status. */
+    /**
+     * Runs the program or workload within the run limits of {@code line}:
+     * when the machine halts at one, the waiting thread (this one) is
+     * interrupted, and the run ends with the limit's line on stderr and 124.
+     */
+    private static int runBounded(CommandLine line, Machine machine, ProcessManager processes, Console console,
+            PolicyControl scheduler, PolicyControl vm, boolean consoleOnStdin, Path cwd, PrintStream out,
+            PrintStream err) {
+        RunLimits.Armed limits;
+        try {
+            limits = line.limits().arm(machine, Thread.currentThread());
+        } catch (Exception e) {
+            err.println("osbox: " + line.program() + ": cannot set the run limits: " + e.getMessage());
+            return CommandLine.USAGE_STATUS;
+        }
+        int status;
+        try {
+            status = runCommand(line, machine, processes, console, scheduler, vm, consoleOnStdin, cwd, out, err);
+        } catch (InterruptedException e) {
+            status = -1;
+        }
+        String stopped = limits.disarm();
+        if (stopped != null) {
+            ProgramRunner.flush(machine, console);
+            out.flush();
+            err.println("osbox: " + stopped);
+            err.flush();
+            return RunLimits.STATUS;
+        }
+        if (status < 0) {
+            Thread.currentThread().interrupt();
+            err.println("osbox: " + line.program() + ": interrupted");
+            return 128 + 2;
+        }
+        return status;
+    }
+
+    // Runs a workload, a program with output files, or a plain program.
+    private static int runCommand(CommandLine line, Machine machine, ProcessManager processes, Console console,
+            PolicyControl scheduler, PolicyControl vm, boolean consoleOnStdin, Path cwd, PrintStream out,
+            PrintStream err) throws InterruptedException {
+        if (WorkloadRun.isWorkload(line.program())) {
+            if (!consoleOnStdin) {
+                console.connect(System.in, out);
+            }
+            return WorkloadRun.run(line, machine, processes, console, scheduler, vm, cwd, out, err);
+        }
+        if (line.outputs().any()) {
+            if (!consoleOnStdin) {
+                console.connect(System.in, out);
+            }
+            return WorkloadRun.runProgram(line, machine, processes, console, scheduler, vm, cwd, out, err);
+        }
+        return runProgram(line, machine, processes, console, consoleOnStdin, cwd, out, err);
+    }
+
+    /** Runs the program to completion; returns the exit status. Interrupted: a run limit or a stop. */
     private static int runProgram(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
+            boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) throws InterruptedException {
         String program = line.program();
         byte[] image;
         try {
@@ -169,9 +215,7 @@ public final class LauncherComponent {
             err.println("osbox: " + program + ": " + e.getMessage());
             return CommandLine.USAGE_STATUS;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("osbox: " + program + ": interrupted");
-            return 128 + 2;
+            throw e;
         } catch (Exception e) {
             err.println("osbox: " + program + ": cannot start: " + e);
             return CommandLine.USAGE_STATUS;

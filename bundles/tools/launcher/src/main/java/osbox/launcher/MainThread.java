@@ -39,9 +39,19 @@ final class MainThread implements Callable<Integer> {
         return status;
     }
 
-    /** Runs the body and returns the JVM's exit status. */
+    /**
+     * Runs the body and returns the JVM's exit status; an OutOfMemoryError
+     * on the way, however wrapped, ends osbox at once ({@link HostExit}).
+     */
     @Override
     public Integer call() throws Exception {
-        return body.call();
+        try {
+            return body.call();
+        } catch (Exception | Error e) {
+            if (HostExit.isOutOfMemory(e)) {
+                HostExit.outOfMemory(e);
+            }
+            throw e;
+        }
     }
 }

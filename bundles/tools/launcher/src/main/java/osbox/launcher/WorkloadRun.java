@@ -39,7 +39,8 @@ final class WorkloadRun {
      * stderr for each), 2 for a bad workload file or output file.
      */
     static int run(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err) {
+            PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err)
+            throws InterruptedException {
         CommandLine.Outputs o;
         try {
             o = outputs(line);
@@ -64,10 +65,6 @@ final class WorkloadRun {
         } catch (WorkloadException e) {
             err.println("osbox: " + e.getMessage());
             return CommandLine.USAGE_STATUS;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("osbox: " + line.program() + ": interrupted");
-            return 128 + 2;
         }
         ProgramRunner.flush(machine, console);
         out.print(report.table());
@@ -129,7 +126,8 @@ final class WorkloadRun {
      * cannot start, 128+signal when killed, with the kernel's report on stderr).
      */
     static int runProgram(CommandLine line, Machine machine, ProcessManager processes, Console console,
-            PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err) {
+            PolicyControl scheduler, PolicyControl vm, Path cwd, PrintStream out, PrintStream err)
+            throws InterruptedException {
         String program = line.program();
         byte[] image;
         try {
@@ -150,10 +148,6 @@ final class WorkloadRun {
         } catch (WorkloadException e) {
             err.println("osbox: " + program + ": " + e.getMessage());
             return CommandLine.USAGE_STATUS;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("osbox: " + program + ": interrupted");
-            return 128 + 2;
         } finally {
             ProgramRunner.flush(machine, console);
             out.flush();

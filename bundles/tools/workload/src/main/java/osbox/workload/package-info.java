@@ -9,7 +9,8 @@
  * and an SVG of the resident sets and faults over time. A single program is
  * read with {@link osbox.workload.HostProgram} and run to its end with
  * {@link osbox.workload.ProgramRunner}, the one runner of the launcher and
- * the shell.
+ * the shell; {@link osbox.workload.RunLimits} bounds a run's instructions
+ * and simulated time.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.3.0")

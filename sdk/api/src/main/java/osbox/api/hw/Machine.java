@@ -48,4 +48,25 @@ public interface Machine {
 
     /** The trace shared by hardware and kernel. */
     osbox.api.trace.Tracer tracer();
+
+    /**
+     * Bounds the run (a front end's --max-instructions and --max-time): the
+     * machine halts instead of letting the harts together retire more than
+     * {@code maxInstructions} instructions (their summed instret), or instead
+     * of letting the clock pass {@code maxCycle}; {@code Long.MAX_VALUE}
+     * leaves that bound off. Halted, it runs no hart and fires no event, only
+     * submitted tasks (a front end can still read counters and flush the
+     * console), and it calls {@code onHalt} once, on the simulation thread.
+     * It halts only while something is left to happen (a hart with work, a
+     * pending event): a program that ends within its bounds is never
+     * stopped. With one hart the stop is exact: at {@code maxInstructions}
+     * retired, or at cycle {@code maxCycle}; with H harts they may retire
+     * up to H-1 instructions more. A later call replaces the bounds and lets
+     * a halted machine run again. Simulation thread only.
+     *
+     * @since 1.3
+     */
+    default void setRunLimit(long maxInstructions, long maxCycle, Runnable onHalt) {
+        throw new UnsupportedOperationException("this machine cannot bound a run");
+    }
 }

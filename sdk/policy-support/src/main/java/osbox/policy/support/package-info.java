@@ -32,5 +32,5 @@
  * (and of the example weighted round robin).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package osbox.policy.support;

@@ -70,4 +70,7 @@ public final class MachineComponent implements Machine {
     @Override public boolean onSimulationThread() { return machine.onSimulationThread(); }
     @Override public MachineStatistics statistics() { return machine.statistics(); }
     @Override public Tracer tracer() { return machine.tracer(); }
+    @Override public void setRunLimit(long maxInstructions, long maxCycle, Runnable onHalt) {
+        machine.setRunLimit(maxInstructions, maxCycle, onHalt);
+    }
 }

@@ -32,6 +32,13 @@ import osbox.api.trace.Tracer;
  * </pre>
  * Harts run one after another inside a window, so the interleaving depends
  * only on the simulated clock: the same inputs give the same trace.
+ *
+ * <p>A run limit ({@link #setRunLimit}) bounds the instructions retired and
+ * the clock: a window never runs a hart past what is left of either (each
+ * instruction costs at least one cycle, so a hart given N cycles retires at
+ * most N instructions), and when a bound is reached while something is left
+ * to happen, the machine halts: from then on a turn of the loop only runs
+ * submitted tasks.
  */
 public final class SimulatedMachine implements Machine {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedMachine.class);
@@ -67,6 +74,10 @@ public final class SimulatedMachine implements Machine {
     private final TraceLog trace;
     private final long[] trapCounts = new long[TrapCause.EXCEPTION_COUNT + 2];
 
+    /** Heap kept free for handling a failure of the simulation thread when the host is out of memory. */
+    private static final int HOST_RESERVE_BYTES = 256 << 10;
+    private byte[] hostReserve = new byte[HOST_RESERVE_BYTES];
+
     private final ArrayDeque<Runnable> inbox = new ArrayDeque<>();
     private volatile TrapVector trapVector;
     private volatile Thread thread;
@@ -76,6 +87,13 @@ public final class SimulatedMachine implements Machine {
     private long windowEnd;
     /** The time events are stamped with: the window start, or the trapping hart's own clock. */
     private long eventClock;
+    /** The run limit: the harts' summed instret and the clock not to pass (MAX_VALUE: none). */
+    private long instructionLimit = Long.MAX_VALUE;
+    private long cycleLimit = Long.MAX_VALUE;
+    /** Called once when a limit halts the machine. */
+    private Runnable onHalt;
+    /** Set when a limit was reached: no hart runs and no event fires any more. */
+    private boolean halted;
 
     /** Builds the machine from its parts; call {@link #start()} to power it on. */
     public SimulatedMachine(Settings settings, PhysicalMemory memory, Cpu cpu, Mmu mmu, InterruptController intc) {
@@ -88,6 +106,8 @@ public final class SimulatedMachine implements Machine {
         }
         this.events = new TimedEventQueue(() -> now);
         this.trace = new TraceLog(settings.traceCapacity(), () -> eventClock);
+        // resolved now: with the heap full, even resolving a class reference can fail
+        outOfHostMemory(new IllegalStateException());
     }
 
     /** Starts the simulation thread. */
@@ -122,15 +142,39 @@ public final class SimulatedMachine implements Machine {
         thread = null;
     }
 
-    // The simulation loop (see the class comment).
+    // The simulation loop (see the class comment). A failure of the host
+    // itself (out of memory, however wrapped) goes to the JVM's default
+    // uncaught-exception handler (the launcher's ends osbox with one line;
+    // called directly, because the thread group of whoever started the
+    // machine may keep it from there) and ends the thread; anything else is
+    // logged.
     private void loop() {
         while (!stopping) {
             try {
                 step();
             } catch (RuntimeException | Error e) {
+                hostReserve = null; // room to handle it however full the heap is
+                if (outOfHostMemory(e)) {
+                    Thread.UncaughtExceptionHandler host = Thread.getDefaultUncaughtExceptionHandler();
+                    if (host != null) {
+                        host.uncaughtException(Thread.currentThread(), e);
+                    }
+                    throw e;
+                }
                 LOG.error("simulation step failed; the machine keeps running", e);
+                hostReserve = new byte[HOST_RESERVE_BYTES];
             }
         }
+    }
+
+    // Whether the failure is, or was caused by, an OutOfMemoryError.
+    private static boolean outOfHostMemory(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -138,14 +182,21 @@ public final class SimulatedMachine implements Machine {
      * work. Package-visible so tests can drive the machine without a thread.
      */
     boolean step() {
+        if (halted) {
+            return runTaskOrWait();
+        }
         safePoint();
         boolean busy = false;
         for (Hart h : harts) {
             busy |= h.context() != null;
         }
         long next = events.nextTime();
+        if (limitReached(busy, next)) {
+            halt();
+            return true;
+        }
         if (busy) {
-            windowEnd = Math.min(next, now + settings.sliceCycles());
+            windowEnd = Math.min(Math.min(next, now + settings.sliceCycles()), limitedWindowEnd());
             for (Hart h : harts) {
                 runHart(h);
             }
@@ -159,6 +210,74 @@ public final class SimulatedMachine implements Machine {
             }
             now = next;
             eventClock = now;
+            return true;
+        }
+        return waitForTask();
+    }
+
+    // Whether the run limit stops the machine before this turn: only while
+    // something is left to happen (a hart with work, or an event to jump to).
+    // An idle machine whose next event lies past the clock limit moves its
+    // clock (and its idle harts') to the limit first, as a jump would have.
+    private boolean limitReached(boolean busy, long next) {
+        if (!busy && next == Long.MAX_VALUE) {
+            return false;
+        }
+        if (busy && retired() >= instructionLimit) {
+            return true;
+        }
+        if (now >= cycleLimit) {
+            return true;
+        }
+        if (!busy && next > cycleLimit) {
+            for (Hart h : harts) {
+                h.run(cycleLimit);
+            }
+            now = cycleLimit;
+            eventClock = now;
+            return true;
+        }
+        return false;
+    }
+
+    // The latest window end the run limit allows: the clock limit, and as
+    // many cycles per hart as instructions are left shared among the harts
+    // (at least one; an instruction costs at least one cycle).
+    private long limitedWindowEnd() {
+        long end = cycleLimit;
+        if (instructionLimit != Long.MAX_VALUE) {
+            long perHart = Math.max(1, (instructionLimit - retired()) / harts.length);
+            end = Math.min(end, now + Math.min(perHart, settings.sliceCycles()));
+        }
+        return end;
+    }
+
+    // Instructions retired by every hart together.
+    private long retired() {
+        long sum = 0;
+        for (Hart h : harts) {
+            sum += h.instret();
+        }
+        return sum;
+    }
+
+    // Stops running harts and firing events; tells whoever set the limit.
+    private void halt() {
+        halted = true;
+        Runnable callback = onHalt;
+        onHalt = null;
+        LOG.debug("run limit reached at cycle {} after {} instructions; machine halted", now, retired());
+        if (callback != null) {
+            callback.run();
+        }
+    }
+
+    // A halted machine's turn: one submitted task, or sleep until one comes;
+    // false if stopping.
+    private boolean runTaskOrWait() {
+        Runnable task = pollTask();
+        if (task != null) {
+            task.run();
             return true;
         }
         return waitForTask();
@@ -335,6 +454,21 @@ public final class SimulatedMachine implements Machine {
             }
         }
         return new MachineStatistics(now, settings.frequencyHz(), instret, busy, idle, traps, tlb, events.fired());
+    }
+
+    /**
+     * {@inheritDoc} The bounds are absolute: the harts' summed instret and
+     * the clock value, as {@link #statistics()} and {@link #now()} give them.
+     */
+    @Override
+    public void setRunLimit(long maxInstructions, long maxCycle, Runnable onHalt) {
+        if (maxInstructions < 0 || maxCycle < 0) {
+            throw new IllegalArgumentException("run limits must be >= 0: " + maxInstructions + ", " + maxCycle);
+        }
+        this.instructionLimit = maxInstructions;
+        this.cycleLimit = maxCycle;
+        this.onHalt = onHalt;
+        this.halted = false;
     }
 
     /** The settings this machine was built with. */
