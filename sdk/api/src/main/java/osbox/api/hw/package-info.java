@@ -4,12 +4,15 @@
  * interrupt controller, the timer, the console, and the machine that owns the
  * deterministic clock, the event queue and the simulation thread; and the
  * Sv39 page-table entry layout ({@link osbox.api.hw.Pte}) that the MMU walks
- * and the kernel writes.
+ * and the kernel writes; and the one parser of each of the machine's
+ * launch settings, {@link osbox.api.hw.MemorySize} ({@code --mem},
+ * {@code --swap}) and {@link osbox.api.hw.TlbSpec} ({@code --tlb}), shared
+ * by the launcher and the components that read them.
  *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;
