@@ -113,11 +113,16 @@ class LauncherRunTest {
 
     @Test
     void helpAndUsageErrors() {
-        assertEquals(0, CommandLineComponent.help(new PrintStream(out, true, StandardCharsets.UTF_8)));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: osbox"));
+        assertEquals(0, CommandLineComponent.help("builtin, fifo, rr, mlfq", "builtin, lru",
+                new PrintStream(out, true, StandardCharsets.UTF_8)));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("usage: osbox"), help);
+        assertTrue(help.contains("the scheduling policy: builtin, fifo, rr, mlfq" + System.lineSeparator()), help);
+        assertTrue(help.contains("the page replacement policy: builtin, lru" + System.lineSeparator()), help);
+        assertTrue(help.contains("osbox lab sched|paging"), help);
         assertEquals(2, CommandLineComponent.usageError("unknown command: x",
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err().startsWith("osbox: unknown command: x" + System.lineSeparator() + "usage: osbox"));
+        assertEquals("osbox: unknown command: x" + System.lineSeparator(), err(), "one line, no usage");
     }
 
     @Test
