@@ -257,4 +257,30 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--report", "r.json", "bad.elf"));
         assertEquals("osbox: bad.elf: not an ELF file" + System.lineSeparator(), err());
     }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenStopsTheRunBeforeItStarts() throws Exception {
+        Files.writeString(dir.resolve("three.elf"), "EXIT 3");
+        assertEquals(2, run("run", "--report", "nowhere/r.json", "three.elf"));
+        assertEquals("osbox: --report nowhere/r.json: No such file or directory" + System.lineSeparator(), err());
+        assertTrue(kernel.spawned().isEmpty(), "nothing ran");
+    }
+
+    @Test
+    void anOutputFileThatFailsAfterTheRunIsOneLineAndTheStatusStaysTheProgramsOwn() throws Exception {
+        Files.writeString(dir.resolve("three.elf"), "EXIT 3");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        // writable when checked, gone when written: the disk changed during the run
+        kernel.setOnSpawn(() -> {
+            try {
+                Files.delete(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(3, run("run", "--report", "out/r.json", "--gantt", "g.svg", "three.elf"));
+        assertEquals("osbox: --report out/r.json: cannot write: No such file or directory" + System.lineSeparator(),
+                err());
+        assertTrue(Files.exists(dir.resolve("g.svg")), "the other files are still written");
+    }
 }
