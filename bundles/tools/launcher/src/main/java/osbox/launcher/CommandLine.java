@@ -12,11 +12,13 @@ import osbox.policy.support.options.Options;
  * The parsed command line of {@code osbox}.
  *
  * <pre>
- *   osbox                                   interactive Gogo shell (the launcher does nothing)
+ *   osbox [MACHINE OPTION]...               interactive Gogo shell (opened once the machine is up)
  *   osbox --help | -h | help                usage on stdout, exit 0
- *   osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--plugin JAR]... [--sched NAME] [--sched-opt KEY=VALUE]...
- *             [--vm-policy NAME] [--vm-opt KEY=VALUE]... PROGRAM [ARGS...]
+ *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
+ *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --verbose
+ *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
+ *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE
  * </pre>
  *
  * Options may stand anywhere before the program name (also before
@@ -158,12 +160,14 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "  --verbose       log at level info on stderr (default: warnings only)",
             "",
             "Run options:",
-            "  --sched NAME    the scheduling policy: " + sched,
+            wrap("  --sched NAME    ", "the scheduling policy (default builtin, the kernel's round robin): "
+                    + sched),
             "  --sched-opt KEY=VALUE",
             "                  an option of that policy (repeatable), e.g. --sched rr",
             "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
             "  --vm-policy NAME",
-            "                  the page replacement policy: " + vm,
+            wrap("                  ", "the page replacement policy (default builtin, the kernel's FIFO): "
+                    + vm),
             "  --vm-opt KEY=VALUE",
             "                  an option of that policy (repeatable); vm:list shows them",
             "  --report FILE.json  the report as JSON (times, memory and faults per process)",
@@ -182,6 +186,30 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "standard input and its output goes to standard output. Exit status: the",
             "program's exit code, or 128+N when signal N killed it; 2 for a usage or",
             "configuration error, or a program that cannot be started (one line on stderr).");
+    }
+
+    /** Usage columns: lines are wrapped at this width. */
+    private static final int USAGE_WIDTH = 80;
+
+    /**
+     * {@code text} after {@code first} (the option column, whose width is
+     * the continuation lines' indent), wrapped at spaces to {@link #USAGE_WIDTH}.
+     */
+    static String wrap(String first, String text) {
+        String indent = " ".repeat(first.length());
+        StringBuilder out = new StringBuilder(first);
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            boolean fresh = out.length() == lineStart + first.length();
+            if (!fresh && out.length() - lineStart + 1 + word.length() > USAGE_WIDTH) {
+                out.append(System.lineSeparator());
+                lineStart = out.length();
+                out.append(indent);
+                fresh = true;
+            }
+            out.append(fresh ? "" : " ").append(word);
+        }
+        return out.toString();
     }
 
     /** Parses the launcher's arguments (never null; an empty array means interactive). */

@@ -1,6 +1,7 @@
 package osbox.launcher;
 
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The framework JVM's heap when the user has not chosen one: large enough
@@ -25,16 +26,20 @@ final class HeapSize {
      * default: when the environment chooses a heap, or the default
      * ({@code defaultHeap}, a quarter of the host's memory) is enough.
      * Otherwise BASE + 9/8 of memory plus swap (a frame's array and its
-     * bookkeeping), at most three quarters of {@code hostMemory} (0:
-     * unknown, no bound).
+     * bookkeeping), at most three quarters of the host's memory
+     * ({@code hostMemory}, asked only then; 0: unknown, no bound).
      */
-    static String option(CommandLine line, Map<String, String> env, long hostMemory, long defaultHeap) {
+    static String option(CommandLine line, Map<String, String> env, LongSupplier hostMemory, long defaultHeap) {
         if (userChoseHeap(env)) {
             return null;
         }
         long machine = Preflight.machineBytes(line);
         long wanted = BASE + machine + machine / 8;
-        long ceiling = hostMemory > 0 ? hostMemory / 4 * 3 : Long.MAX_VALUE;
+        if (wanted <= defaultHeap) {
+            return null;          // without asking the host (loading java.management costs the preflight time)
+        }
+        long host = hostMemory.getAsLong();
+        long ceiling = host > 0 ? host / 4 * 3 : Long.MAX_VALUE;
         long heap = Math.min(wanted, ceiling);
         if (heap <= defaultHeap) {
             return null;

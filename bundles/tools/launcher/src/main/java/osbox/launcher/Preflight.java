@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import osbox.api.hw.MemorySize;
 import osbox.workload.HostProgram;
 
@@ -48,7 +49,14 @@ public final class Preflight {
 
     /** Checks {@code args}; prints the launch (stdout) or the error (stderr, exit 2). */
     public static void main(String[] args) {
-        Launch launch = check(args, Path.of("").toAbsolutePath(), System.getenv(), hostMemory());
+        // a class, not a method reference: a lambda's bootstrap costs the preflight JVM start time
+        LongSupplier host = new LongSupplier() {
+            @Override
+            public long getAsLong() {
+                return hostMemory();
+            }
+        };
+        Launch launch = check(args, Path.of("").toAbsolutePath(), System.getenv(), host);
         if (launch.error() != null) {
             System.err.println(launch.error());
             System.exit(CommandLine.USAGE_STATUS);
@@ -67,9 +75,9 @@ public final class Preflight {
      * The launch for {@code args} run from {@code cwd}, with the
      * environment {@code env} (OSBOX_JAVA_OPTS, JAVA_TOOL_OPTIONS and
      * JDK_JAVA_OPTIONS may name a heap) on a host with {@code hostMemory}
-     * bytes (0: unknown).
+     * bytes (0: unknown; asked only for a machine larger than the default heap).
      */
-    static Launch check(String[] args, Path cwd, Map<String, String> env, long hostMemory) {
+    static Launch check(String[] args, Path cwd, Map<String, String> env, LongSupplier hostMemory) {
         CommandLine line = CommandLine.parse(args);
         if (line.mode() == CommandLine.Mode.ERROR) {
             return Launch.failed("osbox: " + line.error());

@@ -13,7 +13,7 @@ class HeapSizeTest {
     private static final long GIB = 1L << 30;
 
     private static String heap(Map<String, String> env, long host, long defaultHeap, String... args) {
-        return HeapSize.option(CommandLine.parse(args), env, host, defaultHeap);
+        return HeapSize.option(CommandLine.parse(args), env, () -> host, defaultHeap);
     }
 
     @Test

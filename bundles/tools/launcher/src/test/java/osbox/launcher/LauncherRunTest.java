@@ -117,8 +117,14 @@ class LauncherRunTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8)));
         String help = out.toString(StandardCharsets.UTF_8);
         assertTrue(help.startsWith("usage: osbox"), help);
-        assertTrue(help.contains("the scheduling policy: builtin, fifo, rr, mlfq" + System.lineSeparator()), help);
-        assertTrue(help.contains("the page replacement policy: builtin, lru" + System.lineSeparator()), help);
+        String nl = System.lineSeparator();
+        assertTrue(help.contains("  --sched NAME    the scheduling policy (default builtin, the kernel's round robin):"
+                + nl + "                  builtin, fifo, rr, mlfq" + nl), help);
+        assertTrue(help.contains("the page replacement policy (default builtin, the kernel's FIFO): builtin," + nl
+                + "                  lru" + nl), help);
+        for (String line : help.split(nl)) {
+            assertTrue(line.length() <= 80, line);
+        }
         assertTrue(help.contains("osbox lab sched|paging"), help);
         assertEquals(2, CommandLineComponent.usageError("unknown command: x",
                 new PrintStream(err, true, StandardCharsets.UTF_8)));

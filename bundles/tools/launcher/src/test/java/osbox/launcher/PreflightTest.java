@@ -29,7 +29,7 @@ class PreflightTest {
     }
 
     private Preflight.Launch check(String... args) {
-        return Preflight.check(args, dir, Map.of(), 16 * GIB);
+        return Preflight.check(args, dir, Map.of(), () -> 16 * GIB);
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class MemorySize {
         if (unit >= 0) {
             t = t.substring(0, t.length() - 1);
         }
-        if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!allDigits(t)) {
             throw notASize(FORMS);
         }
         String digits = t.replaceFirst("^0+(?=.)", "");
@@ -106,6 +106,16 @@ public final class MemorySize {
             }
         }
         return Long.toString(bytes);
+    }
+
+    /** Whether {@code text} is one or more ASCII digits (a loop: the launcher's preflight avoids lambdas, they cost JVM start time). */
+    static boolean allDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
     }
 
     private static IllegalArgumentException notASize(String forms) {

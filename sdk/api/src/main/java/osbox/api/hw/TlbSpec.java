@@ -163,7 +163,7 @@ public record TlbSpec(int entries, int ways, boolean asids, boolean software) {
         }
 
         private static int number(String key, String text) {
-            if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            if (!MemorySize.allDigits(text)) {
                 throw new IllegalArgumentException(key + " must be a number, not '" + text + "'");
             }
             // past 9 digits it cannot be a TLB size: the constructor says so with the range

@@ -5,34 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
+/** TlbConfig: the MMU's record of the API's TlbSpec. */
 class TlbConfigTest {
 
     @Test
-    void parsesTheLongForm() {
-        assertEquals(new TlbConfig(64, 4, true, false), TlbConfig.parse("entries=64,ways=4,asid=on,refill=hardware"));
-        assertEquals(new TlbConfig(64, 4, false, true), TlbConfig.parse("entries=64, ways=4, asid=off, refill=software"));
-        assertEquals(new TlbConfig(32, 32, true, false), TlbConfig.parse("entries=32,ways=full"));
-        assertEquals(new TlbConfig(256, 1, false, false), TlbConfig.parse("asid=off"));
-        assertEquals(new TlbConfig(256, 2, true, true), TlbConfig.parse("REFILL=SW"), "software refill defaults to 2 ways");
-    }
-
-    @Test
-    void parsesTheShortForm() {
-        assertEquals(new TlbConfig(64, 4, true, false), TlbConfig.parse("64x4"));
-        assertEquals(new TlbConfig(64, 1, true, false), TlbConfig.parse("64"));
-        assertEquals(new TlbConfig(16, 16, true, false), TlbConfig.parse("16xfull"));
+    void parsesWithTheApisParserOverABase() {
+        // every form is TlbSpecTest's (the API's TlbSpec, the one parser); here only the delegation
         assertEquals(new TlbConfig(128, 2, false, true), TlbConfig.parse("128x2,asid=off,refill=software"));
-    }
-
-    @Test
-    void unnamedItemsComeFromTheBaseAndEmptyIsTheBase() {
         TlbConfig base = new TlbConfig(64, 8, false, true);
         assertEquals(base, TlbConfig.parse(null, base));
-        assertEquals(base, TlbConfig.parse(" ", base));
-        assertEquals(new TlbConfig(64, 8, true, true), TlbConfig.parse("asid=on", base));
-        assertEquals(new TlbConfig(4, 4, false, true), TlbConfig.parse("entries=4", base),
-                "a TLB smaller than the base's ways becomes fully associative");
+        assertEquals(new TlbConfig(4, 4, false, true), TlbConfig.parse("entries=4", base));
         assertEquals(TlbConfig.DEFAULT, TlbConfig.parse(""));
+        assertEquals(TlbConfig.of(osbox.api.hw.TlbSpec.DEFAULT), TlbConfig.DEFAULT);
     }
 
     @Test
