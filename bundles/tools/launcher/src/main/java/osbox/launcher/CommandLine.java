@@ -137,45 +137,39 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String sched = schedPolicies == null ? "see sched:list in the shell" : schedPolicies;
         String vm = vmPolicies == null ? "see vm:list in the shell" : vmPolicies;
         return String.join(System.lineSeparator(),
-            "usage: osbox [MACHINE OPTION]...               the interactive shell (Gogo) on that machine",
+            "usage: osbox [MACHINE OPTION]...",
+            "           the interactive shell (Gogo) on that machine",
             "       osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]",
-            "                                               run a RISC-V ELF program or a workload",
-            "                                               (.yaml); exit with its status",
-            "       osbox lab sched|paging [LAB OPTION]...  the policy labs, without the machine",
-            "                                               (osbox lab sched --help)",
-            "       osbox --help                            show this help",
+            "           run a RISC-V ELF program or a workload (.yaml); exit with its status",
+            "       osbox lab sched|paging [LAB OPTION]...",
+            "           the policy labs, without the machine (osbox lab sched --help)",
+            "       osbox --help",
+            "           show this help",
             "",
             "Machine options (the shell and run; options go before PROGRAM):",
-            "  --mem SIZE      physical memory, e.g. 4096K, 64M, 1G, at most 4T (default: 256M)",
-            "  --swap SIZE     the swap area, e.g. 16M, at most 4T; 0 for none (the default)",
-            "  --tlb SPEC      every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]",
-            "                  [,asid=on|off][,refill=hardware|software], e.g. 64x4, 16xfull,",
-            "                  asid=off, 64x4,refill=software (misses trap to the kernel, which",
-            "                  keeps hashed page tables; needs 2 ways or more); default 256",
-            "                  entries direct-mapped, ASIDs, hardware refill",
-            "  --plugin JAR    install and start a policy plugin bundle before the policies are",
-            "                  chosen, e.g. --plugin vm-nru.jar --vm-policy nru; repeatable",
-            "  --host-dir DIR  the host directory mounted read-only at /host for execve",
-            "                  (default: the current directory)",
-            "  --verbose       log at level info on stderr (default: warnings only)",
+            option("--mem SIZE", "physical memory, e.g. 4096K, 64M, 1G, at most 4T (default 256M)"),
+            option("--swap SIZE", "the swap area, e.g. 16M, at most 4T; 0 for none (the default)"),
+            option("--tlb SPEC", "every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]"
+                    + " [,asid=on|off][,refill=hardware|software], e.g. 64x4, 16xfull, asid=off,"
+                    + " 64x4,refill=software (misses trap to the kernel, which keeps hashed page tables; needs 2"
+                    + " ways or more); default 256 entries direct-mapped, ASIDs, hardware refill"),
+            option("--plugin JAR", "install and start a policy plugin bundle before the policies are chosen,"
+                    + " e.g. --plugin vm-nru.jar --vm-policy nru; repeatable"),
+            option("--host-dir DIR", "the host directory mounted read-only at /host for execve (default: the"
+                    + " current directory)"),
+            option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
-            wrap("  --sched NAME    ", "the scheduling policy (default builtin, the kernel's round robin): "
-                    + sched),
-            "  --sched-opt KEY=VALUE",
-            "                  an option of that policy (repeatable), e.g. --sched rr",
-            "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
-            "  --vm-policy NAME",
-            wrap("                  ", "the page replacement policy (default builtin, the kernel's FIFO): "
-                    + vm),
-            "  --vm-opt KEY=VALUE",
-            "                  an option of that policy (repeatable); vm:list shows them",
-            "  --report FILE.json  the report as JSON (times, memory and faults per process)",
-            "  --trace FILE.json   a Chrome/Perfetto trace of the run (slices, syscalls, faults,",
-            "                      a resident-set counter per process)",
-            "  --gantt FILE.svg    the Gantt chart as SVG",
-            "  --memory-svg FILE.svg",
-            "                      resident set and faults by kind over time, per process, as SVG",
+            option("--sched NAME", "the scheduling policy (default builtin, the kernel's round robin): " + sched),
+            option("--sched-opt KEY=VALUE", "an option of that policy (repeatable), e.g. --sched rr --sched-opt"
+                    + " quantum=5000; the shell's sched:list shows them all"),
+            option("--vm-policy NAME", "the page replacement policy (default builtin, the kernel's FIFO): " + vm),
+            option("--vm-opt KEY=VALUE", "an option of that policy (repeatable); vm:list shows them"),
+            option("--report FILE", "the report as JSON (times, memory and faults per process)"),
+            option("--trace FILE", "a Chrome/Perfetto trace of the run as JSON (slices, syscalls, faults, a"
+                    + " resident-set counter per process)"),
+            option("--gantt FILE", "the Gantt chart as SVG"),
+            option("--memory-svg FILE", "resident set and faults by kind over time, per process, as SVG"),
             "",
             "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
             "arrive at their times; at the end a table per process (times, then memory) and a",
@@ -188,8 +182,20 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "configuration error, or a program that cannot be started (one line on stderr).");
     }
 
+    /** Usage's option column: the options are this wide, their descriptions start after. */
+    private static final int OPTION_COLUMN = 18;
+
+    /** One option of the usage: its name, then its description wrapped (on the next line when the name is long). */
+    static String option(String name, String description) {
+        String column = "  " + name;
+        if (column.length() >= OPTION_COLUMN) {
+            return column + System.lineSeparator() + wrap(" ".repeat(OPTION_COLUMN), description);
+        }
+        return wrap(column + " ".repeat(OPTION_COLUMN - column.length()), description);
+    }
+
     /** Usage columns: lines are wrapped at this width. */
-    private static final int USAGE_WIDTH = 80;
+    private static final int USAGE_WIDTH = 79;
 
     /**
      * {@code text} after {@code first} (the option column, whose width is
