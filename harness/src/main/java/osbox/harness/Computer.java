@@ -113,7 +113,12 @@ public final class Computer implements AutoCloseable {
          */
         public Options withTlb(String spec) {
             if (spec != null) {
-                TlbConfig.parse(spec);
+                try {
+                    TlbConfig.parse(spec);
+                } catch (IllegalArgumentException e) {
+                    // the parser says why; the spec is the caller's to name
+                    throw new IllegalArgumentException("TLB spec '" + spec + "': " + e.getMessage(), e);
+                }
             }
             return new Options(memoryBytes, harts, quantumCycles, sliceCycles, trapCycles, tlbEntries, seed,
                     maxProcesses, hostDir, swapBytes, spec);

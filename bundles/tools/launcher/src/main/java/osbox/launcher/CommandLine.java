@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import osbox.hw.mmu.TlbConfig;
+import osbox.api.hw.MemorySize;
+import osbox.api.hw.TlbSpec;
 import osbox.policy.support.options.Options;
 import osbox.workload.RunLimits;
 
@@ -12,31 +13,38 @@ import osbox.workload.RunLimits;
  * The parsed command line of {@code osbox}.
  *
  * <pre>
- *   osbox                                   interactive Gogo shell (the launcher does nothing)
+ *   osbox [MACHINE OPTION]...               interactive Gogo shell (opened once the machine is up)
  *   osbox --help | -h | help                usage on stdout, exit 0
- *   osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--plugin JAR]... [--sched NAME] [--sched-opt KEY=VALUE]...
- *             [--vm-policy NAME] [--vm-opt KEY=VALUE]... PROGRAM [ARGS...]
+ *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
+ *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --verbose
+ *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
+ *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE
  * </pre>
  *
  * Options may stand anywhere before the program name (also before
- * {@code run}). {@code --verbose} only raises the log level and
- * {@code --host-dir} sets a framework property, both done by the
- * {@code osbox} script, so the launcher merely skips them; so is
- * {@code --plugin JAR} (the property {@code osbox.plugins}, installed by
- * {@link PluginComponent}). {@code --sched}
+ * {@code run}). The osbox script's {@link Preflight} parses the same
+ * command line with this class before the framework starts: it checks it,
+ * and turns {@code --verbose} (the log level), {@code --host-dir} and
+ * {@code --plugin JAR} (the framework properties {@code osbox.host.dir}
+ * and {@code osbox.plugins}, installed by {@link PluginComponent}),
+ * {@code --mem}, {@code --swap} and {@code --tlb} into JVM arguments; in
+ * the framework the launcher only keeps them. {@code --sched}
  * and {@code --sched-opt} become the framework properties
  * {@code osbox.sched.policy} and {@code osbox.sched.options} (the script
  * again), and are kept here too: the launcher checks the policy exists and
  * applies it with its options before it starts the program. {@code --} ends
  * the options. {@code --vm-policy} and {@code --vm-opt} are the same for the
  * page-replacement policy. {@code --mem} and {@code --swap} become the
- * framework properties {@code osbox.mem} and {@code osbox.swap} (the
- * script); here their sizes are only checked. With {@code --mem} or
- * {@code --swap} and no command the shell is interactive. {@code --tlb SPEC}
- * is the same for the framework property {@code osbox.tlb} (the TLB of
- * every hart, see {@link TlbConfig}): checked here with
- * {@link TlbConfig#parse}, applied by the MMU component at boot.
+ * framework properties {@code osbox.mem} and {@code osbox.swap}; their
+ * sizes are checked here with the API's {@link MemorySize}, the parser the
+ * components use. {@code --tlb SPEC} is the same for the framework property
+ * {@code osbox.tlb} (the TLB of every hart), checked with {@link TlbSpec},
+ * applied by the MMU component at boot. Without a command the shell is
+ * interactive; every option that shapes the machine ({@code --mem},
+ * {@code --swap}, {@code --tlb}, {@code --plugin}, {@code --host-dir},
+ * {@code --verbose}) works there too, and the options of a run alone
+ * ({@code --sched}, {@code --vm-policy}, the output files) are a usage error.
  *
  * @param mode       what to do
  * @param verbose    whether --verbose was given
@@ -51,18 +59,30 @@ import osbox.workload.RunLimits;
  * @param mem        the --mem size as given, or null
  * @param swap       the --swap size as given, or null
  * @param tlb        the --tlb spec as given, or null
+ * @param machine    the options the JVM must know before the framework starts
  * @param limits     the --max-instructions and --max-time bounds of the run ({@link RunLimits})
  */
 public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
         String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
-        String mem, String swap, String tlb, RunLimits limits) {
+        String mem, String swap, String tlb, Launch machine, RunLimits limits) {
 
-    /** Without run limits. */
+    /**
+     * The options the JVM must know before the framework starts, read by
+     * {@link Preflight}: the host directory and the plugin jars.
+     *
+     * @param hostDir  --host-dir as given, or null (the current directory)
+     * @param plugins  the --plugin jars as given, in order
+     */
+    public record Launch(String hostDir, List<String> plugins) {
+        public static final Launch NONE = new Launch(null, List.of());
+    }
+
+    /** Without --host-dir, --plugin and run limits. */
     public CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
             String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
             String mem, String swap, String tlb) {
         this(mode, verbose, program, arguments, error, sched, schedOptions, outputs, vmPolicy, vmOptions, mem, swap,
-                tlb, RunLimits.NONE);
+                tlb, Launch.NONE, RunLimits.NONE);
     }
 
     /** Without --tlb. */
@@ -106,71 +126,104 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /** Exit status for usage errors and programs that cannot be started (as shells use 2). */
     public static final int USAGE_STATUS = 2;
 
-    /**
-     * The largest {@code --mem} or {@code --swap} (4 TiB). Sizes are read by
-     * {@link Options#pages}: bytes with an optional K, M, G or T suffix
-     * ("4096K", "64M", "1G", also "64MiB" and "64MB"), a whole number of
-     * 4 KiB pages, as {@code osbox.mem} and {@code osbox.swap} accept.
-     */
-    static final long MAX_SIZE = 4L << 40;
+    /** The usage text, without the installed policies (they are named by {@link #usage(String, String)}). */
+    public static final String USAGE = usage(null, null);
 
-    /** The usage text, one line per form. */
-    public static final String USAGE = String.join(System.lineSeparator(),
-            "usage: osbox [--plugin JAR]...                open the interactive shell (Gogo)",
-            "       osbox run [--verbose] [--host-dir DIR] [--mem SIZE] [--swap SIZE] [--tlb SPEC]",
-            "                 [--plugin JAR]...",
-            "                 [--sched NAME [--sched-opt KEY=VALUE]...]",
-            "                 [--vm-policy NAME [--vm-opt KEY=VALUE]...] PROGRAM [ARGS...]",
-            "                                               run a RISC-V ELF program; exit with its status",
-            "       osbox --help                            show this help",
+    /**
+     * The usage text, naming the scheduling and page replacement policies
+     * installed ({@code schedPolicies}, {@code vmPolicies}: comma-separated
+     * names, the built-in one first), or pointing to the shell's lists when
+     * null.
+     */
+    public static String usage(String schedPolicies, String vmPolicies) {
+        String sched = schedPolicies == null ? "see sched:list in the shell" : schedPolicies;
+        String vm = vmPolicies == null ? "see vm:list in the shell" : vmPolicies;
+        return String.join(System.lineSeparator(),
+            "usage: osbox [MACHINE OPTION]...",
+            "           the interactive shell (Gogo) on that machine",
+            "       osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]",
+            "           run a RISC-V ELF program or a workload (.yaml); exit with its status",
+            "       osbox lab sched|paging [LAB OPTION]...",
+            "           the policy labs, without the machine (osbox lab sched --help)",
+            "       osbox --help",
+            "           show this help",
             "",
-            "  --verbose       log at level info on stderr (default: warnings only)",
-            "  --host-dir DIR  the host directory mounted read-only at /host for execve",
-            "                  (default: the current directory)",
-            "  --sched NAME    the scheduling policy: builtin (the kernel's round robin, the",
-            "                  default), fifo, sjf, stcf, rr, priority, mlfq, lottery, stride, cfs",
-            "  --sched-opt KEY=VALUE",
-            "                  an option of that policy (repeat for more), e.g. --sched rr",
-            "                  --sched-opt quantum=5000; the shell's sched:list shows them all",
-            "  --mem SIZE      physical memory, e.g. 4096K, 64M, 1G (default: 256M)",
-            "  --swap SIZE     the swap area, e.g. 16M; 0 for none (the default)",
-            "  --tlb SPEC      every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]",
-            "                  [,asid=on|off][,refill=hardware|software], e.g. 64x4, 16xfull,",
-            "                  asid=off, 64x4,refill=software (misses trap to the kernel, which",
-            "                  keeps hashed page tables; needs 2 ways or more); default 256",
-            "                  entries direct-mapped, ASIDs, hardware refill. Chosen at launch",
-            "  --vm-policy NAME",
-            "                  the page replacement policy: builtin (the kernel's FIFO, the",
-            "                  default), fifo, lru, clock, eclock, aging, lfu, mru, random",
-            "  --vm-opt KEY=VALUE",
-            "                  an option of that policy (repeat for more); vm:list shows them",
-            "  --plugin JAR    install and start a policy plugin bundle (sdk/archetype,",
-            "                  sdk/archetype-vm) before the policies are chosen, e.g.",
-            "                  --plugin vm-nru.jar --vm-policy nru; repeat for more",
-            "  --max-instructions N",
-            "                  stop the run after N instructions (all processes together)",
-            "  --max-time DURATION",
-            "                  stop the run after DURATION of simulated time: 500ms, 2s, 1m",
-            "                  (units ns, us, ms, s, m, h; a plain number is seconds). Either",
-            "                  limit ends osbox with one line on stderr and status 124",
-            "  (--mem, --swap, --tlb and --plugin also work without a command, for the",
-            "  interactive shell)",
+            "Machine options (the shell and run; options go before PROGRAM):",
+            option("--mem SIZE", "physical memory, e.g. 4096K, 64M, 1G, at most 4T (default 256M)"),
+            option("--swap SIZE", "the swap area, e.g. 16M, at most 4T; 0 for none (the default)"),
+            option("--tlb SPEC", "every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]"
+                    + " [,asid=on|off][,refill=hardware|software], e.g. 64x4, 16xfull, asid=off,"
+                    + " 64x4,refill=software (misses trap to the kernel, which keeps hashed page tables; needs 2"
+                    + " ways or more); default 256 entries direct-mapped, ASIDs, hardware refill"),
+            option("--plugin JAR", "install and start a policy plugin bundle before the policies are chosen,"
+                    + " e.g. --plugin vm-nru.jar --vm-policy nru; repeatable"),
+            option("--host-dir DIR", "the host directory mounted read-only at /host for execve (default: the"
+                    + " current directory)"),
+            option("--verbose", "log at level info on stderr (default: warnings only)"),
+            "",
+            "Run options:",
+            option("--sched NAME", "the scheduling policy (default builtin, the kernel's round robin): " + sched),
+            option("--sched-opt KEY=VALUE", "an option of that policy (repeatable), e.g. --sched rr --sched-opt"
+                    + " quantum=5000; the shell's sched:list shows them all"),
+            option("--vm-policy NAME", "the page replacement policy (default builtin, the kernel's FIFO): " + vm),
+            option("--vm-opt KEY=VALUE", "an option of that policy (repeatable); vm:list shows them"),
+            option("--report FILE", "the report as JSON (times, memory and faults per process)"),
+            option("--trace FILE", "a Chrome/Perfetto trace of the run as JSON (slices, syscalls, faults, a"
+                    + " resident-set counter per process)"),
+            option("--gantt FILE", "the Gantt chart as SVG"),
+            option("--memory-svg FILE", "resident set and faults by kind over time, per process, as SVG"),
+            option("--max-instructions N", "stop the run after N instructions (all processes together)"),
+            option("--max-time DURATION", "stop the run after DURATION of simulated time: 500ms, 2s, 1m (units ns,"
+                    + " us, ms, s, m, h; a plain number is seconds). Either limit ends osbox with one line on stderr"
+                    + " and status 124"),
             "",
             "A PROGRAM ending in .yaml is a workload file (examples/workloads): its processes",
             "arrive at their times; at the end a table per process (times, then memory) and a",
-            "Gantt chart are printed. Workloads and programs can also write (options before",
-            "PROGRAM; for a workload also after it):",
-            "  --report FILE.json  the report as JSON (times, memory and faults per process)",
-            "  --trace FILE.json   a Chrome/Perfetto trace of the run (slices, syscalls, faults,",
-            "                      a resident-set counter per process)",
-            "  --gantt FILE.svg    the Gantt chart as SVG",
-            "  --memory-svg FILE.svg",
-            "                      resident set and faults by kind over time, per process, as SVG",
+            "Gantt chart are printed; its output files may also follow its name. The output",
+            "files are checked before the machine boots.",
             "",
             "The program's console is this terminal: its standard input is osbox's",
             "standard input and its output goes to standard output. Exit status: the",
-            "program's exit code, or 128+N when signal N killed it; 2 when it cannot be started;",
+            "program's exit code, or 128+N when signal N killed it; 2 for a usage or",
+            "configuration error, or a program that cannot be started (one line on stderr);",
             "124 when --max-instructions or --max-time stopped it.");
+    }
+
+    /** Usage's option column: the options are this wide, their descriptions start after. */
+    private static final int OPTION_COLUMN = 18;
+
+    /** One option of the usage: its name, then its description wrapped (on the next line when the name is long). */
+    static String option(String name, String description) {
+        String column = "  " + name;
+        if (column.length() >= OPTION_COLUMN) {
+            return column + System.lineSeparator() + wrap(" ".repeat(OPTION_COLUMN), description);
+        }
+        return wrap(column + " ".repeat(OPTION_COLUMN - column.length()), description);
+    }
+
+    /** Usage columns: lines are wrapped at this width. */
+    private static final int USAGE_WIDTH = 79;
+
+    /**
+     * {@code text} after {@code first} (the option column, whose width is
+     * the continuation lines' indent), wrapped at spaces to {@link #USAGE_WIDTH}.
+     */
+    static String wrap(String first, String text) {
+        String indent = " ".repeat(first.length());
+        StringBuilder out = new StringBuilder(first);
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            boolean fresh = out.length() == lineStart + first.length();
+            if (!fresh && out.length() - lineStart + 1 + word.length() > USAGE_WIDTH) {
+                out.append(System.lineSeparator());
+                lineStart = out.length();
+                out.append(indent);
+                fresh = true;
+            }
+            out.append(fresh ? "" : " ").append(word);
+        }
+        return out.toString();
+    }
 
     /** Parses the launcher's arguments (never null; an empty array means interactive). */
     public static CommandLine parse(String[] args) {
@@ -190,6 +243,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String gantt = null;
         String memorySvg = null;
         RunLimits limits = RunLimits.NONE;
+        String hostDir = null;
+        List<String> plugins = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -201,15 +256,17 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             } else if (!optionsDone && (arg.equals("--help") || arg.equals("-h"))) {
                 help = true;
             } else if (!optionsDone && arg.equals("--host-dir")) {
-                // the osbox script turns it into the osbox.host.dir framework property; skip its value
-                if (++i >= args.length) {
+                // the preflight turns it into the osbox.host.dir framework property
+                if (++i >= args.length || args[i].isEmpty()) {
                     return error("--host-dir needs a directory", verbose);
                 }
+                hostDir = args[i];
             } else if (!optionsDone && arg.equals("--plugin")) {
-                // the osbox script passes the jars as the osbox.plugins framework property; skip its value
+                // the preflight passes the jars as the osbox.plugins framework property
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--plugin needs a bundle jar", verbose);
                 }
+                plugins.add(args[i]);
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--sched needs a policy name", verbose);
@@ -241,7 +298,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error(arg + " needs a size, e.g. " + (arg.equals("--mem") ? "64M" : "16M or 0"), verbose);
                 }
                 try {
-                    Options.pages(args[i], MAX_SIZE, arg.equals("--swap"));
+                    MemorySize.machine(args[i], arg.equals("--swap"));
                 } catch (IllegalArgumentException e) {
                     return error(arg + " " + args[i] + ": " + e.getMessage(), verbose);
                 }
@@ -251,14 +308,14 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     swap = args[i];
                 }
             } else if (!optionsDone && arg.equals("--tlb")) {
-                // the osbox script turns it into the osbox.tlb framework property; checked here
-                if (++i >= args.length || args[i].isEmpty()) {
+                // the preflight turns it into the osbox.tlb framework property; checked here
+                if (++i >= args.length || args[i].isBlank()) {
                     return error("--tlb needs a spec, e.g. 64x4 or refill=software", verbose);
                 }
                 try {
-                    TlbConfig.parse(args[i]);
+                    TlbSpec.parse(args[i]);
                 } catch (IllegalArgumentException e) {
-                    return error("--tlb: " + firstLine(e.getMessage()), verbose);
+                    return error("--tlb " + args[i] + ": " + e.getMessage(), verbose);
                 }
                 tlb = args[i];
             } else if (!optionsDone && isOutput(arg)) {
@@ -285,9 +342,10 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
+        Launch machine = new Launch(hostDir, List.copyOf(plugins));
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
-                    List.of(), null, null);
+                    List.of(), null, null, null, machine, RunLimits.NONE);
         }
         if (!schedOptions.isEmpty() && sched == null) {
             return error("--sched-opt needs --sched NAME", verbose);
@@ -296,17 +354,18 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             return error("--vm-opt needs --vm-policy NAME", verbose);
         }
         if (command == null) {
-            if (verbose) {
-                return error("--verbose needs a command", true);
+            // the shell: the machine's options apply, a run's are refused (the shell has commands for them)
+            String runOnly = sched != null ? "--sched needs the run command (in the shell: sched:use NAME)"
+                    : vmPolicy != null ? "--vm-policy needs the run command (in the shell: vm:use NAME)"
+                    : report != null ? "--report needs the run command" : trace != null ? "--trace needs the run command"
+                    : gantt != null ? "--gantt needs the run command"
+                    : memorySvg != null ? "--memory-svg needs the run command"
+                    : limits.any() ? "--max-instructions and --max-time need the run command" : null;
+            if (runOnly != null) {
+                return error(runOnly, verbose);
             }
-            if (sched != null) {
-                return error("--sched needs a command", false);
-            }
-            if (vmPolicy != null) {
-                return error("--vm-policy needs a command", false);
-            }
-            return new CommandLine(Mode.INTERACTIVE, false, null, List.of(), null, null, List.of(), Outputs.NONE,
-                    null, List.of(), mem, swap, tlb);
+            return new CommandLine(Mode.INTERACTIVE, verbose, null, List.of(), null, null, List.of(), Outputs.NONE,
+                    null, List.of(), mem, swap, tlb, machine, RunLimits.NONE);
         }
         if (!command.equals("run")) {
             return error("unknown command: " + command, verbose);
@@ -320,13 +379,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
                 List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg), vmPolicy, List.copyOf(vmOptions), mem,
-                swap, tlb, limits);
-    }
-
-    // The first line of a message (TlbConfig's end with the syntax on a line of their own, if any).
-    private static String firstLine(String message) {
-        int nl = message == null ? -1 : message.indexOf('\n');
-        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+                swap, tlb, machine, limits);
     }
 
     /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg. */
@@ -337,7 +390,60 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /** A usage error. */
     private static CommandLine error(String message, boolean verbose) {
         return new CommandLine(Mode.ERROR, verbose, null, List.of(), message, null, List.of(), Outputs.NONE, null,
-                List.of(), null, null);
+                List.of(), null, null, null, Launch.NONE, RunLimits.NONE);
+    }
+
+    /** Whether the program named is a workload file (.yaml or .yml) rather than an ELF program. */
+    public boolean isWorkload() {
+        return program != null && (program.endsWith(".yaml") || program.endsWith(".yml"));
+    }
+
+    /**
+     * Every output file of a run: those given before the program, and for a
+     * workload also those after its name (a workload takes no arguments of
+     * its own, so --report, --trace, --gantt and --memory-svg may follow
+     * it). Throws IllegalArgumentException, a usage error, when a workload
+     * is followed by anything else.
+     */
+    public Outputs allOutputs() {
+        if (!isWorkload()) {
+            return outputs;
+        }
+        String report = outputs.report();
+        String trace = outputs.trace();
+        String gantt = outputs.gantt();
+        String memory = outputs.memorySvg();
+        for (int i = 0; i < arguments.size(); i++) {
+            String opt = arguments.get(i);
+            if (!isOutput(opt)) {
+                throw new IllegalArgumentException(program + ": a workload takes no arguments, got '"
+                        + opt + "' (options: --report, --trace, --gantt, --memory-svg FILE)");
+            }
+            if (++i >= arguments.size() || arguments.get(i).isEmpty()) {
+                throw new IllegalArgumentException(opt + " needs a file name");
+            }
+            switch (opt) {
+                case "--report": report = arguments.get(i); break;
+                case "--trace": trace = arguments.get(i); break;
+                case "--gantt": gantt = arguments.get(i); break;
+                default: memory = arguments.get(i); break;
+            }
+        }
+        return new Outputs(report, trace, gantt, memory);
+    }
+
+    /** The output files by option name, in the usage's order, for checks and messages (absent ones left out). */
+    public Map<String, String> outputFiles() {
+        Outputs o = allOutputs();
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        String[] names = {"--report", "--trace", "--gantt", "--memory-svg"};
+        String[] values = {o.report(), o.trace(), o.gantt(), o.memorySvg()};
+        for (int k = 0; k < names.length; k++) {
+            if (values[k] != null) {
+                files.put(names[k], values[k]);
+            }
+        }
+        return files;
     }
 
     /** The --sched-opt items as a map, in order (a later KEY wins). */

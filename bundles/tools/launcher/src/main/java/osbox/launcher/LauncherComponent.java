@@ -74,6 +74,13 @@ public final class LauncherComponent {
         Callable<Integer> body = () -> {
             // every bundle of the run started (the policies among them) before the policy is checked
             Startup.awaitBeginningStartLevel(context, STARTUP_WAIT_MILLIS);
+            // a component of the machine that failed to start, though this one could (one line, not a run)
+            ComponentFailures.Failure failure = ComponentFailures.first(context);
+            if (failure != null) {
+                System.err.println(failure.line());
+                System.err.flush();
+                return failure.status();
+            }
             // and the --plugin bundles
             String pluginError = plugins.awaitError();
             if (pluginError != null) {
@@ -107,13 +114,26 @@ public final class LauncherComponent {
      * Applies the scheduling policy {@code sched} names and the
      * page-replacement policy {@code vmCheck} names, then runs
      * {@code line}'s program to completion and returns the exit status: the
-     * program's (0-255, or 128+signal), or 2 when a policy is unknown or
-     * refuses its options, or the program cannot be started, or 124 when
-     * a run limit ({@code --max-instructions}, {@code --max-time}) stopped it.
+     * program's (0-255, or 128+signal), or 2 when an output file cannot be
+     * written, a policy is unknown or refuses its options, or the program
+     * cannot be started, or 124 when a run limit ({@code --max-instructions},
+     * {@code --max-time}) stopped it.
      */
     static int run(CommandLine line, PolicyCheck sched, PolicyCheck vmCheck, Machine machine,
             ProcessManager processes, Console console, PolicyControl scheduler, PolicyControl vm,
             boolean consoleOnStdin, Path cwd, PrintStream out, PrintStream err) {
+        // the osbox script's preflight checked these already; started without it, here they are checked
+        String unusable;
+        try {
+            unusable = OutputFiles.check(line.outputFiles(), cwd);
+        } catch (IllegalArgumentException e) {
+            unusable = "osbox: " + e.getMessage();
+        }
+        if (unusable != null) {
+            err.println(unusable);
+            err.flush();
+            return CommandLine.USAGE_STATUS;
+        }
         String refused = sched.apply(scheduler);
         PolicyCheck failed = sched;
         if (refused == null) {
@@ -177,7 +197,7 @@ public final class LauncherComponent {
     private static int runCommand(CommandLine line, Machine machine, ProcessManager processes, Console console,
             PolicyControl scheduler, PolicyControl vm, boolean consoleOnStdin, Path cwd, PrintStream out,
             PrintStream err) throws InterruptedException {
-        if (WorkloadRun.isWorkload(line.program())) {
+        if (line.isWorkload()) {
             if (!consoleOnStdin) {
                 console.connect(System.in, out);
             }

@@ -28,11 +28,6 @@ final class WorkloadRun {
     private WorkloadRun() {
     }
 
-    /** Whether the program named on the command line is a workload file. */
-    static boolean isWorkload(String program) {
-        return program.endsWith(".yaml") || program.endsWith(".yml");
-    }
-
     /**
      * Runs it; returns 0 when every process ran (whatever its status), 1 when
      * some could not be started or a scripted swap was refused (a line on
@@ -71,15 +66,7 @@ final class WorkloadRun {
         out.println();
         out.print(report.gantt(GANTT_COLUMNS));
         out.flush();
-        try {
-            write(cwd, o.report(), report::writeJson);
-            write(cwd, o.trace(), report::writeChromeTrace);
-            write(cwd, o.gantt(), report::writeSvg);
-            write(cwd, o.memorySvg(), report::writeMemorySvg);
-        } catch (IOException e) {
-            err.println("osbox: cannot write " + e.getMessage());
-            return CommandLine.USAGE_STATUS;
-        }
+        writeAll(cwd, o, report, err);
         // the table shows what went wrong; stderr says why the status is not 0
         java.util.List<String> failures = report.failures();
         for (String failure : failures) {
@@ -94,28 +81,7 @@ final class WorkloadRun {
      * --gantt and --memory-svg may follow it).
      */
     static CommandLine.Outputs outputs(CommandLine line) {
-        String report = line.outputs().report();
-        String trace = line.outputs().trace();
-        String gantt = line.outputs().gantt();
-        String memory = line.outputs().memorySvg();
-        java.util.List<String> a = line.arguments();
-        for (int i = 0; i < a.size(); i++) {
-            String opt = a.get(i);
-            if (!CommandLine.isOutput(opt)) {
-                throw new IllegalArgumentException(line.program() + ": a workload takes no arguments, got '"
-                        + opt + "' (options: --report, --trace, --gantt, --memory-svg FILE)");
-            }
-            if (++i >= a.size()) {
-                throw new IllegalArgumentException(opt + " needs a file name");
-            }
-            switch (opt) {
-                case "--report": report = a.get(i); break;
-                case "--trace": trace = a.get(i); break;
-                case "--gantt": gantt = a.get(i); break;
-                default: memory = a.get(i); break;
-            }
-        }
-        return new CommandLine.Outputs(report, trace, gantt, memory);
+        return line.allOutputs();
     }
 
     /**
@@ -153,15 +119,7 @@ final class WorkloadRun {
             out.flush();
         }
         RunReport.ProcessResult p = report.processes().get(0);
-        try {
-            write(cwd, line.outputs().report(), report::writeJson);
-            write(cwd, line.outputs().trace(), report::writeChromeTrace);
-            write(cwd, line.outputs().gantt(), report::writeSvg);
-            write(cwd, line.outputs().memorySvg(), report::writeMemorySvg);
-        } catch (IOException e) {
-            err.println("osbox: cannot write " + e.getMessage());
-            return CommandLine.USAGE_STATUS;
-        }
+        writeAll(cwd, line.outputs(), report, err);
         if (p.error() != null) {
             err.println("osbox: " + program + ": " + p.error());
             return CommandLine.USAGE_STATUS;
@@ -173,15 +131,29 @@ final class WorkloadRun {
         return osbox.api.kernel.WaitStatus.shellStatus(p.waitStatus());
     }
 
-    // Writes a rendering to a file named relative to cwd, if a name was given, as it is made (streamed).
-    private static void write(Path cwd, String name, RunReport.Rendering rendering) throws IOException {
+    /**
+     * Writes the output files asked for (they were checked before the run,
+     * but the disk may have changed since), each streamed as it is made: one
+     * that cannot be written is one line on {@code err} with the reason, the
+     * others are still written, and the run's exit status stays the program's.
+     */
+    private static void writeAll(Path cwd, CommandLine.Outputs o, RunReport report, PrintStream err) {
+        write(cwd, "--report", o.report(), report::writeJson, err);
+        write(cwd, "--trace", o.trace(), report::writeChromeTrace, err);
+        write(cwd, "--gantt", o.gantt(), report::writeSvg, err);
+        write(cwd, "--memory-svg", o.memorySvg(), report::writeMemorySvg, err);
+    }
+
+    // Streams a rendering to a file named relative to cwd, if a name was given; says why not on err.
+    private static void write(Path cwd, String option, String name, RunReport.Rendering rendering,
+            PrintStream err) {
         if (name == null) {
             return;
         }
         try (java.io.Writer out = Files.newBufferedWriter(cwd.resolve(name), StandardCharsets.UTF_8)) {
             rendering.writeTo(out);
         } catch (IOException e) {
-            throw new IOException(name + ": " + e.getMessage(), e);
+            err.println("osbox: " + option + " " + name + ": cannot write: " + OutputFiles.reason(e));
         }
     }
 }

@@ -113,11 +113,23 @@ class LauncherRunTest {
 
     @Test
     void helpAndUsageErrors() {
-        assertEquals(0, CommandLineComponent.help(new PrintStream(out, true, StandardCharsets.UTF_8)));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("usage: osbox"));
+        assertEquals(0, CommandLineComponent.help("builtin, fifo, rr, mlfq", "builtin, lru",
+                new PrintStream(out, true, StandardCharsets.UTF_8)));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("usage: osbox"), help);
+        String nl = System.lineSeparator();
+        String words = help.replaceAll("\\s+", " ");
+        assertTrue(words.contains(" --sched NAME the scheduling policy (default builtin, the kernel's round robin):"
+                + " builtin, fifo, rr, mlfq --sched-opt"), help);
+        assertTrue(words.contains("the page replacement policy (default builtin, the kernel's FIFO): builtin, lru"
+                + " --vm-opt"), help);
+        for (String line : help.split(nl)) {
+            assertTrue(line.length() <= 80, line);
+        }
+        assertTrue(help.contains("osbox lab sched|paging"), help);
         assertEquals(2, CommandLineComponent.usageError("unknown command: x",
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertTrue(err().startsWith("osbox: unknown command: x" + System.lineSeparator() + "usage: osbox"));
+        assertEquals("osbox: unknown command: x" + System.lineSeparator(), err(), "one line, no usage");
     }
 
     @Test
@@ -251,5 +263,31 @@ class LauncherRunTest {
         err.reset();
         assertEquals(2, run("run", "--report", "r.json", "bad.elf"));
         assertEquals("osbox: bad.elf: not an ELF file" + System.lineSeparator(), err());
+    }
+
+    @Test
+    void anOutputFileThatCannotBeWrittenStopsTheRunBeforeItStarts() throws Exception {
+        Files.writeString(dir.resolve("three.elf"), "EXIT 3");
+        assertEquals(2, run("run", "--report", "nowhere/r.json", "three.elf"));
+        assertEquals("osbox: --report nowhere/r.json: No such file or directory" + System.lineSeparator(), err());
+        assertTrue(kernel.spawned().isEmpty(), "nothing ran");
+    }
+
+    @Test
+    void anOutputFileThatFailsAfterTheRunIsOneLineAndTheStatusStaysTheProgramsOwn() throws Exception {
+        Files.writeString(dir.resolve("three.elf"), "EXIT 3");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        // writable when checked, gone when written: the disk changed during the run
+        kernel.setOnSpawn(() -> {
+            try {
+                Files.delete(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(3, run("run", "--report", "out/r.json", "--gantt", "g.svg", "three.elf"));
+        assertEquals("osbox: --report out/r.json: cannot write: No such file or directory" + System.lineSeparator(),
+                err());
+        assertTrue(Files.exists(dir.resolve("g.svg")), "the other files are still written");
     }
 }

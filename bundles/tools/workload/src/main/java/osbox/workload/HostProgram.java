@@ -32,6 +32,25 @@ public final class HostProgram {
      * "Permission denied", "cannot read: ...").
      */
     public static byte[] read(Path cwd, String program) throws UnreadableProgramException {
+        Path path = check(cwd, program);
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableProgramException(program + ": No such file or directory");
+        } catch (AccessDeniedException e) {
+            throw new UnreadableProgramException(program + ": Permission denied");
+        } catch (IOException | OutOfMemoryError e) {
+            throw new UnreadableProgramException(program + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks that {@code program} (relative to {@code cwd} unless absolute)
+     * is a readable regular file, without reading it, and returns its path;
+     * the exception says why not, as {@link #read} does. The osbox script's
+     * preflight calls it before the framework boots.
+     */
+    public static Path check(Path cwd, String program) throws UnreadableProgramException {
         if (program.isEmpty()) {
             throw new UnreadableProgramException(": No such file or directory");
         }
@@ -48,14 +67,6 @@ public final class HostProgram {
         if (!Files.isReadable(path)) {
             throw new UnreadableProgramException(program + ": Permission denied");
         }
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableProgramException(program + ": No such file or directory");
-        } catch (AccessDeniedException e) {
-            throw new UnreadableProgramException(program + ": Permission denied");
-        } catch (IOException | OutOfMemoryError e) {
-            throw new UnreadableProgramException(program + ": cannot read: " + e.getMessage());
-        }
+        return path;
     }
 }

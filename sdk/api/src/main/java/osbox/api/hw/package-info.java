@@ -4,10 +4,16 @@
  * interrupt controller, the timer, the console, and the machine that owns the
  * deterministic clock, the event queue and the simulation thread; and the
  * Sv39 page-table entry layout ({@link osbox.api.hw.Pte}) that the MMU walks
- * and the kernel writes.
+ * and the kernel writes; and the one parser of each of the machine's
+ * launch settings, {@link osbox.api.hw.MemorySize} ({@code --mem},
+ * {@code --swap}) and {@link osbox.api.hw.TlbSpec} ({@code --tlb}), shared
+ * by the launcher and the components that read them.
  *
  * <p>1.3: {@link osbox.api.hw.Console#outputClosed()} reports a host output
- * stream that refused bytes (a closed pipe).
+ * stream that refused bytes (a closed pipe);
+ * {@link osbox.api.hw.Machine#setRunLimit} bounds the instructions retired
+ * and the simulated clock of a run; {@link osbox.api.hw.MemorySize} and
+ * {@link osbox.api.hw.TlbSpec} are new.
  *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is

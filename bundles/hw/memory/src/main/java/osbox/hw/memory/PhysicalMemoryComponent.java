@@ -1,6 +1,5 @@
 package osbox.hw.memory;
 
-import java.util.Locale;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,12 +7,14 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import osbox.api.hw.CodeWriteListener;
+import osbox.api.hw.MemorySize;
 import osbox.api.hw.PhysicalMemory;
 
 /**
  * The machine's physical memory, sized by configuration (PID {@code osbox.hw.memory},
  * {@code size.mib}) or by the framework property {@code osbox.mem} ("64M", "1G",
- * "512K", bytes), which wins when set.
+ * "512K", bytes, up to 4T: read by the API's {@link MemorySize}, the one size
+ * parser), which wins when set.
  */
 @Component(service = PhysicalMemory.class, configurationPid = "osbox.hw.memory")
 @Designate(ocd = PhysicalMemoryComponent.Config.class)
@@ -25,39 +26,39 @@ public final class PhysicalMemoryComponent implements PhysicalMemory {
         int size_mib() default 256;
     }
 
+    /** The framework property with the memory size (the osbox script's --mem); wins over the configuration. */
+    static final String MEM_PROPERTY = "osbox.mem";
+
     private final FrameStore store;
 
+    /**
+     * Sizes the memory from {@code osbox.mem} when set, else from the
+     * configuration. A size that is not one ({@link MemorySize#machine}: at
+     * most 4T, whole pages, not 0) fails activation with a one-line
+     * IllegalArgumentException naming its source, which the launcher
+     * reports as a configuration error.
+     */
     @Activate
     public PhysicalMemoryComponent(Config config, BundleContext context) {
-        String mem = context == null ? null : context.getProperty("osbox.mem");
-        long bytes = (long) config.size_mib() << 20;
-        if (mem != null && !mem.isBlank()) {
-            bytes = parseSize(mem);
-        }
-        this.store = new FrameStore(bytes);
+        this.store = new FrameStore(bytes(context == null ? null : context.getProperty(MEM_PROPERTY),
+                config.size_mib()));
     }
 
-    /** A size in bytes: a number with an optional K, M, G suffix (powers of 1024; "64M", "1G", "64MiB"). */
-    static long parseSize(String text) {
-        String t = text.trim().toUpperCase(Locale.ROOT);
-        if (t.endsWith("IB")) {
-            t = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("B") && t.length() > 1 && !Character.isDigit(t.charAt(t.length() - 2))) {
-            t = t.substring(0, t.length() - 1);
-        }
-        int shift = t.endsWith("K") ? 10 : t.endsWith("M") ? 20 : t.endsWith("G") ? 30 : 0;
-        if (shift > 0) {
-            t = t.substring(0, t.length() - 1).trim();
-        }
-        try {
-            long n = Long.parseLong(t);
-            if (n <= 0 || n > (Long.MAX_VALUE >> shift)) {
-                throw new NumberFormatException();
+    /** The memory size: {@code property} when set (text as {@link MemorySize} reads it), else {@code sizeMib} MiB. */
+    static long bytes(String property, int sizeMib) {
+        if (property != null && !property.isBlank()) {
+            try {
+                return MemorySize.machine(property, false);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(MEM_PROPERTY + " " + property.trim() + ": " + e.getMessage(), e);
             }
-            return n << shift;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("osbox.mem: not a memory size: '" + text + "' (use e.g. 64M, 1G)");
         }
+        long bytes = (long) sizeMib << 20;
+        if (sizeMib <= 0 || bytes > MemorySize.MAX_MACHINE) {
+            throw new IllegalArgumentException("osbox.hw.memory size.mib " + sizeMib + ": must be 1 to "
+                    + (MemorySize.MAX_MACHINE >> 20));
+        }
+        return bytes;
     }
 
     @Override public long size() { return store.size(); }

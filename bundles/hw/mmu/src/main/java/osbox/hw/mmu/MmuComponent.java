@@ -8,13 +8,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import osbox.api.hw.Mmu;
 import osbox.api.hw.PhysicalMemory;
+import osbox.api.hw.TlbSpec;
 import osbox.api.hw.TranslationUnit;
 
 /**
  * The machine's MMU design, Sv39 with a TLB shaped by configuration (PID
  * {@code osbox.hw.mmu}: {@code tlb.entries}, {@code tlb.ways},
  * {@code tlb.asids}, {@code tlb.refill}), or by the framework property
- * {@code osbox.tlb}, a {@link TlbConfig} spec ("64x4", "entries=64,ways=4,asid=off,refill=software"),
+ * {@code osbox.tlb}, a {@link TlbSpec} spec ("64x4", "entries=64,ways=4,asid=off,refill=software"),
  * which wins when set: the items it names override the configured ones.
  */
 @Component(service = Mmu.class, configurationPid = "osbox.hw.mmu")
@@ -45,8 +46,9 @@ public final class MmuComponent implements Mmu {
 
     /**
      * Activates with the configured TLB, overridden by the framework property
-     * {@code osbox.tlb} when set; bad values fail activation with
-     * IllegalArgumentException.
+     * {@code osbox.tlb} when set; a bad value fails activation with an
+     * IllegalArgumentException of one line naming its source
+     * ({@code osbox.tlb 64x3: ways must be ...}), which the launcher reports.
      */
     @Activate
     public MmuComponent(Config config, BundleContext context) {
@@ -58,22 +60,25 @@ public final class MmuComponent implements Mmu {
         this(config, (String) null);
     }
 
-    /** The configuration overridden by {@code spec} (a {@link TlbConfig} spec; null or blank: none). */
+    /** The configuration overridden by {@code spec} (a {@link TlbSpec} spec; null or blank: none). */
     MmuComponent(Config config, String spec) {
-        this.mmu = new Sv39Mmu(TlbConfig.parse(spec, fromConfig(config)));
+        TlbConfig base = fromConfig(config);
+        try {
+            this.mmu = new Sv39Mmu(TlbConfig.parse(spec, base));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(TLB_PROPERTY + " " + spec.trim() + ": " + e.getMessage(), e);
+        }
     }
 
+    /** The TLB the configuration (PID osbox.hw.mmu) describes; throws naming the PID when it is not one. */
     static TlbConfig fromConfig(Config c) {
         String refill = c.tlb_refill() == null ? "hardware" : c.tlb_refill().trim();
-        boolean software;
-        if (refill.equalsIgnoreCase("hardware") || refill.equalsIgnoreCase("hw")) {
-            software = false;
-        } else if (refill.equalsIgnoreCase("software") || refill.equalsIgnoreCase("sw")) {
-            software = true;
-        } else {
-            throw new IllegalArgumentException("osbox.hw.mmu tlb.refill must be hardware or software, not '" + refill + "'");
+        try {
+            boolean software = TlbSpec.parse("refill=" + refill, TlbSpec.parse("entries=2,ways=2")).software();
+            return new TlbConfig(c.tlb_entries(), c.tlb_ways(), c.tlb_asids(), software);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("osbox.hw.mmu: " + e.getMessage(), e);
         }
-        return new TlbConfig(c.tlb_entries(), c.tlb_ways(), c.tlb_asids(), software);
     }
 
     /** The TLB design in use. */

@@ -76,7 +76,7 @@ class MmuTest {
         assertEquals(255, c.createUnit(2, mem).tlbMask());
         assertEquals(2, c.createUnit(2, mem).hartId());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(300)));
-        assertEquals("TLB entries must be a power of two between 1 and 65536: 300", e.getMessage());
+        assertEquals("osbox.hw.mmu: entries must be a power of two from 1 to 65536, not 300", e.getMessage());
     }
 
     @Test
@@ -99,12 +99,13 @@ class MmuTest {
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new MmuComponent(config(64, 1, true, "magic")));
-        assertEquals("osbox.hw.mmu tlb.refill must be hardware or software, not 'magic'", e.getMessage());
+        assertEquals("osbox.hw.mmu: refill must be hardware or software, not 'magic'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(64, 128, true, "hardware")));
-        assertEquals("TLB ways (128) cannot exceed entries (64); ways=64 is fully associative", e.getMessage());
+        assertEquals("osbox.hw.mmu: more ways (128) than entries (64); ways=64 or full is fully associative", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(64, 1, true, "hw"), "64x3"));
-        assertEquals(true, e.getMessage().startsWith("bad TLB spec '64x3': TLB ways must be a power of two"),
-                e.getMessage());
+        assertEquals("osbox.tlb 64x3: ways must be a power of two (1 = direct-mapped), not 3", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new MmuComponent(config(64, 1, true, "hw"), "64x4,"));
+        assertEquals(true, e.getMessage().startsWith("osbox.tlb 64x4,: empty item"), e.getMessage());
     }
 
     @Test

@@ -11,15 +11,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import osbox.api.hw.Machine;
+import osbox.api.hw.MemorySize;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.kernel.support.WhiteboardTracker;
-import osbox.policy.support.options.Options;
 import osbox.vm.manager.core.VmManager;
 
 /**
@@ -38,7 +36,8 @@ import osbox.vm.manager.core.VmManager;
 public final class VmManagerComponent implements MemoryManager {
     /** Config Admin PID of the VM manager's settings (swap). */
     public static final String PID = "osbox.vm.manager";
-    private static final Logger LOG = LoggerFactory.getLogger(VmManagerComponent.class);
+    /** The framework property with the swap size (the osbox script's --swap); wins over the configuration. */
+    static final String SWAP_PROPERTY = "osbox.swap";
 
     @ObjectClassDefinition(name = "osbox VM manager")
     public @interface Config {
@@ -60,26 +59,35 @@ public final class VmManagerComponent implements MemoryManager {
 
     /**
      * Builds the VM manager on the simulation thread with the configured swap
-     * (framework property osbox.swap wins).
+     * (framework property osbox.swap wins). A swap size that is not one
+     * ({@link MemorySize#machine}: at most 4T, whole pages) fails activation
+     * with a one-line IllegalArgumentException naming its source, which the
+     * launcher reports as a configuration error.
      */
     @Activate
     public VmManagerComponent(Config config, BundleContext context, @Reference(name = "machine") Machine machine)
             throws Exception {
         this.machine = machine;
-        String swapText = context.getProperty("osbox.swap");
-        if (swapText == null || swapText.isBlank()) {
-            swapText = config.swap();
-        }
-        long swapBytes;
-        try {
-            swapBytes = Options.size(swapText);
-        } catch (IllegalArgumentException e) {
-            LOG.error("swap size '{}' rejected, running without swap: {}", swapText, e.getMessage());
-            swapBytes = 0;
-        }
+        long swapBytes = swapBytes(context.getProperty(SWAP_PROPERTY), config.swap());
         VmManager.Settings settings = new VmManager.Settings(swapBytes, config.swap_cycles(), config.seed());
         this.core = machine.call(() -> new VmManager(machine, settings));
         this.replacements = WhiteboardTracker.open(context, core.whiteboard());
+    }
+
+    /**
+     * The swap size: the framework property when set, else the configured
+     * one. Throws IllegalArgumentException naming the source and the text
+     * when it is not a size of at most 4T in whole pages.
+     */
+    static long swapBytes(String property, String configured) {
+        boolean fromProperty = property != null && !property.isBlank();
+        String text = fromProperty ? property.trim() : configured;
+        try {
+            return MemorySize.machine(text, true);
+        } catch (IllegalArgumentException e) {
+            String source = fromProperty ? SWAP_PROPERTY : PID + " swap";
+            throw new IllegalArgumentException(source + " " + text + ": " + e.getMessage(), e);
+        }
     }
 
     /** The plain-Java VM manager, for {@link ReplacementControl} (its slot on the simulation thread only). */

@@ -2,9 +2,9 @@ package osbox.policy.support.options;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import osbox.api.hw.MemorySize;
 
 /**
  * The one option parser: policy options as users write them, their
@@ -27,8 +27,6 @@ import java.util.TreeMap;
  * only, so the first error reported never depends on hash order.
  */
 public final class Options {
-    private static final long PAGE = 4096;
-    private static final String SIZE_FORMS = "use e.g. 4096K, 64M, 1G";
     private final TreeMap<String, String> values;
 
     private Options(TreeMap<String, String> values) {
@@ -73,35 +71,14 @@ public final class Options {
     // ---- sizes ----
 
     /**
-     * A size in bytes: digits with an optional suffix K, M, G or T (powers of
+     * A size in bytes, read by the API's {@link MemorySize} (the one size
+     * parser): digits with an optional suffix K, M, G or T (powers of
      * 1024, any case, an optional trailing B or iB): "0", "4096", "64M", "1G",
      * "512KiB". Throws {@code not a size (use e.g. 4096K, 64M, 1G)}, or
      * {@code too large (at most MAX)} above {@code max}.
      */
     public static long size(String text, long max) {
-        String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
-        if (t.endsWith("IB")) {
-            t = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("B") && t.length() > 1 && !Character.isDigit(t.charAt(t.length() - 2))) {
-            t = t.substring(0, t.length() - 1);
-        }
-        int shift = t.isEmpty() ? 0 : switch (t.charAt(t.length() - 1)) {
-            case 'K' -> 10;
-            case 'M' -> 20;
-            case 'G' -> 30;
-            case 'T' -> 40;
-            default -> 0;
-        };
-        if (shift > 0) {
-            t = t.substring(0, t.length() - 1);
-        }
-        if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException("not a size (" + SIZE_FORMS + ")");
-        }
-        if (t.length() > 18 || Long.parseLong(t) > (max >> shift)) {
-            throw new IllegalArgumentException("too large (at most " + sizeText(max) + ")");
-        }
-        return Long.parseLong(t) << shift;
+        return MemorySize.parse(text, max);
     }
 
     /** {@link #size(String, long)} with no bound but the range of a long. */
@@ -114,27 +91,7 @@ public final class Options {
      * pages, and more than 0 unless {@code zeroAllowed}: memory and swap.
      */
     public static long pages(String text, long max, boolean zeroAllowed) {
-        long bytes = size(text, max);
-        String forms = zeroAllowed ? "use e.g. 0, 4096K, 64M, 1G" : SIZE_FORMS;
-        if (bytes == 0 && !zeroAllowed) {
-            throw new IllegalArgumentException("must be more than 0 (" + forms + ")");
-        }
-        if (bytes % PAGE != 0) {
-            throw new IllegalArgumentException("not a whole number of 4 KiB pages (" + forms + ")");
-        }
-        return bytes;
-    }
-
-    // A size the way users write it: "4T", "64M", "4096".
-    private static String sizeText(long bytes) {
-        String[] suffixes = {"T", "G", "M", "K"};
-        for (int i = 0; i < suffixes.length; i++) {
-            int shift = 40 - 10 * i;
-            if (bytes > 0 && bytes % (1L << shift) == 0) {
-                return (bytes >> shift) + suffixes[i];
-            }
-        }
-        return Long.toString(bytes);
+        return MemorySize.pages(text, max, zeroAllowed);
     }
 
     // ---- a policy's options ----

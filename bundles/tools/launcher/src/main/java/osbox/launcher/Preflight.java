@@ -1,0 +1,163 @@
+package osbox.launcher;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import osbox.api.hw.MemorySize;
+import osbox.workload.HostProgram;
+
+/**
+ * The osbox script's first step, in a small JVM of its own before the
+ * framework's: parses the command line with {@link CommandLine} (so every
+ * option the launcher knows is checked here too), checks what can be
+ * checked without the machine, and prints the framework JVM's arguments.
+ * Checked here: the usage, --mem, --swap and --tlb (the API's parsers, as
+ * the components use them), --host-dir, the program file, and that every
+ * output file can be written. No framework and no bundle is started, so it
+ * costs little (docs/performance.md).
+ *
+ * <p>Its output on stdout is a list of words, each ended by a NUL byte:
+ * first the mode, {@code shell} (the interactive Gogo shell, whose end the
+ * script reports as 0) or {@code command} (a run, the help), then the JVM
+ * arguments ({@code -D} properties and, unless the user chose a heap, an
+ * {@code -Xmx}). On an error it prints one line on stderr and exits 2.
+ */
+public final class Preflight {
+
+    /** The start level commands and the shell's check stop at; the Gogo shell starts at 100. */
+    static final int BEGINNING_START_LEVEL = 99;
+
+    private Preflight() {
+    }
+
+    /**
+     * What the script does: an error line (then nothing runs), or the mode
+     * and the JVM arguments.
+     */
+    record Launch(String error, String mode, List<String> jvmArguments) {
+        static Launch failed(String error) {
+            return new Launch(error, null, List.of());
+        }
+    }
+
+    /** Checks {@code args}; prints the launch (stdout) or the error (stderr, exit 2). */
+    public static void main(String[] args) {
+        // a class, not a method reference: a lambda's bootstrap costs the preflight JVM start time
+        LongSupplier host = new LongSupplier() {
+            @Override
+            public long getAsLong() {
+                return hostMemory();
+            }
+        };
+        Launch launch = check(args, Path.of("").toAbsolutePath(), System.getenv(), host);
+        if (launch.error() != null) {
+            System.err.println(launch.error());
+            System.exit(CommandLine.USAGE_STATUS);
+        }
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        out.print(launch.mode());
+        out.print('\0');
+        for (String word : launch.jvmArguments()) {
+            out.print(word);
+            out.print('\0');
+        }
+        out.flush();
+    }
+
+    /**
+     * The launch for {@code args} run from {@code cwd}, with the
+     * environment {@code env} (OSBOX_JAVA_OPTS, JAVA_TOOL_OPTIONS and
+     * JDK_JAVA_OPTIONS may name a heap) on a host with {@code hostMemory}
+     * bytes (0: unknown; asked only for a machine larger than the default heap).
+     */
+    static Launch check(String[] args, Path cwd, Map<String, String> env, LongSupplier hostMemory) {
+        CommandLine line = CommandLine.parse(args);
+        if (line.mode() == CommandLine.Mode.ERROR) {
+            return Launch.failed("osbox: " + line.error());
+        }
+        List<String> jvm = new ArrayList<>();
+        String hostDir = line.machine().hostDir() == null ? "." : line.machine().hostDir();
+        Path dir = cwd.resolve(hostDir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            return Launch.failed("osbox: --host-dir " + hostDir + ": "
+                    + (Files.exists(dir) ? "Not a directory" : "No such file or directory"));
+        }
+        jvm.add("-Dosbox.host.dir=" + dir);
+        if (line.mode() == CommandLine.Mode.RUN) {
+            String why = runProblem(line, cwd);
+            if (why != null) {
+                return Launch.failed(why);
+            }
+        }
+        if (line.verbose()) {
+            jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+            jvm.add("-Dds.loglevel=warn");     // component failures with their traces, for debugging
+        }
+        property(jvm, "osbox.mem", line.mem());
+        property(jvm, "osbox.swap", line.swap());
+        property(jvm, "osbox.tlb", line.tlb());
+        List<String> plugins = new ArrayList<>();
+        for (String p : line.machine().plugins()) {
+            plugins.add(cwd.resolve(p).toAbsolutePath().normalize().toString());
+        }
+        property(jvm, Plugins.PROPERTY, plugins.isEmpty() ? null : String.join(File.pathSeparator, plugins));
+        // below the Gogo shell's level: a command never starts it, and the shell only once the machine is up
+        jvm.add("-Dorg.osgi.framework.startlevel.beginning=" + BEGINNING_START_LEVEL);
+        String mode = line.mode() == CommandLine.Mode.INTERACTIVE ? "shell" : "command";
+        if (line.mode() != CommandLine.Mode.INTERACTIVE) {
+            jvm.add("-Dgosh.args=--nointeractive");
+        }
+        if (line.mode() == CommandLine.Mode.RUN) {
+            jvm.add("-D" + LauncherComponent.CONSOLE_INPUT + "=stdin");   // the program's console is the terminal
+        }
+        String heap = HeapSize.option(line, env, hostMemory, Runtime.getRuntime().maxMemory());
+        if (heap != null) {
+            jvm.add(heap);
+        }
+        return new Launch(null, mode, List.copyOf(jvm));
+    }
+
+    // Why a run cannot start (its program file, its output files), or null.
+    private static String runProblem(CommandLine line, Path cwd) {
+        try {
+            HostProgram.check(cwd, line.program());
+        } catch (HostProgram.UnreadableProgramException e) {
+            return "osbox: " + e.getMessage();
+        }
+        try {
+            return OutputFiles.check(line.outputFiles(), cwd);
+        } catch (IllegalArgumentException e) {
+            return "osbox: " + e.getMessage();
+        }
+    }
+
+    private static void property(List<String> jvm, String name, String value) {
+        if (value != null) {
+            jvm.add("-D" + name + "=" + value);
+        }
+    }
+
+    /** The host's memory in bytes (the container's limit inside one), or 0 when unknown. */
+    static long hostMemory() {
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    /** The size of the machine's memory plus swap that {@code line} asks for (defaults: 256M, no swap). */
+    static long machineBytes(CommandLine line) {
+        long mem = line.mem() == null ? 256L << 20 : MemorySize.machine(line.mem(), false);
+        long swap = line.swap() == null ? 0 : MemorySize.machine(line.swap(), true);
+        return mem + swap;
+    }
+}

@@ -1,0 +1,96 @@
+package osbox.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The script's preflight: the checks before the framework boots, and the JVM arguments it prints. */
+class PreflightTest {
+
+    private static final long GIB = 1L << 30;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void program() throws IOException {
+        Files.writeString(dir.resolve("p.elf"), "ELF");
+        Files.createDirectory(dir.resolve("host"));
+    }
+
+    private Preflight.Launch check(String... args) {
+        return Preflight.check(args, dir, Map.of(), () -> 16 * GIB);
+    }
+
+    @Test
+    void aRunGetsItsPropertiesAndStopsBelowTheShell() {
+        Preflight.Launch l = check("run", "--host-dir", "host", "--mem", "64M", "--swap", "16M", "--tlb", "64x4",
+                "--plugin", "x.jar", "p.elf");
+        assertNull(l.error());
+        assertEquals("command", l.mode());
+        assertEquals(List.of("-Dosbox.host.dir=" + dir.resolve("host"), "-Dosbox.mem=64M", "-Dosbox.swap=16M",
+                "-Dosbox.tlb=64x4", "-Dosbox.plugins=" + dir.resolve("x.jar"),
+                "-Dorg.osgi.framework.startlevel.beginning=99", "-Dgosh.args=--nointeractive",
+                "-Dosbox.console.input=stdin"), l.jvmArguments());
+    }
+
+    @Test
+    void everyMachineOptionAlsoOpensTheShell() {
+        for (String[] args : new String[][] {{}, {"--"}, {"--host-dir", "host"}, {"--verbose"}, {"--mem", "1M"},
+            {"--swap", "0"}, {"--tlb", "16xfull"}, {"--plugin", "p.jar"}}) {
+            Preflight.Launch l = check(args);
+            assertNull(l.error(), String.join(" ", args));
+            assertEquals("shell", l.mode(), String.join(" ", args));
+            assertTrue(l.jvmArguments().contains("-Dorg.osgi.framework.startlevel.beginning=99"),
+                    "the launcher opens the shell once the machine is up");
+            assertFalse(l.jvmArguments().contains("-Dgosh.args=--nointeractive"));
+        }
+        assertEquals("osbox: --sched needs the run command (in the shell: sched:use NAME)",
+                check("--sched", "rr").error());
+        assertEquals("command", check("--help").mode());
+    }
+
+    @Test
+    void badInputIsOneLineBeforeAnythingBoots() throws IOException {
+        Files.createDirectory(dir.resolve("out"));
+        assertEquals("osbox: --mem 1X: not a size (use e.g. 4096K, 64M, 1G)", check("run", "--mem", "1X", "p.elf").error());
+        assertEquals("osbox: --swap 5T: too large (at most 4T)", check("--swap", "5T").error());
+        assertEquals("osbox: --tlb asid=off,: empty item (a stray comma?); syntax " + osbox.api.hw.TlbSpec.SYNTAX,
+                check("run", "--tlb", "asid=off,", "p.elf").error());
+        assertEquals("osbox: --host-dir nowhere: No such file or directory", check("--host-dir", "nowhere").error());
+        assertEquals("osbox: --host-dir p.elf: Not a directory", check("run", "--host-dir", "p.elf", "p.elf").error());
+        assertEquals("osbox: missing.elf: No such file or directory", check("run", "missing.elf").error());
+        assertEquals("osbox: host: Is a directory", check("run", "host").error());
+        assertEquals("osbox: --report nowhere/r.json: No such file or directory",
+                check("run", "--report", "nowhere/r.json", "p.elf").error());
+        assertEquals("osbox: --gantt out: Is a directory", check("run", "--gantt", "out", "p.elf").error());
+        assertEquals("osbox: unknown option: --fast", check("--fast").error());
+        assertEquals("osbox: run: missing PROGRAM", check("run").error());
+    }
+
+    @Test
+    void aWorkloadsOutputFilesAfterItsNameAreCheckedToo() throws IOException {
+        Files.writeString(dir.resolve("w.yaml"), "processes: []");
+        assertEquals("osbox: --trace nowhere/t.json: No such file or directory",
+                check("run", "w.yaml", "--trace", "nowhere/t.json").error());
+        assertEquals("osbox: w.yaml: a workload takes no arguments, got 'x' (options: --report, --trace, --gantt,"
+                + " --memory-svg FILE)", check("run", "w.yaml", "x").error());
+        assertNull(check("run", "w.yaml", "--report", "r.json").error());
+    }
+
+    @Test
+    void verboseLogsAtInfo() {
+        List<String> jvm = check("--verbose", "run", "p.elf").jvmArguments();
+        assertTrue(jvm.contains("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), jvm.toString());
+    }
+}
