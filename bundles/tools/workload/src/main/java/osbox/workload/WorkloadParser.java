@@ -215,7 +215,13 @@ final class WorkloadParser {
         if (path.isEmpty()) {
             throw error(field + ".program", "empty");
         }
-        Path program = dir.resolve(path).normalize();
+        Path program;
+        try {
+            program = dir.resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // a NUL, for one: no file can have that name
+            throw error(field + ".program", "not a file name: " + e.getReason());
+        }
         byte[] image = image(program, path, field + ".program");
         List<String> args = new ArrayList<>();
         Object a = m.get("args");

@@ -239,18 +239,27 @@ class WorkloadParserTest {
         assertTrue(m.contains(expected), "expected '" + expected + "' in: " + m);
     }
 
+    /** A program name no file can have (a NUL, written as YAML's escape) is one line naming the field. */
+    @Test
+    void aProgramNameWithANulIsOneLine() {
+        String m = error("processes: [{program: \"a\\0b.elf\"}]\n");
+        assertTrue(m.contains("processes[0].program") && m.contains("not a file name"), m);
+    }
+
     @Test
     void theExampleWorkloadsLoad() throws Exception {
-        Path examples = Path.of("../../examples/workloads");
-        if (!Files.isDirectory(examples)) {
-            return;
-        }
+        // the module is bundles/tools/workload; a missing folder fails rather than passes
+        Path examples = Path.of("../../../examples/workloads");
+        assertTrue(Files.isDirectory(examples), examples.toAbsolutePath() + " is the examples' folder");
+        int loaded = 0;
         try (var files = Files.list(examples)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Workload w = Workload.load(f);
                 assertFalse(w.processes().isEmpty(), f.toString());
                 assertTrue(w.scheduler() != null, f + " names its policy");
+                loaded++;
             }
         }
+        assertTrue(loaded >= 4, "the example workloads: " + loaded);
     }
 }
