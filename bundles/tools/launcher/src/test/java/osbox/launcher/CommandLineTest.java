@@ -198,6 +198,6 @@ class CommandLineTest {
         CommandLine program = CommandLine.parse(new String[] {"run", "--memory-svg", "m.svg", "p.elf", "--gantt"});
         assertEquals("m.svg", program.outputs().memorySvg());
         assertEquals(List.of("--gantt"), program.arguments(), "after a program: its own arguments");
-        assertTrue(CommandLine.USAGE.contains("--memory-svg FILE "));
+        assertTrue(CommandLine.USAGE.contains("--memory-svg FILE"));
     }
 }
