@@ -1,0 +1,120 @@
+package osbox.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seeded ELF mutation fuzzer: mutants of the example programs
+ * ({@link ElfMutator}) run on the whole computer ({@link MutantRunner}),
+ * each refused with one line, exiting, killed by a signal, or stopped at
+ * the cycle budget; never a Java exception, never a hang. CI runs the
+ * default size; a larger campaign is one command:
+ *
+ * <pre>
+ * mvn -B -o -q verify -pl harness -am -Dtest=ElfFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Darchetype.test.skip -Dfuzz.seed=9 -Dfuzz.count=10000
+ * </pre>
+ *
+ * {@code -Dfuzz.index=I} replays mutant I of the seed alone;
+ * {@code -Dfuzz.budget=CYCLES} changes the budget. Each failing mutant is
+ * written to {@code harness/target/fuzz-failures/} (the image and what
+ * happened, named by seed and index); the tally by outcome goes to
+ * {@code harness/target/fuzz-summary-seed-S-count-N.txt}.
+ */
+class ElfFuzzTest {
+    /** The seed CI uses. */
+    static final long DEFAULT_SEED = 9;
+    /** Mutants CI runs. */
+    static final int DEFAULT_COUNT = 250;
+    /** Simulated cycles a mutant may run (20 ms at 1 GHz): plenty for the short examples. */
+    static final long DEFAULT_BUDGET = 20_000_000;
+
+    @Test
+    void mutatedExamplesAreRefusedOrRunToACleanEnd() throws Exception {
+        long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
+        int count = Integer.getInteger("fuzz.count", DEFAULT_COUNT);
+        long budget = Long.getLong("fuzz.budget", DEFAULT_BUDGET);
+        Integer only = Integer.getInteger("fuzz.index");
+        ElfMutator mutator = examples(seed);
+        Path target = Path.of("target").toAbsolutePath();
+        Map<MutantRunner.Outcome, Integer> tally = new EnumMap<>(MutantRunner.Outcome.class);
+        List<String> failures = new ArrayList<>();
+        try (StderrCapture stderr = new StderrCapture();
+                MutantRunner runner = new MutantRunner(Computer.Options.defaults(), budget, stderr)) {
+            int first = only == null ? 0 : only;
+            int end = only == null ? count : only + 1;
+            for (int i = first; i < end; i++) {
+                ElfMutator.Mutant m = mutator.mutant(i);
+                MutantRunner.Verdict v = runner.run("/fuzz/" + m.origin(), m.image());
+                tally.merge(v.outcome(), 1, Integer::sum);
+                if (v.outcome() == MutantRunner.Outcome.FAILED) {
+                    failures.add(save(target, m, v));
+                }
+                if (only != null) {
+                    System.out.println("mutant " + i + " of seed " + seed + " (" + m.origin() + ": "
+                            + m.description() + "): " + v.outcome() + " " + v.detail());
+                }
+            }
+            String summary = String.format("seed %d, %d mutants, budget %d cycles: %s%n", seed, end - first,
+                    budget, tally);
+            System.out.print(summary);
+            Files.createDirectories(target);
+            Files.writeString(target.resolve("fuzz-summary-seed-" + seed + "-count-" + (end - first) + ".txt"),
+                    summary + String.join("", failures), StandardCharsets.UTF_8);
+        }
+        assertTrue(failures.isEmpty(), failures.size() + " failing mutants (replay each with -Dfuzz.seed="
+                + seed + " -Dfuzz.index=I):\n" + String.join("", failures));
+        if (only == null && count >= 100) {
+            // the mutants reach every outcome, or the mutator has lost its teeth
+            assertTrue(tally.getOrDefault(MutantRunner.Outcome.REFUSED, 0) > 0, tally.toString());
+            assertTrue(tally.getOrDefault(MutantRunner.Outcome.EXITED, 0) > 0, tally.toString());
+            assertTrue(tally.getOrDefault(MutantRunner.Outcome.SIGNALLED, 0) > 0, tally.toString());
+        }
+    }
+
+    @Test
+    void mutantsAreTheSameForTheSameSeedAndIndex() throws Exception {
+        ElfMutator a = examples(5);
+        ElfMutator b = examples(5);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(a.mutant(i).description(), b.mutant(i).description());
+            assertTrue(java.util.Arrays.equals(a.mutant(i).image(), b.mutant(i).image()), "mutant " + i);
+        }
+    }
+
+    /** A mutator over every examples/programs/*.elf, in name order. */
+    static ElfMutator examples(long seed) throws IOException {
+        Path dir = Computer.repositoryRoot().resolve("examples/programs");
+        List<String> names = new ArrayList<>();
+        List<byte[]> images = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".elf")).sorted().toList()) {
+                names.add(p.getFileName().toString());
+                images.add(Files.readAllBytes(p));
+            }
+        }
+        return new ElfMutator(names, images, seed);
+    }
+
+    // Writes the failing mutant and what happened; returns the line for the report.
+    private static String save(Path target, ElfMutator.Mutant m, MutantRunner.Verdict v) throws IOException {
+        Path dir = target.resolve("fuzz-failures");
+        Files.createDirectories(dir);
+        String name = "elf-seed" + m.seed() + "-" + m.index();
+        Files.write(dir.resolve(name + ".elf"), m.image());
+        String line = String.format("%s: from %s (%s): %s%n", name, m.origin(), m.description(), v.problem());
+        Files.writeString(dir.resolve(name + ".txt"), line, StandardCharsets.UTF_8);
+        return line;
+    }
+}
