@@ -27,10 +27,13 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * {@code -Dfuzz.index=I} replays mutant I of the seed alone;
+ * {@code -Dfuzz.log=true} lists every mutant and its outcome in
+ * {@code harness/target/fuzz-log-seed-S-count-N.txt};
  * {@code -Dfuzz.budget=CYCLES} changes the budget. Each failing mutant is
  * written to {@code harness/target/fuzz-failures/} (the image and what
  * happened, named by seed and index); the tally by outcome goes to
- * {@code harness/target/fuzz-summary-seed-S-count-N.txt}.
+ * {@code harness/target/fuzz-summary-seed-S-count-N.txt}, with the mutants
+ * that ran although Linux refuses them ({@link LinuxElfRules}).
  */
 class ElfFuzzTest {
     /** The seed CI uses. */
@@ -50,6 +53,9 @@ class ElfFuzzTest {
         Path target = Path.of("target").toAbsolutePath();
         Map<MutantRunner.Outcome, Integer> tally = new EnumMap<>(MutantRunner.Outcome.class);
         List<String> failures = new ArrayList<>();
+        List<String> laxLoads = new ArrayList<>();
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        StringBuilder log = Boolean.getBoolean("fuzz.log") ? new StringBuilder() : null;
         try (StderrCapture stderr = new StderrCapture();
                 MutantRunner runner = new MutantRunner(Computer.Options.defaults(), budget, stderr)) {
             int first = only == null ? 0 : only;
@@ -58,20 +64,37 @@ class ElfFuzzTest {
                 ElfMutator.Mutant m = mutator.mutant(i);
                 MutantRunner.Verdict v = runner.run("/fuzz/" + m.origin(), m.image());
                 tally.merge(v.outcome(), 1, Integer::sum);
+                kinds.merge(kind(v), 1, Integer::sum);
                 if (v.outcome() == MutantRunner.Outcome.FAILED) {
                     failures.add(save(target, m, v));
+                }
+                String linux = LinuxElfRules.refusal(m.image());
+                if (linux != null && v.outcome() != MutantRunner.Outcome.REFUSED) {
+                    laxLoads.add(String.format("elf-seed%d-%d: %s, yet %s%n", seed, i, linux, v.outcome()));
+                }
+                if ((i + 1) % 1000 == 0) {
+                    System.out.println("mutant " + (i + 1) + ": " + tally);
+                }
+                if (log != null) {
+                    log.append(String.format("%d %s %s %s | %s%n", i, m.origin(), v.outcome(), v.detail(),
+                            m.description()));
                 }
                 if (only != null) {
                     System.out.println("mutant " + i + " of seed " + seed + " (" + m.origin() + ": "
                             + m.description() + "): " + v.outcome() + " " + v.detail());
                 }
             }
-            String summary = String.format("seed %d, %d mutants, budget %d cycles: %s%n", seed, end - first,
-                    budget, tally);
+            String summary = String.format("seed %d, %d mutants, budget %d cycles: %s; not refused though Linux "
+                    + "refuses them: %d%n", seed, end - first, budget, tally, laxLoads.size());
             System.out.print(summary);
             Files.createDirectories(target);
             Files.writeString(target.resolve("fuzz-summary-seed-" + seed + "-count-" + (end - first) + ".txt"),
-                    summary + String.join("", failures), StandardCharsets.UTF_8);
+                    summary + kinds(kinds) + String.join("", failures) + String.join("", laxLoads),
+                    StandardCharsets.UTF_8);
+            if (log != null) {
+                Files.writeString(target.resolve("fuzz-log-seed-" + seed + "-count-" + (end - first) + ".txt"), log,
+                        StandardCharsets.UTF_8);
+            }
         }
         assertTrue(failures.isEmpty(), failures.size() + " failing mutants (replay each with -Dfuzz.seed="
                 + seed + " -Dfuzz.index=I):\n" + String.join("", failures));
@@ -81,6 +104,14 @@ class ElfFuzzTest {
             assertTrue(tally.getOrDefault(MutantRunner.Outcome.EXITED, 0) > 0, tally.toString());
             assertTrue(tally.getOrDefault(MutantRunner.Outcome.SIGNALLED, 0) > 0, tally.toString());
         }
+    }
+
+    /**
+     * The campaign without Maven's test runner, with the same properties
+     * (java -Dfuzz.count=10000 -cp TEST-CLASSPATH osbox.harness.ElfFuzzTest).
+     */
+    public static void main(String[] args) throws Exception {
+        new ElfFuzzTest().mutatedExamplesAreRefusedOrRunToACleanEnd();
     }
 
     @Test
@@ -105,6 +136,23 @@ class ElfFuzzTest {
             }
         }
         return new ElfMutator(names, images, seed);
+    }
+
+    /** The verdict without its numbers and names: its kind, for the tally by reason. */
+    static String kind(MutantRunner.Verdict v) {
+        String detail = v.detail().replaceAll("\\([^)]*\\)", "").replaceAll("0x[0-9a-fA-F]+|[0-9]+", "N");
+        int cut = detail.indexOf(" at pc=");
+        detail = cut < 0 ? detail : detail.substring(0, cut);
+        return v.outcome() + " " + (detail.length() > 100 ? detail.substring(0, 100) + "..." : detail);
+    }
+
+    // The tally by kind, most frequent first, one per line.
+    private static String kinds(Map<String, Integer> kinds) {
+        StringBuilder s = new StringBuilder();
+        kinds.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> s.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
+        return s.toString();
     }
 
     // Writes the failing mutant and what happened; returns the line for the report.

@@ -1,6 +1,5 @@
 package osbox.harness;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import osbox.api.kernel.ExecFormatException;
-import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.WaitStatus;
 
@@ -22,8 +20,9 @@ import osbox.api.kernel.WaitStatus;
  * exception text in what the user would see (the refusal, the kill report,
  * the program's output, the log on stderr), a refusal that is not one line,
  * or a machine that neither finishes the program nor reaches the budget in
- * {@link #HOST_TIMEOUT_SECONDS} of host time (a hang). A fresh computer is
- * booted after a run that may have left something behind.
+ * {@link #HOST_TIMEOUT_SECONDS} of host time (a hang). Every image that is
+ * not refused runs on a freshly booted computer, so its outcome depends on
+ * its bytes alone, not on the host's timing or the mutants before it.
  */
 final class MutantRunner implements AutoCloseable {
 
@@ -53,7 +52,7 @@ final class MutantRunner implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    /** Runs one image (argv = [path]) with an empty stdin and says how it ended. */
+    /** Runs one image (argv = [path]) with stdin at its end and says how it ended. */
     Verdict run(String path, byte[] image) throws Exception {
         if (computer == null) {
             computer = Computer.boot(options);
@@ -64,23 +63,24 @@ final class MutantRunner implements AutoCloseable {
         if (v.outcome() != Outcome.FAILED && JAVA_EXCEPTION.matcher(log).find()) {
             v = new Verdict(Outcome.FAILED, v.detail(), "Java exception text on stderr: " + firstLines(log));
         }
-        if (v.outcome() == Outcome.AT_BUDGET || v.outcome() == Outcome.FAILED || somethingLeft()) {
+        if (v.outcome() != Outcome.REFUSED) {
+            // a run moves the clock and may leave children behind: the next one starts on a fresh computer
             close();
         }
         return v;
     }
 
-    // One run on the current computer.
+    // One run on the current computer (which is powered off afterwards unless the image was refused).
     private Verdict runOnce(String path, byte[] image) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        computer.console().connect(new ByteArrayInputStream(new byte[0]), out);
-        CompletableFuture<ProcessView> exit = new CompletableFuture<>();
-        CompletableFuture<Long> budget = new CompletableFuture<>();
+        computer.console().connect(null, out); // end of input at once: a deterministic stdin
+        // completed on the simulation thread by whichever comes first: the exit (a view) or the budget
+        CompletableFuture<Object> end = new CompletableFuture<>();
+        Object budget = "budget";
         int[] pid = {-1};
-        long[] budgetEvent = {-1};
         Consumer<ProcessView> listener = view -> {
             if (view.pid() == pid[0]) {
-                exit.complete(view);
+                end.complete(view);
             }
         };
         String refusal = computer.machine().call(() -> {
@@ -91,36 +91,34 @@ final class MutantRunner implements AutoCloseable {
                 computer.kernel().removeExitListener(listener);
                 return String.valueOf(e.getMessage());
             }
-            long at = computer.machine().now() + budgetCycles;
-            budgetEvent[0] = computer.machine().events().schedule(at, () -> budget.complete(at));
+            computer.machine().events().schedule(computer.machine().now() + budgetCycles, () -> end.complete(budget));
             return null;
         });
         if (refusal != null) {
             return refused(refusal);
         }
+        Object first;
         try {
-            CompletableFuture.anyOf(exit, budget).get(HOST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            first = end.get(HOST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return new Verdict(Outcome.FAILED, "host timeout", "neither ended nor reached the budget of "
                     + budgetCycles + " cycles in " + HOST_TIMEOUT_SECONDS + " s of host time (a hang)");
         }
-        if (!exit.isDone()) {
+        if (first == budget) {
             return new Verdict(Outcome.AT_BUDGET, "still running after " + budgetCycles + " cycles", null);
         }
+        ProcessView exit = (ProcessView) first;
         computer.machine().call(() -> {
-            computer.kernel().removeExitListener(listener);
-            computer.machine().events().cancel(budgetEvent[0]);
             computer.console().flush();
             return null;
         });
-        ProcessView end = exit.get();
         String output = out.toString(StandardCharsets.ISO_8859_1);
         if (JAVA_EXCEPTION.matcher(output).find()) {
             return new Verdict(Outcome.FAILED, "output", "Java exception text in the output: " + firstLines(output));
         }
-        int status = end.waitStatus();
+        int status = exit.waitStatus();
         if (WaitStatus.isSignaled(status)) {
-            String report = end.killReport() == null ? "" : end.killReport();
+            String report = exit.killReport() == null ? "" : exit.killReport();
             if (JAVA_EXCEPTION.matcher(report).find() || report.contains("\n")) {
                 return new Verdict(Outcome.FAILED, report, "the kill report is not one clean line: " + report);
             }
@@ -135,15 +133,6 @@ final class MutantRunner implements AutoCloseable {
             return new Verdict(Outcome.FAILED, reason, "the refusal is not one clean line: " + reason);
         }
         return new Verdict(Outcome.REFUSED, reason, null);
-    }
-
-    // Whether a process other than a zombie is still there (an orphan the mutant forked, say).
-    private boolean somethingLeft() throws Exception {
-        if (computer == null) {
-            return false;
-        }
-        return computer.machine().call(() -> computer.kernel().processes().stream()
-                .anyMatch(p -> p.state() != ProcessState.ZOMBIE));
     }
 
     // At most the first three lines, for a message.
