@@ -27,19 +27,24 @@ import org.junit.jupiter.api.Test;
  * </pre>
  *
  * {@code -Dfuzz.index=I} replays mutant I of the seed alone;
+ * {@code -Dfuzz.first=F} starts at mutant F (to split a campaign);
  * {@code -Dfuzz.log=true} lists every mutant and its outcome in
- * {@code harness/target/fuzz-log-seed-S-count-N.txt};
+ * {@code harness/target/fuzz-log-seed-S-F-END.txt};
  * {@code -Dfuzz.budget=CYCLES} changes the budget. Each failing mutant is
  * written to {@code harness/target/fuzz-failures/} (the image and what
  * happened, named by seed and index); the tally by outcome goes to
- * {@code harness/target/fuzz-summary-seed-S-count-N.txt}, with the mutants
- * that ran although Linux refuses them ({@link LinuxElfRules}).
+ * {@code harness/target/fuzz-summary-seed-S-F-END.txt}, with the mutants
+ * that ran although Linux refuses them ({@link LinuxElfRules}). A few
+ * mutants of each ending outcome go to {@code harness/target/fuzz-sample/}
+ * for BadInputIT, which runs them through the real script.
  */
 class ElfFuzzTest {
     /** The seed CI uses. */
     static final long DEFAULT_SEED = 9;
     /** Mutants CI runs. */
     static final int DEFAULT_COUNT = 250;
+    /** Mutants of each ending outcome written to target/fuzz-sample for BadInputIT to run through the script. */
+    static final int SAMPLE_PER_OUTCOME = 4;
     /** Simulated cycles a mutant may run (20 ms at 1 GHz): plenty for the short examples. */
     static final long DEFAULT_BUDGET = 20_000_000;
 
@@ -55,11 +60,16 @@ class ElfFuzzTest {
         List<String> failures = new ArrayList<>();
         List<String> laxLoads = new ArrayList<>();
         Map<String, Integer> kinds = new java.util.TreeMap<>();
-        StringBuilder log = Boolean.getBoolean("fuzz.log") ? new StringBuilder() : null;
+        Map<MutantRunner.Outcome, Integer> sampled = new EnumMap<>(MutantRunner.Outcome.class);
+        int first = only != null ? only : Integer.getInteger("fuzz.first", 0);
+        int end = only != null ? only + 1 : first + count;
+        String range = seed + "-" + first + "-" + end;
+        Files.createDirectories(target);
+        // the log is written as the campaign goes: a long run stopped early keeps what it did
         try (StderrCapture stderr = new StderrCapture();
-                MutantRunner runner = new MutantRunner(Computer.Options.defaults(), budget, stderr)) {
-            int first = only == null ? 0 : only;
-            int end = only == null ? count : only + 1;
+                MutantRunner runner = new MutantRunner(Computer.Options.defaults(), budget, stderr);
+                java.io.Writer log = Boolean.getBoolean("fuzz.log")
+                        ? Files.newBufferedWriter(target.resolve("fuzz-log-seed-" + range + ".txt")) : null) {
             for (int i = first; i < end; i++) {
                 ElfMutator.Mutant m = mutator.mutant(i);
                 MutantRunner.Verdict v = runner.run("/fuzz/" + m.origin(), m.image());
@@ -67,6 +77,9 @@ class ElfFuzzTest {
                 kinds.merge(kind(v), 1, Integer::sum);
                 if (v.outcome() == MutantRunner.Outcome.FAILED) {
                     failures.add(save(target, m, v));
+                } else if (only == null && sampled.merge(v.outcome(), 1, Integer::sum) <= SAMPLE_PER_OUTCOME
+                        && v.outcome() != MutantRunner.Outcome.AT_BUDGET) {
+                    sample(target, m, v);
                 }
                 String linux = LinuxElfRules.refusal(m.image());
                 if (linux != null && v.outcome() != MutantRunner.Outcome.REFUSED) {
@@ -76,25 +89,21 @@ class ElfFuzzTest {
                     System.out.println("mutant " + (i + 1) + ": " + tally);
                 }
                 if (log != null) {
-                    log.append(String.format("%d %s %s %s | %s%n", i, m.origin(), v.outcome(), v.detail(),
-                            m.description()));
+                    log.write(String.format("%d %s %s %s | %s%s%n", i, m.origin(), v.outcome(), v.detail(),
+                            m.description(), linux == null ? "" : " | Linux refuses: " + linux));
+                    log.flush();
                 }
                 if (only != null) {
                     System.out.println("mutant " + i + " of seed " + seed + " (" + m.origin() + ": "
                             + m.description() + "): " + v.outcome() + " " + v.detail());
                 }
             }
-            String summary = String.format("seed %d, %d mutants, budget %d cycles: %s; not refused though Linux "
-                    + "refuses them: %d%n", seed, end - first, budget, tally, laxLoads.size());
+            String summary = String.format("seed %d, mutants %d..%d, budget %d cycles: %s; not refused though Linux "
+                    + "refuses them: %d%n", seed, first, end - 1, budget, tally, laxLoads.size());
             System.out.print(summary);
-            Files.createDirectories(target);
-            Files.writeString(target.resolve("fuzz-summary-seed-" + seed + "-count-" + (end - first) + ".txt"),
+            Files.writeString(target.resolve("fuzz-summary-seed-" + range + ".txt"),
                     summary + kinds(kinds) + String.join("", failures) + String.join("", laxLoads),
                     StandardCharsets.UTF_8);
-            if (log != null) {
-                Files.writeString(target.resolve("fuzz-log-seed-" + seed + "-count-" + (end - first) + ".txt"), log,
-                        StandardCharsets.UTF_8);
-            }
         }
         assertTrue(failures.isEmpty(), failures.size() + " failing mutants (replay each with -Dfuzz.seed="
                 + seed + " -Dfuzz.index=I):\n" + String.join("", failures));
@@ -153,6 +162,22 @@ class ElfFuzzTest {
                 .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> s.append(String.format("%7d  %s%n", e.getValue(), e.getKey())));
         return s.toString();
+    }
+
+    /**
+     * Writes a mutant that ended (refused, exited or signalled) and how, for
+     * BadInputIT: NAME.elf, and NAME.expected holding the outcome, then the
+     * shell status (or the refusal), one per line.
+     */
+    private static void sample(Path target, ElfMutator.Mutant m, MutantRunner.Verdict v) throws IOException {
+        Path dir = target.resolve("fuzz-sample");
+        Files.createDirectories(dir);
+        String name = "elf-seed" + m.seed() + "-" + m.index();
+        Files.write(dir.resolve(name + ".elf"), m.image());
+        String expected = v.outcome() == MutantRunner.Outcome.REFUSED ? v.detail()
+                : v.detail().replaceFirst("^status ([0-9]+).*", "$1");
+        Files.writeString(dir.resolve(name + ".expected"), v.outcome() + "\n" + expected + "\n",
+                StandardCharsets.UTF_8);
     }
 
     // Writes the failing mutant and what happened; returns the line for the report.

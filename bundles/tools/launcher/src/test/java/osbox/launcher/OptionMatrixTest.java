@@ -16,7 +16,7 @@ import osbox.launcher.CommandLine.Mode;
  * parser: every option with good values (a run), bad values, a missing
  * value, repeats, unknown options, and anything after the program name
  * (the program's own arguments). A bad command line is a usage error of
- * one clean line; {@code OptionMatrixIT} takes a few of these through the
+ * one clean line; {@code BadInputIT} takes a few of these through the
  * real script. Values only the framework can check (a policy name, a
  * plugin jar, a host directory) are good here.
  */
