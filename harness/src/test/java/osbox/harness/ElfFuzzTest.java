@@ -107,6 +107,9 @@ class ElfFuzzTest {
         }
         assertTrue(failures.isEmpty(), failures.size() + " failing mutants (replay each with -Dfuzz.seed="
                 + seed + " -Dfuzz.index=I):\n" + String.join("", failures));
+        // issue 9, point 9: the loader refuses what Linux's load_elf_binary refuses
+        assertTrue(laxLoads.isEmpty(), laxLoads.size() + " mutants ran although Linux refuses them:\n"
+                + String.join("", laxLoads));
         if (only == null && count >= 100) {
             // the mutants reach every outcome, or the mutator has lost its teeth
             assertTrue(tally.getOrDefault(MutantRunner.Outcome.REFUSED, 0) > 0, tally.toString());
@@ -121,6 +124,33 @@ class ElfFuzzTest {
      */
     public static void main(String[] args) throws Exception {
         new ElfFuzzTest().mutatedExamplesAreRefusedOrRunToACleanEnd();
+    }
+
+    /**
+     * Issue 9, point 9: hello.elf with its data segment's file offset moved
+     * by 8 bytes (its virtual address kept), so the two differ modulo the
+     * page size. Linux cannot map it and execve fails; osbox must refuse it.
+     */
+    @Test
+    void aLoadSegmentWhoseAddressAndOffsetDifferModuloThePageIsRefused() throws Exception {
+        byte[] image = java.nio.file.Files.readAllBytes(Computer.example("hello"));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int phoff = (int) b.getLong(32);
+        int data = -1;
+        for (int i = 0; i < (b.getShort(56) & 0xffff); i++) {
+            int at = phoff + 56 * i;
+            if (b.getInt(at) == 1 && b.getLong(at + 8) != 0) {
+                data = at;
+            }
+        }
+        assertTrue(data >= 0, "hello.elf has a PT_LOAD segment at a file offset other than 0");
+        b.putLong(data + 8, b.getLong(data + 8) + 8);
+        assertTrue(LinuxElfRules.refusal(image) != null, "the oracle sees it");
+        try (StderrCapture stderr = new StderrCapture();
+                MutantRunner runner = new MutantRunner(Computer.Options.defaults(), DEFAULT_BUDGET, stderr)) {
+            MutantRunner.Verdict v = runner.run("/fuzz/misaligned.elf", image);
+            assertEquals(MutantRunner.Outcome.REFUSED, v.outcome(), v.detail());
+        }
     }
 
     @Test

@@ -53,7 +53,10 @@ class LabBadInputTest {
             List.of("--policy", "rr", "--jobs", "3,1,2", "--option", "quantum"),
             List.of("--policy", "rr", "--jobs", "3,1,2", "--option", "colour=red"),
             List.of("--policy", "rr", "--jobs", "3,1,2", "--frobnicate"),
-            List.of("--policy", "rr", "--jobs", "3,1,2", "extra"));
+            List.of("--policy", "rr", "--jobs", "3,1,2", "extra"),
+            // issue 9, point 11: merely too large is refused at once, with the limit
+            List.of("--policy", "rr", "--jobs", "1000000000000"),
+            List.of("--policy", "fifo", "--jobs", "1,1000000000000,1"));
 
     /** Bad `lab paging` arguments (after "paging"). */
     static final List<List<String>> PAGING = List.of(
@@ -143,6 +146,13 @@ class LabBadInputTest {
         Run r = lab(List.of("sched", "--policy", "rr", "--jobs", "3,1,2"));
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Average") || r.out().contains("average"), r.out());
+    }
+
+    /** Issue 9, point 12: usage errors are one line too; the full usage only under --help. */
+    @Test
+    void noLabAtAllIsOneLineAndStatus2() throws Exception {
+        assertRefusedInOneLine(List.of());
+        assertRefusedInOneLine(List.of("walk"));
     }
 
     /** Not a lab at all: exit 2 and no exception text (the usage may take more than one line). */

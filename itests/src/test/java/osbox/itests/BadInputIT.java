@@ -132,4 +132,93 @@ public class BadInputIT {
         assertOneLineError(osbox("lab", "paging", "--policy", "lru", "--addresses", "1,2", "--frames", "0"),
                 "--frames");
     }
+
+    // ---- cases awaiting the fixes of issue 9's points 1, 3, 4, 7, 8, 9, 11 and 12 ----
+
+    /** Point 1: every option the shell takes opens it (and ends at end of input), or is one line and exit 2. */
+    @Test
+    public void shellOptionsNeverHang() throws Exception {
+        for (String[] args : List.of(new String[] {"--host-dir", "/tmp"}, new String[] {"--"},
+                new String[] {"--report", "r.json"}, new String[] {"--sched-opt", "a=1"})) {
+            OsboxCommand.Result r = OsboxCommand.of(args).timeoutSeconds(60).run();
+            assertFalse(r.describe(), JAVA_EXCEPTION.matcher(r.out() + r.err()).find());
+            assertTrue(r.describe(), r.status() == 0 || r.status() == 2);
+            if (r.status() == 2) {
+                assertOneLineError(r, "");
+            }
+        }
+    }
+
+    /** Point 3: a size the README accepts runs, at any size up to the limit. */
+    @Test
+    public void aTerabyteOfMemoryRunsHello() throws Exception {
+        OsboxCommand.Result r = osbox("run", "--mem", "1T", "--swap", "4T", HELLO);
+        assertEquals(r.describe(), 0, r.status());
+        assertTrue(r.describe(), r.out().contains("Hello from osbox!"));
+    }
+
+    /** Point 4: one TLB parser: a spec runs, or is one line and exit 2, never a component trace. */
+    @Test
+    public void tlbSpecsWithATrailingCommaRunOrAreOneLine() throws Exception {
+        for (String spec : List.of("64x4,", "asid=off,")) {
+            OsboxCommand.Result r = osbox("run", "--tlb", spec, HELLO);
+            if (r.status() != 0) {
+                assertOneLineError(r, "--tlb");
+            }
+        }
+    }
+
+    /** Point 7: output files are checked before the program runs, with the real reason. */
+    @Test
+    public void anUnwritableReportIsRefusedBeforeTheRun() throws Exception {
+        OsboxCommand.Result r = osbox("run", "--report", "/nonexistent/r.json", HELLO);
+        assertOneLineError(r, "No such file or directory");
+        assertFalse(r.describe(), r.out().contains("Hello"));
+    }
+
+    /** Point 8: a run limit ends the run with one line and exit 124, as timeout(1). */
+    @Test
+    public void runLimitsEndTheRunWith124() throws Exception {
+        OsboxCommand.Result r = osbox("run", "--max-instructions", "100000", "examples/programs/mallocfun.elf");
+        assertEquals(r.describe(), 124, r.status());
+        assertEquals(r.describe(), 1, r.err().strip().split("\n").length);
+        r = osbox("run", "--max-time", "1ms", "examples/programs/mallocfun.elf");
+        assertEquals(r.describe(), 124, r.status());
+    }
+
+    /** Point 9: a PT_LOAD whose address and file offset differ modulo the page size is refused, as Linux does. */
+    @Test
+    public void aMisalignedLoadSegmentIsRefusedInOneLine() throws Exception {
+        byte[] image = Files.readAllBytes(ROOT.resolve(HELLO));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int phoff = (int) b.getLong(32);
+        for (int i = 0; i < (b.getShort(56) & 0xffff); i++) {
+            int at = phoff + 56 * i;
+            if (b.getInt(at) == 1 && b.getLong(at + 8) != 0) {
+                b.putLong(at + 8, b.getLong(at + 8) + 8);
+            }
+        }
+        Path dir = Files.createDirectories(Path.of("target", "bad-input").toAbsolutePath());
+        Path elf = dir.resolve("misaligned.elf");
+        Files.write(elf, image);
+        assertOneLineError(osbox("run", elf.toString()), elf + ": ");
+    }
+
+    /** Point 11: a workload whose program cannot run is refused up front, in one line. */
+    @Test
+    public void aWorkloadWithAnX86ProgramIsRefusedUpFront() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bad-input").toAbsolutePath());
+        Path yaml = dir.resolve("x86.yaml");
+        Files.writeString(yaml, "processes: [{program: " + ROOT.resolve("examples/programs/bad/x86_64.elf") + "}]\n");
+        assertOneLineError(osbox("run", yaml.toString()), "x86");
+    }
+
+    /** Point 12: usage errors are one line (the full usage only under --help); lab --help exits 0. */
+    @Test
+    public void usageErrorsAreOneLine() throws Exception {
+        assertOneLineError(osbox("run", "--frobnicate", HELLO), "--frobnicate");
+        assertOneLineError(osbox("run", "--tlb", "64x3", HELLO), "--tlb");
+        assumeTrue(Files.isRegularFile(ROOT.resolve("harness/target/osbox-tools.jar")));
+        assertEquals(0, osbox("lab", "--help").status());
+    }
 }
