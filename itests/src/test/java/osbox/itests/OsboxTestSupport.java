@@ -104,7 +104,7 @@ public abstract class OsboxTestSupport {
         options.add(bundle(jar(runtime, "slf4j-simple")).startLevel(LEVEL_LOGGING));
         for (String name : new String[] {"org.osgi.util.function", "org.osgi.util.promise",
             "org.osgi.service.component", "org.apache.felix.scr", "org.apache.felix.configadmin",
-            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "snakeyaml"}) {
+            "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command", "snakeyaml", "jackson-core"}) {
             options.add(bundle(jar(runtime, name)).startLevel(LEVEL_BUNDLES));
         }
         for (String url : osboxBundles()) {
