@@ -203,7 +203,9 @@ class OptionMatrixTest {
                 assertUsageError(withPolicy(o.name(), o.good().get(0)), "");
             }
         }
-        assertUsageError(List.of("--verbose"), "--verbose");
+        // a machine option: the shell logs at info level too
+        assertEquals(Mode.INTERACTIVE, parse(List.of("--verbose")).mode());
+        assertEquals(Mode.INTERACTIVE, parse(List.of("--host-dir", "/tmp", "--verbose", "--")).mode());
     }
 
     @Test
