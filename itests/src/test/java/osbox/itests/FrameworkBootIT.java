@@ -109,9 +109,11 @@ public class FrameworkBootIT extends OsboxTestSupport {
                 for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
                     missing.add(u.name);
                 }
-                if (d.name.equals("osbox.launcher.CommandLineComponent")
-                        || d.name.equals("osbox.launcher.PluginComponent")) {
+                if (d.name.equals("osbox.launcher.PluginComponent")) {
                     assertEquals(List.of("launcher"), missing);
+                } else if (d.name.equals("osbox.launcher.CommandLineComponent")) {
+                    // and the plugin installer, which waits for the launcher
+                    assertEquals(List.of("launcher", "plugins"), missing.stream().sorted().toList());
                 } else {
                     assertTrue(d.name + " waits for the launcher: " + missing, missing.contains("launcher"));
                 }
