@@ -113,14 +113,14 @@ class LabMainTest {
     @Test
     void tooMuchWorkIsRefusedAtOnceWithTheLimit() throws Exception {
         assertEquals(2, lab("sched", "--policy", "rr", "--jobs", "1000000000000"));
-        assertEquals("lab sched: length must be at most 1000000 (the lab's limit), got 1000000000000",
+        assertEquals("osbox lab sched: length must be at most 1000000 (the lab's limit), got 1000000000000",
                 err().strip());
         err.reset();
         assertEquals(2, lab("sched", "--policy", "rr", "--jobs", "600000,600000"));
-        assertEquals("lab sched: --jobs: the jobs' lengths add up to more than 1000000, the lab's limit",
+        assertEquals("osbox lab sched: --jobs: the jobs' lengths add up to more than 1000000, the lab's limit",
                 err().strip());
         err.reset();
         assertEquals(2, lab("sched", "--policy", "mlfq", "--jobs", "0,5,0:2000000,1,0"));
-        assertEquals("lab sched: start must be at most 1000000 (the lab's limit), got 2000000", err().strip());
+        assertEquals("osbox lab sched: start must be at most 1000000 (the lab's limit), got 2000000", err().strip());
     }
 }

@@ -57,7 +57,7 @@ public class WorkloadCommandLineIT {
         OsboxCommand.Result big = OsboxCommand.of("lab", "sched", "--policy", "rr", "--jobs", "1000000000000")
                 .timeoutSeconds(20).run();
         assertEquals(big.describe(), 2, big.status());
-        assertEquals(big.describe(), "lab sched: length must be at most 1000000 (the lab's limit), got 1000000000000\n",
+        assertEquals(big.describe(), "osbox lab sched: length must be at most 1000000 (the lab's limit), got 1000000000000\n",
                 big.err());
     }
 }

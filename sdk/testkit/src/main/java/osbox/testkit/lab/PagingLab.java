@@ -230,14 +230,14 @@ public final class PagingLab {
             }
             policy = SchedLab.create(name, provider, options);
         } catch (IllegalArgumentException e) {
-            err.println("lab paging: " + e.getMessage());
+            err.println("osbox lab paging: " + e.getMessage());
             return 2;
         }
         PagingResult r;
         try {
             r = new PagingLab(policy, frames, seed).run(pages, writes);
         } catch (ReplacementViolation | RuntimeException e) {
-            err.println("lab paging: policy " + name + " broke the rules: " + e.getMessage());
+            err.println("osbox lab paging: policy " + name + " broke the rules: " + e.getMessage());
             return 1;
         }
         out.print(json ? json(r) : trace(r, name.toLowerCase(Locale.ROOT)));

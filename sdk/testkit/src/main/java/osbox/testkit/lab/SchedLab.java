@@ -67,14 +67,14 @@ public final class SchedLab {
             jobs = a.jobList(triples);
             policy = create(a.policy, provider, options(a, provider));
         } catch (IllegalArgumentException e) {
-            err.println("lab sched: " + e.getMessage());
+            err.println("osbox lab sched: " + e.getMessage());
             return 2;
         }
         LabResult r;
         try {
             r = new LabRun(policy, jobs, a.ioTime, a.hints, MAX_STRETCHES).run();
         } catch (PolicyViolation | RuntimeException e) {
-            err.println("lab sched: policy " + a.policy + " broke the rules: " + e.getMessage());
+            err.println("osbox lab sched: policy " + a.policy + " broke the rules: " + e.getMessage());
             return 1;
         }
         out.print(a.json ? LabFormat.json(r) : LabFormat.table(r));
