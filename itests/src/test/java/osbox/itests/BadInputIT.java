@@ -42,7 +42,7 @@ public class BadInputIT {
     private static String assertUsageError(OsboxCommand.Result r, String contains) {
         assertEquals(r.describe(), 2, r.status());
         String first = r.err().strip().split("\n")[0];
-        assertTrue(r.describe(), first.startsWith("osbox: ") || first.startsWith("lab "));
+        assertTrue(r.describe(), first.startsWith("osbox: ") || first.startsWith("osbox lab"));
         assertTrue(r.describe(), first.contains(contains));
         return first;
     }

@@ -50,6 +50,8 @@ class WorkloadBadInputTest {
             "{1: 2}\n",
             "processes: [{program: ../bin/prog.elf}]\n---\nprocesses: []\n",
             "processes: [{program: ../bin/prog.elf, arrival: -1ms}]\n",
+            // a name no file can have (a NUL): once an InvalidPathException trace
+            "processes: [{program: \"../bin/prog.elf\\0\"}]\n",
             "processes: [{program: ../bin/prog.elf, arrival: -0.5s}]\n",
             "processes: [{program: ../bin/prog.elf, every: -5, count: 2}]\n",
             "processes: [{program: ../bin/prog.elf, arrival: 1e400}]\n",
