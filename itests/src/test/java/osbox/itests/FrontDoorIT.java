@@ -63,9 +63,13 @@ public class FrontDoorIT {
         OsboxCommand.Result run = OsboxCommand.of("run", HELLO).env("OSBOX_JAVA_OPTS", "-Dosbox.tlb=64x4,")
                 .timeoutSeconds(60).run();
         assertOneLineError(line, run);
-        OsboxCommand.Result shell = OsboxCommand.of().stdin("osbox:ps\n").env("OSBOX_JAVA_OPTS", "-Dosbox.tlb=64x4,")
-                .timeoutSeconds(60).run();
-        assertOneLineError(line, shell);
+        // the Gogo shell starts on its own thread meanwhile: nothing of its stop may follow the line (it
+        // printed "CommandNotFoundException: gosh" and a trace in about 1 run in 3), so a few runs
+        for (int i = 0; i < 5; i++) {
+            OsboxCommand.Result shell = (i == 0 ? OsboxCommand.of().stdin("osbox:ps\n") : OsboxCommand.of())
+                    .env("OSBOX_JAVA_OPTS", "-Dosbox.tlb=64x4,").timeoutSeconds(60).run();
+            assertOneLineError(line, shell);
+        }
     }
 
     @Test
