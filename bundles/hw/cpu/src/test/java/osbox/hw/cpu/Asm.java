@@ -5,7 +5,7 @@ import static osbox.hw.cpu.Enc.*;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Test assembler: appends RV64IMAC instructions at an origin address.
+ * Test assembler: appends RV64IMAFDC instructions at an origin address.
  * Branch and jump offsets are relative byte offsets, as in the encoding.
  * The {@code c*} methods emit compressed forms; static {@code C.*} return the
  * 16-bit encodings themselves.

@@ -305,7 +305,7 @@ class TrapTest {
     @Test
     void identity() {
         Rig r = new Rig();
-        assertEquals("rv64imac_zicsr_zifencei", r.cpu.isa());
+        assertEquals("rv64imafdc_zicsr_zifencei", r.cpu.isa());
         assertEquals(0, r.hart.id());
         assertEquals(r.tlb, r.hart.mmu());
         assertEquals(r.ctx, r.hart.context());
