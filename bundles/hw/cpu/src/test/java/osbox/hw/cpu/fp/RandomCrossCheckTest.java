@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * sign rules, tested by hand) are skipped.
  */
 class RandomCrossCheckTest {
-    private static final int CASES = 3000;
+    private static final int CASES = 2000;
 
     interface Op64 {
         long apply(long[] operands, int rm, FpFlags flags);

@@ -2,15 +2,15 @@ package osbox.hw.cpu.fp;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 
 /**
  * A slow, independent model of IEEE 754 rounding for the tests: exact
  * values as BigDecimal, rounded with java.math's rounding modes, results
- * built with Math.scalb. Quotients and square roots are truncated to 2,100
- * decimal digits and nudged by a tenth of their last digit when inexact:
- * every rounding boundary of binary64 (a value or a midpoint) has fewer
- * significant digits than that, so the nudged value rounds as the true one.
+ * built with Math.scalb. Quotients and square roots are truncated to 1,100
+ * decimal places and nudged by a tenth of their last place when inexact:
+ * every rounding boundary of binary64 and binary32 (a value or a midpoint)
+ * has at most 1,075 places, so none lies between the nudged and the true
+ * value, and both round alike.
  */
 final class Reference {
     private Reference() {
@@ -27,36 +27,40 @@ final class Reference {
     static final Format DOUBLE = new Format(53, -1022, 1023, false);
     static final Format FLOAT = new Format(24, -126, 127, true);
 
-    private static final MathContext WIDE = new MathContext(2100, java.math.RoundingMode.DOWN);
+    /** Decimal places of inexact quotients and roots: more than any binary64 boundary has (1,075). */
+    private static final int PLACES = 1100;
 
     /** The exact value of a finite double. */
     static BigDecimal exact(double value) {
         return new BigDecimal(value);
     }
 
-    /** a / b (b nonzero), exact or nudged past its 2,100th digit. */
+    /** a / b (b nonzero), exact or truncated to 1,100 places and nudged. */
     static BigDecimal quotient(BigDecimal a, BigDecimal b) {
-        BigDecimal q = a.divide(b, WIDE);
-        return q.multiply(b).compareTo(a) == 0 ? q : nudged(q);
+        BigDecimal q = a.divide(b, PLACES, java.math.RoundingMode.DOWN);
+        return q.multiply(b).compareTo(a) == 0 ? q : nudged(q, a.signum() * b.signum(), PLACES);
     }
 
-    /** The square root of a >= 0, exact or nudged past its 2,100th digit. */
+    /**
+     * The square root of a > 0, exact or truncated and nudged. The places
+     * kept depend on the root's size: a root near 2^k has boundaries with
+     * about 55 - k places (BigInteger.sqrt is slow on long numbers).
+     */
     static BigDecimal root(BigDecimal a) {
-        BigDecimal q = a.sqrt(WIDE);
-        BigDecimal ulp = q.ulp();
-        while (q.multiply(q).compareTo(a) > 0) {
-            q = q.subtract(ulp);
-        }
-        while (q.add(ulp).multiply(q.add(ulp)).compareTo(a) <= 0) {
-            q = q.add(ulp);
-        }
-        return q.multiply(q).compareTo(a) == 0 ? q : nudged(q);
+        int log2 = (int) Math.floor((a.precision() - a.scale()) * (Math.log(10) / Math.log(2)));
+        int places = Math.max(10, 70 - log2 / 2);
+        BigDecimal shifted = a.movePointRight(2 * places);
+        BigInteger scaled = shifted.toBigInteger();
+        BigInteger r = scaled.sqrt();
+        BigDecimal q = new BigDecimal(r, places);
+        boolean exact = shifted.compareTo(new BigDecimal(scaled)) == 0 && r.multiply(r).equals(scaled);
+        return exact ? q : nudged(q, 1, places);
     }
 
-    // q, truncated toward zero, moved a tenth of its last digit away from zero.
-    private static BigDecimal nudged(BigDecimal q) {
-        BigDecimal tenth = BigDecimal.ONE.scaleByPowerOfTen(-(q.scale() + 1));
-        return q.signum() < 0 ? q.subtract(tenth) : q.add(tenth);
+    // q, truncated toward zero, moved a tenth of its last place away from zero (sign: the true value's).
+    private static BigDecimal nudged(BigDecimal q, int sign, int places) {
+        BigDecimal tenth = BigDecimal.ONE.scaleByPowerOfTen(-(places + 1));
+        return sign < 0 ? q.subtract(tenth) : q.add(tenth);
     }
 
     private static final int POW2_RANGE = 2400;
