@@ -123,10 +123,16 @@ final class ExactOps {
             mag <<= 1;
             exp--;
         }
-        // sqrt(mag * 2^64) has 59 bits: enough for the rounding and half bits
-        BigInteger[] rootAndRest = BigInteger.valueOf(mag).shiftLeft(64).sqrtAndRemainder();
-        return Rounder.round(false, rootAndRest[0].longValueExact(), (exp - 64) / 2, rootAndRest[1].signum() != 0,
-                f, rm, flags);
+        // a = mag * 2^exp with exp even; mag (at most 54 bits, even when 54) is exact
+        // as a double. Its root rounded to nearest, and on which side of it the
+        // true root lies (the sign of mag - root^2, exact in one fma at this
+        // size), place the true root strictly between root and its neighbour
+        // midpoint: root +- an eighth of its ulp rounds alike in every mode.
+        double scaled = mag;
+        double root = Math.sqrt(scaled);
+        int side = (int) Math.signum(Math.fma(-root, root, scaled));
+        return Rounder.round(false, (significand(root) << 3) + side, exponent(root) - 3 + exp / 2, false, f, rm,
+                flags);
     }
 
     /**
