@@ -1,7 +1,5 @@
 package osbox.hw.cpu.fp;
 
-import java.math.BigInteger;
-
 /**
  * The exact arithmetic behind {@link Binary64} and {@link Binary32}: each
  * operation takes operands that are not NaN (binary32 ones widened to
@@ -160,21 +158,44 @@ final class ExactOps {
         if (c == 0) {
             return mul(a, b, f, rm, flags);
         }
+        // The exact sum in a 128-bit frame: the operand reaching higher gets its top
+        // bit at most at bit 125, the other is aligned to it and what falls
+        // off is sticky (it is then at least 2^20 times smaller, so the
+        // sticky part never decides more than the last bits).
+        Int128 product = Int128.product(significand(a), significand(b));
         int productExp = exponent(a) + exponent(b);
-        int cExp = exponent(c);
-        int base = Math.min(productExp, cExp);
-        BigInteger product = BigInteger.valueOf(significand(a)).multiply(BigInteger.valueOf(significand(b)))
-                .shiftLeft(productExp - base);
-        BigInteger addend = BigInteger.valueOf(significand(c)).shiftLeft(cExp - base);
-        BigInteger sum = (productNegative ? product.negate() : product).add(negative(c) ? addend.negate() : addend);
-        if (sum.signum() == 0) {
-            return f.zero(rm == RoundingMode.RDN);
+        Int128 addend = new Int128(0, significand(c));
+        int addendExp = exponent(c);
+        int base = Math.max(productExp + product.bitLength(), addendExp + 53) - 126;
+        boolean sticky = align(product, productExp - base) | align(addend, addendExp - base);
+        boolean negative;
+        if (productNegative == negative(c)) {
+            product.add(addend);
+            negative = productNegative;
+        } else if (product.compareTo(addend) >= 0) {
+            product.subtract(addend, sticky ? 1 : 0); // only the smaller one can have lost bits
+            negative = productNegative;
+        } else {
+            addend.subtract(product, sticky ? 1 : 0);
+            product = addend;
+            negative = !productNegative;
         }
-        BigInteger mag = sum.abs();
-        int drop = Math.max(0, mag.bitLength() - 62);
-        boolean sticky = drop > 0 && mag.getLowestSetBit() < drop;
-        return Rounder.round(sum.signum() < 0, mag.shiftRight(drop).longValueExact(), base + drop, sticky, f, rm,
-                flags);
+        if (product.isZero() && !sticky) {
+            return f.zero(rm == RoundingMode.RDN); // exact cancellation
+        }
+        int drop = Math.max(0, product.bitLength() - 62);
+        sticky |= product.shiftRightLosing(drop);
+        return Rounder.round(negative, product.low, base + drop, sticky, f, rm, flags);
+    }
+
+    // Moves value to the frame: a shift left by n, or right when n < 0;
+    // returns whether bits fell off.
+    private static boolean align(Int128 value, int n) {
+        if (n >= 0) {
+            value.shiftLeft(n);
+            return false;
+        }
+        return value.shiftRightLosing(-n);
     }
 
     /** Whether the sign bit of a is set (true for -0). */

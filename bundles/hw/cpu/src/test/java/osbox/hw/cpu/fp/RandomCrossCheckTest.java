@@ -37,6 +37,10 @@ class RandomCrossCheckTest {
             for (int j = 1; j < arity; j++) {
                 values[j] = j == 2 || i % 2 == 0 ? random.next() : random.near(values[0]);
             }
+            if (arity == 3 && i % 3 == 0) {
+                double product = values[0] * values[1]; // an addend that nearly cancels the product
+                values[2] = -product + Math.ulp(product) * (i % 7 - 3);
+            }
             if (single) {
                 for (int j = 0; j < arity; j++) {
                     values[j] = (float) values[j]; // near() may leave the float grid
