@@ -1,6 +1,8 @@
 package osbox.hw.cpu.fp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static osbox.hw.cpu.fp.Expect.expect;
+import static osbox.hw.cpu.fp.Expect.expectModes;
 import static osbox.hw.cpu.fp.FpFlags.DZ;
 import static osbox.hw.cpu.fp.FpFlags.NV;
 import static osbox.hw.cpu.fp.FpFlags.NX;
@@ -27,39 +29,20 @@ class Binary32Test {
     private static final int ONE = s(1);
     private static final int MINUS = 1 << 31;
 
-    interface Op {
-        int apply(int rm, FpFlags flags);
-    }
-
     static int s(float value) {
         return Float.floatToRawIntBits(value);
     }
 
-    // One operation in one mode: its bits and exactly the expected flags.
-    static void expect(int bits, int flags, int rm, Op op) {
-        FpFlags raised = new FpFlags();
-        int actual = op.apply(rm, raised);
-        assertEquals(Integer.toHexString(bits), Integer.toHexString(actual), "rm " + rm);
-        assertEquals(flags, raised.bits, "flags, rm " + rm);
-    }
-
-    // The same operation in the five modes (RNE, RTZ, RDN, RUP, RMM), with the same flags.
-    static void expectModes(int[] bits, int flags, Op op) {
-        for (int rm = 0; rm <= 4; rm++) {
-            expect(bits[rm], flags, rm, op);
-        }
-    }
-
     @Test
     void addAndSubRoundTiesByModeAndZerosBySign() {
-        expectModes(new int[] {ONE, ONE, ONE, ONE + 1, ONE + 1}, NX, (rm, f) -> Binary32.add(ONE, s(0x1p-24f), rm, f));
-        expectModes(new int[] {MINUS | ONE, MINUS | ONE, MINUS | (ONE + 1), MINUS | ONE, MINUS | (ONE + 1)}, NX,
+        expectModes(new long[] {ONE, ONE, ONE, ONE + 1, ONE + 1}, NX, (rm, f) -> Binary32.add(ONE, s(0x1p-24f), rm, f));
+        expectModes(new long[] {MINUS | ONE, MINUS | ONE, MINUS | (ONE + 1), MINUS | ONE, MINUS | (ONE + 1)}, NX,
                 (rm, f) -> Binary32.sub(s(-1), s(0x1p-24f), rm, f));
-        expectModes(new int[] {0, 0, MINUS, 0, 0}, 0, (rm, f) -> Binary32.sub(ONE, ONE, rm, f));
-        expectModes(new int[] {MINUS, MINUS, MINUS, MINUS, MINUS}, 0, (rm, f) -> Binary32.add(MINUS, MINUS, rm, f));
+        expectModes(new long[] {0, 0, MINUS, 0, 0}, 0, (rm, f) -> Binary32.sub(ONE, ONE, rm, f));
+        expectModes(new long[] {MINUS, MINUS, MINUS, MINUS, MINUS}, 0, (rm, f) -> Binary32.add(MINUS, MINUS, rm, f));
         // 2^24 + 1 + 2^-30: far above the tie, which a sum rounded to double first would lose
         int above = s(16777216f);
-        expectModes(new int[] {above + 1, above, above, above + 1, above + 1}, NX,
+        expectModes(new long[] {above + 1, above, above, above + 1, above + 1}, NX,
                 (rm, f) -> Binary32.add(s(16777216f), s(1 + 0x1p-23f), rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.add(INF, MINUS | INF, rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.add(SNAN, ONE, rm, f));
@@ -68,27 +51,27 @@ class Binary32Test {
 
     @Test
     void overflowAndUnderflowFollowTheMode() {
-        expectModes(new int[] {INF, MAX, MAX, INF, INF}, OF | NX, (rm, f) -> Binary32.add(MAX, MAX, rm, f));
-        expectModes(new int[] {MINUS | INF, MINUS | MAX, MINUS | INF, MINUS | MAX, MINUS | INF}, OF | NX,
+        expectModes(new long[] {INF, MAX, MAX, INF, INF}, OF | NX, (rm, f) -> Binary32.add(MAX, MAX, rm, f));
+        expectModes(new long[] {MINUS | INF, MINUS | MAX, MINUS | INF, MINUS | MAX, MINUS | INF}, OF | NX,
                 (rm, f) -> Binary32.mul(MAX, s(-2), rm, f));
-        expectModes(new int[] {0, 0, 0, 1, 1}, NX | UF, (rm, f) -> Binary32.mul(1, s(0.5f), rm, f));
+        expectModes(new long[] {0, 0, 0, 1, 1}, NX | UF, (rm, f) -> Binary32.mul(1, s(0.5f), rm, f));
         int minNormal = s(Float.MIN_NORMAL);
         // (1 - 2^-23)(1 + 2^-23) 2^-126 is 2^-126 once rounded to 24 bits, except towards zero
-        Op notTiny = (rm, f) -> Binary32.mul(s(1 - 0x1p-23f), minNormal + 1, rm, f);
+        Expect.Op notTiny = (rm, f) -> Binary32.mul(s(1 - 0x1p-23f), minNormal + 1, rm, f);
         expect(minNormal, NX, RNE, notTiny);
         expect(minNormal - 1, NX | UF, RTZ, notTiny);
         expect(minNormal - 1, NX | UF, RDN, notTiny);
         expect(minNormal, NX, RUP, notTiny);
         expect(minNormal, NX, RMM, notTiny);
-        expectModes(new int[] {2, 2, 2, 2, 2}, 0, (rm, f) -> Binary32.add(1, 1, rm, f));
+        expectModes(new long[] {2, 2, 2, 2, 2}, 0, (rm, f) -> Binary32.add(1, 1, rm, f));
     }
 
     @Test
     void divisionAndSquareRootRoundByMode() {
         int third = 0x3eaaaaab; // 1/3 rounded to nearest lies above it
-        expectModes(new int[] {third, third - 1, third - 1, third, third}, NX, (rm, f) -> Binary32.div(ONE, s(3), rm, f));
+        expectModes(new long[] {third, third - 1, third - 1, third, third}, NX, (rm, f) -> Binary32.div(ONE, s(3), rm, f));
         int root2 = 0x3fb504f3; // sqrt(2) rounded to nearest lies below it
-        expectModes(new int[] {root2, root2, root2, root2 + 1, root2}, NX, (rm, f) -> Binary32.sqrt(s(2), rm, f));
+        expectModes(new long[] {root2, root2, root2, root2 + 1, root2}, NX, (rm, f) -> Binary32.sqrt(s(2), rm, f));
         expect(INF, DZ, RNE, (rm, f) -> Binary32.div(ONE, 0, rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.div(0, MINUS, rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.sqrt(s(-4), rm, f));
@@ -99,16 +82,16 @@ class Binary32Test {
     @Test
     void fusedMultiplyAddRoundsOnce() {
         // (1 + 2^-23)(1 - 2^-24) - 1 = 2^-24 - 2^-47, exact when fused
-        expectModes(new int[] {0x337ffffe, 0x337ffffe, 0x337ffffe, 0x337ffffe, 0x337ffffe}, 0,
+        expectModes(new long[] {0x337ffffe, 0x337ffffe, 0x337ffffe, 0x337ffffe, 0x337ffffe}, 0,
                 (rm, f) -> Binary32.fma(ONE + 1, s(1 - 0x1p-24f), s(-1), rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.fma(INF, 0, NAN, rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.fma(0, MINUS | INF, QNAN_PAYLOAD, rm, f));
         expect(NAN, 0, RNE, (rm, f) -> Binary32.fma(ONE, QNAN_PAYLOAD, ONE, rm, f));
         expect(NAN, NV, RNE, (rm, f) -> Binary32.fma(ONE, ONE, SNAN, rm, f));
-        expectModes(new int[] {0, 0, MINUS, 0, 0}, 0, (rm, f) -> Binary32.fma(ONE, s(-1), ONE, rm, f));
-        expectModes(new int[] {ONE, ONE, ONE, ONE + 1, ONE + 1}, NX,
+        expectModes(new long[] {0, 0, MINUS, 0, 0}, 0, (rm, f) -> Binary32.fma(ONE, s(-1), ONE, rm, f));
+        expectModes(new long[] {ONE, ONE, ONE, ONE + 1, ONE + 1}, NX,
                 (rm, f) -> Binary32.fma(ONE, ONE, s(0x1p-24f), rm, f));
-        expectModes(new int[] {INF, MAX, MAX, INF, INF}, OF | NX, (rm, f) -> Binary32.fma(MAX, s(2), ONE, rm, f));
+        expectModes(new long[] {INF, MAX, MAX, INF, INF}, OF | NX, (rm, f) -> Binary32.fma(MAX, s(2), ONE, rm, f));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package osbox.hw.cpu.fp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static osbox.hw.cpu.fp.Expect.expect;
+import static osbox.hw.cpu.fp.Expect.expectModes;
 import static osbox.hw.cpu.fp.FpFlags.DZ;
 import static osbox.hw.cpu.fp.FpFlags.NV;
 import static osbox.hw.cpu.fp.FpFlags.NX;
@@ -27,39 +28,20 @@ class Binary64Test {
     private static final long MAX = d(Double.MAX_VALUE);
     private static final long ONE = d(1);
 
-    interface Op {
-        long apply(int rm, FpFlags flags);
-    }
-
     static long d(double value) {
         return Double.doubleToRawLongBits(value);
-    }
-
-    // One operation in one mode: its bits and exactly the expected flags.
-    static void expect(long bits, int flags, int rm, Op op) {
-        FpFlags raised = new FpFlags();
-        long actual = op.apply(rm, raised);
-        assertEquals(Long.toHexString(bits), Long.toHexString(actual), "rm " + rm);
-        assertEquals(flags, raised.bits, "flags, rm " + rm);
-    }
-
-    // The same operation in the five modes (RNE, RTZ, RDN, RUP, RMM), with the same flags.
-    static void expectModes(long[] bits, int flags, Op op) {
-        for (int rm = 0; rm <= 4; rm++) {
-            expect(bits[rm], flags, rm, op);
-        }
     }
 
     @Test
     void addRoundsTiesAndDirectionsByMode() {
         long up = ONE + 1;
-        Op tie = (rm, f) -> Binary64.add(ONE, d(0x1p-53), rm, f);
+        Expect.Op tie = (rm, f) -> Binary64.add(ONE, d(0x1p-53), rm, f);
         expectModes(new long[] {ONE, ONE, ONE, up, up}, NX, tie);
-        Op negativeTie = (rm, f) -> Binary64.sub(d(-1), d(0x1p-53), rm, f);
+        Expect.Op negativeTie = (rm, f) -> Binary64.sub(d(-1), d(0x1p-53), rm, f);
         expectModes(new long[] {d(-1), d(-1), up | 1L << 63, d(-1), up | 1L << 63}, NX, negativeTie);
-        Op aboveHalf = (rm, f) -> Binary64.add(ONE, d(0x3p-54), rm, f);
+        Expect.Op aboveHalf = (rm, f) -> Binary64.add(ONE, d(0x3p-54), rm, f);
         expectModes(new long[] {up, ONE, ONE, up, up}, NX, aboveHalf);
-        Op exact = (rm, f) -> Binary64.add(d(1.5), d(0.25), rm, f);
+        Expect.Op exact = (rm, f) -> Binary64.add(d(1.5), d(0.25), rm, f);
         expectModes(new long[] {d(1.75), d(1.75), d(1.75), d(1.75), d(1.75)}, 0, exact);
     }
 
@@ -84,7 +66,7 @@ class Binary64Test {
                 (rm, f) -> Binary64.sub(negMax, MAX, rm, f));
         expectModes(new long[] {INF, MAX, MAX, INF, INF}, OF | NX, (rm, f) -> Binary64.mul(MAX, d(2), rm, f));
         // MAX + half an ulp: a tie that RNE takes up (MAX is odd); towards zero it is merely inexact
-        Op halfUlp = (rm, f) -> Binary64.add(MAX, d(0x1p970), rm, f);
+        Expect.Op halfUlp = (rm, f) -> Binary64.add(MAX, d(0x1p970), rm, f);
         expect(INF, OF | NX, RNE, halfUlp);
         expect(MAX, NX, RTZ, halfUlp);
         expect(MAX, NX, RDN, halfUlp);
@@ -97,19 +79,19 @@ class Binary64Test {
         long minNormal = d(Double.MIN_NORMAL);
         long largestSubnormal = minNormal - 1;
         // (1 - 2^-52)(1 + 2^-52) 2^-1022: below 2^-1022, but 2^-1022 once rounded to 53 bits
-        Op notTiny = (rm, f) -> Binary64.mul(d(1 - 0x1p-52), minNormal + 1, rm, f);
+        Expect.Op notTiny = (rm, f) -> Binary64.mul(d(1 - 0x1p-52), minNormal + 1, rm, f);
         expect(minNormal, NX, RNE, notTiny);
         expect(largestSubnormal, NX | UF, RTZ, notTiny);
         expect(largestSubnormal, NX | UF, RDN, notTiny);
         expect(minNormal, NX, RUP, notTiny);
         expect(minNormal, NX, RMM, notTiny);
         // (1 - 2^-53) 2^-1022 is exact with 53 bits, so tiny; the subnormal rounding makes it 2^-1022
-        Op tiny = (rm, f) -> Binary64.mul(d(1 - 0x1p-53), minNormal, rm, f);
+        Expect.Op tiny = (rm, f) -> Binary64.mul(d(1 - 0x1p-53), minNormal, rm, f);
         expectModes(new long[] {minNormal, largestSubnormal, largestSubnormal, minNormal, minNormal}, NX | UF, tiny);
         // half the smallest subnormal
-        Op half = (rm, f) -> Binary64.mul(d(Double.MIN_VALUE), d(0.5), rm, f);
+        Expect.Op half = (rm, f) -> Binary64.mul(d(Double.MIN_VALUE), d(0.5), rm, f);
         expectModes(new long[] {0, 0, 0, 1, 1}, NX | UF, half);
-        Op negativeHalf = (rm, f) -> Binary64.mul(d(-Double.MIN_VALUE), d(0.5), rm, f);
+        Expect.Op negativeHalf = (rm, f) -> Binary64.mul(d(-Double.MIN_VALUE), d(0.5), rm, f);
         long minus = 1L << 63;
         expectModes(new long[] {minus, minus, minus | 1, minus, minus | 1}, NX | UF, negativeHalf);
         // exact subnormal results raise nothing

@@ -1,6 +1,7 @@
 package osbox.hw.cpu.fp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static osbox.hw.cpu.fp.Expect.expect;
+import static osbox.hw.cpu.fp.Expect.expectModes;
 import static osbox.hw.cpu.fp.FpFlags.NV;
 import static osbox.hw.cpu.fp.FpFlags.NX;
 import static osbox.hw.cpu.fp.FpFlags.OF;
@@ -25,27 +26,8 @@ class FpConvertTest {
     private static final long SNAN64 = 0x7ff4000000000000L;
     private static final long INT32_MIN = Integer.MIN_VALUE;
 
-    interface Conversion {
-        long apply(int rm, FpFlags flags);
-    }
-
     static long d(double value) {
         return Double.doubleToRawLongBits(value);
-    }
-
-    // One conversion in one mode: its result and exactly the expected flags.
-    static void expect(long result, int flags, int rm, Conversion conversion) {
-        FpFlags raised = new FpFlags();
-        long actual = conversion.apply(rm, raised);
-        assertEquals(Long.toHexString(result), Long.toHexString(actual), "rm " + rm);
-        assertEquals(flags, raised.bits, "flags, rm " + rm);
-    }
-
-    // The same conversion in the five modes (RNE, RTZ, RDN, RUP, RMM), with the same flags.
-    static void expectModes(long[] results, int flags, Conversion conversion) {
-        for (int rm = 0; rm <= 4; rm++) {
-            expect(results[rm], flags, rm, conversion);
-        }
     }
 
     @Test
