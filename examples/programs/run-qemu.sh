@@ -16,8 +16,8 @@ if ! command -v "$QEMU" >/dev/null 2>&1; then
     echo "run-qemu.sh: skipped: $QEMU not found"
     exit 0
 fi
-# RV64IMAC only: no F/D; compressed allowed.
-CPU="rv64,c=true,f=false,d=false"
+# RV64GC, as osbox: I, M, A, F, D and C.
+CPU="rv64,c=true,f=true,d=true"
 
 # expected/ file name of a case: program[.args with spaces as _][.stdin-<file stem>].out
 case_name() {

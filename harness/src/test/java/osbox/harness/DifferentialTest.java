@@ -64,7 +64,7 @@ class DifferentialTest {
             System.out.println("[DifferentialTest] skipped: qemu-riscv64 not found; compared against the recorded outputs only");
         }
         Assumptions.assumeTrue(haveQemu, "qemu-riscv64 not found: live comparison skipped");
-        List<String> cmd = new ArrayList<>(List.of("qemu-riscv64", "-cpu", "rv64,c=true,f=false,d=false", "-0",
+        List<String> cmd = new ArrayList<>(List.of("qemu-riscv64", "-cpu", "rv64,c=true,f=true,d=true", "-0",
                 c.program(), c.program() + ".elf"));
         cmd.addAll(c.args());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(DIR.toFile())

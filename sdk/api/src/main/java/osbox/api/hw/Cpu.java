@@ -8,6 +8,6 @@ public interface Cpu {
     /** Makes hart {@code id}, fetching and accessing memory through {@code mmu}. */
     Hart createHart(int id, TranslationUnit mmu, PhysicalMemory memory);
 
-    /** The ISA string, e.g. "rv64imac_zicsr_zifencei". */
+    /** The ISA string, e.g. "rv64imafdc_zicsr_zifencei". */
     String isa();
 }

@@ -1,7 +1,8 @@
 package osbox.api.hw;
 
 /**
- * The user-visible register state a hart runs: x0..x31 and pc. The kernel
+ * The user-visible register state a hart runs: x0..x31, pc, and the F/D
+ * state f0..f31 and fcsr (since 1.4). The kernel
  * keeps one per thread of control (in the PCB) and hands it to a hart with
  * {@link Hart#setContext}: a context switch swaps this object, it copies
  * nothing. {@code x[0]} is always zero; the CPU never writes it.
@@ -11,12 +12,21 @@ public final class HartContext {
     public final long[] x = new long[32];
     /** Address of the next instruction. */
     public long pc;
+    /**
+     * Floating-point registers as raw 64-bit patterns: a double's bits, or a
+     * float's bits NaN-boxed (upper 32 bits all ones). Since 1.4.
+     */
+    public final long[] f = new long[32];
+    /** The fcsr CSR: frm (rounding mode) in bits 7..5, fflags in bits 4..0; the hart keeps bits above 7 zero. Since 1.4. */
+    public int fcsr;
 
-    /** A copy of this context (fork). */
+    /** A copy of this context (fork): integer, pc and floating-point state. */
     public HartContext copy() {
         HartContext c = new HartContext();
         System.arraycopy(x, 0, c.x, 0, 32);
+        System.arraycopy(f, 0, c.f, 0, 32);
         c.pc = pc;
+        c.fcsr = fcsr;
         return c;
     }
 

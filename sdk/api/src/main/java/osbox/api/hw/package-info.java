@@ -15,10 +15,14 @@
  * and the simulated clock of a run; {@link osbox.api.hw.MemorySize} and
  * {@link osbox.api.hw.TlbSpec} are new.
  *
+ * <p>1.4: {@link osbox.api.hw.HartContext} holds the F/D state, {@code f}
+ * (f0..f31 as raw bits) and {@code fcsr}, so a context switch (which swaps
+ * the context object) saves and restores it, and {@code copy} (fork) copies it.
+ *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;

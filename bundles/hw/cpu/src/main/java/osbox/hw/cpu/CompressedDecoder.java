@@ -5,9 +5,10 @@ import static osbox.hw.cpu.Ops.*;
 /**
  * Expands RV64C 16-bit instructions into the same internal ops as their
  * 32-bit forms (length 2). Dispatch is by a table indexed by
- * quadrant * 8 + funct3. Reserved encodings and the floating-point forms
- * (c.fld, c.fsd, c.fldsp, c.fsdsp: no F/D here) are illegal, with the 16
- * instruction bits as imm; HINTs (rd = x0 and the like) expand to ops whose
+ * quadrant * 8 + funct3. The D forms c.fld, c.fsd, c.fldsp and c.fsdsp
+ * become FLD and FSD (RV64 has no c.flw or c.fsw: those encodings are
+ * c.ld and c.sd). Reserved encodings are illegal, with the 16 instruction
+ * bits as imm; HINTs (rd = x0 and the like) expand to ops whose
  * only effect is writing x0, which the caller turns into NOPs.
  */
 final class CompressedDecoder {
@@ -27,11 +28,11 @@ final class CompressedDecoder {
         Form illegal = (h, d) -> d.illegal(h, 2);
         // Quadrant 0.
         FORMS[0] = CompressedDecoder::addi4spn;
-        FORMS[1] = illegal; // c.fld
+        FORMS[1] = (h, d) -> d.set(FLD, rdp(h, 2), rdp(h, 7), 0, uimmD(h), 2); // c.fld
         FORMS[2] = (h, d) -> d.set(LW, rdp(h, 2), rdp(h, 7), 0, uimmW(h), 2);
         FORMS[3] = (h, d) -> d.set(LD, rdp(h, 2), rdp(h, 7), 0, uimmD(h), 2);
         FORMS[4] = illegal; // reserved
-        FORMS[5] = illegal; // c.fsd
+        FORMS[5] = (h, d) -> d.set(FSD, 0, rdp(h, 7), rdp(h, 2), uimmD(h), 2); // c.fsd
         FORMS[6] = (h, d) -> d.set(SW, 0, rdp(h, 7), rdp(h, 2), uimmW(h), 2);
         FORMS[7] = (h, d) -> d.set(SD, 0, rdp(h, 7), rdp(h, 2), uimmD(h), 2);
         // Quadrant 1.
@@ -45,13 +46,13 @@ final class CompressedDecoder {
         FORMS[15] = (h, d) -> d.set(BNE, 0, rdp(h, 7), 0, immCb(h), 2); // c.bnez
         // Quadrant 2.
         FORMS[16] = (h, d) -> d.set(SLLI, r(h, 7), r(h, 7), 0, shamt(h), 2); // c.slli
-        FORMS[17] = illegal; // c.fldsp
+        FORMS[17] = (h, d) -> d.set(FLD, r(h, 7), 2, 0, uimmLdsp(h), 2); // c.fldsp (any rd, f0 too)
         FORMS[18] = CompressedDecoder::lwsp;
         FORMS[19] = CompressedDecoder::ldsp;
         FORMS[20] = CompressedDecoder::jrMvAdd;
-        FORMS[21] = illegal; // c.fsdsp
+        FORMS[21] = (h, d) -> d.set(FSD, 0, 2, r(h, 2), uimmSdsp(h), 2); // c.fsdsp
         FORMS[22] = (h, d) -> d.set(SW, 0, 2, r(h, 2), ((h >>> 7) & 0x3c) | ((h >>> 1) & 0xc0), 2); // c.swsp
-        FORMS[23] = (h, d) -> d.set(SD, 0, 2, r(h, 2), ((h >>> 7) & 0x38) | ((h >>> 1) & 0x1c0), 2); // c.sdsp
+        FORMS[23] = (h, d) -> d.set(SD, 0, 2, r(h, 2), uimmSdsp(h), 2); // c.sdsp
     }
 
     /** Decodes the 16-bit instruction {@code h} (low two bits not 11) into {@code d}. */
@@ -92,6 +93,16 @@ final class CompressedDecoder {
     /** c.ld / c.sd offset: uimm[5:3] = h[12:10], uimm[7:6] = h[6:5]. */
     private static int uimmD(int h) {
         return ((h >>> 7) & 0x38) | ((h << 1) & 0xc0);
+    }
+
+    /** c.ldsp / c.fldsp offset: uimm[5] = h[12], uimm[4:3] = h[6:5], uimm[8:6] = h[4:2]. */
+    private static int uimmLdsp(int h) {
+        return ((h >>> 7) & 0x20) | ((h >>> 2) & 0x18) | ((h << 4) & 0x1c0);
+    }
+
+    /** c.sdsp / c.fsdsp offset: uimm[5:3] = h[12:10], uimm[8:6] = h[9:7]. */
+    private static int uimmSdsp(int h) {
+        return ((h >>> 7) & 0x38) | ((h >>> 1) & 0x1c0);
     }
 
     /** c.j offset[11|4|9:8|10|6|7|3:1|5] = h[12|11|10:9|8|7|6|5:3|2]. */
@@ -183,7 +194,7 @@ final class CompressedDecoder {
         if (rd == 0) {
             d.illegal(h, 2);
         } else {
-            d.set(LD, rd, 2, 0, ((h >>> 7) & 0x20) | ((h >>> 2) & 0x18) | ((h << 4) & 0x1c0), 2);
+            d.set(LD, rd, 2, 0, uimmLdsp(h), 2);
         }
     }
 

@@ -1,7 +1,10 @@
 package osbox.hw.cpu;
 
 /**
- * Cycles charged per instruction, by class. Every cost must be 1..127 (it is
+ * Cycles charged per instruction, by class. The F and D instructions use the
+ * integer classes: loads and stores as load and store; fmul and the fused
+ * multiply-adds as mul; fdiv and fsqrt as div; the fflags/frm/fcsr
+ * instructions as csr; every other FP instruction as alu. Every cost must be 1..127 (it is
  * stored per decoded slot in a byte; zero would let a loop run forever
  * without time passing).
  */

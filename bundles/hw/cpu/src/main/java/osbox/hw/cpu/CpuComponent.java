@@ -16,24 +16,24 @@ import osbox.api.hw.TranslationUnit;
 @Designate(ocd = CpuComponent.Config.class)
 public final class CpuComponent implements Cpu {
 
-    @ObjectClassDefinition(name = "osbox RV64IMAC CPU")
+    @ObjectClassDefinition(name = "osbox RV64IMAFDC CPU")
     public @interface Config {
         @AttributeDefinition(description = "Cycles per tick of the time CSR (clock / timebase)")
         long time_divider() default RiscvCpu.DEFAULT_TIME_DIVIDER;
 
-        @AttributeDefinition(description = "Cycles per ALU instruction (incl. lui, auipc, shifts)")
+        @AttributeDefinition(description = "Cycles per ALU instruction (incl. lui, auipc, shifts; FP add, compare, convert, move)")
         int cost_alu() default 1;
 
-        @AttributeDefinition(description = "Cycles per multiply")
+        @AttributeDefinition(description = "Cycles per multiply (incl. FP multiply and fused multiply-add)")
         int cost_mul() default 1;
 
-        @AttributeDefinition(description = "Cycles per divide or remainder")
+        @AttributeDefinition(description = "Cycles per divide or remainder (incl. FP divide and square root)")
         int cost_div() default 1;
 
-        @AttributeDefinition(description = "Cycles per load")
+        @AttributeDefinition(description = "Cycles per load (incl. FP loads)")
         int cost_load() default 1;
 
-        @AttributeDefinition(description = "Cycles per store")
+        @AttributeDefinition(description = "Cycles per store (incl. FP stores)")
         int cost_store() default 1;
 
         @AttributeDefinition(description = "Cycles per conditional branch")
@@ -45,7 +45,7 @@ public final class CpuComponent implements Cpu {
         @AttributeDefinition(description = "Cycles per LR, SC or AMO")
         int cost_amo() default 1;
 
-        @AttributeDefinition(description = "Cycles per counter CSR read")
+        @AttributeDefinition(description = "Cycles per CSR instruction (counters, fflags, frm, fcsr)")
         int cost_csr() default 1;
 
         @AttributeDefinition(description = "Cycles per fence, fence.i, ecall, ebreak")

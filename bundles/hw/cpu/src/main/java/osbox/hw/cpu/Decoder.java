@@ -3,7 +3,8 @@ package osbox.hw.cpu;
 import static osbox.hw.cpu.Ops.*;
 
 /**
- * Decodes 32-bit RV64IMA + Zicsr + Zifencei instructions into internal ops.
+ * Decodes 32-bit RV64IMAFD + Zicsr + Zifencei instructions into internal ops
+ * (the F and D major opcodes through {@link FpDecoder}).
  * Dispatch is by a table indexed by the major opcode (bits 6..2); each
  * major opcode's handler looks its funct fields up in small tables. Anything
  * not in a table is {@link Ops#ILLEGAL} with the instruction bits as imm.
@@ -51,6 +52,13 @@ final class Decoder {
             MAJOR[i] = (inst, d) -> d.illegal(inst, 4);
         }
         MAJOR[0x03 >>> 2] = Decoder::load;
+        MAJOR[0x07 >>> 2] = FpDecoder::load;
+        MAJOR[0x27 >>> 2] = FpDecoder::store;
+        MAJOR[0x43 >>> 2] = FpDecoder::fused;
+        MAJOR[0x47 >>> 2] = FpDecoder::fused;
+        MAJOR[0x4b >>> 2] = FpDecoder::fused;
+        MAJOR[0x4f >>> 2] = FpDecoder::fused;
+        MAJOR[0x53 >>> 2] = FpDecoder::opFp;
         MAJOR[0x0f >>> 2] = Decoder::miscMem;
         MAJOR[0x13 >>> 2] = Decoder::opImm;
         MAJOR[0x17 >>> 2] = (inst, d) -> d.set(AUIPC, rd(inst), 0, 0, inst & 0xfffff000, 4);
@@ -223,9 +231,10 @@ final class Decoder {
         }
     }
 
-    // SYSTEM: ecall, ebreak and the Zicsr instructions. Only reads of the
-    // read-only user counters cycle, time and instret are legal; everything
-    // privileged (mret, sret, wfi, sfence.vma...) is illegal.
+    // SYSTEM: ecall, ebreak and the Zicsr instructions. Legal CSRs: fflags,
+    // frm and fcsr (read and write: op FCSR), and reads of the read-only user
+    // counters cycle, time and instret; everything privileged (mret, sret,
+    // wfi, sfence.vma...) is illegal.
     private static void system(int inst, Decoded d) {
         int f3 = funct3(inst);
         if (f3 == 0) {
@@ -239,6 +248,10 @@ final class Decoder {
             return;
         }
         int csr = inst >>> 20;
+        if (f3 != 4 && csr >= 0x001 && csr <= 0x003) {
+            d.set(FCSR, rd(inst), rs1(inst), 0, csr | f3 << 12, 4);
+            return;
+        }
         // csrrw(i) always write; csrrs(i)/csrrc(i) write unless the rs1/uimm field is 0.
         boolean writes = f3 == 1 || f3 == 5 || rs1(inst) != 0;
         if (f3 == 4 || writes || csr < 0xc00 || csr > 0xc02) {

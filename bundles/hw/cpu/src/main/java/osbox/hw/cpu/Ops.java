@@ -42,9 +42,16 @@ public final class Ops {
     public static final int CROSS = 81;
     /** Filler of the per-hart scratch page: forces a fresh page lookup. */
     public static final int RELOOKUP = 82;
+    // F and D extensions. Loads (load class) and stores (store class): imm is the offset.
+    public static final int FLW = 83, FLD = 84, FSW = 85, FSD = 86;
+    // Everything else of F and D (FpUnit): imm is FpOps' packed function, rm and rs3. The op only picks
+    // the cost class: FP_ALU (alu), FP_MUL (mul: fmul and the fused multiply-adds), FP_DIV (div: fdiv, fsqrt).
+    public static final int FP_ALU = 87, FP_MUL = 88, FP_DIV = 89;
+    /** csrrw/csrrs/csrrc(i) on fflags, frm or fcsr (csr class): imm = csr number | funct3 << 12, rs1 = rs1 or uimm. */
+    public static final int FCSR = 90;
 
     /** Number of ops (table size). */
-    public static final int COUNT = 83;
+    public static final int COUNT = 91;
 
     /** Cost classes, indexes into the cost table. */
     public static final int C_ALU = 0, C_MUL = 1, C_DIV = 2, C_LOAD = 3, C_STORE = 4, C_BRANCH = 5, C_JUMP = 6,
@@ -69,6 +76,12 @@ public final class Ops {
         range(JAL, JR, C_JUMP, false);
         range(LR_W, AMO_D, C_AMO, false);
         range(FENCE, RELOOKUP, C_SYSTEM, false);
+        range(FLW, FLD, C_LOAD, false);
+        range(FSW, FSD, C_STORE, false);
+        range(FP_ALU, FP_ALU, C_ALU, false);
+        range(FP_MUL, FP_MUL, C_MUL, false);
+        range(FP_DIV, FP_DIV, C_DIV, false);
+        range(FCSR, FCSR, C_CSR, false);
         for (int op = 0; op < COUNT; op++) {
             X0_FORM[op] = PURE[op] ? NOP : op;
         }

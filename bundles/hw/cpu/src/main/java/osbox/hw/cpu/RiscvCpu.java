@@ -8,13 +8,13 @@ import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TranslationUnit;
 
 /**
- * The RV64IMAC + Zicsr + Zifencei user-mode CPU design, plain Java: makes
+ * The RV64IMAFDC (RV64GC) + Zicsr + Zifencei user-mode CPU design, plain Java: makes
  * {@link RiscvHart}s. Harts made on the same physical memory share one
  * {@link DecodeCache}; a Cpu used by several machines (several memories)
  * keeps one cache per memory.
  */
 public final class RiscvCpu implements Cpu {
-    public static final String ISA = "rv64imac_zicsr_zifencei";
+    public static final String ISA = "rv64imafdc_zicsr_zifencei";
     /** Default cycles per tick of the {@code time} CSR: a 1 GHz clock and a 10 MHz timebase. */
     public static final long DEFAULT_TIME_DIVIDER = 100;
 

@@ -17,7 +17,8 @@ import osbox.api.hw.TranslationUnit;
 import osbox.api.hw.TrapCause;
 
 /**
- * One RV64IMAC user-mode hart. {@link #run} is the interpreter: it executes
+ * One RV64IMAFDC user-mode hart (the F/D state lives in the
+ * {@link HartContext}; {@link FpUnit} executes the FP instructions). {@link #run} is the interpreter: it executes
  * decoded slots of the current {@link DecodedPage} (fields read through
  * {@link Slot}) through one switch, with the common instructions inline
  * (integer ALU, mul, loads, stores, branches, jumps) and the rest in small
@@ -75,6 +76,8 @@ public final class RiscvHart implements Hart {
     private long asid;
     /** Fast-path hits counted outside the loop (page entries, atomics). */
     private long otherHits;
+    /** Executes the F and D instructions other than loads and stores. */
+    private final FpUnit fpu = new FpUnit();
 
     // LR/SC reservation.
     private boolean reserved;
@@ -588,7 +591,8 @@ public final class RiscvHart implements Hart {
 
     // Executes one instruction that execute() leaves out of its switch:
     // M-extension high products and division, a load into x0, the A
-    // extension, the counter CSRs, fences, ecall, ebreak and illegal ones.
+    // extension, the counter CSRs, fences, ecall, ebreak, illegal ones, and
+    // the F and D extensions (last, so the integer cases keep their places).
     // pc is its address; cyc and ret are the counters before it. Returns
     // NONE when it is done (the loop charges it and moves on), REFETCH for
     // fence.i, or the cause of a trap (trapValue set; nothing of it happened).
@@ -661,10 +665,62 @@ public final class RiscvHart implements Hart {
             case EBREAK:
                 trapValue = pc;
                 return TrapCause.BREAKPOINT;
+            case FLW:
+                return fpLoad(w, x, 4);
+            case FLD:
+                return fpLoad(w, x, 8);
+            case FSW:
+                return fpStore(w, x, 4);
+            case FSD:
+                return fpStore(w, x, 8);
+            case FP_ALU:
+            case FP_MUL:
+            case FP_DIV:
+                return fpu.execute(w, x, context) ? NONE : illegalAt(pc);
+            case FCSR:
+                fpu.csr(w, x, context);
+                return NONE;
             default: // ILLEGAL
                 trapValue = imm(w) & 0xffffffffL;
                 return TrapCause.ILLEGAL_INSTRUCTION;
         }
+    }
+
+    // flw / fld: f[rd] = the 4- or 8-byte value at rs1 + imm (a single
+    // NaN-boxed). Returns NONE, or the fault's cause (f[rd] untouched).
+    private int fpLoad(long w, long[] x, int size) {
+        long v = load(x[rs1(w)] + imm(w), size);
+        if (fault != NONE) {
+            return fault;
+        }
+        context.f[rd(w)] = size == 4 ? FpBits.box((int) v) : v;
+        return NONE;
+    }
+
+    // fsw / fsd: stores the low 4 bytes (boxed or not) or all 8 of f[rs2]
+    // at rs1 + imm. Returns NONE, or the fault's cause (memory untouched).
+    private int fpStore(long w, long[] x, int size) {
+        long va = x[rs1(w)] + imm(w);
+        long value = context.f[rs2(w)];
+        int i = (int) (va >>> 12) & tlbMask;
+        int off = (int) va & 0xfff;
+        if (writeTags[i] == ((va >>> 12) | asid) && off <= 4096 - size) {
+            Le.set(pages[i], off, size, value);
+            otherHits++;
+            return NONE;
+        }
+        return storeSlow(va, size, value) ? NONE : fault;
+    }
+
+    // An illegal-instruction trap for the 32-bit instruction at pc, found
+    // illegal only when it ran (an FP instruction whose dynamic rounding
+    // mode is invalid): trapValue = its bits, read again through the MMU,
+    // or 0 if that read fails (the spec allows 0).
+    private int illegalAt(long pc) {
+        long low = mmu.translate(pc, Access.EXECUTE);
+        long high = mmu.translate(pc + 2, Access.EXECUTE);
+        trapValue = low < 0 || high < 0 ? 0 : memory.load(low, 2) | memory.load(high, 2) << 16;
+        return TrapCause.ILLEGAL_INSTRUCTION;
     }
 
     // Looks up the decoded page for the virtual page of pc: exec fast path,

@@ -5,7 +5,7 @@ import static osbox.hw.cpu.Enc.*;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Test assembler: appends RV64IMAC instructions at an origin address.
+ * Test assembler: appends RV64IMAFDC instructions at an origin address.
  * Branch and jump offsets are relative byte offsets, as in the encoding.
  * The {@code c*} methods emit compressed forms; static {@code C.*} return the
  * 16-bit encodings themselves.
@@ -147,6 +147,45 @@ final class Asm {
     Asm rdcycle(int rd) { return csrrs(rd, 0xc00, 0); }
     Asm rdtime(int rd) { return csrrs(rd, 0xc01, 0); }
     Asm rdinstret(int rd) { return csrrs(rd, 0xc02, 0); }
+
+    // ---- F and D ---- (fmt: 0 = S, 1 = D; rm: 0..4 static, 7 dynamic)
+    static final int S = 0, D = 1, DYN = 7;
+    static final int FT0 = 0, FT1 = 1, FT2 = 2, FS0 = 8, FA0 = 10, FA1 = 11, FA2 = 12, FA3 = 13;
+    Asm flw(int rd, int rs1, int imm) { return word(i(imm, rs1, 2, rd, 0x07)); }
+    Asm fld(int rd, int rs1, int imm) { return word(i(imm, rs1, 3, rd, 0x07)); }
+    Asm fsw(int rs2, int rs1, int imm) { return word(s(imm, rs2, rs1, 2, 0x27)); }
+    Asm fsd(int rs2, int rs1, int imm) { return word(s(imm, rs2, rs1, 3, 0x27)); }
+    /** An OP-FP instruction: funct5, fmt, rm (or funct3 selector), rd, rs1, rs2. */
+    Asm fop(int funct5, int fmt, int rm, int rd, int rs1, int rs2) { return word(Enc.fop(funct5, fmt, rm, rd, rs1, rs2)); }
+    Asm fadd(int fmt, int rd, int a, int b) { return fop(0x00, fmt, DYN, rd, a, b); }
+    Asm fsub(int fmt, int rd, int a, int b) { return fop(0x01, fmt, DYN, rd, a, b); }
+    Asm fmul(int fmt, int rd, int a, int b) { return fop(0x02, fmt, DYN, rd, a, b); }
+    Asm fdiv(int fmt, int rd, int a, int b) { return fop(0x03, fmt, DYN, rd, a, b); }
+    Asm fsqrt(int fmt, int rd, int a) { return fop(0x0b, fmt, DYN, rd, a, 0); }
+    Asm fsgnj(int fmt, int rd, int a, int b) { return fop(0x04, fmt, 0, rd, a, b); }
+    Asm fsgnjn(int fmt, int rd, int a, int b) { return fop(0x04, fmt, 1, rd, a, b); }
+    Asm fsgnjx(int fmt, int rd, int a, int b) { return fop(0x04, fmt, 2, rd, a, b); }
+    Asm fmin(int fmt, int rd, int a, int b) { return fop(0x05, fmt, 0, rd, a, b); }
+    Asm fmax(int fmt, int rd, int a, int b) { return fop(0x05, fmt, 1, rd, a, b); }
+    Asm feq(int fmt, int rd, int a, int b) { return fop(0x14, fmt, 2, rd, a, b); }
+    Asm flt(int fmt, int rd, int a, int b) { return fop(0x14, fmt, 1, rd, a, b); }
+    Asm fle(int fmt, int rd, int a, int b) { return fop(0x14, fmt, 0, rd, a, b); }
+    Asm fclass(int fmt, int rd, int a) { return fop(0x1c, fmt, 1, rd, a, 0); }
+    /** fmv.x.w (fmt S) / fmv.x.d (fmt D). */
+    Asm fmvToX(int fmt, int rd, int a) { return fop(0x1c, fmt, 0, rd, a, 0); }
+    /** fmv.w.x (fmt S) / fmv.d.x (fmt D). */
+    Asm fmvFromX(int fmt, int rd, int a) { return fop(0x1e, fmt, 0, rd, a, 0); }
+    /** fcvt.{w,wu,l,lu}.fmt: kind 0 = w, 1 = wu, 2 = l, 3 = lu. */
+    Asm fcvtToInt(int kind, int fmt, int rm, int rd, int a) { return fop(0x18, fmt, rm, rd, a, kind); }
+    /** fcvt.fmt.{w,wu,l,lu}: kind 0 = w, 1 = wu, 2 = l, 3 = lu. */
+    Asm fcvtFromInt(int kind, int fmt, int rm, int rd, int a) { return fop(0x1a, fmt, rm, rd, a, kind); }
+    Asm fcvtSD(int rd, int a) { return fop(0x08, S, DYN, rd, a, 1); }
+    Asm fcvtDS(int rd, int a) { return fop(0x08, D, DYN, rd, a, 0); }
+    /** fmadd (major 0x43), fmsub (0x47), fnmsub (0x4b), fnmadd (0x4f). */
+    Asm fused(int major, int fmt, int rm, int rd, int a, int b, int c) {
+        return word(Enc.r4(c, fmt, b, a, rm, rd, major));
+    }
+    Asm csr(int f3, int rd, int csr, int rs1OrUimm) { return word(Enc.csr(csr, rs1OrUimm, f3, rd)); }
 
     // ---- C (emitting) ----
     Asm c(int h) { return half(h); }

@@ -296,14 +296,6 @@ class CompressedTest {
     }
 
     @Test
-    void floatingPointFormsAreIllegal() {
-        illegal(C.fld(A0, A1, 8));
-        illegal(C.fsd(A0, A1, 8));
-        illegal(C.fldsp(A0, 8));
-        illegal(C.fsdsp(A0, 8));
-    }
-
-    @Test
     void hintsDoNothing() {
         int[] hints = {
             C.addi(0, 5), // c.nop with imm

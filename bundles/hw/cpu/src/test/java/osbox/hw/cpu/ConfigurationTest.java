@@ -35,7 +35,7 @@ class ConfigurationTest {
     @Test
     void componentAppliesItsConfiguration() {
         CpuComponent cpu = new CpuComponent(config());
-        assertEquals("rv64imac_zicsr_zifencei", cpu.isa());
+        assertEquals("rv64imafdc_zicsr_zifencei", cpu.isa());
         FrameStore memory = new FrameStore(Rig.MEMORY);
         BareTranslationUnit tlb = new BareTranslationUnit(memory, 16);
         Hart hart = cpu.createHart(3, tlb, memory);

@@ -44,6 +44,16 @@ final class Enc {
         return r(funct5 << 2, rs2, rs1, f3, rd, 0x2f);
     }
 
+    /** OP-FP: funct7 = funct5 << 2 | fmt. */
+    static int fop(int funct5, int fmt, int f3, int rd, int rs1, int rs2) {
+        return r(funct5 << 2 | fmt, rs2, rs1, f3, rd, 0x53);
+    }
+
+    /** R4 format (fused multiply-add): rs3 in 31..27, fmt in 26..25. */
+    static int r4(int rs3, int fmt, int rs2, int rs1, int f3, int rd, int opc) {
+        return reg(rs3) << 27 | fmt << 25 | reg(rs2) << 20 | reg(rs1) << 15 | f3 << 12 | reg(rd) << 7 | opc;
+    }
+
     static int csr(int csr, int rs1OrUimm, int f3, int rd) {
         return csr << 20 | (rs1OrUimm & 31) << 15 | f3 << 12 | reg(rd) << 7 | 0x73;
     }

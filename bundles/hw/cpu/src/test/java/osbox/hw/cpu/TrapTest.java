@@ -68,9 +68,10 @@ class TrapTest {
     @Test
     void unknownEncodingsAreIllegal() {
         illegal(0xffffffff);
-        illegal(0x00052007); // flw (no F)
-        illegal(0x00a52027); // fsw
-        illegal(0x00b57053); // fadd.s
+        illegal(0x00054007); // flq (no Q)
+        illegal(0x00a54027); // fsq
+        illegal(0x04b57053); // fadd.h (no Zfh)
+        illegal(0x00b55053); // fadd.s with reserved rounding mode 5
         illegal(0x0000000b); // custom-0
         illegal(0x0000001f); // 48-bit prefix
         illegal(0x0000003f); // 64-bit prefix
@@ -304,7 +305,7 @@ class TrapTest {
     @Test
     void identity() {
         Rig r = new Rig();
-        assertEquals("rv64imac_zicsr_zifencei", r.cpu.isa());
+        assertEquals("rv64imafdc_zicsr_zifencei", r.cpu.isa());
         assertEquals(0, r.hart.id());
         assertEquals(r.tlb, r.hart.mmu());
         assertEquals(r.ctx, r.hart.context());

@@ -78,7 +78,7 @@ public final class ProgramLoader {
                 StackLayout.AT_PHNUM, image.phnum(), StackLayout.AT_PAGESZ, PhysicalMemory.PAGE_SIZE,
                 StackLayout.AT_BASE, 0, StackLayout.AT_FLAGS, 0, StackLayout.AT_ENTRY, image.entry(),
                 StackLayout.AT_UID, 0, StackLayout.AT_EUID, 0, StackLayout.AT_GID, 0, StackLayout.AT_EGID, 0,
-                StackLayout.AT_HWCAP, StackLayout.HWCAP_RV64IMAC, StackLayout.AT_CLKTCK, 100,
+                StackLayout.AT_HWCAP, StackLayout.HWCAP_RV64IMAFDC, StackLayout.AT_CLKTCK, 100,
                 StackLayout.AT_SECURE, 0,
             };
             StackLayout.Built stack;

@@ -21,8 +21,8 @@ public final class StackLayout {
             AT_FLAGS = 8, AT_ENTRY = 9, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14, AT_HWCAP = 16,
             AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25, AT_EXECFN = 31;
 
-    /** AT_HWCAP for rv64imac: one bit per single-letter extension ('a' is bit 0). */
-    public static final long HWCAP_RV64IMAC = bit('i') | bit('m') | bit('a') | bit('c');
+    /** AT_HWCAP for rv64imafdc, as Linux reports it: one bit per single-letter extension ('a' is bit 0). */
+    public static final long HWCAP_RV64IMAFDC = bit('i') | bit('m') | bit('a') | bit('f') | bit('d') | bit('c');
 
     /** The built stack: its bytes, where they go, and the initial sp. */
     public record Built(long base, byte[] bytes, long sp) {
