@@ -13,9 +13,7 @@
  * stream that refused bytes (a closed pipe);
  * {@link osbox.api.hw.Machine#setRunLimit} bounds the instructions retired
  * and the simulated clock of a run; {@link osbox.api.hw.MemorySize} and
- * {@link osbox.api.hw.TlbSpec} are new.
- *
- * <p>1.4: {@link osbox.api.hw.HartContext} holds the F/D state, {@code f}
+ * {@link osbox.api.hw.TlbSpec} are new; {@link osbox.api.hw.HartContext} holds the F/D state, {@code f}
  * (f0..f31 as raw bits) and {@code fcsr}, so a context switch (which swaps
  * the context object) saves and restores it, and {@code copy} (fork) copies it.
  *
@@ -23,6 +21,6 @@
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;
