@@ -63,9 +63,13 @@ public final class SyscallTable {
         }
     }
 
-    /** The name a number was installed under, or "syscall N". */
+    /** The name a number was installed under, else Linux riscv64's name for it, else "syscall N". */
     public String name(int number) {
-        return number >= 0 && number < names.length && names[number] != null ? names[number] : "syscall " + number;
+        if (number >= 0 && number < names.length && names[number] != null) {
+            return names[number];
+        }
+        String linux = LinuxSyscallNames.name(number);
+        return linux != null ? linux : "syscall " + number;
     }
 
     /** How many times the number was called (installed or not). */
