@@ -52,7 +52,9 @@ public final class KernelCalls {
                         "ends the whole process (one thread per process)")),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.partial(
-                        "the address is remembered and cleared at exit, but no futex is woken there (no futex yet)")),
+                        "the address is remembered, but nothing clears it or wakes a futex at exit (no threads)")),
+                new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
+                        "the list is remembered, but nothing walks it at exit (no futexes)")),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
                         "signals do not interrupt the sleep, so rem is never written")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
@@ -69,6 +71,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.SETSID, "setsid", new SetsidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETRLIMIT, "getrlimit", new GetrlimitCall(), RLIMITS),
                 new Entry(Syscalls.SETRLIMIT, "setrlimit", new SetrlimitCall(), RLIMITS),
+                new Entry(Syscalls.UMASK, "umask", new UmaskCall(), SyscallStatus.partial(
+                        "kept and inherited at fork; no call creates files yet, so nothing applies it")),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall(), SyscallStatus.full()),
@@ -86,6 +90,8 @@ public final class KernelCalls {
                         "PROT_GROWSDOWN and PROT_GROWSUP answer EINVAL")),
                 new Entry(Syscalls.WAIT4, "wait4", new Wait4Call(), SyscallStatus.partial(
                         "rusage is stored as zeros")),
-                new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call(), RLIMITS));
+                new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call(), RLIMITS),
+                new Entry(Syscalls.RSEQ, "rseq", new RseqCall(), SyscallStatus.enosys(
+                        "restartable sequences are not supported; glibc carries on without them")));
     }
 }
