@@ -4,8 +4,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A system call, registered as a whiteboard service with the service
- * property {@value #NUMBER} (an Integer, the Linux riscv64 number) and
- * {@value #NAME}. The kernel dispatches ecall to the handler bound to a7's
+ * property {@value #NUMBER} (an Integer, the Linux riscv64 number),
+ * {@value #NAME} and {@value #STATUS}. The kernel dispatches ecall to the
+ * handler bound to a7's
  * number; while none is bound the call answers -ENOSYS. Handlers run on the
  * simulation thread and must not block the host thread: to wait, call
  * {@link SyscallContext#sleepOn} and return {@link #RESTART}.
@@ -17,6 +18,12 @@ public interface SyscallHandler {
     String NUMBER = "osbox.syscall.number";
     /** Service property: the syscall name (String). */
     String NAME = "osbox.syscall.name";
+    /**
+     * Service property: how complete the handler is (String), for
+     * docs/syscalls.md: {@code full}, {@code partial: what is missing} or
+     * {@code enosys: why it answers ENOSYS on purpose}.
+     */
+    String STATUS = "osbox.syscall.status";
 
     /** Return value: the process went to sleep; run the call again when it is woken. */
     long RESTART = Long.MIN_VALUE;

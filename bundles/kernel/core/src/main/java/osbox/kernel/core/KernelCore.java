@@ -45,6 +45,7 @@ import osbox.kernel.core.proc.ProgramLoader;
 import osbox.kernel.core.proc.SignalDelivery;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.syscall.SyscallFrame;
+import osbox.kernel.core.syscall.SyscallStatus;
 import osbox.kernel.core.syscall.SyscallTable;
 import osbox.kernel.core.trap.FaultTrap;
 import osbox.kernel.core.trap.InterruptTrap;
@@ -130,7 +131,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         this.forkExec = new ForkExec(new ForkExec.Parts(table, dispatcher, formats, new ProgramLoader(vm, oom),
                 new HostMount(settings.hostDir()), files, oom, tracer, settings.maxProcesses(), settings.seed()));
         for (KernelCalls.Entry e : KernelCalls.all()) {
-            syscalls.install(e.number(), e.name(), e.call());
+            syscalls.install(e.number(), e.name(), e.call(), e.status());
             tracer.record(TraceKind.SERVICE, -1, 0, e.number(), 1, e.name());
         }
         // the trap table: each cause to the part that serves it
@@ -199,7 +200,8 @@ public final class KernelCore implements Kernel, ProcessManager {
     private List<WhiteboardKind<?, ?>> whiteboardKinds() {
         return List.of(
                 WhiteboardKind.numbered(SyscallHandler.class, SyscallHandler.NUMBER, Syscalls.TABLE_SIZE,
-                        (number, h, props) -> installSyscall(number, syscallName(number, props), h),
+                        (number, h, props) -> installSyscall(number, syscallName(number, props), h,
+                                SyscallStatus.parse(props.get(SyscallHandler.STATUS))),
                         this::removeSyscall),
                 WhiteboardKind.every(ExecFormat.class, this::addFormat, this::removeFormat),
                 WhiteboardKind.every(InterruptHandler.class, this::addInterruptHandler, this::removeInterruptHandler),
@@ -225,7 +227,12 @@ public final class KernelCore implements Kernel, ProcessManager {
 
     /** Installs another bundle's system call handler for a number (replacing what was there); traced. */
     public void installSyscall(int number, String name, SyscallHandler h) {
-        syscalls.install(number, name, h);
+        installSyscall(number, name, h, SyscallStatus.UNDECLARED);
+    }
+
+    /** As {@link #installSyscall(int, String, SyscallHandler)}, with the status its registration declares. */
+    public void installSyscall(int number, String name, SyscallHandler h, SyscallStatus status) {
+        syscalls.install(number, name, h, status);
         tracer.record(TraceKind.SERVICE, -1, 0, number, 1, name);
     }
 

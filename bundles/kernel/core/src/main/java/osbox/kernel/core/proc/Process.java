@@ -41,6 +41,11 @@ public final class Process implements ProcessView, Task {
     String killReport;
     private KernelWaitQueue<Process> childWait;
     private long clearChildTid;
+    // robustList, robustListLength: set_robust_list (not inherited: a forked child starts with none, as on Linux).
+    private long robustList;
+    private long robustListLength;
+    // umask: the umask call; inherited at fork. Linux's initial value.
+    private int umask = 0022;
 
     // ---- registers and address space: ForkExec (spawn, fork, execve); ExitWait destroys the space at
     // exit. earlierImages: ForkExec.exec, before it replaces the space. ----
@@ -188,6 +193,28 @@ public final class Process implements ProcessView, Task {
         clearChildTid = address;
     }
 
+    /** set_robust_list: remembers the head of the caller's robust futex list and its length. */
+    public void setRobustList(long head, long length) {
+        robustList = head;
+        robustListLength = length;
+    }
+
+    /** The robust futex list head set_robust_list remembered (0: none). */
+    public long robustList() { return robustList; }
+
+    /** The length set_robust_list was given with {@link #robustList()}. */
+    public long robustListLength() { return robustListLength; }
+
+    /** The file mode creation mask (permission bits only). */
+    public int umask() { return umask; }
+
+    /** umask: sets the mask to the permission bits of {@code mask}; returns the previous mask. */
+    public int setUmask(int mask) {
+        int old = umask;
+        umask = mask & 0777;
+        return old;
+    }
+
     /** The system-call trap counts one call. */
     public void countSyscall() {
         syscalls++;
@@ -254,6 +281,7 @@ public final class Process implements ProcessView, Task {
         nice = parent.nice;
         priority = parent.priority;
         tickets = parent.tickets;
+        umask = parent.umask;
     }
 
     @Override

@@ -15,14 +15,21 @@ public final class SyscallTable {
     /** The whiteboard handler behind each slot it fills (null for the kernel's own calls). */
     private final SyscallHandler[] handlers = new SyscallHandler[Syscalls.TABLE_SIZE];
     private final String[] names = new String[Syscalls.TABLE_SIZE];
+    private final SyscallStatus[] statuses = new SyscallStatus[Syscalls.TABLE_SIZE];
     private final long[] counts = new long[Syscalls.TABLE_SIZE];
 
-    /** One of the kernel's own calls for a number; a later install for the same number replaces it. */
+    /** One of the kernel's own calls for a number, with no declared status; see the four-argument form. */
     public void install(int number, String name, KernelSyscall call) {
+        install(number, name, call, SyscallStatus.UNDECLARED);
+    }
+
+    /** One of the kernel's own calls for a number and how complete it is; a later install for the same number replaces it. */
+    public void install(int number, String name, KernelSyscall call, SyscallStatus status) {
         check(number);
         calls[number] = call;
         handlers[number] = null;
         names[number] = name;
+        statuses[number] = status;
     }
 
     /**
@@ -31,10 +38,16 @@ public final class SyscallTable {
      * it, as it replaces any earlier call.
      */
     public void install(int number, String name, SyscallHandler handler) {
+        install(number, name, handler, SyscallStatus.UNDECLARED);
+    }
+
+    /** A whiteboard handler for a number, as above, with the status its registration declares. */
+    public void install(int number, String name, SyscallHandler handler, SyscallStatus status) {
         check(number);
         calls[number] = handler::invoke;
         handlers[number] = handler;
         names[number] = name;
+        statuses[number] = status;
     }
 
     /** Removes a whiteboard handler if it is the one installed for the number; false otherwise. */
@@ -45,6 +58,7 @@ public final class SyscallTable {
         }
         calls[number] = null;
         handlers[number] = null;
+        statuses[number] = null;
         return true;
     }
 
@@ -63,14 +77,23 @@ public final class SyscallTable {
         }
     }
 
-    /** The name a number was installed under, or "syscall N". */
+    /** The name a number was installed under, else Linux riscv64's name for it, else "syscall N". */
     public String name(int number) {
-        return number >= 0 && number < names.length && names[number] != null ? names[number] : "syscall " + number;
+        if (number >= 0 && number < names.length && names[number] != null) {
+            return names[number];
+        }
+        String linux = LinuxSyscallNames.name(number);
+        return linux != null ? linux : "syscall " + number;
     }
 
     /** How many times the number was called (installed or not). */
     public long calls(int number) {
         return counts[number];
+    }
+
+    /** How complete the installed call for a number is; null when none is installed (ENOSYS). */
+    public SyscallStatus status(int number) {
+        return installed(number) ? statuses[number] : null;
     }
 
     /** Whether a call is installed for the number. */

@@ -15,13 +15,15 @@ import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 import osbox.kernel.core.syscall.SyscallTable;
+import osbox.kernel.core.syscall.UnimplementedCalls;
 
 /**
  * ecall (cause 8): looks a7 up in the system-call table, runs the call
  * with the hart's frame, and writes its answer back: a0 = result and pc
  * past the ecall, or nothing when the caller slept (the ecall runs again
- * when it is woken) or no longer runs this context. An unknown number, or
- * a call that throws (logged and traced), answers -ENOSYS. A kill the OOM
+ * when it is woken) or no longer runs this context. An unknown number
+ * (traced with its Linux name, logged once per boot), or a call that throws
+ * (logged and traced), answers -ENOSYS. A kill the OOM
  * killer left for the caller is carried out here, as the call returns.
  */
 public final class SyscallTrap implements TrapTable.Handler {
@@ -33,6 +35,7 @@ public final class SyscallTrap implements TrapTable.Handler {
     private final OomKiller oom;
     private final Tracer tracer;
     private final TrapTable.Handler unexpected;
+    private final UnimplementedCalls unimplemented = new UnimplementedCalls(LOG::warn);
 
     /**
      * Serves ecalls from the processes {@code dispatcher} runs, with the
@@ -68,8 +71,9 @@ public final class SyscallTrap implements TrapTable.Handler {
         long result;
         if (call == null) {
             result = -Errno.ENOSYS;
-            tracer.record(TraceKind.SYSCALL_UNKNOWN, hart.id(), p.pid(), number, result);
-            LOG.debug("{}: unknown syscall {} answered ENOSYS", p, number);
+            tracer.record(TraceKind.SYSCALL_UNKNOWN, hart.id(), p.pid(), number, result,
+                    UnimplementedCalls.describe(number));
+            unimplemented.answered(p.toString(), number);
         } else {
             SyscallFrame frame = frames[hart.id()];
             frame.begin(hart, p, (int) number);

@@ -20,7 +20,9 @@ class SyscallTableTest {
     void emptyTableHasNothing() {
         assertNull(t.lookup(Syscalls.WRITE));
         assertFalse(t.installed(Syscalls.WRITE));
-        assertEquals("syscall 64", t.name(Syscalls.WRITE));
+        assertEquals("write", t.name(Syscalls.WRITE), "Linux's name while nothing is installed");
+        assertEquals("syscall 250", t.name(250), "the arch-specific range has no Linux name");
+        assertEquals("syscall 1500", t.name(1500));
     }
 
     @Test
@@ -107,5 +109,20 @@ class SyscallTableTest {
     void namesOutOfRange() {
         assertEquals("syscall -1", t.name(-1));
         assertEquals("syscall 4096", t.name(4096));
+    }
+
+    @Test
+    void aStatusIsKeptWithItsCallAndParsedFromAProperty() {
+        assertNull(t.status(Syscalls.WRITE), "nothing installed: ENOSYS");
+        t.install(Syscalls.WRITE, "write", h1, SyscallStatus.parse("partial: no O_DIRECT"));
+        assertEquals(new SyscallStatus(SyscallStatus.Level.PARTIAL, "no O_DIRECT"), t.status(Syscalls.WRITE));
+        t.remove(Syscalls.WRITE, h1);
+        assertNull(t.status(Syscalls.WRITE));
+        assertEquals(SyscallStatus.full(), SyscallStatus.parse("full"));
+        assertEquals(SyscallStatus.enosys("on purpose"), SyscallStatus.parse("enosys: on purpose"));
+        assertSame(SyscallStatus.UNDECLARED, SyscallStatus.parse(null));
+        assertSame(SyscallStatus.UNDECLARED, SyscallStatus.parse("partial:"), "partial must say what is missing");
+        assertSame(SyscallStatus.UNDECLARED, SyscallStatus.parse("mostly"));
+        assertThrows(IllegalArgumentException.class, () -> SyscallStatus.partial(" "));
     }
 }

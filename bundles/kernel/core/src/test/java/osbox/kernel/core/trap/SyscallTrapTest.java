@@ -54,6 +54,8 @@ class SyscallTrapTest {
         assertEquals(4, unknown.size());
         assertEquals(500, unknown.get(0).a());
         assertEquals(-Errno.ENOSYS, unknown.get(0).b());
+        assertEquals("(no Linux riscv64 call has this number)", unknown.get(0).text());
+        assertEquals("uname", unknown.get(1).text(), "traced with Linux's name");
         assertEquals(4, p.syscalls(), "counted all the same");
     }
 

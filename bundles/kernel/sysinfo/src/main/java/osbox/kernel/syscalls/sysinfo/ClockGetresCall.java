@@ -7,7 +7,9 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** clock_getres(clock, res): one simulated cycle, rounded up to a nanosecond. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.CLOCK_GETRES, SyscallHandler.NAME + "=clock_getres"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.CLOCK_GETRES, SyscallHandler.NAME + "=clock_getres",
+        SyscallHandler.STATUS + "=partial: one simulated cycle; CLOCK_TAI, the alarm clocks and dynamic (process, "
+                + "thread, fd) clock ids answer EINVAL"})
 public final class ClockGetresCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

@@ -7,7 +7,9 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** clock_gettime(clock, tp): simulated time (monotonic since power-on; realtime from a fixed epoch). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.CLOCK_GETTIME, SyscallHandler.NAME + "=clock_gettime"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.CLOCK_GETTIME, SyscallHandler.NAME + "=clock_gettime",
+        SyscallHandler.STATUS + "=partial: simulated time (realtime from 2026-01-01 at power-on); CLOCK_TAI, the "
+                + "alarm clocks and dynamic (process, thread, fd) clock ids answer EINVAL"})
 public final class ClockGettimeCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

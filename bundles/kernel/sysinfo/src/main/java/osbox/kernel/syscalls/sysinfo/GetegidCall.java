@@ -6,7 +6,8 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** getegid(): 0. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETEGID, SyscallHandler.NAME + "=getegid"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETEGID, SyscallHandler.NAME + "=getegid",
+        SyscallHandler.STATUS + "=full"})
 public final class GetegidCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

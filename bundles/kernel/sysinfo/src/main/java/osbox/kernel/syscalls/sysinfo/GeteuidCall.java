@@ -6,7 +6,8 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** geteuid(): 0. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETEUID, SyscallHandler.NAME + "=geteuid"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETEUID, SyscallHandler.NAME + "=geteuid",
+        SyscallHandler.STATUS + "=full"})
 public final class GeteuidCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

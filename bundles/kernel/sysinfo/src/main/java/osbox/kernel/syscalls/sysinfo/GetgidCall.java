@@ -6,7 +6,8 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** getgid(): 0. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETGID, SyscallHandler.NAME + "=getgid"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETGID, SyscallHandler.NAME + "=getgid",
+        SyscallHandler.STATUS + "=full"})
 public final class GetgidCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

@@ -9,7 +9,9 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** getrandom(buf, len, flags): bytes from a seeded generator, so runs repeat. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETRANDOM, SyscallHandler.NAME + "=getrandom"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETRANDOM, SyscallHandler.NAME + "=getrandom",
+        SyscallHandler.STATUS + "=partial: the bytes come from a generator seeded at boot, so runs repeat; "
+                + "GRND_NONBLOCK, GRND_RANDOM and GRND_INSECURE change nothing"})
 public final class GetrandomCall implements SyscallHandler {
     private static final int MAX = 33_554_431;
     private final SplittableRandom random = new SplittableRandom(0x05B0C5L);

@@ -11,7 +11,9 @@ import osbox.api.kernel.Syscalls;
  * filled with a zero struct timezone (minuteswest, dsttime) as on Linux,
  * so a bad tz pointer answers EFAULT.
  */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETTIMEOFDAY, SyscallHandler.NAME + "=gettimeofday"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETTIMEOFDAY, SyscallHandler.NAME + "=gettimeofday",
+        SyscallHandler.STATUS + "=partial: simulated time: realtime starts at 2026-01-01T00:00:00Z at power-on; tz"
+                + " is always zero"})
 public final class GettimeofdayCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

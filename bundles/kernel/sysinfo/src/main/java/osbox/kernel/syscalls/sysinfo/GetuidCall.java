@@ -6,7 +6,8 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** getuid(): every process runs as root (0) until users exist. */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETUID, SyscallHandler.NAME + "=getuid"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.GETUID, SyscallHandler.NAME + "=getuid",
+        SyscallHandler.STATUS + "=full"})
 public final class GetuidCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {

@@ -7,7 +7,8 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 
 /** uname(buf): the system's names (sysname Linux, machine riscv64, so programs and qemu agree). */
-@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.UNAME, SyscallHandler.NAME + "=uname"})
+@Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.UNAME, SyscallHandler.NAME + "=uname",
+        SyscallHandler.STATUS + "=full"})
 public final class UnameCall implements SyscallHandler {
     @Override
     public long invoke(SyscallContext c) {
