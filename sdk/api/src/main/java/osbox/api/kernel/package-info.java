@@ -9,12 +9,11 @@
  * are default methods over {@code read} and {@code write}.
  *
  * <p>1.6: {@link osbox.api.kernel.Signals#SIGXCPU} and
- * {@link osbox.api.kernel.Signals#SIGXFSZ} (RLIMIT_CPU, RLIMIT_FSIZE).
- *
- * <p>1.7: {@link osbox.api.kernel.SyscallHandler#STATUS}, the service
+ * {@link osbox.api.kernel.Signals#SIGXFSZ} (RLIMIT_CPU, RLIMIT_FSIZE);
+ * {@link osbox.api.kernel.SyscallHandler#STATUS}, the service
  * property docs/syscalls.md is written from; {@link osbox.api.kernel.Syscalls}'s
  * GETRESUID, GETRESGID and TIMES.
  */
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;
