@@ -1,5 +1,7 @@
 package osbox.hw.cpu;
 
+import osbox.hw.cpu.fp.Binary32;
+import osbox.hw.cpu.fp.Binary64;
 import osbox.hw.cpu.fp.FpFlags;
 
 /**
@@ -17,7 +19,7 @@ final class FpBits {
     private static final long[] SIGN = {0x80000000L, 0x8000000000000000L};
     private static final long[] EXPONENT = {0x7f800000L, 0x7ff0000000000000L};
     private static final long[] QUIET = {0x00400000L, 0x0008000000000000L};
-    private static final long[] CANONICAL_NAN = {0x7fc00000L, 0x7ff8000000000000L};
+    private static final long[] CANONICAL_NAN = {Binary32.CANONICAL_NAN & 0xffffffffL, Binary64.CANONICAL_NAN};
     private static final long BOX = 0xffffffff00000000L;
 
     /** A single-precision value as an f register holds it: NaN-boxed. */
@@ -27,15 +29,17 @@ final class FpBits {
 
     /** The single-precision value in an f register: the canonical NaN unless it is properly NaN-boxed. */
     static int unbox(long reg) {
-        return (reg & BOX) == BOX ? (int) reg : 0x7fc00000;
+        return (reg & BOX) == BOX ? (int) reg : Binary32.CANONICAL_NAN;
     }
 
+    /** Whether v (low 32 bits for SINGLE) is a NaN: the numeric library's test, for either format. */
     static boolean isNaN(long v, int fmt) {
-        return (v & (SIGN[fmt] - 1)) > EXPONENT[fmt];
+        return fmt == SINGLE ? Binary32.isNaN((int) v) : Binary64.isNaN(v);
     }
 
+    /** Whether v is a signalling NaN: the numeric library's test, for either format. */
     static boolean isSignalling(long v, int fmt) {
-        return isNaN(v, fmt) && (v & QUIET[fmt]) == 0;
+        return fmt == SINGLE ? Binary32.isSignalling((int) v) : Binary64.isSignalling(v);
     }
 
     // An integer that orders non-NaN values as the reals do, with -0 below +0.
