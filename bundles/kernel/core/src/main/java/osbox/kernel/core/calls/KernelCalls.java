@@ -78,7 +78,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.RT_SIGPROCMASK, "rt_sigprocmask", new RtSigprocmaskCall(), SyscallStatus.full()),
                 new Entry(RT_SIGPENDING, "rt_sigpending", new RtSigpendingCall(), SyscallStatus.full()),
                 new Entry(RT_SIGTIMEDWAIT, "rt_sigtimedwait", new RtSigtimedwaitCall(), SyscallStatus.partial(
-                        "signals in the set that are not blocked run their handlers rather than being returned")),
+                        "a signal of the set that is not blocked and whose default action kills is returned "
+                        + "rather than killing (Linux kills)")),
                 new Entry(RT_SIGRETURN, "rt_sigreturn", new RtSigreturnCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SETPGID, "setpgid", new SetpgidCall(), SyscallStatus.partial(
                         "EACCES for a child that has called execve is not modelled")),
