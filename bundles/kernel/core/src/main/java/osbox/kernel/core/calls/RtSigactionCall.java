@@ -28,15 +28,9 @@ public final class RtSigactionCall implements KernelSyscall {
         if (c.arg(3) != SignalSets.SIGSET_SIZE) {
             return -Errno.EINVAL;
         }
-        long[] v = new long[3];
-        if (act != 0) {
-            long[] one = new long[1];
-            for (int i = 0; i < 3; i++) {
-                if (!Fds.accessOk(act, 24) || !c.memory().readLong(act + 8L * i, one)) {
-                    return -Errno.EFAULT;
-                }
-                v[i] = one[0];
-            }
+        long[] v = act == 0 ? new long[3] : SignalSets.readLongs(c, act, 3);
+        if (v == null) {
+            return -Errno.EFAULT;
         }
         if (sig < 1 || sig > 64 || (act != 0 && (sig == Signals.SIGKILL || sig == Signals.SIGSTOP))) {
             return -Errno.EINVAL;

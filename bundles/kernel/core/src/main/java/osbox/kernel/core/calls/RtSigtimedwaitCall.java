@@ -29,15 +29,10 @@ public final class RtSigtimedwaitCall implements KernelSyscall {
         long timeout = c.arg(2);
         long cycles = -1;
         if (timeout != 0) {
-            long[] t = new long[2];
-            if (!Fds.accessOk(timeout, 16) || !c.memory().readLong(timeout, v)) {
+            long[] t = SignalSets.readLongs(c, timeout, 2);
+            if (t == null) {
                 return -Errno.EFAULT;
             }
-            t[0] = v[0];
-            if (!c.memory().readLong(timeout + 8, v)) {
-                return -Errno.EFAULT;
-            }
-            t[1] = v[0];
             if (t[0] < 0 || t[1] < 0 || t[1] > 999_999_999L) {
                 return -Errno.EINVAL;
             }

@@ -8,7 +8,8 @@ import osbox.kernel.core.syscall.SyscallFrame;
 /**
  * setitimer(which, new, old): ITIMER_REAL in simulated time (SIGALRM when
  * it expires, then every it_interval); a null new disarms it. The old
- * value goes to old. ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL (not
+ * value goes to old. struct itimerval is {it_interval, it_value}, two
+ * timevals: four longs. ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL (not
  * kept), as does any other which or a timeval out of range.
  */
 public final class SetitimerCall implements KernelSyscall {
@@ -16,8 +17,8 @@ public final class SetitimerCall implements KernelSyscall {
 
     @Override
     public long invoke(SyscallFrame c) {
-        long[] n = new long[4];
-        if (c.arg(1) != 0 && !readItimerval(c, c.arg(1), n)) {
+        long[] n = c.arg(1) == 0 ? new long[4] : SignalSets.readLongs(c, c.arg(1), 4);
+        if (n == null) {
             return -Errno.EFAULT;
         }
         if (n[0] < 0 || n[1] < 0 || n[1] > 999_999 || n[2] < 0 || n[3] < 0 || n[3] > 999_999) {
@@ -34,18 +35,6 @@ public final class SetitimerCall implements KernelSyscall {
             return -Errno.EFAULT;
         }
         return 0;
-    }
-
-    // struct itimerval {it_interval, it_value} of two timevals: four longs.
-    static boolean readItimerval(SyscallFrame c, long addr, long[] out) {
-        long[] v = new long[1];
-        for (int i = 0; i < 4; i++) {
-            if (!Fds.accessOk(addr, 32) || !c.memory().readLong(addr + 8L * i, v)) {
-                return false;
-            }
-            out[i] = v[0];
-        }
-        return true;
     }
 
     // {interval, value} in microseconds as struct itimerval.

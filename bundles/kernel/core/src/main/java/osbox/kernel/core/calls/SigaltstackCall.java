@@ -23,13 +23,9 @@ public final class SigaltstackCall implements KernelSyscall {
         long[] was = {s.altSp(), s.altStackFlags(sp) | (s.altFlags() & 0x8000_0000), s.altSize()};
         long r = 0;
         if (ss != 0) {
-            long[] v = new long[1];
-            long[] n = new long[3];
-            for (int i = 0; i < 3; i++) {
-                if (!Fds.accessOk(ss, 24) || !c.memory().readLong(ss + 8L * i, v)) {
-                    return -Errno.EFAULT;
-                }
-                n[i] = v[0];
+            long[] n = SignalSets.readLongs(c, ss, 3);
+            if (n == null) {
+                return -Errno.EFAULT;
             }
             r = c.signals().altStack(c.process(), n[0], (int) n[1], n[2], sp);
         }

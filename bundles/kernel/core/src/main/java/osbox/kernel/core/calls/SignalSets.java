@@ -15,6 +15,22 @@ final class SignalSets {
         return Fds.accessOk(addr, SIGSET_SIZE) && c.memory().readLong(addr, out);
     }
 
+    /** Reads n consecutive longs (a struct of them) at addr; null when any is unreadable. */
+    static long[] readLongs(SyscallFrame c, long addr, int n) {
+        if (!Fds.accessOk(addr, 8L * n)) {
+            return null;
+        }
+        long[] out = new long[n];
+        long[] v = new long[1];
+        for (int i = 0; i < n; i++) {
+            if (!c.memory().readLong(addr + 8L * i, v)) {
+                return null;
+            }
+            out[i] = v[0];
+        }
+        return out;
+    }
+
     /** Writes a sigset at addr; false when unwritable. */
     static boolean write(SyscallFrame c, long addr, long set) {
         return Fds.accessOk(addr, SIGSET_SIZE) && c.memory().writeLong(addr, set);

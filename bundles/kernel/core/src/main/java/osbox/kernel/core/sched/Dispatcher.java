@@ -350,6 +350,12 @@ public final class Dispatcher<T extends Task> {
         } else if (runnable.remove(p)) {
             tell("dequeue", () -> slot.active().dequeue(p));
         }
+        leaveSleep(p);
+    }
+
+    // Takes p off the queue or the timer it sleeps on, if any.
+    private void leaveSleep(T p) {
+        SchedEntity s = p.sched();
         if (s.sleepingOn != null) {
             s.sleepingOn.remove(p);
             s.sleepingOn = null;
@@ -378,14 +384,7 @@ public final class Dispatcher<T extends Task> {
         if (runnable.remove(p)) {
             tell("dequeue", () -> slot.active().dequeue(p));
         }
-        if (s.sleepingOn != null) {
-            s.sleepingOn.remove(p);
-            s.sleepingOn = null;
-        }
-        if (s.sleepEvent != 0) {
-            machine.events().cancel(s.sleepEvent);
-            s.sleepEvent = 0;
-        }
+        leaveSleep(p);
         p.setState(ProcessState.BLOCKED);
     }
 
