@@ -93,5 +93,11 @@ public enum TraceKind {
      * a spawned one: 0), execve (the old image's pages gone), munmap and brk
      * freeing pages, the exit (0 and 0). a = resident pages, b = swapped pages.
      */
-    MEMORY
+    MEMORY,
+    /**
+     * A signal was delivered to a handler: its frame is on the user stack
+     * and the process returns to user mode in the handler. a = signal,
+     * b = handler address; text names the signal.
+     */
+    SIGNAL_DELIVER
 }

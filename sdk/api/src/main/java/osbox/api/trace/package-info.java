@@ -5,6 +5,6 @@
  * by kind, page-ins and page-outs, resident-set samples) are described in
  * {@link osbox.api.trace.TraceKind}.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.trace;

@@ -43,6 +43,7 @@ import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
 import osbox.kernel.core.proc.ProgramLoader;
 import osbox.kernel.core.proc.SignalDelivery;
+import osbox.kernel.core.proc.SignalObserver;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.syscall.SyscallFrame;
 import osbox.kernel.core.syscall.SyscallStatus;
@@ -124,7 +125,9 @@ public final class KernelCore implements Kernel, ProcessManager {
         vm.useClock(dispatcher::now);
         // processes, bottom up: how they end, signals (which end them), the OOM killer (which signals)
         this.exits = new ExitWait(table, dispatcher, tracer);
-        this.signals = new SignalDelivery(table, exits, tracer);
+        this.signals = new SignalDelivery(table, exits, dispatcher, machine);
+        // the return to user mode when the dispatcher puts a process on a hart: pending signals are delivered
+        dispatcher.setResumeHook(signals::returnToUser);
         dispatcher.setCpuLimit(new CpuTimeLimit(machine.frequencyHz(), signals));
         this.oom = new OomKiller(table, signals, vm, tracer);
         OpenFiles files = new OpenFiles(dispatcher::newWaitQueue);
@@ -168,6 +171,11 @@ public final class KernelCore implements Kernel, ProcessManager {
         machine.setTrapVector((hart, cause, tval) -> {
             dispatcher.observe(hart.cycle());
             traps.trap(hart, cause, tval);
+            // the return to user mode after every trap: signals are delivered (one field test when none)
+            Process running = dispatcher.current(hart.id());
+            if (running != null) {
+                signals.returnToUser(running);
+            }
             // swap transfers this trap caused: the hart waited for them
             long swapped = vm.takeSwapCycles();
             if (swapped > 0) {
@@ -363,6 +371,11 @@ public final class KernelCore implements Kernel, ProcessManager {
     /** Every process not yet reaped, by pid; use only on the simulation thread. */
     public ProcessTable table() {
         return table;
+    }
+
+    /** Tells {@code observer} of every signal delivered to a handler (the strace view); null: no one. */
+    public void setSignalObserver(SignalObserver observer) {
+        signals.setObserver(observer);
     }
 
     /** Processes killed by a signal (faults, kill, the OOM killer) since boot. */

@@ -5,6 +5,7 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallHandler;
 import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.proc.SigInfo;
 import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.syscall.SyscallFrame;
 
@@ -27,11 +28,13 @@ final class Fds {
      * A write's result, after sending the caller SIGPIPE when it is EPIPE:
      * POSIX has write raise SIGPIPE along with EPIPE (a pipe or FIFO no one
      * reads, a broken socket); its default action kills the caller, whose
-     * call still answers EPIPE (traced as such).
+     * call still answers EPIPE (traced as such); a handled or ignored
+     * SIGPIPE leaves the caller with EPIPE.
      */
     static long brokenPipe(SyscallFrame c, long r) {
         if (r == -Errno.EPIPE && c.process().state() != ProcessState.ZOMBIE) {
-            c.signals().kill(c.process(), Signals.SIGPIPE, "write to a pipe with no readers", 0);
+            c.signals().post(c.process(), SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, c.process().pid()),
+                    "write to a pipe with no readers");
         }
         return r;
     }

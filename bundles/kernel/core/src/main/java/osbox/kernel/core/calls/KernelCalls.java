@@ -23,6 +23,10 @@ public final class KernelCalls {
     private static final SyscallStatus RLIMITS = SyscallStatus.partial("every resource is kept and checked as Linux"
             + " does; only RLIMIT_AS, RLIMIT_CPU, RLIMIT_NOFILE, RLIMIT_NPROC and RLIMIT_STACK are enforced");
 
+    // numbers the API's Syscalls does not name (Linux riscv64, asm-generic)
+    static final int GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
+            RT_SIGTIMEDWAIT = 137, RT_SIGRETURN = 139;
+
     private KernelCalls() {
     }
 
@@ -56,14 +60,27 @@ public final class KernelCalls {
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
                         "the list is remembered, but nothing walks it at exit (no futexes)")),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
-                        "signals do not interrupt the sleep, so rem is never written")),
+                        "a signal handler interrupts it with EINTR and rem; a stop and SIGCONT restart it in full")),
+                new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.partial(
+                        "ITIMER_REAL only; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
+                new Entry(SETITIMER, "setitimer", new SetitimerCall(), SyscallStatus.partial(
+                        "ITIMER_REAL only, in simulated time; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
-                        "signals take their default action (no handlers)")),
+                        "no permission checks (every process is the same user's)")),
                 new Entry(Syscalls.TKILL, "tkill", new TkillCall(), SyscallStatus.partial(
-                        "one thread per process: the tid is the pid; signals take their default action")),
+                        "one thread per process: the tid is the pid")),
                 new Entry(Syscalls.TGKILL, "tgkill", new TgkillCall(), SyscallStatus.partial(
-                        "one thread per process: tgid must equal tid; signals take their default action")),
+                        "one thread per process: tgid must equal tid")),
+                new Entry(Syscalls.SIGALTSTACK, "sigaltstack", new SigaltstackCall(), SyscallStatus.full()),
+                new Entry(RT_SIGSUSPEND, "rt_sigsuspend", new RtSigsuspendCall(), SyscallStatus.full()),
+                new Entry(Syscalls.RT_SIGACTION, "rt_sigaction", new RtSigactionCall(), SyscallStatus.full()),
+                new Entry(Syscalls.RT_SIGPROCMASK, "rt_sigprocmask", new RtSigprocmaskCall(), SyscallStatus.full()),
+                new Entry(RT_SIGPENDING, "rt_sigpending", new RtSigpendingCall(), SyscallStatus.full()),
+                new Entry(RT_SIGTIMEDWAIT, "rt_sigtimedwait", new RtSigtimedwaitCall(), SyscallStatus.partial(
+                        "a signal of the set that is not blocked and whose default action kills is returned "
+                        + "rather than killing (Linux kills)")),
+                new Entry(RT_SIGRETURN, "rt_sigreturn", new RtSigreturnCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SETPGID, "setpgid", new SetpgidCall(), SyscallStatus.partial(
                         "EACCES for a child that has called execve is not modelled")),
                 new Entry(Syscalls.GETPGID, "getpgid", new GetpgidCall(), SyscallStatus.full()),

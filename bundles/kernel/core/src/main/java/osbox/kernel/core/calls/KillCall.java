@@ -4,7 +4,7 @@ import osbox.api.kernel.ProcessState;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
-/** kill(pid, sig): sends a signal with its default action (no handlers yet); sig 0 checks that pid exists. */
+/** kill(pid, sig): sends a signal (si_code SI_USER); sig 0 checks that pid exists. */
 public final class KillCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {

@@ -2,6 +2,7 @@ package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.ProcessState;
+import osbox.kernel.core.proc.SigInfo;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
@@ -15,7 +16,7 @@ public final class TgkillCall implements KernelSyscall {
         if (c.arg(0) != c.arg(1)) {
             return -Errno.ESRCH;
         }
-        long r = c.signals().send(c.process(), c.arg(1), c.arg(2));
+        long r = c.signals().send(c.process(), c.arg(1), c.arg(2), SigInfo.SI_TKILL);
         return c.process().state() == ProcessState.ZOMBIE ? NO_RETURN : r;
     }
 }

@@ -21,7 +21,8 @@ public final class Wait4Call implements KernelSyscall {
         if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WALL_BITS)) != 0) {
             return -Errno.EINVAL;
         }
-        long r = c.exits().waitChild(c, c.process(), c.arg(0), c.arg(1), (options & WNOHANG) != 0);
+        long r = c.exits().waitChild(c, c.process(), c.arg(0), c.arg(1), (options & WNOHANG) != 0,
+                (options & WUNTRACED) != 0, (options & WCONTINUED) != 0);
         long rusage = c.arg(3);
         // as Linux's sys_wait4: the child is reaped first; a bad rusage pointer then answers EFAULT
         if (r > 0 && r != RESTART && rusage != 0 && !c.memory().write(rusage, new byte[144], 0, 144)) {

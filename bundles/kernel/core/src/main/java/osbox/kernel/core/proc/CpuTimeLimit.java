@@ -7,9 +7,9 @@ import osbox.kernel.core.sched.CpuLimit;
  * RLIMIT_CPU for the dispatcher, as Linux's check_process_timers enforces
  * it: at the hard limit SIGKILL; at the soft limit SIGXCPU, and the soft
  * limit moves one second on (so, with the signal caught, another SIGXCPU
- * comes every second until the hard limit). osbox has no signal handlers
- * yet, so SIGXCPU's default action (terminate, with a core dump under a
- * nonzero RLIMIT_CORE) ends the process at the soft limit. CPU time is
+ * comes every second until the hard limit). Without a handler SIGXCPU's
+ * default action (terminate, with the core flag under a nonzero
+ * RLIMIT_CORE) ends the process at the soft limit. CPU time is
  * simulated: the cycles charged to the process (user and system alike) at
  * the machine's frequency; limits are whole seconds.
  */
@@ -43,8 +43,9 @@ public final class CpuTimeLimit implements CpuLimit<Process> {
         }
         long soft = l.soft(ResourceLimits.RLIMIT_CPU);
         l.advanceCpuSoftLimit();
-        signals.kill(p, Signals.SIGXCPU, "CPU time limit exceeded (RLIMIT_CPU soft limit, "
-                + Long.toUnsignedString(soft) + " s)", 0);
+        // a signal like any other (Linux's send_signal with SEND_SIG_PRIV): a handler may catch it
+        signals.post(p, SigInfo.kernel(Signals.SIGXCPU), "CPU time limit exceeded (RLIMIT_CPU soft limit, "
+                + Long.toUnsignedString(soft) + " s)");
     }
 
     // Seconds of CPU as cycles; Long.MAX_VALUE for RLIM_INFINITY or more than a long holds.

@@ -27,12 +27,25 @@ public final class ExitWait {
     private final Dispatcher<Process> dispatcher;
     private final Tracer tracer;
     private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
+    private ParentNotice parentNotice = (parent, child, status) -> false;
+
+    /** How a parent learns that a child ended (SIGCHLD); answers whether the child is reaped at once. */
+    @FunctionalInterface
+    public interface ParentNotice {
+        /** Child ended with wait status {@code status}; true when its parent lets it be reaped at once. */
+        boolean childExited(Process parent, Process child, int status);
+    }
 
     /** Ends processes of {@code table}, taking them off {@code dispatcher}'s harts; traces to {@code tracer}. */
     public ExitWait(ProcessTable table, Dispatcher<Process> dispatcher, Tracer tracer) {
         this.table = table;
         this.dispatcher = dispatcher;
         this.tracer = tracer;
+    }
+
+    /** Tells {@code notice} of every child that ends (signals: SIGCHLD, SA_NOCLDWAIT). */
+    public void setParentNotice(ParentNotice notice) {
+        parentNotice = notice;
     }
 
     /** exit and exit_group: the calling process ends with exit code {@code code}. */
@@ -75,7 +88,20 @@ public final class ExitWait {
         Process parent = p.ppid() == 0 ? null : table.get(p.ppid());
         if (parent == null) {
             table.remove(p);
-        } else if (parent.childWait() != null) {
+            return;
+        }
+        // the parent's wait4 wakes first, so it reaps the child before a SIGCHLD handler runs (as on Linux,
+        // where do_wait finds the zombie first); then SIGCHLD, and a parent that ignores it (or set
+        // SA_NOCLDWAIT) does not keep the zombie
+        wakeParent(parent);
+        if (parentNotice.childExited(parent, p, status)) {
+            table.remove(p);
+        }
+    }
+
+    /** Wakes parent if it sleeps in wait4 (a child ended, stopped or continued). */
+    public void wakeParent(Process parent) {
+        if (parent.childWait() != null) {
             parent.childWait().wakeAll();
         }
     }
@@ -88,10 +114,18 @@ public final class ExitWait {
      * -EFAULT but the child is reaped all the same. Returns its pid; 0 with
      * WNOHANG when none has exited; -ECHILD when p has no such child; -ESRCH
      * for INT_MIN; or puts p to sleep through {@code call} until a child
-     * ends and answers {@link SyscallHandler#RESTART}. The caller checked
-     * the options.
+     * ends and answers {@link SyscallHandler#RESTART}. With
+     * {@code untraced} a child stopped since it was last waited for is
+     * reported (status 0x7f | sig &lt;&lt; 8), with {@code continued} one
+     * continued (0xffff); neither is reaped. The caller checked the options.
      */
     public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang) {
+        return waitChild(call, p, pid, statusAddr, noHang, false, false);
+    }
+
+    /** wait4 with WUNTRACED and WCONTINUED: see {@link #waitChild(SyscallContext, Process, long, long, boolean)}. */
+    public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang,
+            boolean untraced, boolean continued) {
         int upid = (int) pid;
         if (upid == Integer.MIN_VALUE) {
             return -Errno.ESRCH;
@@ -107,6 +141,16 @@ public final class ExitWait {
             if (c.state() == ProcessState.ZOMBIE) {
                 zombie = c;
                 break;
+            }
+            SignalState cs = c.signals();
+            if (untraced && cs.stopReport != 0) {
+                int report = 0x7f | cs.stopReport << 8;
+                cs.stopReport = 0;
+                return reportOnly(p, c, statusAddr, report);
+            }
+            if (continued && cs.continuedReport) {
+                cs.continuedReport = false;
+                return reportOnly(p, c, statusAddr, 0xffff);
             }
         }
         if (!any) {
@@ -127,6 +171,14 @@ public final class ExitWait {
             return -Errno.EFAULT;
         }
         return zombie.pid();
+    }
+
+    // A stopped or continued child's report: stored, the child left as it is.
+    private static long reportOnly(Process p, Process c, long statusAddr, int status) {
+        if (statusAddr != 0 && !p.userMemory().writeInt(statusAddr, status)) {
+            return -Errno.EFAULT;
+        }
+        return c.pid();
     }
 
     /** Adds a listener told of every process that ends, after it became a zombie (ProcessManager). */

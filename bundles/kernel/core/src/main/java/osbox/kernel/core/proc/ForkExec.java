@@ -126,6 +126,7 @@ public final class ForkExec {
         child.setFiles(parent.files().fork());
         child.setLimits(parent.limits().copy());
         child.inheritAttributes(parent);
+        child.setSignals(parent.signals().forkCopy());
         k.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid(), parent.pid(), 0, child.name());
         k.dispatcher().makeReady(child);
         return child.pid();
@@ -163,6 +164,7 @@ public final class ForkExec {
         p.setImage(loaded.context(), loaded.space(), loaded.user());
         p.space().setPid(p.pid());
         p.files().closeOnExec();
+        p.signals().execReset();
         p.rename(baseName(path), argv.isEmpty() ? List.of(path) : argv);
         h.mmu().setSatp(p.space().satp());
         h.setContext(p.context());

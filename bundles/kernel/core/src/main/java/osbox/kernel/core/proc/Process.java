@@ -77,6 +77,9 @@ public final class Process implements ProcessView, Task {
     // ---- signals: a kill the OOM killer chose this process for while its own system call needed
     // memory; set by OomKiller, carried out (and cleared) by OomKiller when the call returns. ----
     private boolean oomKillPending;
+    // signalState: dispositions, mask, pending, alternate stack, job control (SignalDelivery and the
+    // signal calls write it; ForkExec gives a fork's child a copy and resets it at execve).
+    private SignalState signalState = new SignalState();
 
     Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
         this.pid = pid;
@@ -131,6 +134,9 @@ public final class Process implements ProcessView, Task {
 
     /** Its resource limits (getrlimit). */
     public ResourceLimits limits() { return limits; }
+
+    /** Its signal state (dispositions, blocked mask, pending signals, alternate stack). */
+    public SignalState signals() { return signalState; }
 
     /** The queue it sleeps on in wait4, or null before it first waits. */
     KernelWaitQueue<Process> childWait() { return childWait; }
@@ -236,6 +242,11 @@ public final class Process implements ProcessView, Task {
     void setLimits(ResourceLimits l) {
         limits = l;
         files.setLimit((int) l.softAtMost(ResourceLimits.RLIMIT_NOFILE, FileTable.MAX));
+    }
+
+    // ForkExec (fork): the child's signal state, a copy of the parent's.
+    void setSignals(SignalState s) {
+        signalState = s;
     }
 
     // ExitWait: re-parents it (its parent ended).

@@ -54,6 +54,8 @@ public final class Dispatcher<T extends Task> {
     /** When the running task's CPU limit falls on each hart (hart cycle), or Long.MAX_VALUE. */
     private final long[] cpuDeadline;
     private CpuLimit<T> cpuLimit = CpuLimit.none();
+    /** Called with each task put on a hart (the return to user mode: signal delivery). */
+    private java.util.function.Consumer<T> resumeHook = t -> { };
     private final Context context;
     private long clock;
     private boolean kickPending;
@@ -89,6 +91,15 @@ public final class Dispatcher<T extends Task> {
     /** Enforces {@code limits} on the tasks it runs from now on (see {@link CpuLimit}). */
     public void setCpuLimit(CpuLimit<T> limits) {
         cpuLimit = limits;
+    }
+
+    /**
+     * Calls {@code hook} with each task this dispatcher puts on a hart, as
+     * the last step of the dispatch: the task returns to user mode there
+     * (the kernel delivers signals). The hook may retire or stop the task.
+     */
+    public void setResumeHook(java.util.function.Consumer<T> hook) {
+        resumeHook = hook;
     }
 
     /**
@@ -311,6 +322,7 @@ public final class Dispatcher<T extends Task> {
 
     /** Puts the task running on hart h to sleep until cycle deadline and runs the next one. */
     public void sleepUntil(Hart h, T p, long deadline) {
+        p.sched().sleepDeadline = deadline;
         p.sched().sleepEvent = machine.events().schedule(deadline, () -> {
             p.sched().sleepEvent = 0;
             clock = Math.max(clock, machine.now());
@@ -338,6 +350,12 @@ public final class Dispatcher<T extends Task> {
         } else if (runnable.remove(p)) {
             tell("dequeue", () -> slot.active().dequeue(p));
         }
+        leaveSleep(p);
+    }
+
+    // Takes p off the queue or the timer it sleeps on, if any.
+    private void leaveSleep(T p) {
+        SchedEntity s = p.sched();
         if (s.sleepingOn != null) {
             s.sleepingOn.remove(p);
             s.sleepingOn = null;
@@ -345,6 +363,35 @@ public final class Dispatcher<T extends Task> {
         if (s.sleepEvent != 0) {
             machine.events().cancel(s.sleepEvent);
             s.sleepEvent = 0;
+        }
+    }
+
+    /**
+     * Stops p (a stop signal): off its hart (which runs the next task), out
+     * of the run set, or off the queue or timer it sleeps on; BLOCKED until
+     * {@link #resume}. A call it slept in runs again when it resumes.
+     */
+    public void stop(T p) {
+        SchedEntity s = p.sched();
+        if (s.hart >= 0) {
+            Hart h = machine.hart(s.hart);
+            clock = Math.max(clock, h.cycle());
+            switchOut(h, p, StopReason.BLOCKED);
+            p.setState(ProcessState.BLOCKED);
+            dispatch(h);
+            return;
+        }
+        if (runnable.remove(p)) {
+            tell("dequeue", () -> slot.active().dequeue(p));
+        }
+        leaveSleep(p);
+        p.setState(ProcessState.BLOCKED);
+    }
+
+    /** Makes a task {@link #stop}ped runnable again (SIGCONT). */
+    public void resume(T p) {
+        if (p.state() == ProcessState.BLOCKED && p.sched().sleepingOn == null && p.sched().sleepEvent == 0) {
+            makeReady(p, EnqueueReason.WOKEN);
         }
     }
 
@@ -503,6 +550,7 @@ public final class Dispatcher<T extends Task> {
             machine.tracer().record(TraceKind.CONTEXT_SWITCH, hart, pid, from, pid);
         }
         lastPid[hart] = pid;
+        resumeHook.accept(next);
     }
 
     // Counts the switch away from the task that last stopped on this hart, unless it runs on:

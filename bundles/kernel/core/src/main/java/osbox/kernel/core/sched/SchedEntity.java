@@ -29,6 +29,8 @@ public final class SchedEntity {
     KernelWaitQueue<?> sleepingOn;
     /** Event id of a timed sleep, or 0. */
     long sleepEvent;
+    /** The cycle its last timed sleep was to end (nanosleep's rem when a signal cuts it short). */
+    long sleepDeadline;
     /** It was woken from a sleep and its pending call runs again (a restart). */
     boolean woken;
 
@@ -75,6 +77,11 @@ public final class SchedEntity {
     /** Whether a timed sleep is pending (an event will wake it). */
     public boolean sleepsUntilDeadline() {
         return sleepEvent != 0;
+    }
+
+    /** The cycle its last timed sleep was to end. */
+    public long sleepDeadline() {
+        return sleepDeadline;
     }
 
     /** Whether its pending system call is the restart of a call that slept. */

@@ -4,6 +4,8 @@ import osbox.api.hw.Hart;
 import osbox.api.hw.TrapCause;
 import osbox.api.kernel.Signals;
 import osbox.api.memory.AddressSpace;
+import osbox.api.memory.MemoryRegion;
+import osbox.kernel.core.proc.SigInfo;
 import osbox.kernel.core.proc.OomKiller;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.SignalDelivery;
@@ -80,9 +82,12 @@ public final class FaultTrap {
     }
 
     /**
-     * A trap the process cannot survive: it is killed with {@code sig}, the
-     * report naming the cause, pc and address (or the instruction bits of
-     * an illegal instruction).
+     * A trap the process's instruction cannot go past: signal {@code sig}
+     * is forced on it (Linux's force_sig_fault) with the si_code and
+     * si_addr Linux gives: its handler runs if it has one and does not
+     * block sig (the instruction runs again when the handler returns);
+     * otherwise it is killed, the report naming the cause, pc and address
+     * (or the instruction bits of an illegal instruction).
      */
     public void fatal(Hart hart, int cause, long tval, int sig) {
         Process p = dispatcher.current(hart.id());
@@ -93,6 +98,37 @@ public final class FaultTrap {
         String what = cause == TrapCause.ILLEGAL_INSTRUCTION
                 ? String.format("%s at pc=0x%x (instruction 0x%x)", TrapCause.name(cause), p.context().pc, tval)
                 : String.format("%s at pc=0x%x, address 0x%x", TrapCause.name(cause), p.context().pc, tval);
-        signals.kill(p, sig, what, tval);
+        long pc = p.context().pc;
+        int code;
+        long addr;
+        switch (cause) {
+            case TrapCause.ILLEGAL_INSTRUCTION -> {
+                code = SigInfo.ILL_ILLOPC;
+                addr = pc;
+            }
+            case TrapCause.BREAKPOINT -> {
+                code = SigInfo.TRAP_BRKPT;
+                addr = pc;
+            }
+            case TrapCause.LOAD_PAGE_FAULT, TrapCause.STORE_PAGE_FAULT, TrapCause.INSTRUCTION_PAGE_FAULT -> {
+                code = mapped(p, tval) ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR;
+                addr = tval;
+            }
+            default -> {
+                code = sig == Signals.SIGBUS ? SigInfo.BUS_ADRALN : SigInfo.SEGV_ACCERR;
+                addr = tval;
+            }
+        }
+        signals.force(p, sig, code, addr, what);
+    }
+
+    // Whether addr lies in one of p's regions (a SIGSEGV there is SEGV_ACCERR, elsewhere SEGV_MAPERR).
+    private static boolean mapped(Process p, long addr) {
+        for (MemoryRegion r : p.space().memoryRegions()) {
+            if (Long.compareUnsigned(addr, r.start()) >= 0 && Long.compareUnsigned(addr, r.end()) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -87,6 +87,7 @@ public final class SyscallTrap implements TrapTable.Handler {
                             table.name((int) number));
                     result = -Errno.EINTR;
                 } else {
+                    frame.signals().slept(p); // a signal already deliverable cuts the sleep short
                     return;
                 }
             }

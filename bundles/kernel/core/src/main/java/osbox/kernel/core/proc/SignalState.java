@@ -1,0 +1,266 @@
+package osbox.kernel.core.proc;
+
+import java.util.ArrayList;
+import java.util.List;
+import osbox.api.kernel.Signals;
+import osbox.kernel.core.sched.KernelWaitQueue;
+
+/**
+ * A process's signal state, data only (the logic is {@link SignalDelivery}'s):
+ * the disposition of each signal (handler, sa_flags, sa_mask), the blocked
+ * mask, the pending set with each pending signal's siginfo (standard
+ * signals 1..31 collapse to one; realtime 32..64 queue), the alternate
+ * stack, and the job-control reports wait4 gives the parent. Signal sets
+ * are Linux's 64-bit sigset_t: signal n is bit n-1.
+ *
+ * <p>{@link #deliverable} is kept equal to "a pending signal is not
+ * blocked", so the check at every return to user mode is one field test.
+ * Simulation thread only.
+ */
+public final class SignalState {
+    /** sa_handler values. */
+    public static final long SIG_DFL = 0, SIG_IGN = 1;
+    /** sa_flags (Linux generic values; riscv has no SA_RESTORER). */
+    public static final long SA_NOCLDSTOP = 1, SA_NOCLDWAIT = 2, SA_SIGINFO = 4, SA_ONSTACK = 0x0800_0000L,
+            SA_RESTART = 0x1000_0000L, SA_NODEFER = 0x4000_0000L, SA_RESETHAND = 0x8000_0000L;
+    /** ss_flags. */
+    public static final int SS_ONSTACK = 1, SS_DISABLE = 2;
+    /** Signals no mask may block (SIGKILL, SIGSTOP). */
+    public static final long UNBLOCKABLE = bit(Signals.SIGKILL) | bit(Signals.SIGSTOP);
+
+    // ---- dispositions: rt_sigaction; fork copies them, execve resets handlers (not SIG_IGN) ----
+    private final long[] handler = new long[65];
+    private final long[] flags = new long[65];
+    private final long[] actionMask = new long[65];
+
+    // ---- blocked and pending ----
+    private long blocked;
+    private long pending;
+    private final SigInfo[] standardInfo = new SigInfo[32];
+    private final List<SigInfo> realtime = new ArrayList<>();
+    private boolean deliverable;
+
+    // ---- the alternate stack (sigaltstack): fork copies it, execve removes it ----
+    long altSp;
+    long altSize;
+    int altFlags;
+
+    // ---- sleeping on signals: rt_sigsuspend's saved mask (restored after its handler's frame is built),
+    // rt_sigtimedwait's set, the queue both sleep on, and whether a signal cut a sleeping call short ----
+    long savedMask;
+    boolean restoreSavedMask;
+    long waitSet;
+    KernelWaitQueue<Process> signalWait;
+    boolean interrupted;
+
+    // ---- job control: stopped by a signal, and the reports wait4 (WUNTRACED, WCONTINUED) has not given yet ----
+    boolean stopped;
+    int stopReport;
+    boolean continuedReport;
+
+    // ---- ITIMER_REAL (IntervalTimers): not inherited at fork, kept at execve ----
+    long realInterval;
+    long realDeadline;
+    long realEvent;
+
+    // ---- the sigreturn trampoline page is mapped in the current image ----
+    boolean trampolineMapped;
+
+    /** The set bit of signal sig. */
+    public static long bit(int sig) {
+        return 1L << (sig - 1);
+    }
+
+    /** Whether a pending signal is not blocked: the one test at every return to user mode. */
+    public boolean deliverable() {
+        return deliverable;
+    }
+
+    /** The blocked mask. */
+    public long blocked() {
+        return blocked;
+    }
+
+    /** Sets the blocked mask (SIGKILL and SIGSTOP are never blocked). */
+    public void setBlocked(long mask) {
+        blocked = mask & ~UNBLOCKABLE;
+        recompute();
+    }
+
+    /** The pending set. */
+    public long pending() {
+        return pending;
+    }
+
+    /** sig's handler: SIG_DFL, SIG_IGN or an address. */
+    public long handler(int sig) {
+        return handler[sig];
+    }
+
+    /** sig's sa_flags. */
+    public long flags(int sig) {
+        return flags[sig];
+    }
+
+    /** sig's sa_mask. */
+    public long actionMask(int sig) {
+        return actionMask[sig];
+    }
+
+    /** rt_sigaction: sets sig's disposition (the mask without SIGKILL and SIGSTOP). */
+    public void setAction(int sig, long h, long f, long mask) {
+        handler[sig] = h;
+        flags[sig] = f;
+        actionMask[sig] = mask & ~UNBLOCKABLE;
+    }
+
+    /** Whether sig is pending. */
+    public boolean isPending(int sig) {
+        return (pending & bit(sig)) != 0;
+    }
+
+    /** Queues a signal: a standard one already pending is dropped (Linux's legacy_queue). */
+    public void enqueue(SigInfo info) {
+        int sig = info.signo();
+        if (sig < 32) {
+            if (isPending(sig)) {
+                return;
+            }
+            standardInfo[sig] = info;
+        } else {
+            realtime.add(info);
+        }
+        pending |= bit(sig);
+        recompute();
+    }
+
+    /** Takes the oldest instance of pending signal sig off the queue; null when it is not pending. */
+    public SigInfo dequeue(int sig) {
+        if (!isPending(sig)) {
+            return null;
+        }
+        if (sig < 32) {
+            SigInfo info = standardInfo[sig];
+            standardInfo[sig] = null;
+            pending &= ~bit(sig);
+            recompute();
+            return info;
+        }
+        SigInfo found = null;
+        boolean more = false;
+        for (int i = 0; i < realtime.size(); i++) {
+            if (realtime.get(i).signo() == sig) {
+                if (found == null) {
+                    found = realtime.remove(i--);
+                } else {
+                    more = true;
+                    break;
+                }
+            }
+        }
+        if (!more) {
+            pending &= ~bit(sig);
+        }
+        recompute();
+        return found;
+    }
+
+    /** Drops every pending instance of the signals in set (SIG_IGN set, SIGCONT against stops). */
+    public void discard(long set) {
+        for (int sig = 1; sig <= 64; sig++) {
+            while ((pending & set & bit(sig)) != 0) {
+                dequeue(sig);
+            }
+        }
+    }
+
+    private void recompute() {
+        deliverable = (pending & ~blocked) != 0;
+    }
+
+    /** Whether sp lies on the alternate stack (Linux's on_sig_stack: it grows down from altSp + altSize). */
+    public boolean onAltStack(long sp) {
+        return altSize != 0 && Long.compareUnsigned(sp, altSp) > 0 && Long.compareUnsigned(sp - altSp, altSize) <= 0;
+    }
+
+    /** sas_ss_flags(sp): SS_DISABLE without an alternate stack, SS_ONSTACK on it, 0 otherwise. */
+    public int altStackFlags(long sp) {
+        return altSize == 0 ? SS_DISABLE : onAltStack(sp) ? SS_ONSTACK : 0;
+    }
+
+    /** rt_sigsuspend: blocks exactly mask until a handler runs; the mask now comes back after it. */
+    public void suspend(long mask) {
+        savedMask = blocked;
+        restoreSavedMask = true;
+        setBlocked(mask);
+    }
+
+    /** Whether rt_sigsuspend's mask is in place (its old mask not yet restored). */
+    public boolean suspended() {
+        return restoreSavedMask;
+    }
+
+    /** The signals rt_sigtimedwait waits for (0: it does not wait). */
+    public long waitSet() {
+        return waitSet;
+    }
+
+    /** rt_sigtimedwait: the signals it waits for, 0 when done. */
+    public void setWaitSet(long set) {
+        waitSet = set;
+    }
+
+    /** The alternate stack's base, size and flags as sigaltstack set them (size 0: none). */
+    public long altSp() {
+        return altSp;
+    }
+
+    public long altSize() {
+        return altSize;
+    }
+
+    public int altFlags() {
+        return altFlags;
+    }
+
+    /** Whether it is stopped (SIGSTOP and the terminal stops) and not continued yet. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * fork: the child's state: the parent's dispositions, mask and
+     * alternate stack; nothing pending, not stopped.
+     */
+    public SignalState forkCopy() {
+        SignalState c = new SignalState();
+        System.arraycopy(handler, 0, c.handler, 0, handler.length);
+        System.arraycopy(flags, 0, c.flags, 0, flags.length);
+        System.arraycopy(actionMask, 0, c.actionMask, 0, actionMask.length);
+        c.blocked = blocked;
+        c.altSp = altSp;
+        c.altSize = altSize;
+        c.altFlags = altFlags;
+        c.trampolineMapped = trampolineMapped;     // the child's memory is a copy, the page with it
+        return c;
+    }
+
+    /**
+     * execve: handlers go back to SIG_DFL (SIG_IGN stays), flags and masks
+     * are cleared, the alternate stack is removed; the blocked mask and
+     * pending signals stay (Linux's flush_signal_handlers).
+     */
+    public void execReset() {
+        for (int sig = 1; sig <= 64; sig++) {
+            if (handler[sig] != SIG_IGN) {
+                handler[sig] = SIG_DFL;
+            }
+            flags[sig] = 0;
+            actionMask[sig] = 0;
+        }
+        altSp = 0;
+        altSize = 0;
+        altFlags = 0;
+        trampolineMapped = false;
+    }
+}
