@@ -58,7 +58,7 @@ public final class KernelCalls {
                         + "word is not val, else sleeps until its timeout (ETIMEDOUT) or for ever; FUTEX_CLOCK_REALTIME, "
                         + "requeue, wake_op and the priority-inheritance operations answer ENOSYS")),
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
-                        "the list is remembered, but nothing walks it at exit (no futexes)")),
+                        "the list is remembered, but nothing walks it at exit (one thread per process)")),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
                         "signals do not interrupt the sleep, so rem is never written")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
