@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # check-rebuild.sh: rebuilds every example program into a temporary directory
 # and checks it is byte-identical to the committed .elf beside its source.
-# Skips (exit 0) when riscv64-unknown-elf-gcc is absent.
+#   ./check-rebuild.sh         the picolibc programs here
+#   ./check-rebuild.sh glibc   the glibc programs of glibc/
+# Skips (exit 0) when the directory's compiler (make print-cc) is absent.
 set -u
 cd "$(dirname "$0")"
+cd "${1:-.}" || exit 1
 
-CC=riscv64-unknown-elf-gcc
+CC=$(make -s --no-print-directory print-cc)
 if ! command -v "$CC" >/dev/null 2>&1; then
     echo "check-rebuild.sh: skipped: $CC not found"
     exit 0
@@ -29,5 +32,5 @@ for built in "$tmp"/*.elf; do
         differ=$((differ + 1))
     fi
 done
-echo "check-rebuild.sh: $same identical, $differ different"
+echo "check-rebuild.sh: ${1:-.}: $same identical, $differ different"
 [ "$differ" -eq 0 ] && [ "$same" -gt 0 ]

@@ -4,12 +4,15 @@
 #   ./run-qemu.sh            check (exit 1 on any mismatch)
 #   ./run-qemu.sh --record   rewrite expected/*.out from qemu (statuses stay
 #                            in cases.tsv: mismatches are reported, not fixed)
+#   ./run-qemu.sh [--record] glibc   the same for the cases of glibc/
 # Skips (exit 0) when qemu-riscv64 is absent.
 set -u
 cd "$(dirname "$0")"
 
 record=no
-[ "${1:-}" = "--record" ] && record=yes
+[ "${1:-}" = "--record" ] && { record=yes; shift; }
+dir=${1:-.}
+cd "$dir" || exit 1
 
 QEMU=${QEMU:-qemu-riscv64}
 if ! command -v "$QEMU" >/dev/null 2>&1; then
@@ -61,5 +64,5 @@ while IFS= read -r line; do
     fi
 done <cases.tsv
 
-echo "run-qemu.sh: $pass passed, $fail failed"
+echo "run-qemu.sh: ${dir%/}: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

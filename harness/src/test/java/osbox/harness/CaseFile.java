@@ -40,9 +40,15 @@ final class CaseFile {
     private CaseFile() {
     }
 
+    /** The cases of examples/programs/{@code name}. */
     static List<Case> read(String name) throws IOException {
+        return read(DIR, name);
+    }
+
+    /** The cases of the file {@code name} in {@code dir} (examples/programs or one below it, e.g. glibc). */
+    static List<Case> read(Path dir, String name) throws IOException {
         List<Case> out = new ArrayList<>();
-        for (String line : Files.readAllLines(DIR.resolve(name))) {
+        for (String line : Files.readAllLines(dir.resolve(name))) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

@@ -2,14 +2,9 @@ package osbox.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -58,34 +53,15 @@ class DifferentialTest {
     @ParameterizedTest(name = "qemu: {0}")
     @MethodSource("cases")
     void osboxMatchesQemuNow(CaseFile.Case c) throws Exception {
-        boolean haveQemu = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "qemu-riscv64")));
+        boolean haveQemu = QemuUser.present();
         if (!haveQemu) {
             System.out.println("[DifferentialTest] skipped: qemu-riscv64 not found; compared against the recorded outputs only");
         }
         Assumptions.assumeTrue(haveQemu, "qemu-riscv64 not found: live comparison skipped");
-        List<String> cmd = new ArrayList<>(List.of("qemu-riscv64", "-cpu", "rv64,c=true,f=true,d=true", "-0",
-                c.program(), c.program() + ".elf"));
-        cmd.addAll(c.args());
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(DIR.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.redirectInput(c.stdin().equals("-") ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
-                : ProcessBuilder.Redirect.from(DIR.resolve(c.stdin()).toFile()));
-        Process q = pb.start();
-        byte[] qout;
-        try (InputStream in = q.getInputStream()) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            in.transferTo(b);
-            qout = b.toByteArray();
-        }
-        if (!q.waitFor(2, TimeUnit.MINUTES)) {
-            q.destroyForcibly();
-            throw new AssertionError("qemu did not finish " + c);
-        }
-        int qstatus = q.exitValue();
+        QemuUser.Run q = QemuUser.run(DIR, c);
         byte[] image = Files.readAllBytes(DIR.resolve(c.program() + ".elf"));
         Computer.Result r = computer.run(c.program(), image, c.args(), stdin(c));
-        assertEquals(new String(qout, java.nio.charset.StandardCharsets.UTF_8), r.stdoutText(), "stdout of " + c);
-        assertEquals(qstatus, r.shellStatus(), "status of " + c);
+        assertEquals(q.stdoutText(), r.stdoutText(), "stdout of " + c);
+        assertEquals(q.status(), r.shellStatus(), "status of " + c);
     }
 }

@@ -57,8 +57,12 @@ public final class KernelCalls {
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.partial(
                         "the address is remembered, but nothing clears it or wakes a futex at exit (no threads)")),
+                new Entry(Syscalls.FUTEX, "futex", new FutexCall(), SyscallStatus.partial(
+                        "one thread per process: FUTEX_WAKE wakes no one (0); FUTEX_WAIT answers EAGAIN when the "
+                        + "word is not val, else sleeps until its timeout (ETIMEDOUT) or for ever; FUTEX_CLOCK_REALTIME, "
+                        + "requeue, wake_op and the priority-inheritance operations answer ENOSYS")),
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
-                        "the list is remembered, but nothing walks it at exit (no futexes)")),
+                        "the list is remembered, but nothing walks it at exit (one thread per process)")),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
                         "a signal handler interrupts it with EINTR and rem; a stop and SIGCONT restart it in full")),
                 new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.partial(

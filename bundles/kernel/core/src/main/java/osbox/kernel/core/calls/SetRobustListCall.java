@@ -9,7 +9,7 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * glibc registers it at start-up; len must be the size of struct
  * robust_list_head (24 on riscv64), else EINVAL. Linux does not look at
  * head here, so neither does osbox; nothing walks the list at exit yet
- * (no futexes).
+ * (one thread per process).
  */
 public final class SetRobustListCall implements KernelSyscall {
     static final long ROBUST_LIST_HEAD_SIZE = 24;
