@@ -120,7 +120,7 @@ public final class Namespace {
             return Opened.error(Errno.ELOOP);
         }
         if (type == Stat.S_IFDIR) {
-            return write || create ? Opened.error(Errno.EISDIR) : n.open(flags, c);
+            return write || create ? Opened.error(Errno.EISDIR) : Opened.of(new DirFile(n));
         }
         if (type != Stat.S_IFCHR && (write || (flags & OpenFlags.O_TRUNC) != 0)) {
             return Opened.error(Errno.EROFS);

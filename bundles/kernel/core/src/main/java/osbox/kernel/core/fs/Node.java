@@ -36,8 +36,9 @@ public interface Node {
     }
 
     /**
-     * Opens it (the namespace has checked the flags against its type and
-     * the read-only mount): an open file, or the errno.
+     * Opens it for reading (and, for a device, writing): an open file, or
+     * the errno. The namespace has checked the flags against its type and
+     * the read-only tree, and opens directories itself ({@link DirFile}).
      */
     Opened open(int flags, Caller c);
 
