@@ -50,6 +50,16 @@ class BusyboxFilesTest {
         return out;
     }
 
+    /** Whether qemu-riscv64 is on PATH; says so on stdout when it is not (the re-check is skipped). */
+    static boolean qemuInstalled(String test) {
+        boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "qemu-riscv64")));
+        if (!found) {
+            System.out.println("[" + test + "] skipped: qemu-riscv64 not found; the recorded outputs are not re-checked");
+        }
+        return found;
+    }
+
     private static Path busybox() throws Exception {
         return DebianPackagesTest.fetchPackage("busybox-static").resolve("usr/bin/busybox");
     }
@@ -75,12 +85,7 @@ class BusyboxFilesTest {
 
     @Test
     void theRecordedOutputsAreQemusToday(@TempDir Path root) throws Exception {
-        boolean haveQemu = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "qemu-riscv64")));
-        if (!haveQemu) {
-            System.out.println("[BusyboxFilesTest] skipped: qemu-riscv64 not found; the recorded outputs are not re-checked");
-        }
-        Assumptions.assumeTrue(haveQemu, "qemu-riscv64 not found");
+        Assumptions.assumeTrue(qemuInstalled("BusyboxFilesTest"), "qemu-riscv64 not found");
         Path busybox = busybox();
         // qemu -L looks absolute paths up under root first: root/host is /host
         Files.createSymbolicLink(root.resolve("host"), BusyboxCases.DIR.resolve("host"));

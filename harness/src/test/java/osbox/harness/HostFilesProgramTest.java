@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +33,7 @@ class HostFilesProgramTest {
 
     @Test
     void theRecordedOutputIsQemusToday() throws Exception {
-        boolean haveQemu = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "qemu-riscv64")));
-        if (!haveQemu) {
-            System.out.println("[HostFilesProgramTest] skipped: qemu-riscv64 not found; hostfiles.out is not re-checked");
-        }
-        Assumptions.assumeTrue(haveQemu, "qemu-riscv64 not found");
+        Assumptions.assumeTrue(BusyboxFilesTest.qemuInstalled("HostFilesProgramTest"), "qemu-riscv64 not found");
         Process p = new ProcessBuilder("qemu-riscv64", PROGRAMS.resolve("hostfiles.elf").toString(), NOTES.toString(),
                 "todo.txt").redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .directory(new File("/")).start();

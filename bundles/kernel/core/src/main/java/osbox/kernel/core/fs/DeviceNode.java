@@ -1,6 +1,5 @@
 package osbox.kernel.core.fs;
 
-import java.util.List;
 import java.util.function.Supplier;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.OpenFile;
@@ -11,13 +10,10 @@ import osbox.api.kernel.SyscallContext;
  * and tty (the terminal new processes get, opened afresh). Its numbers are
  * Linux's (1,3 null; 1,5 zero; 1,7 full; 1,9 urandom; 5,0 tty).
  */
-final class DeviceNode implements Node {
+final class DeviceNode extends SyntheticNode {
     /** What a device does when read and written. */
     enum Kind { NULL, ZERO, FULL, URANDOM, TTY }
 
-    private final Node parent;
-    private final String path;
-    private final long ino;
     private final Kind kind;
     private final long rdev;
     private final Supplier<OpenFile> terminal;
@@ -25,9 +21,7 @@ final class DeviceNode implements Node {
 
     DeviceNode(SyntheticDir parent, String name, long ino, Kind kind, int major, int minor,
             Supplier<OpenFile> terminal, java.util.SplittableRandom random) {
-        this.parent = parent;
-        this.path = parent.childPath(name);
-        this.ino = ino;
+        super(parent, childPath(parent, name), ino);
         this.kind = kind;
         this.rdev = Stat.makedev(major, minor);
         this.terminal = terminal;
@@ -35,28 +29,8 @@ final class DeviceNode implements Node {
     }
 
     @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public Node parent() {
-        return parent;
-    }
-
-    @Override
     public Stat stat() {
         return Stat.synthetic(Namespace.SYNTHETIC_DEV, ino, Stat.S_IFCHR | 0666, 1, rdev, 0);
-    }
-
-    @Override
-    public Lookup lookup(String name, Caller c) {
-        return Lookup.error(Errno.ENOTDIR);
-    }
-
-    @Override
-    public List<DirEntry> list(Caller c) {
-        return List.of();
     }
 
     @Override
@@ -66,11 +40,6 @@ final class DeviceNode implements Node {
             return t == null ? Opened.error(Errno.ENXIO) : Opened.of(t);
         }
         return Opened.of(new DeviceFile());
-    }
-
-    @Override
-    public String toString() {
-        return path;
     }
 
     /** An open null, zero, full or urandom device. */
@@ -123,7 +92,7 @@ final class DeviceNode implements Node {
 
         @Override
         public String describe() {
-            return path;
+            return path();
         }
     }
 }

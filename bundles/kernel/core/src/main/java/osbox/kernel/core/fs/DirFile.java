@@ -90,11 +90,11 @@ public final class DirFile implements NodeFile {
 
     @Override
     public long seek(SyscallContext c, long off, int whence) {
-        if (whence == HostFile.SEEK_SET && off >= 0) {
+        if (whence == OffsetFile.SEEK_SET && off >= 0) {
             position = off;
             return off;
         }
-        if (whence == HostFile.SEEK_CUR && off == 0) {
+        if (whence == OffsetFile.SEEK_CUR && off == 0) {
             return position;
         }
         return -Errno.EINVAL;

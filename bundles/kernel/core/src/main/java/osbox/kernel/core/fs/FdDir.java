@@ -12,28 +12,12 @@ import osbox.kernel.core.files.FileTable;
  * leads to its node; one to a pipe or the terminal shows the open file's
  * description and cannot be followed (ENXIO).
  */
-final class FdDir implements Node {
+final class FdDir extends SyntheticNode {
     /** Inode numbers of the fd links: this plus the descriptor. */
     private static final long LINK_INO = 1 << 20;
 
-    private final SyntheticDir parent;
-    private final String path;
-    private final long ino;
-
     FdDir(SyntheticDir parent, String name, long ino) {
-        this.parent = parent;
-        this.path = parent.childPath(name);
-        this.ino = ino;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public Node parent() {
-        return parent;
+        super(parent, childPath(parent, name), ino);
     }
 
     @Override
@@ -92,10 +76,5 @@ final class FdDir implements Node {
     @Override
     public Opened open(int flags, Caller c) {
         return Opened.of(new DirFile(this));
-    }
-
-    @Override
-    public String toString() {
-        return path;
     }
 }

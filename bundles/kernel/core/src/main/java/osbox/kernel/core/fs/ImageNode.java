@@ -1,8 +1,5 @@
 package osbox.kernel.core.fs;
 
-import java.util.List;
-import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallContext;
 
 /**
  * The program of a process started from outside (the launcher, the shell,
@@ -10,27 +7,12 @@ import osbox.api.kernel.SyscallContext;
  * /proc/self/exe leads to for it, a read-only regular file outside every
  * directory (its parent is "/", and no directory lists it).
  */
-final class ImageNode implements Node {
-    private final Node root;
-    private final String path;
-    private final long ino;
+final class ImageNode extends SyntheticNode {
     private final byte[] image;
 
     ImageNode(Node root, String path, long ino, byte[] image) {
-        this.root = root;
-        this.path = path;
-        this.ino = ino;
+        super(root, path, ino);
         this.image = image;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public Node parent() {
-        return root;
     }
 
     @Override
@@ -39,29 +21,12 @@ final class ImageNode implements Node {
     }
 
     @Override
-    public Lookup lookup(String name, Caller c) {
-        return Lookup.error(Errno.ENOTDIR);
-    }
-
-    @Override
-    public List<DirEntry> list(Caller c) {
-        return List.of();
-    }
-
-    @Override
     public Opened open(int flags, Caller c) {
         return Opened.of(new ImageFile());
     }
 
-    @Override
-    public String toString() {
-        return path;
-    }
-
     /** The image opened for reading, at its own offset. */
-    private final class ImageFile implements NodeFile {
-        private long offset;
-
+    private final class ImageFile extends OffsetFile {
         @Override
         public Node node() {
             return ImageNode.this;
@@ -78,25 +43,6 @@ final class ImageNode implements Node {
         }
 
         @Override
-        public long read(SyscallContext c, long buf, long len) {
-            long n = NodeFile.readToUser(this, c, offset, buf, len);
-            if (n > 0) {
-                offset += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long write(SyscallContext c, long buf, long len) {
-            return -Errno.EBADF;
-        }
-
-        @Override
-        public long seek(SyscallContext c, long off, int whence) {
-            return HostFile.seek(offset, image.length, off, whence, r -> offset = r);
-        }
-
-        @Override
         public int mode() {
             return Stat.S_IFREG | 0555;
         }
@@ -108,7 +54,7 @@ final class ImageNode implements Node {
 
         @Override
         public String describe() {
-            return path;
+            return path();
         }
     }
 }

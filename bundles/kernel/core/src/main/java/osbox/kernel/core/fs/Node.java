@@ -19,11 +19,18 @@ public interface Node {
     /** Its attributes, or null when it is gone (a host file removed meanwhile). */
     Stat stat();
 
-    /** Its child called {@code name} (never "", "." or ".."): ENOENT when there is none. Only on directories. */
-    Lookup lookup(String name, Caller c);
+    /**
+     * Its child called {@code name} (never "", "." or ".."): ENOENT when a
+     * directory has none; ENOTDIR for anything but a directory.
+     */
+    default Lookup lookup(String name, Caller c) {
+        return Lookup.error(osbox.api.kernel.Errno.ENOTDIR);
+    }
 
-    /** Its entries sorted by name, without "." and ".."; only on directories. */
-    List<DirEntry> list(Caller c);
+    /** Its entries sorted by name, without "." and ".."; none for anything but a directory. */
+    default List<DirEntry> list(Caller c) {
+        return List.of();
+    }
 
     /** readlink's text, or null when it is not a symbolic link. */
     default String readlink(Caller c) {

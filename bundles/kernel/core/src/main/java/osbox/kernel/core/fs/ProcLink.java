@@ -1,6 +1,5 @@
 package osbox.kernel.core.fs;
 
-import java.util.List;
 import java.util.function.Function;
 import osbox.api.kernel.Errno;
 
@@ -10,10 +9,7 @@ import osbox.api.kernel.Errno;
  * (as Linux's proc links do), so /proc/self/exe reaches the running
  * program even when its path is not in the namespace.
  */
-final class ProcLink implements Node {
-    private final Node parent;
-    private final String path;
-    private final long ino;
+final class ProcLink extends SyntheticNode {
     private final int permissions;
     private final Function<Caller, Node> target;
     private final Function<Caller, String> text;
@@ -25,37 +21,15 @@ final class ProcLink implements Node {
      */
     ProcLink(Node parent, String name, long ino, int permissions, Function<Caller, Node> target,
             Function<Caller, String> text) {
-        this.parent = parent;
-        this.path = parent.path() + "/" + name;
-        this.ino = ino;
+        super(parent, childPath(parent, name), ino);
         this.permissions = permissions;
         this.target = target;
         this.text = text;
     }
 
     @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public Node parent() {
-        return parent;
-    }
-
-    @Override
     public Stat stat() {
         return Stat.synthetic(Namespace.SYNTHETIC_DEV, ino, Stat.S_IFLNK | permissions, 1, 0, 0);
-    }
-
-    @Override
-    public Lookup lookup(String name, Caller c) {
-        return Lookup.error(Errno.ENOTDIR);
-    }
-
-    @Override
-    public List<DirEntry> list(Caller c) {
-        return List.of();
     }
 
     @Override
@@ -72,10 +46,5 @@ final class ProcLink implements Node {
     @Override
     public Opened open(int flags, Caller c) {
         return Opened.error(Errno.ELOOP);
-    }
-
-    @Override
-    public String toString() {
-        return path;
     }
 }

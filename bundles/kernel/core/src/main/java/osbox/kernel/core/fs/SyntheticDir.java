@@ -11,47 +11,25 @@ import osbox.api.kernel.Errno;
  * /proc/self): a fixed set of children kept sorted by name. Its children
  * are added while the namespace is built.
  */
-class SyntheticDir implements Node {
-    private final String path;
-    private final Node parent;
-    private final long ino;
+final class SyntheticDir extends SyntheticNode {
     private final Map<String, Node> children = new TreeMap<>();
 
     /** The root directory (its own parent). */
     SyntheticDir(long ino) {
-        this.path = "/";
-        this.parent = this;
-        this.ino = ino;
+        super(null, "/", ino);
     }
 
     /** A directory called {@code name} in {@code parent}. */
     SyntheticDir(SyntheticDir parent, String name, long ino) {
-        this.path = parent.childPath(name);
-        this.parent = parent;
-        this.ino = ino;
-    }
-
-    /** The path of a child called name. */
-    String childPath(String name) {
-        return path.equals("/") ? "/" + name : path + "/" + name;
+        super(parent, childPath(parent, name), ino);
     }
 
     /** Adds a child (while the namespace is built). */
     <T extends Node> T add(String name, T child) {
         if (children.put(name, child) != null) {
-            throw new IllegalStateException(childPath(name) + " added twice");
+            throw new IllegalStateException(childPath(this, name) + " added twice");
         }
         return child;
-    }
-
-    @Override
-    public String path() {
-        return path;
-    }
-
-    @Override
-    public Node parent() {
-        return parent;
     }
 
     @Override
@@ -81,10 +59,5 @@ class SyntheticDir implements Node {
     @Override
     public Opened open(int flags, Caller c) {
         return Opened.of(new DirFile(this));
-    }
-
-    @Override
-    public String toString() {
-        return path;
     }
 }
