@@ -24,8 +24,8 @@ public final class KernelCalls {
             + " does; only RLIMIT_AS, RLIMIT_CPU, RLIMIT_NOFILE, RLIMIT_NPROC and RLIMIT_STACK are enforced");
 
     // numbers the API's Syscalls does not name (Linux riscv64, asm-generic)
-    static final int GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
-            RT_SIGTIMEDWAIT = 137, RT_SIGRETURN = 139;
+    static final int FCHDIR = 50, GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
+            RT_SIGTIMEDWAIT = 137, RT_SIGRETURN = 139, STATX = 291, FACCESSAT2 = 439;
 
     private KernelCalls() {
     }
@@ -45,13 +45,36 @@ public final class KernelCalls {
                 new Entry(Syscalls.PIPE2, "pipe2", new Pipe2Call(), SyscallStatus.partial(
                         "O_DIRECT (packet mode) and O_NOTIFICATION_PIPE answer EINVAL")),
                 new Entry(Syscalls.LSEEK, "lseek", new LseekCall(), SyscallStatus.partial(
-                        "the open file moves its offset (streams: ESPIPE); SEEK_DATA and SEEK_HOLE not checked")),
+                        "the open file moves its offset (streams: ESPIPE); files have no holes, so SEEK_DATA is the "
+                        + "offset and SEEK_HOLE the end")),
                 new Entry(Syscalls.READ, "read", new ReadCall(), SyscallStatus.full()),
                 new Entry(Syscalls.WRITE, "write", new WriteCall(), SyscallStatus.full()),
                 new Entry(Syscalls.READV, "readv", new ReadvCall(), SyscallStatus.full()),
                 new Entry(Syscalls.WRITEV, "writev", new WritevCall(), SyscallStatus.full()),
                 new Entry(Syscalls.FSTAT, "fstat", new FstatCall(), SyscallStatus.partial(
-                        "st_dev is one constant, st_nlink 1, st_uid and st_gid 0, st_blocks and the three times 0")),
+                        "host files report their own attributes (st_blocks from the size); pipes and the "
+                        + "terminal report one st_dev, st_nlink 1, st_uid and st_gid 0, and zero times")),
+                new Entry(Syscalls.NEWFSTATAT, "newfstatat", new NewfstatatCall(), SyscallStatus.partial(
+                        "as fstat: st_blocks is computed from the size, pipes and the terminal have no times")),
+                new Entry(STATX, "statx", new StatxCall(), SyscallStatus.partial(
+                        "the basic fields only (no birth time, stx_attributes 0); the mask is not narrowed")),
+                new Entry(Syscalls.OPENAT, "openat", new OpenatCall(), SyscallStatus.partial(
+                        "the namespace is read-only (writes, O_CREAT and O_TRUNC answer EROFS, except on "
+                        + "/dev devices); host FIFOs, sockets and devices answer EACCES; O_NONBLOCK, O_APPEND, "
+                        + "O_NOATIME, O_SYNC, O_DIRECT are accepted and ignored")),
+                new Entry(Syscalls.GETDENTS64, "getdents64", new Getdents64Call(), SyscallStatus.full()),
+                new Entry(Syscalls.READLINKAT, "readlinkat", new ReadlinkatCall(), SyscallStatus.full()),
+                new Entry(Syscalls.FACCESSAT, "faccessat", new FaccessatCall(false), SyscallStatus.partial(
+                        "permissions are checked as for root (osbox's processes run as uid 0)")),
+                new Entry(FACCESSAT2, "faccessat2", new FaccessatCall(true), SyscallStatus.partial(
+                        "permissions are checked as for root; AT_EACCESS changes nothing")),
+                new Entry(Syscalls.GETCWD, "getcwd", new GetcwdCall(), SyscallStatus.full()),
+                new Entry(Syscalls.CHDIR, "chdir", new ChdirCall(false), SyscallStatus.partial(
+                        "search (execute) permission on the directory is not checked")),
+                new Entry(FCHDIR, "fchdir", new ChdirCall(true), SyscallStatus.full()),
+                new Entry(Syscalls.PREAD64, "pread64", new PreadCall(false), SyscallStatus.full()),
+                new Entry(Syscalls.PWRITE64, "pwrite64", new PreadCall(true), SyscallStatus.partial(
+                        "only devices take writes (the namespace is read-only)")),
                 new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.partial(
                         "ends the whole process (one thread per process)")),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
@@ -103,7 +126,8 @@ public final class KernelCalls {
                         "fork only: flags SIGCHLD, or CLONE_VM|CLONE_VFORK|SIGCHLD run as a plain fork; threads "
                         + "(other CLONE_VM flags) answer ENOSYS, other flags and a new stack EINVAL")),
                 new Entry(Syscalls.EXECVE, "execve", new ExecveCall(), SyscallStatus.partial(
-                        "programs on the /host mount only; no #! scripts")),
+                        "programs found in the namespace (relative paths from the working directory), ELF and "
+                        + "#! scripts; the execute permission bits are not checked")),
                 new Entry(Syscalls.MMAP, "mmap", new MmapCall(), SyscallStatus.partial(
                         "anonymous mappings only (a file mapping answers EBADF); MAP_FIXED_NOREPLACE, "
                         + "MAP_POPULATE, MAP_NORESERVE, MAP_GROWSDOWN and the other flags are ignored")),

@@ -19,6 +19,9 @@ import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.fs.HostMount;
+import osbox.kernel.core.fs.Namespace;
+import osbox.kernel.core.fs.Node;
+import osbox.kernel.core.fs.PathWalk;
 import osbox.kernel.core.sched.Dispatcher;
 
 /**
@@ -44,11 +47,18 @@ public final class ForkExec {
     }
 
     private final Parts k;
+    private final Namespace namespace;
     private TerminalProvider terminal;
 
-    /** Makes and loads processes with {@code parts}. */
+    /** Makes and loads processes with {@code parts}; the namespace's /dev/tty is the terminal spawn gives. */
     public ForkExec(Parts parts) {
         this.k = parts;
+        this.namespace = new Namespace(parts.host(), () -> terminal == null ? null : terminal.open(), parts.seed());
+    }
+
+    /** The file tree processes see (paths, /host, /dev, /proc). */
+    public Namespace namespace() {
+        return namespace;
     }
 
     /** The terminal new top-level processes get as descriptors 0-2 (null: none). */
@@ -88,6 +98,7 @@ public final class ForkExec {
         }
         p.setImage(loaded.context(), loaded.space(), loaded.user());
         p.space().setPid(p.pid());
+        p.setPlace(namespace.root(), namespace.image(path, image));
         p.setAttributes(attributes);
         if (terminal != null) {
             FileRef tty = k.files().wrap(terminal.open());
@@ -124,6 +135,7 @@ public final class ForkExec {
         child.setImage(context, space, new ProcessMemory(space.userCopy(), child, k.reclaim()));
         space.setPid(child.pid());
         child.setFiles(parent.files().fork());
+        child.setPlace(parent.cwd(), parent.exe());
         child.setLimits(parent.limits().copy());
         child.inheritAttributes(parent);
         child.setSignals(parent.signals().forkCopy());
@@ -134,27 +146,57 @@ public final class ForkExec {
 
     /**
      * execve for process p running on hart h: loads the program at a guest
-     * path (from the host mount), replacing p's image, descriptors marked
-     * close-on-exec and name, and puts the new image on the hart. Returns 0
-     * when the new image is in place, or a negative errno with the old image
-     * untouched (ENOENT, EACCES... from the mount, ENOEXEC for a file no
-     * format accepts, E2BIG for arguments too long, ENOMEM).
+     * path (walked from p's working directory), replacing p's image,
+     * descriptors marked close-on-exec, name and /proc/self/exe, and puts
+     * the new image on the hart. A {@code #!} script runs its interpreter
+     * ({@link Shebang}: argv becomes interpreter, [argument], path,
+     * argv[1..]; at most {@value Shebang#MAX_DEPTH} interpreters deep, then
+     * ELOOP). Returns 0 when the new image is in place, or a negative errno
+     * with the old image untouched (ENOENT, ENOTDIR, ELOOP... from the walk,
+     * EACCES for a directory or a device, ENOEXEC for a file no format
+     * accepts or a bad #! line, E2BIG for arguments too long, ENOMEM).
      */
     public long exec(Hart h, Process p, String path, List<String> argv, List<String> envp) {
-        HostMount.Result file = k.host().read(path);
-        if (file.errno() != 0) {
-            return -file.errno();
+        String file = path;
+        List<String> args = argv;
+        for (int depth = 0; ; depth++) {
+            PathWalk.Result found = namespace.resolve(p, p.cwd(), file, true);
+            if (!found.ok()) {
+                return -found.errno();
+            }
+            Namespace.Content content = namespace.readAll(p, found.node());
+            if (content.errno() != 0) {
+                return -content.errno();
+            }
+            if (Shebang.isScript(content.bytes())) {
+                Shebang script = Shebang.parse(content.bytes());
+                if (script == null) {
+                    return -Errno.ENOEXEC;
+                }
+                if (depth >= Shebang.MAX_DEPTH) {
+                    return -Errno.ELOOP;
+                }
+                args = script.argv(file, args);
+                file = script.interpreter();
+                continue;
+            }
+            return load(h, p, path, found.node(), content.bytes(), args, envp);
         }
+    }
+
+    // execve's second half: the program's bytes found at node, run with args (path: what execve was given).
+    private long load(Hart h, Process p, String path, Node node, byte[] bytes, List<String> args,
+            List<String> envp) {
         ExecImage exec;
         try {
-            exec = k.formats().parse(file.bytes());
+            exec = k.formats().parse(bytes);
         } catch (ExecFormatException e) {
             LOG.debug("{}: execve {}: {}", p, path, e.getMessage());
             return -Errno.ENOEXEC;
         }
         ProgramLoader.Loaded loaded;
         try {
-            loaded = k.loader().load(p, exec, argv, envp, path, randomBytes(p.pid()));
+            loaded = k.loader().load(p, exec, args, envp, path, randomBytes(p.pid()));
         } catch (ExecFormatException e) {
             return e.getMessage().contains("too long") ? -Errno.E2BIG : -Errno.ENOMEM;
         }
@@ -165,7 +207,8 @@ public final class ForkExec {
         p.space().setPid(p.pid());
         p.files().closeOnExec();
         p.signals().execReset();
-        p.rename(baseName(path), argv.isEmpty() ? List.of(path) : argv);
+        p.setPlace(p.cwd(), node);
+        p.rename(baseName(path), args.isEmpty() ? List.of(path) : args);
         h.mmu().setSatp(p.space().satp());
         h.setContext(p.context());
         k.tracer().record(TraceKind.NOTE, h.id(), p.pid(), 0, 0, "execve " + path);

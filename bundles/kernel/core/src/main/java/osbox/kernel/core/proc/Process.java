@@ -9,6 +9,8 @@ import osbox.api.kernel.UserMemory;
 import osbox.api.memory.AddressSpace;
 import osbox.api.sched.TaskAttributes;
 import osbox.kernel.core.files.FileTable;
+import osbox.kernel.core.fs.Caller;
+import osbox.kernel.core.fs.Node;
 import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.sched.SchedEntity;
 import osbox.kernel.core.sched.Task;
@@ -20,7 +22,7 @@ import osbox.kernel.core.sched.Task;
  * part of the kernel makes it. Everyone else reads the PCB through
  * {@link ProcessView} (reports, listeners) or the getters.
  */
-public final class Process implements ProcessView, Task {
+public final class Process implements ProcessView, Task, Caller {
     // ---- identity and family. pid: fixed by ProcessTable.create. ppid: ProcessTable.create, then
     // ExitWait when the parent ends (re-parenting). pgid, sid: ProcessTable.create, then the setpgid
     // and setsid calls. name, argv: ProcessTable.create, then ForkExec.exec. ----
@@ -57,6 +59,11 @@ public final class Process implements ProcessView, Task {
     // ---- descriptors: ForkExec gives the table (a fresh one, or a copy at fork); the file calls change
     // its slots, ExitWait closes them all. ----
     private FileTable files = new FileTable();
+
+    // ---- place in the namespace: ForkExec gives both (spawn: "/" and the image; fork: the parent's; execve:
+    // the new program), chdir and fchdir change cwd. ----
+    private Node cwd;
+    private Node exe;
 
     // ---- resource limits: ForkExec gives them (defaults at spawn, a copy at fork; execve keeps them);
     // the rlimit calls change them, the CPU limit moves RLIMIT_CPU's soft limit on. ----
@@ -131,6 +138,19 @@ public final class Process implements ProcessView, Task {
 
     /** Its file descriptors. */
     public FileTable files() { return files; }
+
+    /** Its working directory. */
+    @Override
+    public Node cwd() { return cwd; }
+
+    /** The file of the program it runs (/proc/self/exe). */
+    @Override
+    public Node exe() { return exe; }
+
+    /** chdir, fchdir: a new working directory (the call checked it is a directory). */
+    public void setCwd(Node dir) {
+        cwd = dir;
+    }
 
     /** Its resource limits (getrlimit). */
     public ResourceLimits limits() { return limits; }
@@ -231,6 +251,12 @@ public final class Process implements ProcessView, Task {
         this.context = context;
         this.space = space;
         this.memory = memory;
+    }
+
+    // ForkExec: its place in the namespace (spawn, fork, execve).
+    void setPlace(Node cwd, Node exe) {
+        this.cwd = cwd;
+        this.exe = exe;
     }
 
     // ForkExec (fork): the child's descriptors, a copy of the parent's.

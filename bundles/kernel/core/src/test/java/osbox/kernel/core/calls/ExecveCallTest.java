@@ -36,6 +36,14 @@ class ExecveCallTest {
         Files.write(host.resolve("prog"), KernelBench.program("-- a toy program --"));
         Files.write(host.resolve("text"), "#!/bin/sh\necho not a program\n".getBytes());
         Files.createDirectory(host.resolve("dir"));
+        Files.write(host.resolve("plain"), "just text\n".getBytes());
+        Files.write(host.resolve("script"), "#!/host/prog  -x  y \necho hi\n".getBytes());
+        Files.write(host.resolve("dir/bare"), "#! prog\n".getBytes());
+        Files.write(host.resolve("nested"), "#!/host/script\n".getBytes());
+        for (int i = 0; i < 5; i++) {
+            Files.write(host.resolve("deep" + i), ("#!/host/" + (i == 0 ? "script" : "deep" + (i - 1)) + "\n").getBytes());
+        }
+        Files.write(host.resolve("empty-line"), "#!\n".getBytes());
         k = new KernelBench(2, 16L << 20, host);
         p = k.spawn("old", "x");
         buf = k.map(p, 4);
@@ -88,7 +96,7 @@ class ExecveCallTest {
         a = args("/host/dir", "dir");
         assertEquals(-Errno.EACCES, fails(a[0], a[1], a[2]), "a directory");
         a = args("/host/text", "text");
-        assertEquals(-Errno.ENOEXEC, fails(a[0], a[1], a[2]), "no format recognizes it");
+        assertEquals(-Errno.ENOENT, fails(a[0], a[1], a[2]), "a #! script whose interpreter is missing");
     }
 
     @Test
@@ -129,6 +137,68 @@ class ExecveCallTest {
         long[] a = args("/host//dir/..//prog", "prog");
         assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned(), "/host//dir/..//prog is /host/prog");
         assertEquals("prog", p.name());
+    }
+
+    @Test
+    void aFileNeitherProgramNorScriptIsEnoexec() {
+        long[] a = args("/host/plain", "plain");
+        assertEquals(-Errno.ENOEXEC, fails(a[0], a[1], a[2]));
+        a = args("/host/empty-line", "x");
+        assertEquals(-Errno.ENOEXEC, fails(a[0], a[1], a[2]), "#! without an interpreter");
+    }
+
+    @Test
+    void aScriptRunsItsInterpreterWithLinuxsArgv() {
+        long[] a = args("/host/script", "ignored", "one", "two");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned());
+        assertEquals(List.of("/host/prog", "-x  y", "/host/script", "one", "two"), p.argv(),
+                "interpreter, its one argument, the script's path, argv[1..]");
+        assertEquals("script", p.name());
+        assertEquals("/host/prog", p.exe().path(), "/proc/self/exe is the interpreter");
+    }
+
+    @Test
+    void scriptsNestFourDeepThenEloop() throws Exception {
+        long[] a = args("/host/nested", "nested", "1");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned());
+        assertEquals(List.of("/host/prog", "-x  y", "/host/script", "/host/nested", "1"), p.argv());
+        k.exit(p, 0);
+        p = k.spawn("old", "x");
+        buf = k.map(p, 4);
+        a = args("/host/deep2", "d");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned(), "deep2, deep1, deep0, script: four");
+        k.exit(p, 0);
+        p = k.spawn("old", "x");
+        buf = k.map(p, 4);
+        a = args("/host/deep3", "d");
+        assertEquals(-Errno.ELOOP, fails(a[0], a[1], a[2]), "five interpreters");
+    }
+
+    @Test
+    void relativePathsStartAtTheWorkingDirectory() throws Exception {
+        k.putString(p, buf + 12_000, "/host/dir");
+        assertEquals(0, k.call(p, Syscalls.CHDIR, buf + 12_000));
+        long[] a = args("../prog", "prog");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned());
+        assertEquals("/host/prog", p.exe().path());
+        k.exit(p, 0);
+        p = k.spawn("old", "x");
+        buf = k.map(p, 4);
+        k.putString(p, buf + 12_000, "/host/dir");
+        assertEquals(0, k.call(p, Syscalls.CHDIR, buf + 12_000));
+        a = args("bare", "bare");
+        assertEquals(-Errno.ENOENT, fails(a[0], a[1], a[2]), "the interpreter prog is looked up from /host/dir");
+    }
+
+    @Test
+    void procSelfExeRunsTheProgramAgain() {
+        long[] a = args("/host/prog", "prog");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned());
+        buf = k.map(p, 4);
+        a = args("/proc/self/exe", "again");
+        assertFalse(k.ecall(p, Syscalls.EXECVE, a[0], a[1], a[2]).returned());
+        assertEquals(List.of("again"), p.argv());
+        assertEquals("/host/prog", p.exe().path());
     }
 
     @Test
