@@ -52,7 +52,7 @@ public final class KernelCalls {
                         "ends the whole process (one thread per process)")),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.partial(
-                        "the address is remembered, but nothing clears it or wakes a futex at exit (no threads)")),
+                        "the word is cleared at exit and execve, but no futex is woken there (no futexes yet)")),
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
                         "the list is remembered, but nothing walks it at exit (no futexes)")),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
@@ -79,8 +79,11 @@ public final class KernelCalls {
                 new Entry(Syscalls.BRK, "brk", new BrkCall(), SyscallStatus.full()),
                 new Entry(Syscalls.MUNMAP, "munmap", new MunmapCall(), SyscallStatus.full()),
                 new Entry(Syscalls.CLONE, "clone", new CloneCall(), SyscallStatus.partial(
-                        "fork only: flags SIGCHLD, or CLONE_VM|CLONE_VFORK|SIGCHLD run as a plain fork; threads "
-                        + "(other CLONE_VM flags) answer ENOSYS, other flags and a new stack EINVAL")),
+                        "fork and vfork: the exit signal, a new stack, CLONE_SETTLS, CLONE_PARENT_SETTID, "
+                        + "CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID (no futex wake), CLONE_VFORK (the parent sleeps "
+                        + "until the child execs or ends, but the memory is copied even with CLONE_VM); threads, "
+                        + "CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PIDFD and namespaces answer ENOSYS; a non-SIGCHLD "
+                        + "exit signal does not yet make a clone child for wait4's __WCLONE")),
                 new Entry(Syscalls.EXECVE, "execve", new ExecveCall(), SyscallStatus.partial(
                         "programs on the /host mount only; no #! scripts")),
                 new Entry(Syscalls.MMAP, "mmap", new MmapCall(), SyscallStatus.partial(

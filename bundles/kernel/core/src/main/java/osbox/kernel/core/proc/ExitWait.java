@@ -49,7 +49,9 @@ public final class ExitWait {
      */
     public void terminate(Process p, int status, String report) {
         dispatcher.retire(p);
+        p.setExitUsage(Rusage.of(p, dispatcher.cpuUsed(p)).plus(p.childrenUsage()));
         p.files().closeAll();
+        ImageRelease.release(p, table);
         p.space().destroy();
         table.zombify(p, status, report, dispatcher.now());
         tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
@@ -123,6 +125,7 @@ public final class ExitWait {
             return SyscallHandler.RESTART;
         }
         table.remove(zombie);
+        p.addChildUsage(zombie.exitUsage());
         if (statusAddr != 0 && !p.userMemory().writeInt(statusAddr, zombie.waitStatus())) {
             return -Errno.EFAULT;
         }
