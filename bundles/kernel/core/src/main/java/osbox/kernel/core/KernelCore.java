@@ -125,6 +125,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         // processes, bottom up: how they end, signals (which end them), the OOM killer (which signals)
         this.exits = new ExitWait(table, dispatcher, tracer);
         this.signals = new SignalDelivery(table, exits, tracer);
+        exits.setParentDeathSignal((orphan, sig) -> signals.send(orphan, orphan.pid(), sig));
         dispatcher.setCpuLimit(new CpuTimeLimit(machine.frequencyHz(), signals));
         this.oom = new OomKiller(table, signals, vm, tracer);
         OpenFiles files = new OpenFiles(dispatcher::newWaitQueue);

@@ -73,6 +73,10 @@ public final class KernelCalls {
                 new Entry(Syscalls.SETRLIMIT, "setrlimit", new SetrlimitCall(), RLIMITS),
                 new Entry(Syscalls.UMASK, "umask", new UmaskCall(), SyscallStatus.partial(
                         "kept and inherited at fork; no call creates files yet, so nothing applies it")),
+                new Entry(Syscalls.PRCTL, "prctl", new PrctlCall(), SyscallStatus.partial(
+                        "PR_SET_NAME, PR_GET_NAME, PR_SET_PDEATHSIG, PR_GET_PDEATHSIG, PR_GET_DUMPABLE, "
+                        + "PR_SET_DUMPABLE, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS, "
+                        + "PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS; every other option answers EINVAL")),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall(), SyscallStatus.full()),

@@ -1,6 +1,9 @@
 package osbox.kernel.core.proc;
 
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,7 @@ public final class ExitWait {
     private final Dispatcher<Process> dispatcher;
     private final Tracer tracer;
     private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
+    private BiConsumer<Process, Integer> parentDeathSignal = (child, sig) -> { };
 
     /** Ends processes of {@code table}, taking them off {@code dispatcher}'s harts; traces to {@code tracer}. */
     public ExitWait(ProcessTable table, Dispatcher<Process> dispatcher, Tracer tracer) {
@@ -57,8 +61,12 @@ public final class ExitWait {
         tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
         Process init = table.get(1);
         int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;
+        List<Process> deathSignalled = new ArrayList<>();
         for (Process c : table.all()) {
             if (c.ppid() == p.pid()) {
+                if (c.pdeathSig() != 0 && c.state() != ProcessState.ZOMBIE) {
+                    deathSignalled.add(c);
+                }
                 c.setParent(heir);
                 if (heir == 0 && c.state() == ProcessState.ZOMBIE) {
                     table.remove(c);
@@ -80,6 +88,21 @@ public final class ExitWait {
         } else if (parent.childWait() != null) {
             parent.childWait().wakeAll();
         }
+        // prctl(PR_SET_PDEATHSIG): each orphan that asked gets its signal, once p is gone
+        for (Process c : deathSignalled) {
+            if (c.state() != ProcessState.ZOMBIE) {
+                parentDeathSignal.accept(c, c.pdeathSig());
+            }
+        }
+    }
+
+    /**
+     * How an orphan is sent the signal it asked for with PR_SET_PDEATHSIG
+     * when its parent ends (the kernel wires signal delivery here, which is
+     * built after this part).
+     */
+    public void setParentDeathSignal(BiConsumer<Process, Integer> send) {
+        parentDeathSignal = send;
     }
 
     /**
