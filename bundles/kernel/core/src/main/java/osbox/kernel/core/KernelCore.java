@@ -138,7 +138,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         // the trap table: each cause to the part that serves it
         UnexpectedTrap unexpected = new UnexpectedTrap();
         SyscallTrap ecall = new SyscallTrap(machine, dispatcher, syscalls,
-                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher), oom, unexpected);
+                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm), oom, unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);
         this.traps = new TrapTable(unexpected);

@@ -64,13 +64,30 @@ public final class KernelCalls {
                         "one thread per process: the tid is the pid; signals take their default action")),
                 new Entry(Syscalls.TGKILL, "tgkill", new TgkillCall(), SyscallStatus.partial(
                         "one thread per process: tgid must equal tid; signals take their default action")),
+new Entry(AbiNumbers.SETREGID, "setregid", IdCalls::setregid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETGID, "setgid", IdCalls::setgid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls::setreuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETUID, "setuid", IdCalls::setuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESUID, "setresuid", IdCalls::setresuid, SyscallStatus.full()),
+                new Entry(Syscalls.GETRESUID, "getresuid", IdCalls::getresuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESGID, "setresgid", IdCalls::setresgid, SyscallStatus.full()),
+                new Entry(Syscalls.GETRESGID, "getresgid", IdCalls::getresgid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSUID, "setfsuid", IdCalls::setfsuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSGID, "setfsgid", IdCalls::setfsgid, SyscallStatus.full()),
+                new Entry(Syscalls.TIMES, "times", new TimesCall(), SyscallStatus.partial(
+                        "all CPU time counts as user time: tms_stime and tms_cstime are 0")),
                 new Entry(Syscalls.SETPGID, "setpgid", new SetpgidCall(), SyscallStatus.partial(
                         "EACCES for a child that has called execve is not modelled")),
                 new Entry(Syscalls.GETPGID, "getpgid", new GetpgidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETSID, "getsid", new GetsidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SETSID, "setsid", new SetsidCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.GETGROUPS, "getgroups", IdCalls::getgroups, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETGROUPS, "setgroups", IdCalls::setgroups, SyscallStatus.full()),
                 new Entry(Syscalls.GETRLIMIT, "getrlimit", new GetrlimitCall(), RLIMITS),
                 new Entry(Syscalls.SETRLIMIT, "setrlimit", new SetrlimitCall(), RLIMITS),
+                new Entry(AbiNumbers.GETRUSAGE, "getrusage", new GetrusageCall(), SyscallStatus.partial(
+                        "CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and signal "
+                        + "counts are 0")),
                 new Entry(Syscalls.UMASK, "umask", new UmaskCall(), SyscallStatus.partial(
                         "kept and inherited at fork; no call creates files yet, so nothing applies it")),
                 new Entry(Syscalls.PRCTL, "prctl", new PrctlCall(), SyscallStatus.partial(
@@ -79,7 +96,13 @@ public final class KernelCalls {
                         + "PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS; every other option answers EINVAL")),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall(), SyscallStatus.full()),
+                new Entry(Syscalls.GETUID, "getuid", IdCalls::getuid, SyscallStatus.full()),
+                new Entry(Syscalls.GETEUID, "geteuid", IdCalls::geteuid, SyscallStatus.full()),
+                new Entry(Syscalls.GETGID, "getgid", IdCalls::getgid, SyscallStatus.full()),
+                new Entry(Syscalls.GETEGID, "getegid", IdCalls::getegid, SyscallStatus.full()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall(), SyscallStatus.full()),
+                new Entry(Syscalls.SYSINFO, "sysinfo", new SysinfoCall(), SyscallStatus.partial(
+                        "the load averages, sharedram and bufferram are 0")),
                 new Entry(Syscalls.BRK, "brk", new BrkCall(), SyscallStatus.full()),
                 new Entry(Syscalls.MUNMAP, "munmap", new MunmapCall(), SyscallStatus.full()),
                 new Entry(Syscalls.CLONE, "clone", new CloneCall(), SyscallStatus.partial(
@@ -96,7 +119,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.MPROTECT, "mprotect", new MprotectCall(), SyscallStatus.partial(
                         "PROT_GROWSDOWN and PROT_GROWSUP answer EINVAL")),
                 new Entry(Syscalls.WAIT4, "wait4", new Wait4Call(), SyscallStatus.partial(
-                        "rusage is stored as zeros")),
+                        "rusage: CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and "
+                        + "signal counts are 0")),
                 new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call(), RLIMITS),
                 new Entry(Syscalls.RSEQ, "rseq", new RseqCall(), SyscallStatus.enosys(
                         "restartable sequences are not supported; glibc carries on without them")));

@@ -117,6 +117,16 @@ public final class ExitWait {
      * the options.
      */
     public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang) {
+        return waitChild(call, p, pid, statusAddr, noHang, null);
+    }
+
+    /**
+     * As {@link #waitChild(SyscallContext, Process, long, long, boolean)};
+     * when a child is reaped and {@code usage} is not null, usage[0] is set
+     * to what that child and its reaped descendants used (wait4's rusage).
+     */
+    public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang,
+            Rusage[] usage) {
         int upid = (int) pid;
         if (upid == Integer.MIN_VALUE) {
             return -Errno.ESRCH;
@@ -149,6 +159,9 @@ public final class ExitWait {
         }
         table.remove(zombie);
         p.addChildUsage(zombie.exitUsage());
+        if (usage != null) {
+            usage[0] = zombie.exitUsage();
+        }
         if (statusAddr != 0 && !p.userMemory().writeInt(statusAddr, zombie.waitStatus())) {
             return -Errno.EFAULT;
         }

@@ -6,6 +6,7 @@ import osbox.api.hw.Machine;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
@@ -37,9 +38,10 @@ public final class SyscallFrame implements SyscallContext {
      * @param signals    kill, tkill, tgkill, SIGPIPE
      * @param files      naming open files, making pipes
      * @param dispatcher sleeping, waking, yielding
+     * @param vm         the VM manager (sysinfo's memory figures)
      */
     public record Parts(Machine machine, ProcessTable processes, ForkExec forkExec, ExitWait exits,
-            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher) {
+            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm) {
     }
 
     private final Parts parts;
@@ -167,5 +169,10 @@ public final class SyscallFrame implements SyscallContext {
     /** The dispatcher (sched_yield). */
     public Dispatcher<Process> dispatcher() {
         return parts.dispatcher();
+    }
+
+    /** The VM manager: physical frames and swap (sysinfo). */
+    public MemoryManager vm() {
+        return parts.vm();
     }
 }
