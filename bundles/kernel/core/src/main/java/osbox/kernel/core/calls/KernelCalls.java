@@ -57,6 +57,10 @@ public final class KernelCalls {
                         "the list is remembered, but nothing walks it at exit (no futexes)")),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
                         "signals do not interrupt the sleep, so rem is never written")),
+                new Entry(Syscalls.CLOCK_NANOSLEEP, "clock_nanosleep", new ClockNanosleepCall(), SyscallStatus.partial(
+                        "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME, relative or TIMER_ABSTIME; the process "
+                        + "CPU-time clock answers EINVAL; signals do not interrupt the sleep, so remain is never "
+                        + "written")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
                         "signals take their default action (no handlers)")),
