@@ -46,6 +46,12 @@ public final class KernelCalls {
                 new Entry(Syscalls.WRITE, "write", new WriteCall(), SyscallStatus.full()),
                 new Entry(Syscalls.READV, "readv", new ReadvCall(), SyscallStatus.full()),
                 new Entry(Syscalls.WRITEV, "writev", new WritevCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.PSELECT6, "pselect6", new Pselect6Call(), SyscallStatus.partial(
+                        "over pipes, the console and files that never block; the signal mask is checked but not yet "
+                        + "applied (no blocked-signal mask); no file raises POLLPRI")),
+                new Entry(Syscalls.PPOLL, "ppoll", new PpollCall(), SyscallStatus.partial(
+                        "over pipes, the console and files that never block; the signal mask is checked but not yet "
+                        + "applied (no blocked-signal mask)")),
                 new Entry(Syscalls.FSTAT, "fstat", new FstatCall(), SyscallStatus.partial(
                         "st_dev is one constant, st_nlink 1, st_uid and st_gid 0, st_blocks and the three times 0")),
                 new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.partial(

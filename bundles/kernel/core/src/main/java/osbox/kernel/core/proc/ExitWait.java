@@ -55,6 +55,9 @@ public final class ExitWait {
         dispatcher.retire(p);
         p.setExitUsage(Rusage.of(p, dispatcher.cpuUsed(p)).plus(p.childrenUsage()));
         p.files().closeAll();
+        if (p.pollWait() != null) {
+            p.pollWait().unwatchAll();
+        }
         ImageRelease.release(p, table);
         p.space().destroy();
         table.zombify(p, status, report, dispatcher.now());

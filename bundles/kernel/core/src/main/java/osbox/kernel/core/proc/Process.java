@@ -47,11 +47,12 @@ public final class Process implements ProcessView, Task {
     // umask: the umask call; inherited at fork. Linux's initial value.
     private int umask = 0022;
 
-    // ---- the process ABI real programs use (issue 10). exitSignal: ForkExec.fork (clone's low byte).
-    // vforkParent, vforkWait: CloneCall with CLONE_VFORK, cleared by VforkRelease at the child's exec or
-    // exit. comm: prctl PR_SET_NAME (spawn, fork and execve set it with the name). pdeathSig, dumpable,
-    // noNewPrivs, keepCaps: prctl (a fork keeps all but pdeathSig). credentials: the set*id calls (a copy
-    // at fork). exitUsage: ExitWait.terminate. childrenUsage: ExitWait when it reaps a child. ----
+    // ---- the process ABI real programs use (issue 10). exitSignal: CloneCall (clone's low byte).
+    // vforkParent, vforkChild, vforkWait: CloneCall with CLONE_VFORK; ImageRelease clears vforkParent at
+    // the child's execve or exit. The name (comm): prctl PR_SET_NAME too. pdeathSig, dumpable,
+    // noNewPrivs, keepCaps: prctl (a fork keeps all but pdeathSig). credentials: the set*id calls (a
+    // copy at fork). exitUsage: ExitWait.terminate. childrenUsage: ExitWait when it reaps a child.
+    // pollWait: the poll calls (made on the first); ExitWait.terminate drops its watches. ----
     private int exitSignal = 17;
     private int vforkParent;
     private int vforkChild;
@@ -63,6 +64,7 @@ public final class Process implements ProcessView, Task {
     private Credentials credentials = new Credentials();
     private Rusage exitUsage;
     private Rusage childrenUsage = Rusage.NONE;
+    private PollWait pollWait;
 
     // ---- registers and address space: ForkExec (spawn, fork, execve); ExitWait destroys the space at
     // exit. earlierImages: ForkExec.exec, before it replaces the space. ----
@@ -363,6 +365,12 @@ public final class Process implements ProcessView, Task {
 
     /** What its reaped children (and theirs) used: RUSAGE_CHILDREN, times()'s cutime. */
     public Rusage childrenUsage() { return childrenUsage; }
+
+    /** Its ppoll and pselect6 sleep (null before its first). */
+    public PollWait pollWait() { return pollWait; }
+
+    /** The poll calls: its poll sleep, made on its first. */
+    public void setPollWait(PollWait w) { pollWait = w; }
 
     // ExitWait.terminate: what it used, fixed before its memory goes.
     void setExitUsage(Rusage u) { exitUsage = u; }

@@ -133,6 +133,20 @@ public final class SyscallFrame implements SyscallContext {
         parts.dispatcher().sleepOn(hart, process, q);
     }
 
+    /**
+     * Puts the caller to sleep on {@code queue} (one of this kernel's) until
+     * simulated cycle {@code deadline} (Long.MAX_VALUE: none), whichever
+     * comes first; the handler then answers RESTART.
+     */
+    public void sleepOnUntil(WaitQueue queue, long deadline) {
+        KernelWaitQueue<Process> q = parts.dispatcher().own(queue);
+        if (q == null) {
+            throw new IllegalArgumentException("wait queue not made by this kernel: " + queue);
+        }
+        slept = true;
+        parts.dispatcher().sleepOnUntil(hart, process, q, deadline);
+    }
+
     @Override
     public void sleepUntil(long deadline) {
         slept = true;
