@@ -116,7 +116,8 @@ new Entry(AbiNumbers.SETREGID, "setregid", IdCalls::setregid, SyscallStatus.full
                 new Entry(Syscalls.BRK, "brk", new BrkCall(), SyscallStatus.full()),
                 new Entry(Syscalls.MUNMAP, "munmap", new MunmapCall(), SyscallStatus.full()),
                 new Entry(Syscalls.CLONE, "clone", new CloneCall(), SyscallStatus.partial(
-                        "fork and vfork: the exit signal, a new stack, CLONE_SETTLS, CLONE_PARENT_SETTID, "
+                        "fork and vfork as glibc calls them (CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD, "
+                        + "CLONE_VM|CLONE_VFORK|SIGCHLD): the exit signal, a new stack, CLONE_SETTLS, CLONE_PARENT_SETTID, "
                         + "CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID (no futex wake), CLONE_VFORK (the parent sleeps "
                         + "until the child execs or ends, but the memory is copied even with CLONE_VM); threads, "
                         + "CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PIDFD and namespaces answer ENOSYS; a non-SIGCHLD "
