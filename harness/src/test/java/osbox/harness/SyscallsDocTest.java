@@ -26,7 +26,7 @@ class SyscallsDocTest {
     void everyLinuxNumberHasARowWithItsStatus() throws Exception {
         String doc = SyscallsDoc.generate();
         assertTrue(doc.contains("| 64 | write | full | |"), "a kernel call checked full");
-        assertTrue(doc.contains("| 220 | clone | partial | fork only"), "a partial call says what is missing");
+        assertTrue(doc.contains("| 220 | clone | partial | fork and vfork"), "a partial call says what is missing");
         assertTrue(doc.contains("| 160 | uname | full | |"), "a bundle's handler, from its status property");
         assertTrue(doc.contains("| 0 | io_setup | ENOSYS | |"), "an unimplemented call");
         assertTrue(doc.contains("| 244-257 | | | no call: the architecture-specific range"), "holes folded");

@@ -14,6 +14,10 @@ public interface OpenFile {
     /** st_mode file-type bits. */
     int S_IFIFO = 0010000, S_IFCHR = 0020000, S_IFDIR = 0040000, S_IFREG = 0100000;
 
+    /** poll(2) event bits (Linux's values), what {@link #poll} answers. */
+    int POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20,
+            POLLRDNORM = 0x40, POLLWRNORM = 0x100;
+
     /**
      * Reads up to len bytes into user memory at buf: bytes read, 0 at end of
      * file, a negative errno, or {@link SyscallHandler#RESTART} after putting
@@ -45,6 +49,18 @@ public interface OpenFile {
     /** st_size, 0 for streams. */
     default long size() {
         return 0;
+    }
+
+    /**
+     * Readiness now, as poll(2) event bits: POLLIN (a read would not
+     * sleep), POLLOUT (a write would not sleep), POLLHUP, POLLERR. When
+     * {@code waitOn} is not null, the file hands it each queue it wakes when
+     * its readiness may change (Linux's poll_wait), so a poller can sleep
+     * until then. The default, for files that never block (regular files),
+     * is always ready for both and never changes (Linux's DEFAULT_POLLMASK).
+     */
+    default int poll(java.util.function.Consumer<WaitQueue> waitOn) {
+        return POLLIN | POLLRDNORM | POLLOUT | POLLWRNORM;
     }
 
     /** The last descriptor referring to this file was closed. */

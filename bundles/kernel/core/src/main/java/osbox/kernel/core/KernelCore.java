@@ -128,6 +128,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         this.signals = new SignalDelivery(table, exits, dispatcher, machine);
         // the return to user mode when the dispatcher puts a process on a hart: pending signals are delivered
         dispatcher.setResumeHook(signals::returnToUser);
+        exits.setParentDeathSignal((orphan, sig) -> signals.send(orphan, orphan.pid(), sig));
         dispatcher.setCpuLimit(new CpuTimeLimit(machine.frequencyHz(), signals));
         this.oom = new OomKiller(table, signals, vm, tracer);
         OpenFiles files = new OpenFiles(dispatcher::newWaitQueue);
@@ -140,7 +141,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         // the trap table: each cause to the part that serves it
         UnexpectedTrap unexpected = new UnexpectedTrap();
         SyscallTrap ecall = new SyscallTrap(machine, dispatcher, syscalls,
-                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher), oom, unexpected);
+                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm), oom, unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);
         this.traps = new TrapTable(unexpected);

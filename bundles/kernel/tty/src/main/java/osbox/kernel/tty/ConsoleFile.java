@@ -86,6 +86,15 @@ final class ConsoleFile implements OpenFile {
         return console.outputClosed() ? 0 : n;
     }
 
+    /** Readable when input (or its end) has arrived, woken with the readers; always writable. */
+    @Override
+    public int poll(java.util.function.Consumer<WaitQueue> waitOn) {
+        if (waitOn != null) {
+            waitOn.accept(readers);
+        }
+        return (console.readable() ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+    }
+
     @Override
     public int mode() {
         return S_IFCHR | 0620;

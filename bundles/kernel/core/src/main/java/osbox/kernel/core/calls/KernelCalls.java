@@ -51,6 +51,12 @@ public final class KernelCalls {
                 new Entry(Syscalls.WRITE, "write", new WriteCall(), SyscallStatus.full()),
                 new Entry(Syscalls.READV, "readv", new ReadvCall(), SyscallStatus.full()),
                 new Entry(Syscalls.WRITEV, "writev", new WritevCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.PSELECT6, "pselect6", new Pselect6Call(), SyscallStatus.partial(
+                        "over pipes, the console and files that never block; the signal mask is checked but not yet "
+                        + "applied (no blocked-signal mask); no file raises POLLPRI")),
+                new Entry(Syscalls.PPOLL, "ppoll", new PpollCall(), SyscallStatus.partial(
+                        "over pipes, the console and files that never block; the signal mask is checked but not yet "
+                        + "applied (no blocked-signal mask)")),
                 new Entry(Syscalls.FSTAT, "fstat", new FstatCall(), SyscallStatus.partial(
                         "host files report their own attributes (st_blocks from the size); pipes and the "
                         + "terminal report one st_dev, st_nlink 1, st_uid and st_gid 0, and zero times")),
@@ -79,7 +85,7 @@ public final class KernelCalls {
                         "ends the whole process (one thread per process)")),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.partial(
-                        "the address is remembered, but nothing clears it or wakes a futex at exit (no threads)")),
+                        "the word is cleared at exit and execve, but no futex is woken there (no futexes yet)")),
                 new Entry(Syscalls.FUTEX, "futex", new FutexCall(), SyscallStatus.partial(
                         "one thread per process: FUTEX_WAKE wakes no one (0); FUTEX_WAIT answers EAGAIN when the "
                         + "word is not val, else sleeps until its timeout (ETIMEDOUT) or for ever; FUTEX_CLOCK_REALTIME, "
@@ -92,6 +98,10 @@ public final class KernelCalls {
                         "ITIMER_REAL only; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
                 new Entry(SETITIMER, "setitimer", new SetitimerCall(), SyscallStatus.partial(
                         "ITIMER_REAL only, in simulated time; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
+                new Entry(Syscalls.CLOCK_NANOSLEEP, "clock_nanosleep", new ClockNanosleepCall(), SyscallStatus.partial(
+                        "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME, relative or TIMER_ABSTIME; the process "
+                        + "CPU-time clock answers EINVAL; signals do not interrupt the sleep, so remain is never "
+                        + "written")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
                         "no permission checks (every process is the same user's)")),
@@ -108,23 +118,54 @@ public final class KernelCalls {
                         "a signal of the set that is not blocked and whose default action kills is returned "
                         + "rather than killing (Linux kills)")),
                 new Entry(RT_SIGRETURN, "rt_sigreturn", new RtSigreturnCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREGID, "setregid", IdCalls::setregid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETGID, "setgid", IdCalls::setgid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls::setreuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETUID, "setuid", IdCalls::setuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESUID, "setresuid", IdCalls::setresuid, SyscallStatus.full()),
+                new Entry(Syscalls.GETRESUID, "getresuid", IdCalls::getresuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESGID, "setresgid", IdCalls::setresgid, SyscallStatus.full()),
+                new Entry(Syscalls.GETRESGID, "getresgid", IdCalls::getresgid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSUID, "setfsuid", IdCalls::setfsuid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSGID, "setfsgid", IdCalls::setfsgid, SyscallStatus.full()),
+                new Entry(Syscalls.TIMES, "times", new TimesCall(), SyscallStatus.partial(
+                        "all CPU time counts as user time: tms_stime and tms_cstime are 0")),
                 new Entry(Syscalls.SETPGID, "setpgid", new SetpgidCall(), SyscallStatus.partial(
                         "EACCES for a child that has called execve is not modelled")),
                 new Entry(Syscalls.GETPGID, "getpgid", new GetpgidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETSID, "getsid", new GetsidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SETSID, "setsid", new SetsidCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.GETGROUPS, "getgroups", IdCalls::getgroups, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETGROUPS, "setgroups", IdCalls::setgroups, SyscallStatus.full()),
                 new Entry(Syscalls.GETRLIMIT, "getrlimit", new GetrlimitCall(), RLIMITS),
                 new Entry(Syscalls.SETRLIMIT, "setrlimit", new SetrlimitCall(), RLIMITS),
+                new Entry(AbiNumbers.GETRUSAGE, "getrusage", new GetrusageCall(), SyscallStatus.partial(
+                        "CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and signal "
+                        + "counts are 0")),
                 new Entry(Syscalls.UMASK, "umask", new UmaskCall(), SyscallStatus.partial(
                         "kept and inherited at fork; no call creates files yet, so nothing applies it")),
+                new Entry(Syscalls.PRCTL, "prctl", new PrctlCall(), SyscallStatus.partial(
+                        "PR_SET_NAME, PR_GET_NAME, PR_SET_PDEATHSIG, PR_GET_PDEATHSIG, PR_GET_DUMPABLE, "
+                        + "PR_SET_DUMPABLE, PR_GET_KEEPCAPS, PR_SET_KEEPCAPS, "
+                        + "PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS; every other option answers EINVAL")),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall(), SyscallStatus.full()),
+                new Entry(Syscalls.GETUID, "getuid", IdCalls::getuid, SyscallStatus.full()),
+                new Entry(Syscalls.GETEUID, "geteuid", IdCalls::geteuid, SyscallStatus.full()),
+                new Entry(Syscalls.GETGID, "getgid", IdCalls::getgid, SyscallStatus.full()),
+                new Entry(Syscalls.GETEGID, "getegid", IdCalls::getegid, SyscallStatus.full()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall(), SyscallStatus.full()),
+                new Entry(Syscalls.SYSINFO, "sysinfo", new SysinfoCall(), SyscallStatus.partial(
+                        "the load averages, sharedram and bufferram are 0")),
                 new Entry(Syscalls.BRK, "brk", new BrkCall(), SyscallStatus.full()),
                 new Entry(Syscalls.MUNMAP, "munmap", new MunmapCall(), SyscallStatus.full()),
                 new Entry(Syscalls.CLONE, "clone", new CloneCall(), SyscallStatus.partial(
-                        "fork only: flags SIGCHLD, or CLONE_VM|CLONE_VFORK|SIGCHLD run as a plain fork; threads "
-                        + "(other CLONE_VM flags) answer ENOSYS, other flags and a new stack EINVAL")),
+                        "fork and vfork as glibc calls them (CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD, "
+                        + "CLONE_VM|CLONE_VFORK|SIGCHLD): the exit signal, a new stack, CLONE_SETTLS, CLONE_PARENT_SETTID, "
+                        + "CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID (no futex wake), CLONE_VFORK (the parent sleeps "
+                        + "until the child execs or ends, but the memory is copied even with CLONE_VM); threads, "
+                        + "CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PIDFD and namespaces answer ENOSYS; a non-SIGCHLD "
+                        + "exit signal does not yet make a clone child for wait4's __WCLONE")),
                 new Entry(Syscalls.EXECVE, "execve", new ExecveCall(), SyscallStatus.partial(
                         "programs found in the namespace (relative paths from the working directory), ELF and "
                         + "#! scripts; the execute permission bits are not checked")),
@@ -134,7 +175,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.MPROTECT, "mprotect", new MprotectCall(), SyscallStatus.partial(
                         "PROT_GROWSDOWN and PROT_GROWSUP answer EINVAL")),
                 new Entry(Syscalls.WAIT4, "wait4", new Wait4Call(), SyscallStatus.partial(
-                        "rusage is stored as zeros")),
+                        "rusage: CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and "
+                        + "signal counts are 0")),
                 new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call(), RLIMITS),
                 new Entry(Syscalls.RSEQ, "rseq", new RseqCall(), SyscallStatus.enosys(
                         "restartable sequences are not supported; glibc carries on without them")));

@@ -11,21 +11,11 @@ public final class NanosleepCall implements KernelSyscall {
         if (c.woken()) {
             return 0;
         }
-        long[] v = new long[1];
-        if (!c.memory().readLong(c.arg(0), v)) {
-            return -Errno.EFAULT;
+        long ns = Timespecs.readNanos(c, c.arg(0));
+        if (ns < 0) {
+            return ns == Timespecs.FAULT ? -Errno.EFAULT : -Errno.EINVAL;
         }
-        long sec = v[0];
-        if (!c.memory().readLong(c.arg(0) + 8, v)) {
-            return -Errno.EFAULT;
-        }
-        long nsec = v[0];
-        if (sec < 0 || nsec < 0 || nsec > 999_999_999L) {
-            return -Errno.EINVAL;
-        }
-        long cycles = Math.multiplyHigh(sec, c.frequencyHz()) != 0 ? Long.MAX_VALUE / 2
-                : sec * c.frequencyHz() + nsec * c.frequencyHz() / 1_000_000_000L;
-        c.sleepUntil(c.now() + Math.min(cycles, Long.MAX_VALUE / 2));
+        c.sleepUntil(c.now() + Timespecs.cycles(c, ns));
         return RESTART;
     }
 }

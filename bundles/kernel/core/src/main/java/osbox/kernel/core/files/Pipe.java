@@ -131,6 +131,24 @@ public final class Pipe {
             return write ? writeFrom(c, buf, len) : -Errno.EBADF;
         }
 
+        /**
+         * Linux's pipe_poll: the read end is readable with bytes buffered and
+         * hung up with no writer left; the write end is writable with room
+         * for PIPE_BUF bytes (a small write would not sleep) and in error
+         * with no reader left. Each end's readiness changes when its queue is
+         * woken.
+         */
+        @Override
+        public int poll(java.util.function.Consumer<WaitQueue> waitOn) {
+            if (waitOn != null) {
+                waitOn.accept(write ? writeWait : readWait);
+            }
+            if (write) {
+                return (CAPACITY - count >= PIPE_BUF ? POLLOUT | POLLWRNORM : 0) | (readers == 0 ? POLLERR : 0);
+            }
+            return (count > 0 ? POLLIN | POLLRDNORM : 0) | (writers == 0 ? POLLHUP : 0);
+        }
+
         @Override
         public int mode() {
             return S_IFIFO | 0600;

@@ -1,6 +1,9 @@
 package osbox.kernel.core.proc;
 
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +38,7 @@ public final class ExitWait {
         /** Child ended with wait status {@code status}; true when its parent lets it be reaped at once. */
         boolean childExited(Process parent, Process child, int status);
     }
+    private BiConsumer<Process, Integer> parentDeathSignal = (child, sig) -> { };
 
     /** Ends processes of {@code table}, taking them off {@code dispatcher}'s harts; traces to {@code tracer}. */
     public ExitWait(ProcessTable table, Dispatcher<Process> dispatcher, Tracer tracer) {
@@ -62,14 +66,23 @@ public final class ExitWait {
      */
     public void terminate(Process p, int status, String report) {
         dispatcher.retire(p);
+        p.setExitUsage(Rusage.of(p, dispatcher.cpuUsed(p)).plus(p.childrenUsage()));
         p.files().closeAll();
+        if (p.pollWait() != null) {
+            p.pollWait().unwatchAll();
+        }
+        ImageRelease.release(p, table);
         p.space().destroy();
         table.zombify(p, status, report, dispatcher.now());
         tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
         Process init = table.get(1);
         int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;
+        List<Process> deathSignalled = new ArrayList<>();
         for (Process c : table.all()) {
             if (c.ppid() == p.pid()) {
+                if (c.pdeathSig() != 0 && c.state() != ProcessState.ZOMBIE) {
+                    deathSignalled.add(c);
+                }
                 c.setParent(heir);
                 if (heir == 0 && c.state() == ProcessState.ZOMBIE) {
                     table.remove(c);
@@ -104,6 +117,21 @@ public final class ExitWait {
         if (parent.childWait() != null) {
             parent.childWait().wakeAll();
         }
+        // prctl(PR_SET_PDEATHSIG): each orphan that asked gets its signal, once p is gone
+        for (Process c : deathSignalled) {
+            if (c.state() != ProcessState.ZOMBIE) {
+                parentDeathSignal.accept(c, c.pdeathSig());
+            }
+        }
+    }
+
+    /**
+     * How an orphan is sent the signal it asked for with PR_SET_PDEATHSIG
+     * when its parent ends (the kernel wires signal delivery here, which is
+     * built after this part).
+     */
+    public void setParentDeathSignal(BiConsumer<Process, Integer> send) {
+        parentDeathSignal = send;
     }
 
     /**
@@ -120,12 +148,17 @@ public final class ExitWait {
      * continued (0xffff); neither is reaped. The caller checked the options.
      */
     public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang) {
-        return waitChild(call, p, pid, statusAddr, noHang, false, false);
+        return waitChild(call, p, pid, statusAddr, noHang, false, false, null);
     }
 
-    /** wait4 with WUNTRACED and WCONTINUED: see {@link #waitChild(SyscallContext, Process, long, long, boolean)}. */
+    /**
+     * wait4 with WUNTRACED and WCONTINUED: see
+     * {@link #waitChild(SyscallContext, Process, long, long, boolean)}; when
+     * a child is reaped and {@code usage} is not null, usage[0] is set to
+     * what that child and its reaped descendants used (wait4's rusage).
+     */
     public long waitChild(SyscallContext call, Process p, long pid, long statusAddr, boolean noHang,
-            boolean untraced, boolean continued) {
+            boolean untraced, boolean continued, Rusage[] usage) {
         int upid = (int) pid;
         if (upid == Integer.MIN_VALUE) {
             return -Errno.ESRCH;
@@ -167,6 +200,10 @@ public final class ExitWait {
             return SyscallHandler.RESTART;
         }
         table.remove(zombie);
+        p.addChildUsage(zombie.exitUsage());
+        if (usage != null) {
+            usage[0] = zombie.exitUsage();
+        }
         if (statusAddr != 0 && !p.userMemory().writeInt(statusAddr, zombie.waitStatus())) {
             return -Errno.EFAULT;
         }

@@ -202,6 +202,7 @@ public final class ForkExec {
         }
         // the old image goes first, so the trace states the new resident set last (setPid)
         p.keepMemoryCounters();
+        ImageRelease.release(p, k.table());
         p.space().destroy();
         p.setImage(loaded.context(), loaded.space(), loaded.user());
         p.space().setPid(p.pid());

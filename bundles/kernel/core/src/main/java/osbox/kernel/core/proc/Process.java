@@ -49,6 +49,25 @@ public final class Process implements ProcessView, Task, Caller {
     // umask: the umask call; inherited at fork. Linux's initial value.
     private int umask = 0022;
 
+    // ---- the process ABI real programs use (issue 10). exitSignal: CloneCall (clone's low byte).
+    // vforkParent, vforkChild, vforkWait: CloneCall with CLONE_VFORK; ImageRelease clears vforkParent at
+    // the child's execve or exit. The name (comm): prctl PR_SET_NAME too. pdeathSig, dumpable,
+    // noNewPrivs, keepCaps: prctl (a fork keeps all but pdeathSig). credentials: the set*id calls (a
+    // copy at fork). exitUsage: ExitWait.terminate. childrenUsage: ExitWait when it reaps a child.
+    // pollWait: the poll calls (made on the first); ExitWait.terminate drops its watches. ----
+    private int exitSignal = 17;
+    private int vforkParent;
+    private int vforkChild;
+    private KernelWaitQueue<Process> vforkWait;
+    private int pdeathSig;
+    private boolean dumpable = true;
+    private boolean noNewPrivs;
+    private boolean keepCaps;
+    private Credentials credentials = new Credentials();
+    private Rusage exitUsage;
+    private Rusage childrenUsage = Rusage.NONE;
+    private PollWait pollWait;
+
     // ---- registers and address space: ForkExec (spawn, fork, execve); ExitWait destroys the space at
     // exit. earlierImages: ForkExec.exec, before it replaces the space. ----
     private HartContext context;
@@ -319,7 +338,85 @@ public final class Process implements ProcessView, Task, Caller {
         priority = parent.priority;
         tickets = parent.tickets;
         umask = parent.umask;
+        dumpable = parent.dumpable;
+        noNewPrivs = parent.noNewPrivs;
+        keepCaps = parent.keepCaps;
+        credentials = parent.credentials.copy();
     }
+
+    // ---- the process ABI (issue 10) ----
+
+    /** The signal its parent gets when it ends (clone's low byte; 0: none). */
+    public int exitSignal() { return exitSignal; }
+
+    /** The parent suspended in vfork until this child execs or ends (0: none). */
+    public int vforkParent() { return vforkParent; }
+
+    /** CloneCall: the vfork parent waiting for this child (0: none any more). */
+    public void setVforkParent(int pid) { vforkParent = pid; }
+
+    /** The child it waits for in vfork (0: none). */
+    public int vforkChild() { return vforkChild; }
+
+    /** CloneCall: the child it waits for in vfork (0: none). */
+    public void setVforkChild(int pid) { vforkChild = pid; }
+
+    /** The queue it sleeps on in vfork (made on its first vfork). */
+    public KernelWaitQueue<Process> vforkWait() { return vforkWait; }
+
+    /** CloneCall: the queue it sleeps on in vfork. */
+    public void setVforkWait(KernelWaitQueue<Process> q) { vforkWait = q; }
+
+    /** prctl PR_SET_NAME: its command name (what ps shows); at most 15 bytes, as Linux's comm. */
+    public void setComm(String comm) { name = comm; }
+
+    /** The signal it gets when its parent ends (prctl PR_SET_PDEATHSIG; 0: none). */
+    public int pdeathSig() { return pdeathSig; }
+
+    /** prctl PR_SET_PDEATHSIG. */
+    public void setPdeathSig(int sig) { pdeathSig = sig; }
+
+    /** prctl PR_GET_DUMPABLE. */
+    public boolean dumpable() { return dumpable; }
+
+    /** prctl PR_SET_DUMPABLE. */
+    public void setDumpable(boolean d) { dumpable = d; }
+
+    /** prctl PR_GET_NO_NEW_PRIVS. */
+    public boolean noNewPrivs() { return noNewPrivs; }
+
+    /** prctl PR_SET_NO_NEW_PRIVS (once set, never cleared). */
+    public void setNoNewPrivs() { noNewPrivs = true; }
+
+    /** prctl PR_GET_KEEPCAPS. */
+    public boolean keepCaps() { return keepCaps; }
+
+    /** prctl PR_SET_KEEPCAPS. */
+    public void setKeepCaps(boolean k) { keepCaps = k; }
+
+    /** Its user and group ids (the set*id calls change them in place). */
+    public Credentials credentials() { return credentials; }
+
+    /** What it used, fixed when it ended (null while it lives). */
+    public Rusage exitUsage() { return exitUsage; }
+
+    /** What its reaped children (and theirs) used: RUSAGE_CHILDREN, times()'s cutime. */
+    public Rusage childrenUsage() { return childrenUsage; }
+
+    /** Its ppoll and pselect6 sleep (null before its first). */
+    public PollWait pollWait() { return pollWait; }
+
+    /** The poll calls: its poll sleep, made on its first. */
+    public void setPollWait(PollWait w) { pollWait = w; }
+
+    // ExitWait.terminate: what it used, fixed before its memory goes.
+    void setExitUsage(Rusage u) { exitUsage = u; }
+
+    // ExitWait, reaping a child: the child's usage and its children's join this process's children's.
+    void addChildUsage(Rusage u) { childrenUsage = childrenUsage.plus(u); }
+
+    /** CloneCall: the signal the parent gets when this child ends (clone's low byte). */
+    public void setExitSignal(int sig) { exitSignal = sig; }
 
     @Override
     public String toString() {

@@ -320,6 +320,22 @@ public final class Dispatcher<T extends Task> {
         block(h, p);
     }
 
+    /**
+     * Puts the task running on hart h to sleep on q until cycle deadline
+     * (Long.MAX_VALUE: no deadline), whichever comes first, and runs the
+     * next one (poll's sleep: woken by its files or by its timeout).
+     */
+    public void sleepOnUntil(Hart h, T p, KernelWaitQueue<T> q, long deadline) {
+        if (deadline != Long.MAX_VALUE) {
+            p.sched().sleepEvent = machine.events().schedule(deadline, () -> {
+                p.sched().sleepEvent = 0;
+                clock = Math.max(clock, machine.now());
+                wake(p);
+            });
+        }
+        sleepOn(h, p, q);
+    }
+
     /** Puts the task running on hart h to sleep until cycle deadline and runs the next one. */
     public void sleepUntil(Hart h, T p, long deadline) {
         p.sched().sleepDeadline = deadline;

@@ -14,6 +14,8 @@ public final class KernelWaitQueue<T extends Task> implements WaitQueue {
     private final String name;
     final Dispatcher<T> dispatcher;
     private final ArrayDeque<T> sleepers = new ArrayDeque<>();
+    // one-shot callbacks run at the next wakeAll (poll watching several queues at once)
+    private final List<Runnable> watchers = new ArrayList<>();
 
     KernelWaitQueue(String name, Dispatcher<T> dispatcher) {
         this.name = name;
@@ -30,7 +32,11 @@ public final class KernelWaitQueue<T extends Task> implements WaitQueue {
         sleepers.remove(t);
     }
 
-    /** Wakes every sleeper still asleep on this queue, in the order they slept; returns how many. */
+    /**
+     * Wakes every sleeper still asleep on this queue, in the order they
+     * slept, then runs (and forgets) the watchers, in the order they were
+     * added; returns how many sleepers woke.
+     */
     @Override
     public int wakeAll() {
         List<T> woken = new ArrayList<>(sleepers);
@@ -42,7 +48,26 @@ public final class KernelWaitQueue<T extends Task> implements WaitQueue {
                 n++;
             }
         }
+        if (!watchers.isEmpty()) {
+            List<Runnable> due = new ArrayList<>(watchers);
+            watchers.clear();
+            due.forEach(Runnable::run);
+        }
         return n;
+    }
+
+    /**
+     * Runs {@code r} once, at the next {@link #wakeAll}: how a poller that
+     * sleeps on its own queue learns that one of several files it watches
+     * may have become ready (Linux's poll table entries).
+     */
+    public void watchOnce(Runnable r) {
+        watchers.add(r);
+    }
+
+    /** Forgets a watcher that has not run yet (the poll it served is over). */
+    public void unwatch(Runnable r) {
+        watchers.remove(r);
     }
 
     @Override

@@ -6,6 +6,7 @@ import osbox.api.hw.Machine;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
@@ -37,9 +38,10 @@ public final class SyscallFrame implements SyscallContext {
      * @param signals    kill, tkill, tgkill, SIGPIPE
      * @param files      naming open files, making pipes
      * @param dispatcher sleeping, waking, yielding
+     * @param vm         the VM manager (sysinfo's memory figures)
      */
     public record Parts(Machine machine, ProcessTable processes, ForkExec forkExec, ExitWait exits,
-            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher) {
+            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm) {
     }
 
     private final Parts parts;
@@ -131,6 +133,20 @@ public final class SyscallFrame implements SyscallContext {
         parts.dispatcher().sleepOn(hart, process, q);
     }
 
+    /**
+     * Puts the caller to sleep on {@code queue} (one of this kernel's) until
+     * simulated cycle {@code deadline} (Long.MAX_VALUE: none), whichever
+     * comes first; the handler then answers RESTART.
+     */
+    public void sleepOnUntil(WaitQueue queue, long deadline) {
+        KernelWaitQueue<Process> q = parts.dispatcher().own(queue);
+        if (q == null) {
+            throw new IllegalArgumentException("wait queue not made by this kernel: " + queue);
+        }
+        slept = true;
+        parts.dispatcher().sleepOnUntil(hart, process, q, deadline);
+    }
+
     @Override
     public void sleepUntil(long deadline) {
         slept = true;
@@ -167,5 +183,10 @@ public final class SyscallFrame implements SyscallContext {
     /** The dispatcher (sched_yield). */
     public Dispatcher<Process> dispatcher() {
         return parts.dispatcher();
+    }
+
+    /** The VM manager: physical frames and swap (sysinfo). */
+    public MemoryManager vm() {
+        return parts.vm();
     }
 }

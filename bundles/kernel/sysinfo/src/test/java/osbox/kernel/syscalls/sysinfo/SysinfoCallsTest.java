@@ -8,16 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 import osbox.testkit.syscall.ArrayUserMemory;
 import osbox.testkit.syscall.FakeSyscall;
 
 /**
- * uname, the clocks, gettimeofday (tz too), the ids and getrandom, as a
+ * uname, the clocks, gettimeofday (tz too) and getrandom, as a
  * handler answers them: Linux's layouts, errno for bad clocks, flags and
  * pointers, and simulated time only.
  */
@@ -115,14 +113,6 @@ class SysinfoCallsTest {
     }
 
     @Test
-    void everyoneIsRoot() {
-        assertEquals(0, new GetuidCall().invoke(c.call(Syscalls.GETUID)));
-        assertEquals(0, new GeteuidCall().invoke(c.call(Syscalls.GETEUID)));
-        assertEquals(0, new GetgidCall().invoke(c.call(Syscalls.GETGID)));
-        assertEquals(0, new GetegidCall().invoke(c.call(Syscalls.GETEGID)));
-    }
-
-    @Test
     void getrandomGivesSeededBytesAndChecksFlagsAndBuffer() {
         GetrandomCall first = new GetrandomCall();
         assertEquals(16, first.invoke(c.call(Syscalls.GETRANDOM, BASE, 16, 0)));
@@ -135,38 +125,5 @@ class SysinfoCallsTest {
         assertEquals(-Errno.EINVAL, first.invoke(c.call(Syscalls.GETRANDOM, BASE, 16, 8)), "an unknown flag");
         assertEquals(0, first.invoke(c.call(Syscalls.GETRANDOM, BASE, 0, 0)));
         assertEquals(-Errno.EFAULT, first.invoke(c.call(Syscalls.GETRANDOM, BAD, 16, 0)));
-    }
-
-    private int intAt(long va) {
-        return ByteBuffer.wrap(memory.bytes(), (int) (va - BASE), 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    }
-
-    @Test
-    void getresuidAndGetresgidStoreRootsThreeIdsOrAreEfaultAtTheFirstBadPointer() {
-        for (SyscallHandler h : new SyscallHandler[] {new GetresuidCall(), new GetresgidCall()}) {
-            Arrays.fill(memory.bytes(), 0, 12, (byte) 0x55);
-            assertEquals(0, h.invoke(c.call(Syscalls.GETRESUID, BASE, BASE + 4, BASE + 8)));
-            assertEquals(List.of(0, 0, 0), List.of(intAt(BASE), intAt(BASE + 4), intAt(BASE + 8)));
-            Arrays.fill(memory.bytes(), 0, 12, (byte) 0x55);
-            assertEquals(-Errno.EFAULT, h.invoke(c.call(Syscalls.GETRESUID, BASE, BAD, BASE + 8)));
-            assertEquals(0, intAt(BASE), "the real id was stored before the bad pointer, as Linux's put_user");
-            assertEquals(0x55555555, intAt(BASE + 8), "nothing after it");
-            assertEquals(-Errno.EFAULT, h.invoke(c.call(Syscalls.GETRESUID, 0, BASE, BASE)), "NULL is a bad pointer");
-        }
-    }
-
-    @Test
-    void timesGivesTheCallersCpuTimeInTicksAndReturnsTicksSincePowerOn() {
-        FakeSyscall busy = new FakeSyscall(memory).clock(0, 2_500_000_000L, SECOND).caller(5, 1_230_000_000L);
-        Arrays.fill(memory.bytes(), 0, 32, (byte) 0x55);
-        assertEquals(250, new TimesCall().invoke(busy.call(Syscalls.TIMES, BASE)), "2.5 s at USER_HZ 100");
-        assertEquals(123, longAt(BASE), "utime: 1.23 s");
-        assertEquals(0, longAt(BASE + 8));
-        assertEquals(0, longAt(BASE + 16));
-        assertEquals(0, longAt(BASE + 24));
-        assertEquals(250, new TimesCall().invoke(busy.call(Syscalls.TIMES, 0)), "NULL buf: only the ticks");
-        assertEquals(-Errno.EFAULT, new TimesCall().invoke(busy.call(Syscalls.TIMES, BAD)));
-        assertEquals(-Errno.EFAULT, new TimesCall().invoke(busy.call(Syscalls.TIMES, BASE + 4096 - 31)),
-                "one byte short of struct tms");
     }
 }

@@ -1,0 +1,15 @@
+package osbox.kernel.core.calls;
+
+/**
+ * Linux riscv64 numbers of kernel calls that {@link osbox.api.kernel.Syscalls}
+ * does not name (yet): kept here so the API package need not change for
+ * each call the kernel adds.
+ */
+final class AbiNumbers {
+    static final int PSELECT6 = 72, SETREGID = 143, SETGID = 144, SETREUID = 145, SETUID = 146, SETRESUID = 147,
+            SETRESGID = 149, SETFSUID = 151, SETFSGID = 152, GETGROUPS = 158, SETGROUPS = 159, GETRUSAGE = 165,
+            RISCV_HWPROBE = 258;
+
+    private AbiNumbers() {
+    }
+}
