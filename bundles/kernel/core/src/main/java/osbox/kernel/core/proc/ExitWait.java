@@ -101,14 +101,20 @@ public final class ExitWait {
         Process parent = p.ppid() == 0 ? null : table.get(p.ppid());
         if (parent == null) {
             table.remove(p);
-            return;
+        } else {
+            // the parent's wait4 wakes first, so it reaps the child before a SIGCHLD handler runs (as on Linux,
+            // where do_wait finds the zombie first); then SIGCHLD, and a parent that ignores it (or set
+            // SA_NOCLDWAIT) does not keep the zombie
+            wakeParent(parent);
+            if (parentNotice.childExited(parent, p, status)) {
+                table.remove(p);
+            }
         }
-        // the parent's wait4 wakes first, so it reaps the child before a SIGCHLD handler runs (as on Linux,
-        // where do_wait finds the zombie first); then SIGCHLD, and a parent that ignores it (or set
-        // SA_NOCLDWAIT) does not keep the zombie
-        wakeParent(parent);
-        if (parentNotice.childExited(parent, p, status)) {
-            table.remove(p);
+        // prctl(PR_SET_PDEATHSIG): each orphan that asked gets its signal, once p is gone
+        for (Process c : deathSignalled) {
+            if (c.state() != ProcessState.ZOMBIE) {
+                parentDeathSignal.accept(c, c.pdeathSig());
+            }
         }
     }
 
@@ -116,12 +122,6 @@ public final class ExitWait {
     public void wakeParent(Process parent) {
         if (parent.childWait() != null) {
             parent.childWait().wakeAll();
-        }
-        // prctl(PR_SET_PDEATHSIG): each orphan that asked gets its signal, once p is gone
-        for (Process c : deathSignalled) {
-            if (c.state() != ProcessState.ZOMBIE) {
-                parentDeathSignal.accept(c, c.pdeathSig());
-            }
         }
     }
 
