@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * hangs. Afterwards no call has thrown inside the kernel (the trap's
  * count, and no Java exception text in the log), every frame is free
  * again, and the kernel still runs a program. CI runs 20,000 calls; a
- * campaign is one command (docs/robustness.md, "System-call fuzzing"):
+ * campaign is one command (docs/bad-input.md, "System-call fuzzing"):
  *
  * <pre>
  * mvn -B -o -q verify -pl harness -am -Darchetype.test.skip -Dtest=SyscallFuzzTest \
