@@ -107,6 +107,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final ForkExec forkExec;
     private final SyscallTable syscalls = new SyscallTable();
     private final InterruptTrap interrupts;
+    private final SyscallTrap ecall;
     private final TrapTable traps;
     private final Whiteboard whiteboard;
 
@@ -140,7 +141,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         }
         // the trap table: each cause to the part that serves it
         UnexpectedTrap unexpected = new UnexpectedTrap();
-        SyscallTrap ecall = new SyscallTrap(machine, dispatcher, syscalls,
+        this.ecall = new SyscallTrap(machine, dispatcher, syscalls,
                 new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm), oom, unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);
@@ -357,6 +358,11 @@ public final class KernelCore implements Kernel, ProcessManager {
     /** The system-call table (what is installed, how often each number was called). */
     public SyscallTable syscalls() {
         return syscalls;
+    }
+
+    /** System calls whose handler threw since boot (kernel bugs, answered -ENOSYS). Simulation thread. */
+    public long syscallHandlerFailures() {
+        return ecall.handlerFailures();
     }
 
     /** Physical frames now (total, used, free, peak), as the VM manager counts them. */

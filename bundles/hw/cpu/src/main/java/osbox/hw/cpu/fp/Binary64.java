@@ -6,6 +6,10 @@ package osbox.hw.cpu.fp;
  * always the canonical NaN ({@link #CANONICAL_NAN}). Signalling NaN inputs
  * raise NV. Tininess is detected after rounding.
  *
+ * <p>Round to nearest even with moderate finite operands, the common
+ * case, runs on the host's doubles ({@link HostRne}); the rest on the
+ * exact integer path ({@link ExactOps}).
+ *
  * <p>Callers pass a static rounding mode ({@link RoundingMode#RNE} to
  * {@link RoundingMode#RMM}) and the hart's {@link FpFlags}.
  */
@@ -23,6 +27,12 @@ public final class Binary64 {
         if (isNaN(a) || isNaN(b)) {
             return nanResult(isSignalling(a) || isSignalling(b), flags);
         }
+        if (rm == RoundingMode.RNE) {
+            long r = HostRne.add(value(a), value(b), flags);
+            if (r != HostRne.DECLINED) {
+                return r;
+            }
+        }
         return ExactOps.add(value(a), value(b), FpFormat.DOUBLE, rm, flags);
     }
 
@@ -36,6 +46,12 @@ public final class Binary64 {
         if (isNaN(a) || isNaN(b)) {
             return nanResult(isSignalling(a) || isSignalling(b), flags);
         }
+        if (rm == RoundingMode.RNE) {
+            long r = HostRne.mul(value(a), value(b), flags);
+            if (r != HostRne.DECLINED) {
+                return r;
+            }
+        }
         return ExactOps.mul(value(a), value(b), FpFormat.DOUBLE, rm, flags);
     }
 
@@ -44,6 +60,12 @@ public final class Binary64 {
         if (isNaN(a) || isNaN(b)) {
             return nanResult(isSignalling(a) || isSignalling(b), flags);
         }
+        if (rm == RoundingMode.RNE) {
+            long r = HostRne.div(value(a), value(b), flags);
+            if (r != HostRne.DECLINED) {
+                return r;
+            }
+        }
         return ExactOps.div(value(a), value(b), FpFormat.DOUBLE, rm, flags);
     }
 
@@ -51,6 +73,12 @@ public final class Binary64 {
     public static long sqrt(long a, int rm, FpFlags flags) {
         if (isNaN(a)) {
             return nanResult(isSignalling(a), flags);
+        }
+        if (rm == RoundingMode.RNE) {
+            long r = HostRne.sqrt(value(a), flags);
+            if (r != HostRne.DECLINED) {
+                return r;
+            }
         }
         return ExactOps.sqrt(value(a), FpFormat.DOUBLE, rm, flags);
     }
@@ -62,6 +90,12 @@ public final class Binary64 {
         }
         if (isNaN(a) || isNaN(b) || isNaN(c) || isInfinityTimesZero(a, b)) {
             return CANONICAL_NAN;
+        }
+        if (rm == RoundingMode.RNE) {
+            long r = HostRne.fma(value(a), value(b), value(c), flags);
+            if (r != HostRne.DECLINED) {
+                return r;
+            }
         }
         return ExactOps.fma(value(a), value(b), value(c), FpFormat.DOUBLE, rm, flags);
     }

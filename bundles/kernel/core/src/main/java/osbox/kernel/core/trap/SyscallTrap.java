@@ -36,6 +36,7 @@ public final class SyscallTrap implements TrapTable.Handler {
     private final Tracer tracer;
     private final TrapTable.Handler unexpected;
     private final UnimplementedCalls unimplemented = new UnimplementedCalls(LOG::warn);
+    private long handlerFailures;
 
     /**
      * Serves ecalls from the processes {@code dispatcher} runs, with the
@@ -101,11 +102,20 @@ public final class SyscallTrap implements TrapTable.Handler {
         ctx.pc += 4;
     }
 
+    /**
+     * Calls whose handler threw since boot (each a kernel bug, answered
+     * -ENOSYS); the system-call fuzzer's tests expect 0. Simulation thread.
+     */
+    public long handlerFailures() {
+        return handlerFailures;
+    }
+
     // Runs one call; a call that throws is a bug in it: logged, traced, answered -ENOSYS, never passed on.
     private long run(KernelSyscall call, SyscallFrame frame, Hart hart, Process p, long number) {
         try {
             return call.invoke(frame);
         } catch (RuntimeException e) {
+            handlerFailures++;
             LOG.error("syscall {} handler failed for {}; answered ENOSYS", table.name((int) number), p, e);
             tracer.record(TraceKind.NOTE, hart.id(), p.pid(), number, 0, "syscall handler failed: " + e);
             return -Errno.ENOSYS;

@@ -91,6 +91,8 @@ class MemoryCallsTest {
         assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MUNMAP, KERNEL, PAGE), "a kernel address");
         assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MUNMAP, AddressSpace.STACK_TOP - PAGE, 2 * PAGE),
                 "past the top of user memory");
+        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MUNMAP, a, Long.MAX_VALUE),
+                "a length that wraps around (found by syscallfuzz)");
         assertEquals(0, k.call(p, Syscalls.MUNMAP, a + PAGE, PAGE), "the middle page");
         assertTrue(p.userMemory().writeLong(a, 1));
         assertFalse(p.userMemory().writeLong(a + PAGE, 1), "gone");
@@ -107,6 +109,9 @@ class MemoryCallsTest {
         assertEquals(0, k.call(p, Syscalls.MPROTECT, a, 0, RW), "nothing to change");
         assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, 0x3000_0000L, PAGE, RW), "nothing mapped");
         assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, a, 3 * PAGE, RW), "partly mapped");
+        assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, a, Long.MAX_VALUE, RW),
+                "a range that wraps around (found by syscallfuzz: it threw inside the VM manager)");
+        assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, a, Long.MAX_VALUE - PAGE - 2, RW));
         assertTrue(p.userMemory().writeLong(a + PAGE, 7));
         assertEquals(0, k.call(p, Syscalls.MPROTECT, a + PAGE, PAGE, AddressSpace.PROT_READ));
         assertFalse(p.userMemory().writeLong(a + PAGE, 8), "read-only now");

@@ -83,10 +83,12 @@ class SyscallTrapTest {
         k.kernel.installSyscall(500, "boom", c -> {
             throw new IllegalStateException("bug");
         });
+        assertEquals(0, k.kernel.syscallHandlerFailures());
         assertEquals(-Errno.ENOSYS, k.call(p, 500));
         assertEquals(ProcessState.RUNNING, p.state());
         assertTrue(events(TraceKind.NOTE).stream().anyMatch(e -> e.text().contains("syscall handler failed")));
         assertEquals(p.pid(), k.call(p, Syscalls.GETPID));
+        assertEquals(1, k.kernel.syscallHandlerFailures(), "counted, for the fuzzer's tests");
     }
 
     @Test

@@ -86,7 +86,7 @@ final class MappingCalls extends SpacePart {
         if (newTop < oldTop) {
             long residentBefore = counters.resident;
             long swappedBefore = counters.swapped;
-            for (long va = newTop; va < oldTop; va += PAGE) {
+            for (long va : mappings.pagesIn(newTop, oldTop)) {
                 mappings.unmap(va);
             }
             traceSetChange(residentBefore, swappedBefore);
@@ -145,7 +145,7 @@ final class MappingCalls extends SpacePart {
         regions.split(start);
         regions.split(end);
         for (Region r : new ArrayList<>(regions.startingIn(start, end))) {
-            for (long va = r.start; va < r.end; va += PAGE) {
+            for (long va : mappings.pagesIn(r.start, r.end)) {
                 mappings.unmap(va);
             }
             regions.remove(r);
@@ -172,7 +172,7 @@ final class MappingCalls extends SpacePart {
         regions.split(end);
         for (Region r : regions.startingIn(start, end)) {
             r.perms = perms;
-            for (long va = r.start; va < r.end; va += PAGE) {
+            for (long va : mappings.pagesIn(r.start, r.end)) {
                 long slot = mappings.slot(va, false);
                 if (slot >= 0) {
                     long pte = mem.load(slot, 8);

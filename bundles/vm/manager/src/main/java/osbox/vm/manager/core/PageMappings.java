@@ -1,7 +1,9 @@
 package osbox.vm.manager.core;
 
+import java.util.Arrays;
 import osbox.api.hw.Access;
 import osbox.api.hw.Pte;
+import osbox.api.memory.AddressSpace;
 
 /**
  * The leaf PTEs of one address space (xv6's walk, mappages, uvmunmap): find
@@ -44,6 +46,43 @@ final class PageMappings extends SpacePart {
      */
     long slot(long va, boolean create) {
         return table.slot(va, create);
+    }
+
+    /** Ranges up to this many pages are looked at page by page; larger ones through one walk of the table. */
+    static final long LINEAR_PAGES = 1024;
+
+    /**
+     * The pages of [start, end) (page-aligned) a caller must look at to
+     * change every PTE word there, in ascending order: each page of a
+     * small range; for a larger one only the pages the table holds (present
+     * or in swap), from one walk, so that a huge range barely touched (a brk
+     * or mmap of gigabytes) costs what is mapped, not its size.
+     */
+    long[] pagesIn(long start, long end) {
+        if (end <= start) {
+            return new long[0];
+        }
+        if ((end - start) / AddressSpace.PAGE <= LINEAR_PAGES) {
+            long[] all = new long[(int) ((end - start) / AddressSpace.PAGE)];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = start + i * AddressSpace.PAGE;
+            }
+            return all;
+        }
+        long[][] found = { new long[16] };
+        int[] n = { 0 };
+        table.forEachLeaf((va, slot) -> {
+            if (va >= start && va < end) {
+                if (n[0] == found[0].length) {
+                    found[0] = Arrays.copyOf(found[0], 2 * n[0]);
+                }
+                found[0][n[0]++] = va;
+            }
+            return true;
+        });
+        long[] pages = Arrays.copyOf(found[0], n[0]);
+        Arrays.sort(pages);
+        return pages;
     }
 
     /** The leaf PTE mapping va, or 0 when the table has none. */
