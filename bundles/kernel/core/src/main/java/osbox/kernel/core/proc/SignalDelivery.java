@@ -44,7 +44,29 @@ public final class SignalDelivery {
         if (sig < 0 || sig > 64) {
             return -Errno.EINVAL;
         }
-        List<Process> targets = targets(sender, (int) pid);
+        return deliver(sender, targets(sender, (int) pid), sig);
+    }
+
+    /**
+     * killpg from the kernel itself (the terminal's ^C, ^Z, SIGWINCH, its
+     * job control): sends sig to every process in group pgid (&gt; 0) as
+     * send does. Returns 0 or a negative errno (ESRCH, EINVAL).
+     */
+    public long sendToGroup(int pgid, long sig) {
+        if (sig < 0 || sig > 64 || pgid <= 0) {
+            return -Errno.EINVAL;
+        }
+        List<Process> targets = new ArrayList<>();
+        for (Process t : table.all()) {
+            if (t.pgid() == pgid) {
+                targets.add(t);
+            }
+        }
+        return deliver(null, targets, sig);
+    }
+
+    // Delivers sig to targets from sender (null: the kernel); ESRCH when there are none, sig 0 only checks.
+    private long deliver(Process sender, List<Process> targets, long sig) {
         if (targets.isEmpty()) {
             return -Errno.ESRCH;
         }
@@ -53,7 +75,7 @@ public final class SignalDelivery {
         }
         for (Process t : targets) {
             if (t.state() != ProcessState.ZOMBIE && SignalDefaults.terminates((int) sig)) {
-                kill(t, (int) sig, "sent by pid " + sender.pid(), 0);
+                kill(t, (int) sig, sender == null ? "sent by the terminal" : "sent by pid " + sender.pid(), 0);
             }
         }
         return 0;

@@ -319,6 +319,21 @@ public final class Dispatcher<T extends Task> {
         block(h, p);
     }
 
+    /**
+     * Puts the task running on hart h to sleep on q until it is woken or
+     * cycle deadline comes (wake cancels the other half, so it wakes once).
+     */
+    public void sleepOnUntil(Hart h, T p, KernelWaitQueue<T> q, long deadline) {
+        p.sched().sleepingOn = q;
+        q.add(p);
+        p.sched().sleepEvent = machine.events().schedule(deadline, () -> {
+            p.sched().sleepEvent = 0;
+            clock = Math.max(clock, machine.now());
+            wake(p);
+        });
+        block(h, p);
+    }
+
     private void block(Hart h, T p) {
         clock = h.cycle();
         switchOut(h, p, StopReason.BLOCKED);

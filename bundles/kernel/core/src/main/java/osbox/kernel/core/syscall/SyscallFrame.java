@@ -137,6 +137,17 @@ public final class SyscallFrame implements SyscallContext {
         parts.dispatcher().sleepUntil(hart, process, deadline);
     }
 
+    /** As {@link #sleepOn}, and woken at cycle deadline at the latest. */
+    @Override
+    public void sleepOnUntil(WaitQueue queue, long deadline) {
+        KernelWaitQueue<Process> q = parts.dispatcher().own(queue);
+        if (q == null) {
+            throw new IllegalArgumentException("wait queue not made by this kernel: " + queue);
+        }
+        slept = true;
+        parts.dispatcher().sleepOnUntil(hart, process, q, deadline);
+    }
+
     // ---- the kernel's parts ----
 
     /** Every process by pid. */
