@@ -18,6 +18,7 @@ final class HostEscape extends FilterInputStream {
     private final Runnable quit;
     private boolean escaped;    // the last byte read was an escape, held back
     private int pending = -1;   // a byte that found no room in the last read, or -1
+    private boolean ended;      // ^A x was typed: end of input (if quit returned at all)
 
     /** Filters in; quit runs (and should not return) when the user types ^A x. */
     HostEscape(InputStream in, Runnable quit) {
@@ -38,6 +39,9 @@ final class HostEscape extends FilterInputStream {
     /** Reads and filters: the escape pairs are taken out as described in the class comment. */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (ended) {
+            return -1;
+        }
         if (len == 0) {
             return 0;
         }
@@ -60,8 +64,9 @@ final class HostEscape extends FilterInputStream {
             if (escaped) {
                 escaped = false;
                 if (c == 'x' || c == 'X') {
+                    ended = true;
                     quit.run();
-                    return -1;
+                    return out > off ? out - off : -1;
                 }
                 if (c != ESCAPE) {
                     out = put(b, off, len, out, ESCAPE);
