@@ -186,7 +186,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "standard input and its output goes to standard output. Exit status: the",
             "program's exit code, or 128+N when signal N killed it; 2 for a usage or",
             "configuration error, or a program that cannot be started (one line on stderr);",
-            "124 when --max-instructions or --max-time stopped it.");
+            "124 when --max-instructions or --max-time stopped it. On a terminal the",
+            "program gets a terminal of its own: osbox puts yours in raw mode (^C goes to",
+            "the program) and restores it at the end; ^A x ends osbox (status 130).");
     }
 
     /** Usage's option column: the options are this wide, their descriptions start after. */

@@ -40,6 +40,8 @@ public final class LauncherComponent {
 
     /** Framework property naming the console's input; "stdin" when the osbox script runs a program. */
     static final String CONSOLE_INPUT = "osbox.console.input";
+    /** Framework property the osbox script sets when it put the host terminal in raw mode (its window). */
+    static final String TERMINAL = "osbox.console.terminal";
 
     /** Service property marking the main-thread service as the one running a program. */
     static final String RUN_MARKER = "osbox.launcher";
@@ -67,6 +69,8 @@ public final class LauncherComponent {
             return;
         }
         boolean consoleOnStdin = "stdin".equals(context.getProperty(CONSOLE_INPUT));
+        String terminal = context.getProperty(TERMINAL);
+        boolean rawTerminal = consoleOnStdin && terminal != null && !terminal.isBlank();
         PolicyCheck sched = PolicyCheck.sched(line, context.getProperty(PolicyCheck.Kind.SCHED.policyProperty),
                 context.getProperty(PolicyCheck.Kind.SCHED.optionsProperty));
         PolicyCheck vmCheck = PolicyCheck.vm(line, context.getProperty(PolicyCheck.Kind.VM.policyProperty),
@@ -89,8 +93,10 @@ public final class LauncherComponent {
                 System.err.flush();
                 return CommandLine.USAGE_STATUS;
             }
+            // on a raw host terminal (the osbox script says so) the launcher's lines need their carriage returns
+            PrintStream out = rawTerminal ? new PrintStream(new CarriageReturns(System.out), true) : System.out;
             return run(line, sched, vmCheck, machine, processes, console, scheduler, vm, consoleOnStdin,
-                    Path.of("").toAbsolutePath(), System.out, System.err);
+                    Path.of("").toAbsolutePath(), out, System.err);
         };
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(LauncherArguments.MAIN_THREAD, "true");

@@ -35,4 +35,12 @@ public interface ProcessManager {
     void addExitListener(Consumer<ProcessView> listener);
 
     void removeExitListener(Consumer<ProcessView> listener);
+
+    /**
+     * Sends signal sig to every process in group pgid (&gt; 0), as killpg
+     * does, from the kernel itself (a driver: the terminal's ^C, ^Z,
+     * SIGWINCH). Returns 0, or -ESRCH when the group has no process,
+     * -EINVAL for a bad signal or group. Since 1.6.
+     */
+    long killGroup(int pgid, int sig);
 }

@@ -52,4 +52,25 @@ public interface ProcessView {
     default MemoryUsage memory() {
         return MemoryUsage.NONE;
     }
+
+    /** Its process group (setpgid); a kernel that has none answers the pid. Since 1.6. */
+    default int pgid() {
+        return pid();
+    }
+
+    /** Its session (setsid); 0 is the session of the launcher that starts processes from outside. Since 1.6. */
+    default int sid() {
+        return 0;
+    }
+
+    /**
+     * Whether it blocks signal sig or ignores it (SIG_IGN): a terminal then
+     * answers a background read with EIO instead of sending SIGTTIN, and
+     * lets a background write through instead of sending SIGTTOU, as
+     * Linux's tty_check_change does. False while the kernel keeps no
+     * handlers or masks. Since 1.6.
+     */
+    default boolean blocksOrIgnores(int sig) {
+        return false;
+    }
 }

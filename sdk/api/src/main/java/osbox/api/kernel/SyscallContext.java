@@ -39,6 +39,15 @@ public interface SyscallContext {
      */
     void sleepUntil(long deadline);
 
+    /**
+     * Puts the caller to sleep on {@code queue} until it is woken or
+     * simulated cycle {@code deadline} comes, whichever is first (a read
+     * with a timeout: a terminal's VTIME); the handler must then return
+     * {@link SyscallHandler#RESTART}, and tells the two apart on the restart
+     * by {@link #now()}. Since 1.6.
+     */
+    void sleepOnUntil(WaitQueue queue, long deadline);
+
     /** True when this invocation is the restart of a call that slept. */
     boolean woken();
 }

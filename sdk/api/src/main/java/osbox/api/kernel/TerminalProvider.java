@@ -12,4 +12,15 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface TerminalProvider {
     /** Opens the terminal. */
     OpenFile open();
+
+    /**
+     * Opens the terminal for {@code starting}, a process the kernel is
+     * starting from outside: a terminal with job control makes itself the
+     * controlling terminal of that process's session, if it is no
+     * session's yet, and puts its process group in the foreground, as a
+     * shell does with the job it starts. Since 1.6.
+     */
+    default OpenFile open(ProcessView starting) {
+        return open();
+    }
 }

@@ -12,7 +12,11 @@
  * {@link osbox.api.kernel.Signals#SIGXFSZ} (RLIMIT_CPU, RLIMIT_FSIZE);
  * {@link osbox.api.kernel.SyscallHandler#STATUS}, the service
  * property docs/syscalls.md is written from; {@link osbox.api.kernel.Syscalls}'s
- * GETRESUID, GETRESGID and TIMES.
+ * GETRESUID, GETRESGID and TIMES; for the terminal (issue 10):
+ * {@link osbox.api.kernel.ProcessView}'s pgid, sid and blocksOrIgnores,
+ * {@link osbox.api.kernel.ProcessManager#killGroup}, a
+ * {@link osbox.api.kernel.TerminalProvider} opened for the process it
+ * starts, and {@link osbox.api.kernel.SyscallContext#sleepOnUntil}.
  */
 @org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export

@@ -132,4 +132,10 @@ public final class FakeProcessManager implements ProcessManager {
     public void removeExitListener(Consumer<ProcessView> listener) {
         listeners.remove(listener);
     }
+
+    /** No process is there to signal: ESRCH, as for a group that has gone. */
+    @Override
+    public long killGroup(int pgid, int sig) {
+        return -osbox.api.kernel.Errno.ESRCH;
+    }
 }

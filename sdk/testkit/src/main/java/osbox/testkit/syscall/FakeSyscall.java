@@ -95,6 +95,13 @@ public final class FakeSyscall implements SyscallContext {
     @Override public void sleepOn(WaitQueue queue) { sleeps.add(queue); }
     @Override public void sleepUntil(long deadline) { sleepDeadline = deadline; }
 
+    /** Recorded as both: the queue joins {@link #sleeps()} and the deadline is {@link #sleepDeadline()}. */
+    @Override
+    public void sleepOnUntil(WaitQueue queue, long deadline) {
+        sleeps.add(queue);
+        sleepDeadline = deadline;
+    }
+
     /** The caller as handlers see it: its pid and CPU time, running. */
     private final class Caller implements ProcessView {
         @Override public int pid() { return pid; }

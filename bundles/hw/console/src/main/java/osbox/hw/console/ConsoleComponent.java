@@ -24,6 +24,14 @@ import osbox.api.hw.Machine;
 public final class ConsoleComponent implements Console {
     /** Framework property that overrides {@link Config#input()}. */
     public static final String INPUT_PROPERTY = "osbox.console.input";
+    /**
+     * Framework property the osbox script sets when osbox's stdin and stdout
+     * are a terminal it put in raw mode (its window, "ROWSxCOLUMNS"): the
+     * input from stdin then passes {@link HostEscape} (^A x ends osbox).
+     */
+    public static final String TERMINAL_PROPERTY = "osbox.console.terminal";
+    /** osbox's status when the user leaves with ^A x: 130, as for the SIGINT a cooked terminal's ^C sends. */
+    static final int ESCAPE_STATUS = 130;
 
     @ObjectClassDefinition(name = "osbox console")
     public @interface Config {
@@ -43,9 +51,20 @@ public final class ConsoleComponent implements Console {
         String override = context.getProperty(INPUT_PROPERTY);
         String input = override == null || override.isBlank() ? config.input() : override;
         InputStream in = HostStreams.input(input);
+        String terminal = context.getProperty(TERMINAL_PROPERTY);
+        if (in != null && terminal != null && !terminal.isBlank()) {
+            in = new HostEscape(in, ConsoleComponent::quitFromTerminal);
+        }
         OutputStream out = HostStreams.output(config.output());
         this.device = new ConsoleDevice(machine::submit, intc);
         device.connect(in, out);
+    }
+
+    // ^A x on the raw host terminal: one line, then the JVM halts (the osbox script restores the terminal).
+    private static void quitFromTerminal() {
+        System.err.print("\r\nosbox: ended from the terminal (^A x)\r\n");
+        System.err.flush();
+        Runtime.getRuntime().halt(ESCAPE_STATUS);
     }
 
     // Drops the connection (the reader thread is a daemon; its late tasks are ignored) and flushes.

@@ -153,6 +153,11 @@ public final class KernelComponent implements KernelInternals {
     }
 
     @Override
+    public long killGroup(int pgid, int sig) {
+        return core.killGroup(pgid, sig);
+    }
+
+    @Override
     public WaitQueue newWaitQueue(String name) {
         return core.newWaitQueue(name);
     }

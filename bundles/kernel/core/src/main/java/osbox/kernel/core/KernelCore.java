@@ -318,6 +318,12 @@ public final class KernelCore implements Kernel, ProcessManager {
         exits.removeExitListener(listener);
     }
 
+    /** A signal from a driver (the terminal) to a process group, delivered as kill(2)'s are. */
+    @Override
+    public long killGroup(int pgid, int sig) {
+        return signals.sendToGroup(pgid, sig);
+    }
+
     @Override
     public WaitQueue newWaitQueue(String name) {
         return dispatcher.newWaitQueue(name);

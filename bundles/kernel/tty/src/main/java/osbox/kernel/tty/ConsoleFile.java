@@ -9,10 +9,12 @@ import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
 
 /**
- * The console as an open file: reads take received bytes (sleeping until
- * some arrive; 0 at end of input), writes transmit. It answers ioctl as a
- * non-terminal stream does (ENOTTY), like a pipe, so programs behave as they
- * do under qemu with redirected streams.
+ * The console as an open file, in one of two ways. Over a host stream (a
+ * pipe, a file: no tty): reads take received bytes (sleeping until some
+ * arrive; 0 at end of input), writes transmit, and ioctl answers ENOTTY as
+ * a pipe does, so programs behave as they do under qemu with redirected
+ * streams. Over a host terminal: a {@link Tty} does the reading (line
+ * discipline, job control), output processing and the ioctls.
  */
 final class ConsoleFile implements OpenFile {
     static final int CHUNK = 4096;
@@ -20,10 +22,13 @@ final class ConsoleFile implements OpenFile {
 
     private final Console console;
     private final WaitQueue readers;
+    private final Tty tty;
 
-    ConsoleFile(Console console, WaitQueue readers) {
+    /** The console as a stream (tty null) or through the terminal tty. */
+    ConsoleFile(Console console, WaitQueue readers, Tty tty) {
         this.console = console;
         this.readers = readers;
+        this.tty = tty;
     }
 
     /**
@@ -36,6 +41,13 @@ final class ConsoleFile implements OpenFile {
         byte[] tmp = new byte[(int) Math.min(len, CHUNK)];
         if (!c.memory().read(buf, tmp, 0, tmp.length) || !c.memory().write(buf, tmp, 0, tmp.length)) {
             return -Errno.EFAULT;
+        }
+        if (tty != null) {
+            long n = tty.read(c, tmp);
+            if (n > 0) {
+                c.memory().write(buf, tmp, 0, (int) n);
+            }
+            return n;
         }
         if (!console.readable()) {
             c.sleepOn(readers);
@@ -59,6 +71,12 @@ final class ConsoleFile implements OpenFile {
      */
     @Override
     public long write(SyscallContext c, long buf, long len) {
+        if (tty != null && tty.modes.lflag(Termios.TOSTOP)) {
+            long check = tty.checkJobControl(c, Tty.SIGTTOU);
+            if (check != 0) {
+                return check;
+            }
+        }
         UserMemory m = c.memory();
         byte[] chunk = new byte[(int) Math.min(len, CHUNK)];
         long done = 0;
@@ -80,19 +98,35 @@ final class ConsoleFile implements OpenFile {
         return done;
     }
 
-    // Hands n bytes of chunk to the console: n, or 0 when the host output refused them.
+    // Hands n bytes of chunk to the console (through the terminal's output processing if there is
+    // one): n, or 0 when the host output refused them.
     private int transmit(byte[] chunk, int n) {
-        console.write(chunk, 0, n);
+        if (tty != null) {
+            tty.write(chunk, n);
+        } else {
+            console.write(chunk, 0, n);
+        }
         return console.outputClosed() ? 0 : n;
     }
 
-    /** Readable when input (or its end) has arrived, woken with the readers; always writable. */
+    /**
+     * Readable when a read would not wait (through the terminal: a whole
+     * line, a byte or end of file; as a stream: input or its end has
+     * arrived), woken with the readers; always writable.
+     */
     @Override
     public int poll(java.util.function.Consumer<WaitQueue> waitOn) {
         if (waitOn != null) {
             waitOn.accept(readers);
         }
-        return (console.readable() ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+        boolean readable = tty != null ? tty.readable() : console.readable();
+        return (readable ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+    }
+
+    /** The terminal's requests (TCGETS, TIOCGWINSZ...); ENOTTY over a host stream. */
+    @Override
+    public long ioctl(SyscallContext c, long request, long arg) {
+        return tty == null ? -Errno.ENOTTY : TtyIoctls.run(tty, c, request, arg);
     }
 
     @Override

@@ -40,7 +40,10 @@ public final class KernelCalls {
                         + "O_RDWR for every file and F_SETFL changes nothing (O_NONBLOCK, O_APPEND); locks, "
                         + "F_GETPIPE_SZ, F_SETOWN and the rest answer EINVAL")),
                 new Entry(Syscalls.IOCTL, "ioctl", new IoctlCall(), SyscallStatus.partial(
-                        "passed to the open file: the terminal's requests; any other request or file answers ENOTTY")),
+                        "passed to the open file: the console answers the terminal's requests (TCGETS, TCSETS, "
+                        + "TCSETSW, TCSETSF, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP, TIOCSCTTY, TIOCNOTTY, "
+                        + "TIOCGSID, FIONREAD, TCFLSH, TCXONC, TCSBRK) when osbox runs on a terminal, ENOTTY over a "
+                        + "pipe or file; generic requests (FIONBIO, FIOCLEX) and every other file answer ENOTTY")),
                 new Entry(Syscalls.CLOSE, "close", new CloseCall(), SyscallStatus.full()),
                 new Entry(Syscalls.PIPE2, "pipe2", new Pipe2Call(), SyscallStatus.partial(
                         "O_DIRECT (packet mode) and O_NOTIFICATION_PIPE answer EINVAL")),

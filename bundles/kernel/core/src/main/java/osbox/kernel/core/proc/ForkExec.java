@@ -101,7 +101,7 @@ public final class ForkExec {
         p.setPlace(namespace.root(), namespace.image(path, image));
         p.setAttributes(attributes);
         if (terminal != null) {
-            FileRef tty = k.files().wrap(terminal.open());
+            FileRef tty = k.files().wrap(terminal.open(p));
             for (int fd = 0; fd < 3; fd++) {
                 p.files().put(fd, tty, false);
             }

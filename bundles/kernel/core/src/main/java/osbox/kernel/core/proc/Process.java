@@ -177,6 +177,12 @@ public final class Process implements ProcessView, Task, Caller {
     /** Its signal state (dispositions, blocked mask, pending signals, alternate stack). */
     public SignalState signals() { return signalState; }
 
+    /** Whether sig is blocked or ignored here (the terminal's SIGTTIN/SIGTTOU rules). */
+    @Override
+    public boolean blocksOrIgnores(int sig) {
+        return signalState.handler(sig) == SignalState.SIG_IGN || (signalState.blocked() & SignalState.bit(sig)) != 0;
+    }
+
     /** The queue it sleeps on in wait4, or null before it first waits. */
     KernelWaitQueue<Process> childWait() { return childWait; }
 

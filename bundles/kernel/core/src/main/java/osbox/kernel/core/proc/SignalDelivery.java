@@ -91,7 +91,29 @@ public final class SignalDelivery {
         if (sig < 0 || sig > 64) {
             return -Errno.EINVAL;
         }
-        List<Process> targets = targets(sender, (int) pid);
+        return deliver(sender, targets(sender, (int) pid), sig, code);
+    }
+
+    /**
+     * killpg from the kernel itself (the terminal's ^C, ^Z, SIGWINCH, its
+     * job control): sends sig to every process in group pgid (&gt; 0) as
+     * send does. Returns 0 or a negative errno (ESRCH, EINVAL).
+     */
+    public long sendToGroup(int pgid, long sig) {
+        if (sig < 0 || sig > 64 || pgid <= 0) {
+            return -Errno.EINVAL;
+        }
+        List<Process> targets = new ArrayList<>();
+        for (Process t : table.all()) {
+            if (t.pgid() == pgid) {
+                targets.add(t);
+            }
+        }
+        return deliver(null, targets, sig, SigInfo.SI_KERNEL);
+    }
+
+    // Delivers sig to targets from sender (null: the kernel); ESRCH when there are none, sig 0 only checks.
+    private long deliver(Process sender, List<Process> targets, long sig, int code) {
         if (targets.isEmpty()) {
             return -Errno.ESRCH;
         }
@@ -99,7 +121,11 @@ public final class SignalDelivery {
             return 0;
         }
         for (Process t : targets) {
-            post(t, SigInfo.user((int) sig, code, sender.pid()), "sent by pid " + sender.pid());
+            if (sender == null) {
+                post(t, SigInfo.kernel((int) sig), "sent by the terminal");
+            } else {
+                post(t, SigInfo.user((int) sig, code, sender.pid()), "sent by pid " + sender.pid());
+            }
         }
         return 0;
     }

@@ -138,6 +138,7 @@ public final class SyscallFrame implements SyscallContext {
      * simulated cycle {@code deadline} (Long.MAX_VALUE: none), whichever
      * comes first; the handler then answers RESTART.
      */
+    @Override
     public void sleepOnUntil(WaitQueue queue, long deadline) {
         KernelWaitQueue<Process> q = parts.dispatcher().own(queue);
         if (q == null) {
