@@ -6,6 +6,8 @@ import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallHandler;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.FileTable;
+import osbox.kernel.core.proc.StraceHooks;
+import osbox.kernel.core.strace.SigInfo;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /** Descriptor helpers shared by the file calls. */
@@ -31,6 +33,7 @@ final class Fds {
      */
     static long brokenPipe(SyscallFrame c, long r) {
         if (r == -Errno.EPIPE && c.process().state() != ProcessState.ZOMBIE) {
+            StraceHooks.signalDelivered(c.process(), Signals.SIGPIPE, SigInfo.SI_USER, c.process().pid());
             c.signals().kill(c.process(), Signals.SIGPIPE, "write to a pipe with no readers", 0);
         }
         return r;

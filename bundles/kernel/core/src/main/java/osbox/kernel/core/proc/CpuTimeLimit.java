@@ -2,6 +2,7 @@ package osbox.kernel.core.proc;
 
 import osbox.api.kernel.Signals;
 import osbox.kernel.core.sched.CpuLimit;
+import osbox.kernel.core.strace.SigInfo;
 
 /**
  * RLIMIT_CPU for the dispatcher, as Linux's check_process_timers enforces
@@ -37,12 +38,14 @@ public final class CpuTimeLimit implements CpuLimit<Process> {
         ResourceLimits l = p.limits();
         long hard = l.hard(ResourceLimits.RLIMIT_CPU);
         if (used >= cycles(hard)) {
+            StraceHooks.signalDelivered(p, Signals.SIGKILL, SigInfo.SI_KERNEL, 0);
             signals.kill(p, Signals.SIGKILL, "CPU time limit reached (RLIMIT_CPU hard limit, "
                     + Long.toUnsignedString(hard) + " s)", 0);
             return;
         }
         long soft = l.soft(ResourceLimits.RLIMIT_CPU);
         l.advanceCpuSoftLimit();
+        StraceHooks.signalDelivered(p, Signals.SIGXCPU, SigInfo.SI_KERNEL, 0);
         signals.kill(p, Signals.SIGXCPU, "CPU time limit exceeded (RLIMIT_CPU soft limit, "
                 + Long.toUnsignedString(soft) + " s)", 0);
     }

@@ -126,6 +126,7 @@ public final class ForkExec {
         child.setFiles(parent.files().fork());
         child.setLimits(parent.limits().copy());
         child.inheritAttributes(parent);
+        StraceHooks.forked(parent, child);
         k.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid(), parent.pid(), 0, child.name());
         k.dispatcher().makeReady(child);
         return child.pid();

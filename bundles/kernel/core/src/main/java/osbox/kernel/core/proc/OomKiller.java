@@ -10,6 +10,7 @@ import osbox.api.kernel.Signals;
 import osbox.api.memory.MemoryManager;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
+import osbox.kernel.core.strace.SigInfo;
 
 /**
  * The OOM killer: when memory and swap are both exhausted it asks the OOM
@@ -124,6 +125,7 @@ public final class OomKiller implements ProcessMemory.Reclaim {
                 vm.swapSlots());
         tracer.record(TraceKind.NOTE, p.sched().hart(), victim.pid(), rss, addr, report);
         vm.outOfMemoryKill(victim.pid());
+        StraceHooks.signalDelivered(victim, Signals.SIGKILL, SigInfo.SI_KERNEL, 0);
         signals.kill(victim, Signals.SIGKILL, String.format("out of memory: resident set %d pages, the largest",
                 rss), addr);
     }

@@ -12,6 +12,7 @@ import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.sched.SchedEntity;
 import osbox.kernel.core.sched.Task;
+import osbox.kernel.core.strace.Traced;
 
 /**
  * The process control block. Its fields are grouped by who writes them, as
@@ -77,6 +78,10 @@ public final class Process implements ProcessView, Task {
     // ---- signals: a kill the OOM killer chose this process for while its own system call needed
     // memory; set by OomKiller, carried out (and cleared) by OomKiller when the call returns. ----
     private boolean oomKillPending;
+
+    // ---- strace: null when not traced (the one test the system-call path makes); set by the kernel's
+    // tracing control (KernelCore.trace), inherited at fork when its log follows forks (ForkExec). ----
+    private Traced traced;
 
     Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
         this.pid = pid;
@@ -213,6 +218,14 @@ public final class Process implements ProcessView, Task {
         int old = umask;
         umask = mask & 0777;
         return old;
+    }
+
+    /** Its strace state, or null when it is not traced. */
+    public Traced traced() { return traced; }
+
+    /** Turns strace on ({@code t}) or off (null) for it. */
+    public void setTraced(Traced t) {
+        traced = t;
     }
 
     /** The system-call trap counts one call. */

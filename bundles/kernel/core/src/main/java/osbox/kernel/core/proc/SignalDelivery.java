@@ -10,6 +10,7 @@ import osbox.api.kernel.Signals;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
+import osbox.kernel.core.strace.SigInfo;
 
 /**
  * Signals, with their default actions only (no handlers yet): kill(2)'s
@@ -53,6 +54,7 @@ public final class SignalDelivery {
         }
         for (Process t : targets) {
             if (t.state() != ProcessState.ZOMBIE && SignalDefaults.terminates((int) sig)) {
+                StraceHooks.signalDelivered(t, (int) sig, SigInfo.SI_USER, sender.pid());
                 kill(t, (int) sig, "sent by pid " + sender.pid(), 0);
             }
         }

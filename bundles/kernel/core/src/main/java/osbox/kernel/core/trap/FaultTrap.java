@@ -7,7 +7,9 @@ import osbox.api.memory.AddressSpace;
 import osbox.kernel.core.proc.OomKiller;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.SignalDelivery;
+import osbox.kernel.core.proc.StraceHooks;
 import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.strace.SigInfo;
 
 /**
  * Exceptions a process's own instructions cause: page faults (served by its
@@ -93,6 +95,19 @@ public final class FaultTrap {
         String what = cause == TrapCause.ILLEGAL_INSTRUCTION
                 ? String.format("%s at pc=0x%x (instruction 0x%x)", TrapCause.name(cause), p.context().pc, tval)
                 : String.format("%s at pc=0x%x, address 0x%x", TrapCause.name(cause), p.context().pc, tval);
+        StraceHooks.signalDelivered(p, sig, faultCode(cause, sig),
+                sig == Signals.SIGILL || sig == Signals.SIGTRAP ? p.context().pc : tval);
         signals.kill(p, sig, what, tval);
+    }
+
+    // siginfo's si_code for a fatal trap, as Linux gives it (strace prints it)
+    private static int faultCode(int cause, int sig) {
+        if (sig == Signals.SIGSEGV) {
+            boolean access = cause == TrapCause.LOAD_ACCESS_FAULT || cause == TrapCause.STORE_ACCESS_FAULT
+                    || cause == TrapCause.INSTRUCTION_ACCESS_FAULT;
+            return access ? SigInfo.SEGV_ACCERR : SigInfo.SEGV_MAPERR;
+        }
+        return sig == Signals.SIGBUS ? SigInfo.BUS_ADRALN : sig == Signals.SIGILL ? SigInfo.ILL_ILLOPC
+                : SigInfo.TRAP_BRKPT;
     }
 }
