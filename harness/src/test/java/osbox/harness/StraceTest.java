@@ -43,6 +43,14 @@ class StraceTest {
     }
 
     @Test
+    void explore() throws Exception {
+        System.out.println(strace("forkwait", List.of(), null));
+        System.out.println(strace("fault", List.of("null-read"), null));
+        System.out.println(strace("pipeline", List.of(), null));
+        System.out.println(strace("rlimits", List.of(), null));
+    }
+
+    @Test
     void hello() throws Exception {
         String out = strace("hello", List.of("a"), null);
         System.out.println(out);

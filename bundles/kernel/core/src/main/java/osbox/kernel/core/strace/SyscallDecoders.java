@@ -49,7 +49,7 @@ public final class SyscallDecoders {
         add(34, of("mkdirat", DIRFD, PATH, MODE));
         add(35, of("unlinkat", DIRFD, PATH, AT_FLAGS));
         add(37, of("linkat", DIRFD, PATH, DIRFD, PATH, AT_FLAGS));
-        add(38, of("renameat", DIRFD, PATH, DIRFD, PATH));
+        add(276, of("renameat2", DIRFD, PATH, DIRFD, PATH, named(v -> Flags.RENAME.format(v & 0xffffffffL))));
         add(46, of("ftruncate", FD, LONG));
         add(48, of("faccessat", DIRFD, PATH, named(v -> Flags.ACCESS.format(v & 0xffffffffL))));
         add(49, of("chdir", PATH));
