@@ -131,6 +131,7 @@ public final class SyscallDecoders {
         add(222, of("mmap", PTR, ULONG, PROT, MAP_FLAGS, FD, HEX).returning(Result.HEX));
         add(226, of("mprotect", PTR, ULONG, PROT));
         add(233, of("madvise", PTR, ULONG, named(Flags.MADV::format)));
+        add(258, of("riscv_hwprobe", PTR, ULONG, ULONG, PTR, HEX));
         add(260, of("wait4", INT, (c, i, o) -> o.append(c.arg(i) == 0 ? "NULL" : c.succeeded() && c.result() > 0
                 ? Structs.waitStatus(c.memory(), c.arg(i)) : Formats.pointer(c.arg(i))), WAIT_OPTIONS, PTR));
         add(261, of("prlimit64", INT, RLIMIT, in((c, a) -> Structs.rlimit(c.memory(), a, "RLIM64_INFINITY")),
