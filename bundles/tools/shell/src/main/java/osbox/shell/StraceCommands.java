@@ -22,8 +22,10 @@ import osbox.api.kernel.SyscallTracing;
  * file; the children it forks afterwards are traced too (as
  * {@code osbox run --strace}, strace -f). The files it opened are closed
  * when tracing of their process is turned off, or when the bundle stops.
+ * Immediate: a delayed component would be disposed (its files closed)
+ * each time Gogo releases it after a command.
  */
-@Component(service = Object.class, property = {
+@Component(service = Object.class, immediate = true, property = {
     "osgi.command.scope=osbox",
     "osgi.command.function=strace"
 })
