@@ -24,20 +24,13 @@ public final class FlagSet {
      * {@code zero} is printed for a value with no bits (null: {@code 0}).
      */
     public static FlagSet of(String zero, Object... valuesAndNames) {
-        if (valuesAndNames.length % 2 != 0) {
-            throw new IllegalArgumentException("flag set needs value, name pairs");
-        }
-        int n = valuesAndNames.length / 2;
-        long[] values = new long[n];
-        String[] names = new String[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = ((Number) valuesAndNames[2 * i]).longValue();
-            names[i] = (String) valuesAndNames[2 * i + 1];
-            if (values[i] == 0) {
-                throw new IllegalArgumentException("flag " + names[i] + " has no bits");
+        Names.Pairs p = Names.pairs(valuesAndNames);
+        for (int i = 0; i < p.values().length; i++) {
+            if (p.values()[i] == 0) {
+                throw new IllegalArgumentException("flag " + p.names()[i] + " has no bits");
             }
         }
-        return new FlagSet(zero == null ? "0" : zero, values, names);
+        return new FlagSet(zero == null ? "0" : zero, p.values(), p.names());
     }
 
     /** The value's flags joined by '|', unknown bits last in hex; the zero name for 0. */

@@ -28,6 +28,16 @@ public final class Names {
     }
 
     private static Names build(boolean hex, Object... valuesAndNames) {
+        Pairs p = pairs(valuesAndNames);
+        return new Names(p.values(), p.names(), hex);
+    }
+
+    /** Values and their names, parsed from alternating arguments. */
+    record Pairs(long[] values, String[] names) {
+    }
+
+    /** Parses alternating values (any Number) and names: {@code 1, "A", 2, "B"}. */
+    static Pairs pairs(Object... valuesAndNames) {
         if (valuesAndNames.length % 2 != 0) {
             throw new IllegalArgumentException("names need value, name pairs");
         }
@@ -38,7 +48,7 @@ public final class Names {
             values[i] = ((Number) valuesAndNames[2 * i]).longValue();
             names[i] = (String) valuesAndNames[2 * i + 1];
         }
-        return new Names(values, names, hex);
+        return new Pairs(values, names);
     }
 
     /** The name of {@code value}, or null when it has none. */
