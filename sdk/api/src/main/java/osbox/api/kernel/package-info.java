@@ -12,7 +12,8 @@
  * {@link osbox.api.kernel.Signals#SIGXFSZ} (RLIMIT_CPU, RLIMIT_FSIZE);
  * {@link osbox.api.kernel.SyscallHandler#STATUS}, the service
  * property docs/syscalls.md is written from; {@link osbox.api.kernel.Syscalls}'s
- * GETRESUID, GETRESGID and TIMES.
+ * GETRESUID, GETRESGID and TIMES; {@link osbox.api.kernel.SyscallTracing}
+ * (strace for a running process, issue 10).
  */
 @org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export
