@@ -19,7 +19,7 @@ import osbox.workload.RunLimits;
  *                                           runs PROGRAM, exits with its status
  *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
- *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE
+ *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
  *
  * Options may stand anywhere before the program name (also before
@@ -44,6 +44,8 @@ import osbox.workload.RunLimits;
  * interactive; every option that shapes the machine ({@code --mem},
  * {@code --swap}, {@code --tlb}, {@code --plugin}, {@code --host-dir},
  * {@code --verbose}) works there too, and the options of a run alone
+ * ({@code --strace} among them: the framework property {@code osbox.strace},
+ * "-" for stderr or the file's absolute path, read by the kernel at boot)
  * ({@code --sched}, {@code --vm-policy}, the output files) are a usage error.
  *
  * @param mode       what to do
@@ -61,10 +63,22 @@ import osbox.workload.RunLimits;
  * @param tlb        the --tlb spec as given, or null
  * @param machine    the options the JVM must know before the framework starts
  * @param limits     the --max-instructions and --max-time bounds of the run ({@link RunLimits})
+ * @param strace     where --strace writes: {@link #STRACE_STDERR} for stderr, a file as given, or null (off)
  */
 public record CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
         String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
-        String mem, String swap, String tlb, Launch machine, RunLimits limits) {
+        String mem, String swap, String tlb, Launch machine, RunLimits limits, String strace) {
+
+    /** {@link #strace()} when --strace writes to stderr (also what --strace=- asks for). */
+    public static final String STRACE_STDERR = "-";
+
+    /** Without --strace. */
+    public CommandLine(Mode mode, boolean verbose, String program, List<String> arguments, String error,
+            String sched, List<String> schedOptions, Outputs outputs, String vmPolicy, List<String> vmOptions,
+            String mem, String swap, String tlb, Launch machine, RunLimits limits) {
+        this(mode, verbose, program, arguments, error, sched, schedOptions, outputs, vmPolicy, vmOptions, mem, swap,
+                tlb, machine, limits, null);
+    }
 
     /**
      * The options the JVM must know before the framework starts, read by
@@ -172,6 +186,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     + " resident-set counter per process)"),
             option("--gantt FILE", "the Gantt chart as SVG"),
             option("--memory-svg FILE", "resident set and faults by kind over time, per process, as SVG"),
+            option("--strace[=FILE]", "log every system call and signal of the program and its children, as"
+                    + " strace -f does ([pid N] name(args) = result), to stderr or to FILE"),
             option("--max-instructions N", "stop the run after N instructions (all processes together)"),
             option("--max-time DURATION", "stop the run after DURATION of simulated time: 500ms, 2s, 1m (units ns,"
                     + " us, ms, s, m, h; a plain number is seconds). Either limit ends osbox with one line on stderr"
@@ -245,6 +261,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String gantt = null;
         String memorySvg = null;
         RunLimits limits = RunLimits.NONE;
+        String strace = null;
         String hostDir = null;
         List<String> plugins = new ArrayList<>();
         int i = 0;
@@ -330,6 +347,11 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     case "--gantt": gantt = args[i]; break;
                     default: memorySvg = args[i]; break;
                 }
+            } else if (!optionsDone && (arg.equals("--strace") || arg.startsWith("--strace="))) {
+                strace = arg.equals("--strace") ? STRACE_STDERR : arg.substring("--strace=".length());
+                if (strace.isEmpty()) {
+                    return error("--strace= needs a file name (or --strace alone for stderr)", verbose);
+                }
             } else if (!optionsDone && RunLimits.isOption(arg)) {
                 try {
                     limits = limits.with(arg, ++i < args.length ? args[i] : null);
@@ -362,7 +384,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     : report != null ? "--report needs the run command" : trace != null ? "--trace needs the run command"
                     : gantt != null ? "--gantt needs the run command"
                     : memorySvg != null ? "--memory-svg needs the run command"
-                    : limits.any() ? "--max-instructions and --max-time need the run command" : null;
+                    : limits.any() ? "--max-instructions and --max-time need the run command"
+                    : strace != null ? "--strace needs the run command (in the shell: osbox:strace PID)" : null;
             if (runOnly != null) {
                 return error(runOnly, verbose);
             }
@@ -381,7 +404,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
                 List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg), vmPolicy, List.copyOf(vmOptions), mem,
-                swap, tlb, machine, limits);
+                swap, tlb, machine, limits, strace);
     }
 
     /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg. */

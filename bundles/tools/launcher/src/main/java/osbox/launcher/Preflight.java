@@ -20,7 +20,7 @@ import osbox.workload.HostProgram;
  * checked without the machine, and prints the framework JVM's arguments.
  * Checked here: the usage, --mem, --swap and --tlb (the API's parsers, as
  * the components use them), --host-dir, the program file, and that every
- * output file can be written. No framework and no bundle is started, so it
+ * output file (--strace's among them) can be written. No framework and no bundle is started, so it
  * costs little (docs/performance.md).
  *
  * <p>Its output on stdout is a list of words, each ended by a NUL byte:
@@ -30,6 +30,9 @@ import osbox.workload.HostProgram;
  * {@code -Xmx}). On an error it prints one line on stderr and exits 2.
  */
 public final class Preflight {
+
+    /** The framework property --strace becomes (the kernel component reads it). */
+    static final String STRACE_PROPERTY = "osbox.strace";
 
     /** The start level commands and the shell's check stop at; the Gogo shell starts at 100. */
     static final int BEGINNING_START_LEVEL = 99;
@@ -100,6 +103,11 @@ public final class Preflight {
             jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
             jvm.add("-Dds.loglevel=warn");     // component failures with their traces, for debugging
         }
+        if (line.strace() != null) {
+            // the kernel reads it at boot: every process the run spawns is traced into it
+            jvm.add("-D" + STRACE_PROPERTY + "=" + (line.strace().equals(CommandLine.STRACE_STDERR)
+                    ? CommandLine.STRACE_STDERR : cwd.resolve(line.strace()).toAbsolutePath().normalize()));
+        }
         property(jvm, "osbox.mem", line.mem());
         property(jvm, "osbox.swap", line.swap());
         property(jvm, "osbox.tlb", line.tlb());
@@ -130,6 +138,12 @@ public final class Preflight {
             HostProgram.check(cwd, line.program());
         } catch (HostProgram.UnreadableProgramException e) {
             return "osbox: " + e.getMessage();
+        }
+        if (line.strace() != null && !line.strace().equals(CommandLine.STRACE_STDERR)) {
+            String why = OutputFiles.whyNotWritable(cwd.resolve(line.strace()));
+            if (why != null) {
+                return "osbox: --strace=" + line.strace() + ": " + why;
+            }
         }
         try {
             return OutputFiles.check(line.outputFiles(), cwd);

@@ -93,4 +93,27 @@ class PreflightTest {
         List<String> jvm = check("--verbose", "run", "p.elf").jvmArguments();
         assertTrue(jvm.contains("-Dorg.slf4j.simpleLogger.defaultLogLevel=info"), jvm.toString());
     }
+
+    @Test
+    void straceBecomesTheKernelsPropertyAndItsFileIsCheckedFirst() throws IOException {
+        Files.createDirectory(dir.resolve("out"));
+        assertTrue(check("run", "--strace", "p.elf").jvmArguments().contains("-Dosbox.strace=-"), "stderr");
+        assertTrue(check("run", "--strace=s.txt", "p.elf").jvmArguments().contains("-Dosbox.strace=" + dir.resolve("s.txt")),
+                "the file, absolute");
+        assertEquals("osbox: --strace=nowhere/s.txt: No such file or directory",
+                check("run", "--strace=nowhere/s.txt", "p.elf").error());
+        assertEquals("osbox: --strace=out: Is a directory", check("run", "--strace=out", "p.elf").error());
+        assertEquals("osbox: --strace= needs a file name (or --strace alone for stderr)",
+                check("run", "--strace=", "p.elf").error());
+        assertEquals("osbox: --strace needs the run command (in the shell: osbox:strace PID)", check("--strace").error());
+    }
+
+    @Test
+    void straceIsARunOptionBeforeTheProgramOnly() {
+        CommandLine line = CommandLine.parse(new String[] {"run", "--strace", "p.elf", "--strace"});
+        assertEquals(CommandLine.STRACE_STDERR, line.strace());
+        assertEquals(List.of("--strace"), line.arguments(), "after the program: the program's own argument");
+        assertNull(CommandLine.parse(new String[] {"run", "p.elf"}).strace());
+        assertEquals("t.txt", CommandLine.parse(new String[] {"--strace=t.txt", "run", "p.elf"}).strace());
+    }
 }

@@ -25,6 +25,10 @@ final class Usage {
             "vm:maps", "vm:maps PID",
             "vm:page", "vm:page PID ADDR"));
 
+    static {
+        LINES.put("osbox:strace", "osbox:strace PID [on|off|FILE]   (on: to this console; children are traced too)");
+    }
+
     private Usage() {
     }
 

@@ -16,7 +16,8 @@
  * {@link osbox.api.kernel.ProcessView}'s pgid, sid and blocksOrIgnores,
  * {@link osbox.api.kernel.ProcessManager#killGroup}, a
  * {@link osbox.api.kernel.TerminalProvider} opened for the process it
- * starts, and {@link osbox.api.kernel.SyscallContext#sleepOnUntil}.
+ * starts, and {@link osbox.api.kernel.SyscallContext#sleepOnUntil};
+ * {@link osbox.api.kernel.SyscallTracing} (strace for a running process).
  */
 @org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export

@@ -1,5 +1,10 @@
 package osbox.kernel.core;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,8 +25,10 @@ import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
+import osbox.api.kernel.SyscallTracing;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
+import osbox.kernel.core.strace.StraceLog;
 
 /**
  * The kernel as services (PID {@code osbox.kernel}): boots on activation.
@@ -31,11 +38,18 @@ import osbox.api.memory.MemoryManager;
  * {@link MemoryManager} service (bundle osbox.vm.manager). The scheduling
  * policy is chosen through {@link SchedulingControl}.
  */
-@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class},
+@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class, SyscallTracing.class},
         configurationPid = "osbox.kernel")
 @Designate(ocd = KernelComponent.Config.class)
-public final class KernelComponent implements KernelInternals {
+public final class KernelComponent implements KernelInternals, SyscallTracing {
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
+
+    /**
+     * Framework property: trace every process spawned (osbox run --strace),
+     * into "-" (stderr) or the file it names (absolute; the launcher's
+     * preflight checked it can be written).
+     */
+    static final String STRACE_PROPERTY = "osbox.strace";
 
     @ObjectClassDefinition(name = "osbox kernel")
     public @interface Config {
@@ -59,6 +73,7 @@ public final class KernelComponent implements KernelInternals {
 
     private final Machine machine;
     private final KernelCore core;
+    private final Writer straceFile;
 
     /** Builds and boots the kernel on the simulation thread, with address spaces from {@code memory}. */
     @Activate
@@ -78,8 +93,24 @@ public final class KernelComponent implements KernelInternals {
         KernelCore.Settings settings = new KernelCore.Settings(config.quantum_cycles(), config.seed(),
                 config.max_processes(), host, config.watchdog_cycles());
         this.core = machine.call(() -> new KernelCore(machine, timer, intc, memory, settings));
+        String strace = context.getProperty(STRACE_PROPERTY);
+        StraceLog log = null;
+        Writer file = null;
+        if ("-".equals(strace)) {
+            log = new StraceLog(System.err, true, "stderr");
+        } else if (strace != null && !strace.isBlank()) {
+            try {
+                file = Files.newBufferedWriter(Path.of(strace), StandardCharsets.UTF_8);
+                log = new StraceLog(file, true, strace);
+            } catch (IOException e) {
+                LOG.error("--strace={}: cannot write it ({}): nothing is traced", strace, e.getMessage());
+            }
+        }
+        this.straceFile = file;
+        StraceLog spawned = log;
         machine.call(() -> {
             core.boot();
+            core.traceSpawned(spawned);
             return null;
         });
     }
@@ -95,6 +126,22 @@ public final class KernelComponent implements KernelInternals {
             core.shutdown();
             return null;
         });
+        if (straceFile != null) {
+            straceFile.close();
+        }
+    }
+
+    // ---- strace (SyscallTracing): on the simulation thread ----
+
+    @Override
+    public boolean trace(int pid, Appendable out, boolean followForks) {
+        StraceLog log = new StraceLog(out, followForks, "pid " + pid);
+        return sim(() -> core.trace(pid, log));
+    }
+
+    @Override
+    public boolean untrace(int pid) {
+        return sim(() -> core.untrace(pid));
     }
 
     // ---- services: each call runs on the simulation thread ----

@@ -45,6 +45,8 @@ import osbox.kernel.core.proc.ProgramLoader;
 import osbox.kernel.core.proc.SignalDelivery;
 import osbox.kernel.core.proc.SignalObserver;
 import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.strace.StraceLog;
+import osbox.kernel.core.strace.SyscallTracer;
 import osbox.kernel.core.syscall.SyscallFrame;
 import osbox.kernel.core.syscall.SyscallStatus;
 import osbox.kernel.core.syscall.SyscallTable;
@@ -106,6 +108,9 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final ExecFormats formats = new ExecFormats();
     private final ForkExec forkExec;
     private final SyscallTable syscalls = new SyscallTable();
+    private final SyscallTracer strace = new SyscallTracer(
+            n -> n >= 0 && n < Syscalls.TABLE_SIZE ? syscalls.name((int) n) : "syscall " + n);
+    private StraceLog straceSpawned;
     private final InterruptTrap interrupts;
     private final SyscallTrap ecall;
     private final TrapTable traps;
@@ -142,7 +147,8 @@ public final class KernelCore implements Kernel, ProcessManager {
         // the trap table: each cause to the part that serves it
         UnexpectedTrap unexpected = new UnexpectedTrap();
         this.ecall = new SyscallTrap(machine, dispatcher, syscalls,
-                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm), oom, unexpected);
+                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm), oom, strace,
+                unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);
         this.traps = new TrapTable(unexpected);
@@ -295,7 +301,45 @@ public final class KernelCore implements Kernel, ProcessManager {
     @Override
     public int spawn(String path, byte[] image, List<String> argv, List<String> envp, TaskAttributes attributes)
             throws ExecFormatException {
-        return forkExec.spawn(path, image, argv, envp, attributes);
+        int pid = forkExec.spawn(path, image, argv, envp, attributes);
+        if (straceSpawned != null) {
+            table.get(pid).setTraced(strace.start(straceSpawned));
+        }
+        return pid;
+    }
+
+    // ---- strace (simulation thread) ----
+
+    /**
+     * Traces every process spawned from now on into {@code log} (null:
+     * none), from its first system call: osbox run --strace.
+     */
+    public void traceSpawned(StraceLog log) {
+        straceSpawned = log;
+    }
+
+    /**
+     * Traces process pid's system calls and signals into {@code log} from
+     * its next call on (replacing any tracing it had); false when there is
+     * no such process or it has ended.
+     */
+    public boolean trace(int pid, StraceLog log) {
+        Process p = table.get(pid);
+        if (p == null || p.state() == ProcessState.ZOMBIE) {
+            return false;
+        }
+        p.setTraced(strace.start(log));
+        return true;
+    }
+
+    /** Stops tracing process pid; false when it was not traced (or does not exist). */
+    public boolean untrace(int pid) {
+        Process p = table.get(pid);
+        if (p == null || p.traced() == null) {
+            return false;
+        }
+        p.setTraced(null);
+        return true;
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class ExitWait {
         ImageRelease.release(p, table);
         p.space().destroy();
         table.zombify(p, status, report, dispatcher.now());
+        StraceHooks.exited(p, status); // before the listeners: a run ends when they hear of its last exit
         tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
         Process init = table.get(1);
         int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;

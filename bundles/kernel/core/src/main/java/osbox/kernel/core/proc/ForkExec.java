@@ -139,6 +139,7 @@ public final class ForkExec {
         child.setLimits(parent.limits().copy());
         child.inheritAttributes(parent);
         child.setSignals(parent.signals().forkCopy());
+        StraceHooks.forked(parent, child);
         k.tracer().record(TraceKind.PROCESS_CREATE, -1, child.pid(), parent.pid(), 0, child.name());
         k.dispatcher().makeReady(child);
         return child.pid();

@@ -14,6 +14,7 @@ import osbox.kernel.core.fs.Node;
 import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.sched.SchedEntity;
 import osbox.kernel.core.sched.Task;
+import osbox.kernel.core.strace.Traced;
 
 /**
  * The process control block. Its fields are grouped by who writes them, as
@@ -106,6 +107,10 @@ public final class Process implements ProcessView, Task, Caller {
     // signalState: dispositions, mask, pending, alternate stack, job control (SignalDelivery and the
     // signal calls write it; ForkExec gives a fork's child a copy and resets it at execve).
     private SignalState signalState = new SignalState();
+
+    // ---- strace: null when not traced (the one test the system-call path makes); set by the kernel's
+    // tracing control (KernelCore.trace), inherited at fork when its log follows forks (ForkExec). ----
+    private Traced traced;
 
     Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
         this.pid = pid;
@@ -264,6 +269,14 @@ public final class Process implements ProcessView, Task, Caller {
         int old = umask;
         umask = mask & 0777;
         return old;
+    }
+
+    /** Its strace state, or null when it is not traced. */
+    public Traced traced() { return traced; }
+
+    /** Turns strace on ({@code t}) or off (null) for it. */
+    public void setTraced(Traced t) {
+        traced = t;
     }
 
     /** The system-call trap counts one call. */

@@ -181,6 +181,7 @@ public final class SignalDelivery {
         int sig = info.signo();
         SignalState s = t.signals();
         if (sig == Signals.SIGKILL) {
+            announce(t, info);
             kill(t, sig, why, 0);
             return;
         }
@@ -212,6 +213,7 @@ public final class SignalDelivery {
                         }
                         return;
                     default:
+                        announce(t, info);
                         kill(t, sig, why, info.addr());
                         return;
                 }
@@ -257,6 +259,7 @@ public final class SignalDelivery {
         long h = s.handler(sig);
         if (h == SignalState.SIG_DFL || h == SignalState.SIG_IGN || (s.blocked() & SignalState.bit(sig)) != 0
                 || s.isPending(sig)) {
+            announce(p, SigInfo.fault(sig, code, addr));
             kill(p, sig, why, addr);
             return;
         }
@@ -279,6 +282,12 @@ public final class SignalDelivery {
         boolean core = SignalDefaults.action(sig) == SignalDefaults.Action.CORE
                 && Long.compareUnsigned(p.limits().soft(ResourceLimits.RLIMIT_CORE), AddressSpace.PAGE) >= 0;
         exits.terminate(p, WaitStatus.signaled(sig, core), report);
+    }
+
+    // Tells strace (if p is traced) that info's signal is delivered to p: to a handler or to its death.
+    private static void announce(Process p, SigInfo info) {
+        boolean fault = info.addr() != 0 || info.code() > 0 && info.code() != SigInfo.SI_KERNEL;
+        StraceHooks.signalDelivered(p, info.signo(), info.code(), fault ? info.addr() : info.pid());
     }
 
     // ---- job control ----
@@ -368,6 +377,7 @@ public final class SignalDelivery {
                     return;
                 }
                 if (a == SignalDefaults.Action.TERMINATE || a == SignalDefaults.Action.CORE) {
+                    announce(p, info);
                     kill(p, sig, "delivered once unblocked", info.addr());
                     return;
                 }
@@ -444,6 +454,7 @@ public final class SignalDelivery {
         delivered++;
         tracer.record(TraceKind.SIGNAL_DELIVER, p.sched().hart(), p.pid(), sig, handler, Signals.name(sig));
         observer.delivered(p, sig, info.code(), info.addr());
+        announce(p, info);
         return true;
     }
 

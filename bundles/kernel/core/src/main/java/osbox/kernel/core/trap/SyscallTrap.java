@@ -6,12 +6,15 @@ import osbox.api.hw.Hart;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.Errno;
+import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
 import osbox.kernel.core.proc.OomKiller;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.strace.SyscallTracer;
+import osbox.kernel.core.strace.Traced;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 import osbox.kernel.core.syscall.SyscallTable;
@@ -25,6 +28,8 @@ import osbox.kernel.core.syscall.UnimplementedCalls;
  * (traced with its Linux name, logged once per boot), or a call that throws
  * (logged and traced), answers -ENOSYS. A kill the OOM
  * killer left for the caller is carried out here, as the call returns.
+ * For a traced process (strace), the call is shown to the tracer as it is
+ * made, sleeps, and answers; untraced, that costs one field test.
  */
 public final class SyscallTrap implements TrapTable.Handler {
     private static final Logger LOG = LoggerFactory.getLogger(SyscallTrap.class);
@@ -37,19 +42,22 @@ public final class SyscallTrap implements TrapTable.Handler {
     private final TrapTable.Handler unexpected;
     private final UnimplementedCalls unimplemented = new UnimplementedCalls(LOG::warn);
     private long handlerFailures;
+    private final SyscallTracer strace;
 
     /**
      * Serves ecalls from the processes {@code dispatcher} runs, with the
      * calls in {@code table} and one frame per hart of {@code machine} made
-     * over {@code parts}; {@code unexpected} takes an ecall with no process.
+     * over {@code parts}; {@code strace} prints the calls of traced processes;
+     * {@code unexpected} takes an ecall with no process.
      */
     public SyscallTrap(Machine machine, Dispatcher<Process> dispatcher, SyscallTable table,
-            SyscallFrame.Parts parts, OomKiller oom, TrapTable.Handler unexpected) {
+            SyscallFrame.Parts parts, OomKiller oom, SyscallTracer strace, TrapTable.Handler unexpected) {
         this.dispatcher = dispatcher;
         this.table = table;
         this.oom = oom;
         this.tracer = machine.tracer();
         this.unexpected = unexpected;
+        this.strace = strace;
         this.frames = new SyscallFrame[machine.hartCount()];
         for (int i = 0; i < frames.length; i++) {
             frames[i] = new SyscallFrame(parts);
@@ -68,6 +76,10 @@ public final class SyscallTrap implements TrapTable.Handler {
         long number = ctx.x[HartContext.A7];
         p.countSyscall();
         table.count(number);
+        Traced traced = p.traced(); // strace off: this test is all it costs
+        if (traced != null) {
+            strace.entering(traced, number, ctx.x, HartContext.A0, p.userMemory());
+        }
         KernelSyscall call = table.lookup(number);
         long result;
         if (call == null) {
@@ -80,6 +92,9 @@ public final class SyscallTrap implements TrapTable.Handler {
             frame.begin(hart, p, (int) number);
             result = run(call, frame, hart, p, number);
             if (oom.killIfPending(p)) {
+                if (traced != null) {
+                    strace.answeredNothing(traced, p.pid());
+                }
                 return; // the OOM killer chose the caller while its call needed memory: it dies now, not its call
             }
             if (result == SyscallHandler.RESTART) {
@@ -89,13 +104,22 @@ public final class SyscallTrap implements TrapTable.Handler {
                     result = -Errno.EINTR;
                 } else {
                     frame.signals().slept(p); // a signal already deliverable cuts the sleep short
+                    if (traced != null) {
+                        strace.slept(traced);
+                    }
                     return;
                 }
             }
             if (result == SyscallHandler.NO_RETURN) {
+                if (traced != null) {
+                    traceNoReturn(traced, p);
+                }
                 return;
             }
             tracer.record(TraceKind.SYSCALL, hart.id(), p.pid(), number, result);
+        }
+        if (traced != null) {
+            strace.answered(traced, p.pid(), result, p.userMemory());
         }
         p.sched().restartServed();
         ctx.x[HartContext.A0] = result;
@@ -108,6 +132,16 @@ public final class SyscallTrap implements TrapTable.Handler {
      */
     public long handlerFailures() {
         return handlerFailures;
+    }
+
+    // A call that set the registers itself (execve's new image, a signal return) shows the a0 it left;
+    // one that ended its caller (exit_group) shows "?", as strace does.
+    private void traceNoReturn(Traced traced, Process p) {
+        if (p.state() == ProcessState.ZOMBIE) {
+            strace.answeredNothing(traced, p.pid());
+        } else {
+            strace.answered(traced, p.pid(), p.context().x[HartContext.A0], p.userMemory());
+        }
     }
 
     // Runs one call; a call that throws is a bug in it: logged, traced, answered -ENOSYS, never passed on.
