@@ -384,6 +384,9 @@ public final class SignalDelivery {
                 continue;
             }
             if (!handle(p, sig, info)) {
+                if (p.state() == ProcessState.ZOMBIE) {
+                    return;     // the OOM killer chose it while the frame was written
+                }
                 kill(p, Signals.SIGSEGV, "no room for the " + Signals.name(sig) + " frame below sp=0x"
                         + Long.toHexString(p.context().x[HartContext.SP]), 0);
                 return;
