@@ -2,11 +2,9 @@ package osbox.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -24,7 +22,8 @@ import osbox.harness.Computer;
  * the whole computer. Two cost centres: {@code nbody} (five bodies under
  * gravity: fadd, fsub, fmul, fld and fsd with one fdiv and one fsqrt per
  * pair and step) and {@code dot} (a dot product in fmadd.d, two fld per
- * fmadd); the "instructions" counter is simulated instructions per second.
+ * fmadd); the "instructions" counter (CpuBoundBenchmark's) is simulated
+ * instructions per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -41,18 +40,6 @@ public class FpBenchmark {
     private Computer computer;
     private byte[] image;
 
-    /** Simulated instructions retired, reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long instructions;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            instructions = 0;
-        }
-    }
-
     @Setup
     public void boot() throws Exception {
         computer = Computer.boot(Computer.Options.defaults());
@@ -65,17 +52,17 @@ public class FpBenchmark {
     }
 
     @Benchmark
-    public long nbody(Counters counters) throws Exception {
+    public long nbody(CpuBoundBenchmark.Counters counters) throws Exception {
         return run(counters, "nbody", NBODY_STEPS);
     }
 
     @Benchmark
-    public long dot(Counters counters) throws Exception {
+    public long dot(CpuBoundBenchmark.Counters counters) throws Exception {
         return run(counters, "dot", DOT_PASSES);
     }
 
     // One whole run of the program; its instructions go to the counter.
-    private long run(Counters counters, String kernel, String count) throws Exception {
+    private long run(CpuBoundBenchmark.Counters counters, String kernel, String count) throws Exception {
         Computer.Result r = computer.run("fpbench", image, List.of(kernel, count), null);
         if (r.shellStatus() != 0) {
             throw new IllegalStateException("fpbench " + kernel + " failed: " + r.shellStatus() + ": " + r.killReport());
