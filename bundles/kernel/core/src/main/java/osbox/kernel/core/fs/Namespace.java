@@ -69,10 +69,14 @@ public final class Namespace {
 
     /**
      * A program given as bytes (spawned from outside), at a path outside the
-     * tree: what /proc/self/exe leads to for its process.
+     * tree: what /proc/self/exe leads to for its process. A relative path
+     * (as a test or the launcher may give it) is shown from "/", since
+     * Linux's readlink of /proc/self/exe is always absolute and glibc's
+     * static start-up asserts it.
      */
     public Node image(String path, byte[] bytes) {
-        return new ImageNode(root, path, nextImageIno++, bytes);
+        String absolute = path.startsWith("/") ? path : "/" + path;
+        return new ImageNode(root, absolute, nextImageIno++, bytes);
     }
 
     /**
