@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,6 @@ class GlibcProgramsTest {
     static final Path DIR = CaseFile.DIR.resolve("glibc");
     // programs that need rt_sigaction, rt_sigprocmask, sigaltstack, rt_sigreturn, setitimer...
     private static final Set<String> NEEDS_SIGNAL_HANDLERS = Set.of("sigtorture");
-    private static final String SIGNALS_PENDING = "needs signal handlers (issue 10 point 2)";
     private static Computer computer;
 
     /** The cases osbox runs today. */
@@ -130,7 +128,6 @@ class GlibcProgramsTest {
     }
 
     // a signal that never comes (SIGCHLD, SIGALRM) leaves sigsuspend waiting: fail, do not hang
-    @Disabled(SIGNALS_PENDING)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     @ParameterizedTest(name = "osbox: {0}")
     @MethodSource("signalCases")
@@ -138,7 +135,6 @@ class GlibcProgramsTest {
         runAndCompare(c, "expected");
     }
 
-    @Disabled(SIGNALS_PENDING)
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     @ParameterizedTest(name = "osbox, as Linux: {0}")
     @MethodSource("linuxCases")

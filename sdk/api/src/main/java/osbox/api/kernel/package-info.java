@@ -12,13 +12,17 @@
  * {@link osbox.api.kernel.Signals#SIGXFSZ} (RLIMIT_CPU, RLIMIT_FSIZE);
  * {@link osbox.api.kernel.SyscallHandler#STATUS}, the service
  * property docs/syscalls.md is written from; {@link osbox.api.kernel.Syscalls}'s
- * GETRESUID, GETRESGID and TIMES; for the terminal (issue 10):
+ * GETRESUID, GETRESGID and TIMES.
+ *
+ * <p>1.7: for the terminal (issue 10):
  * {@link osbox.api.kernel.ProcessView}'s pgid, sid and blocksOrIgnores,
  * {@link osbox.api.kernel.ProcessManager#killGroup}, a
  * {@link osbox.api.kernel.TerminalProvider} opened for the process it
  * starts, and {@link osbox.api.kernel.SyscallContext#sleepOnUntil};
- * {@link osbox.api.kernel.SyscallTracing} (strace for a running process).
+ * {@link osbox.api.kernel.SyscallTracing} (strace for a running process);
+ * {@link osbox.api.kernel.OpenFile#poll} and the POLL* bits (ppoll,
+ * pselect6).
  */
-@org.osgi.annotation.versioning.Version("1.6.0")
+@org.osgi.annotation.versioning.Version("1.7.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;
