@@ -53,6 +53,29 @@ final class ComponentFailures {
      * of one that failed, are its consequences), else the first in SCR's order.
      */
     static Failure first(BundleContext context) {
+        Failure found = scan(context);
+        // a consequence (a component that could not get the service of one that failed) can be seen
+        // before its cause is recorded: give the cause a moment to appear (host time, outside the
+        // simulation), as the user needs the setting that was refused, not the component that tripped on it
+        for (int i = 0; i < CAUSE_POLLS && found != null && !found.configuration(); i++) {
+            try {
+                Thread.sleep(CAUSE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+            Failure again = scan(context);
+            found = again == null ? found : again;
+        }
+        return found;
+    }
+
+    // how long first() waits for a configuration error behind another failure: 20 x 50 ms
+    private static final int CAUSE_POLLS = 20;
+    private static final long CAUSE_POLL_MILLIS = 50;
+
+    // One look at SCR's components: a configuration error first, else the first failure, else null.
+    private static Failure scan(BundleContext context) {
         ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
         ServiceComponentRuntime scr = ref == null ? null : context.getService(ref);
         if (scr == null) {
