@@ -7,6 +7,7 @@ import osbox.kernel.core.proc.PollWait;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.syscall.KernelSyscall;
+import osbox.kernel.core.proc.SignalState;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
@@ -53,14 +54,14 @@ final class PollScan {
     }
 
     /**
-     * Checks the signal mask argument (sigmask, sigsetsize): none when the
-     * pointer is 0; else EINVAL unless sigsetsize is 8, EFAULT when it
-     * cannot be read. Returns 0 or the negative errno.
-     *
-     * <p>SIGNALS HOOK: Linux applies this mask for the duration of the call
-     * (set_user_sigmask, restored at the return unless a signal is being
-     * delivered). osbox keeps no blocked-signal mask on this branch; the
-     * signals work applies {@code mask} here and restores it at the return.
+     * The signal mask argument (sigmask, sigsetsize): none when the pointer
+     * is 0; else EINVAL unless sigsetsize is 8, EFAULT when it cannot be
+     * read. A readable mask replaces the blocked signals for the duration
+     * of the call, as Linux's set_user_sigmask: the first run of the call
+     * puts it in place (restarts keep it), {@link #endSigmask} puts the old
+     * mask back when the call returns, and a handler that interrupts the
+     * call (EINTR) gets the old mask in its frame instead, restored when it
+     * returns. Returns 0 or the negative errno.
      */
     static long sigmask(SyscallFrame c, long sigmask, long sigsetsize) {
         if (sigmask == 0) {
@@ -70,7 +71,19 @@ final class PollScan {
             return -Errno.EINVAL;
         }
         long[] mask = new long[1];
-        return c.memory().readLong(sigmask, mask) ? 0 : -Errno.EFAULT;
+        if (!c.memory().readLong(sigmask, mask)) {
+            return -Errno.EFAULT;
+        }
+        SignalState s = c.process().signals();
+        if (!s.suspended()) {
+            s.suspend(mask[0]);
+        }
+        return 0;
+    }
+
+    /** The call returns (anything but RESTART): the mask {@link #sigmask} replaced comes back. */
+    static void endSigmask(SyscallFrame c) {
+        c.process().signals().endSuspend();
     }
 
     /** The file's readiness now; when {@code w} is not null, its queues are watched through w. */

@@ -27,6 +27,15 @@ public final class Pselect6Call implements KernelSyscall {
 
     @Override
     public long invoke(SyscallFrame c) {
+        long r = run(c);
+        if (r != RESTART) {
+            PollScan.endSigmask(c);
+        }
+        return r;
+    }
+
+    // The call itself; invoke puts the caller's signal mask back when it returns.
+    private long run(SyscallFrame c) {
         boolean restart = c.woken();
         PollWait w = PollScan.fresh(c);
         long tsp = c.arg(4);

@@ -195,6 +195,17 @@ public final class SignalState {
         setBlocked(mask);
     }
 
+    /**
+     * ppoll's and pselect6's return without a handler: the mask that
+     * {@link #suspend} replaced comes back now (nothing when none is in place).
+     */
+    public void endSuspend() {
+        if (restoreSavedMask) {
+            restoreSavedMask = false;
+            setBlocked(savedMask);
+        }
+    }
+
     /** Whether rt_sigsuspend's mask is in place (its old mask not yet restored). */
     public boolean suspended() {
         return restoreSavedMask;

@@ -13,6 +13,7 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.KernelBench;
 import osbox.kernel.core.proc.Process;
+import osbox.kernel.core.proc.SignalState;
 
 /**
  * ppoll and pselect6 over pipes: readiness, sleeping until a file may be
@@ -101,6 +102,25 @@ class PollCallsTest {
         assertEquals(ProcessState.RUNNING, p.state());
         assertEquals(0, k.call(p, Syscalls.PPOLL, fds, 1, ts, 0, 0), "timed out: none ready");
         assertEquals(0, k.intAt(p, ts + 8), "no time left");
+    }
+
+    @Test
+    void ppollsMaskIsTheBlockedSetWhileItWaitsAndTheOldOneComesBackAtItsReturn() {
+        long usr1 = SignalState.bit(10);
+        long usr2 = SignalState.bit(12);
+        p.signals().setBlocked(usr2);
+        k.hartOf(p).setCounters(10_000, k.hartOf(p).instret());
+        long fds = pollfds(readEnd, OpenFile.POLLIN);
+        long ts = timespec(0, 5000);
+        long sigset = buf + 512;
+        assertTrue(p.userMemory().writeLong(sigset, usr1));
+        k.sleeps(p, Syscalls.PPOLL, fds, 1, ts, sigset, 8);
+        assertEquals(usr1, p.signals().blocked(), "ppoll's mask while it sleeps");
+        k.machine.advanceTo(15_000);
+        assertEquals(0, k.call(p, Syscalls.PPOLL, fds, 1, ts, sigset, 8), "timed out");
+        assertEquals(usr2, p.signals().blocked(), "the caller's own mask after the return");
+        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.PPOLL, fds, 1, ts, sigset, 4));
+        assertEquals(usr2, p.signals().blocked(), "an error leaves the mask alone");
     }
 
     @Test
