@@ -15,6 +15,8 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * handler.
  */
 final class IdCalls {
+    private static final int REAL = Credentials.REAL, EFFECTIVE = Credentials.EFFECTIVE,
+            SAVED = Credentials.SAVED, FS = Credentials.FS;
     static final int NONE = -1;
 
     private IdCalls() {
@@ -28,182 +30,154 @@ final class IdCalls {
         return (int) c.arg(i);
     }
 
+    private static int[] uids(SyscallFrame c) {
+        return creds(c).uids();
+    }
+
+    private static int[] gids(SyscallFrame c) {
+        return creds(c).gids();
+    }
+
     static long getuid(SyscallFrame c) {
-        return creds(c).ruid & 0xffff_ffffL;
+        return uids(c)[REAL] & 0xffff_ffffL;
     }
 
     static long geteuid(SyscallFrame c) {
-        return creds(c).euid & 0xffff_ffffL;
+        return uids(c)[EFFECTIVE] & 0xffff_ffffL;
     }
 
     static long getgid(SyscallFrame c) {
-        return creds(c).rgid & 0xffff_ffffL;
+        return gids(c)[REAL] & 0xffff_ffffL;
     }
 
     static long getegid(SyscallFrame c) {
-        return creds(c).egid & 0xffff_ffffL;
+        return gids(c)[EFFECTIVE] & 0xffff_ffffL;
     }
 
     /** getresuid(ruid, euid, suid): stores the three as Linux's put_user calls, EFAULT at the first that fails. */
     static long getresuid(SyscallFrame c) {
-        Credentials k = creds(c);
-        return storeThree(c, k.ruid, k.euid, k.suid);
+        return storeThree(c, uids(c));
     }
 
     /** getresgid(rgid, egid, sgid), as getresuid. */
     static long getresgid(SyscallFrame c) {
-        Credentials k = creds(c);
-        return storeThree(c, k.rgid, k.egid, k.sgid);
+        return storeThree(c, gids(c));
     }
 
-    private static long storeThree(SyscallFrame c, int r, int e, int s) {
-        return c.memory().writeInt(c.arg(0), r) && c.memory().writeInt(c.arg(1), e)
-                && c.memory().writeInt(c.arg(2), s) ? 0 : -Errno.EFAULT;
+    private static long storeThree(SyscallFrame c, int[] ids) {
+        return c.memory().writeInt(c.arg(0), ids[REAL]) && c.memory().writeInt(c.arg(1), ids[EFFECTIVE])
+                && c.memory().writeInt(c.arg(2), ids[SAVED]) ? 0 : -Errno.EFAULT;
     }
 
-    /** setuid(uid): root sets all four; others set the effective (and fs) uid to their real or saved one. */
     static long setuid(SyscallFrame c) {
-        Credentials k = creds(c);
-        int uid = id(c, 0);
-        if (uid == NONE) {
-            return -Errno.EINVAL;
-        }
-        if (k.privileged()) {
-            k.ruid = k.suid = uid;
-        } else if (uid != k.ruid && uid != k.suid) {
-            return -Errno.EPERM;
-        }
-        k.euid = k.fsuid = uid;
-        return 0;
+        return setId(c, uids(c));
     }
 
-    /** setgid(gid), as setuid for the group ids. */
     static long setgid(SyscallFrame c) {
-        Credentials k = creds(c);
-        int gid = id(c, 0);
-        if (gid == NONE) {
+        return setId(c, gids(c));
+    }
+
+    static long setreuid(SyscallFrame c) {
+        return setRealEffective(c, uids(c));
+    }
+
+    static long setregid(SyscallFrame c) {
+        return setRealEffective(c, gids(c));
+    }
+
+    static long setresuid(SyscallFrame c) {
+        return setThree(c, uids(c));
+    }
+
+    static long setresgid(SyscallFrame c) {
+        return setThree(c, gids(c));
+    }
+
+    static long setfsuid(SyscallFrame c) {
+        return setFs(c, uids(c));
+    }
+
+    static long setfsgid(SyscallFrame c) {
+        return setFs(c, gids(c));
+    }
+
+    /**
+     * setuid(id) and setgid(id) on ids (uids or gids): the privileged set
+     * all four; others set the effective (and fs) id to their real or saved
+     * one (EPERM otherwise); -1 is EINVAL.
+     */
+    private static long setId(SyscallFrame c, int[] ids) {
+        int id = id(c, 0);
+        if (id == NONE) {
             return -Errno.EINVAL;
         }
-        if (k.privileged()) {
-            k.rgid = k.sgid = gid;
-        } else if (gid != k.rgid && gid != k.sgid) {
+        if (creds(c).privileged()) {
+            ids[REAL] = ids[SAVED] = id;
+        } else if (id != ids[REAL] && id != ids[SAVED]) {
             return -Errno.EPERM;
         }
-        k.egid = k.fsgid = gid;
+        ids[EFFECTIVE] = ids[FS] = id;
         return 0;
     }
 
     /**
-     * setreuid(ruid, euid): the real uid may become the real or effective
-     * one, the effective any of the three; the saved uid follows the new
-     * effective one when the real uid is set, or the effective one is set to
-     * something other than the old real uid.
+     * setreuid(real, effective) and setregid: the real id may become the
+     * real or effective one, the effective any of the three (unless
+     * privileged); the saved id follows the new effective one when the real
+     * id is set, or the effective one is set to something other than the
+     * old real id.
      */
-    static long setreuid(SyscallFrame c) {
-        Credentials k = creds(c);
+    private static long setRealEffective(SyscallFrame c, int[] ids) {
         int r = id(c, 0);
         int e = id(c, 1);
-        boolean p = k.privileged();
-        if (r != NONE && !p && r != k.ruid && r != k.euid) {
+        boolean p = creds(c).privileged();
+        if (r != NONE && !p && r != ids[REAL] && r != ids[EFFECTIVE]) {
             return -Errno.EPERM;
         }
-        if (e != NONE && !p && e != k.ruid && e != k.euid && e != k.suid) {
+        if (e != NONE && !p && e != ids[REAL] && e != ids[EFFECTIVE] && e != ids[SAVED]) {
             return -Errno.EPERM;
         }
-        int oldReal = k.ruid;
+        int oldReal = ids[REAL];
         if (r != NONE) {
-            k.ruid = r;
+            ids[REAL] = r;
         }
         if (e != NONE) {
-            k.euid = e;
+            ids[EFFECTIVE] = e;
         }
         if (r != NONE || (e != NONE && e != oldReal)) {
-            k.suid = k.euid;
+            ids[SAVED] = ids[EFFECTIVE];
         }
-        k.fsuid = k.euid;
+        ids[FS] = ids[EFFECTIVE];
         return 0;
     }
 
-    /** setregid(rgid, egid), as setreuid. */
-    static long setregid(SyscallFrame c) {
-        Credentials k = creds(c);
-        int r = id(c, 0);
-        int e = id(c, 1);
-        boolean p = k.privileged();
-        if (r != NONE && !p && r != k.rgid && r != k.egid) {
-            return -Errno.EPERM;
-        }
-        if (e != NONE && !p && e != k.rgid && e != k.egid && e != k.sgid) {
-            return -Errno.EPERM;
-        }
-        int oldReal = k.rgid;
-        if (r != NONE) {
-            k.rgid = r;
-        }
-        if (e != NONE) {
-            k.egid = e;
-        }
-        if (r != NONE || (e != NONE && e != oldReal)) {
-            k.sgid = k.egid;
-        }
-        k.fsgid = k.egid;
-        return 0;
-    }
-
-    /** setresuid(ruid, euid, suid): each one given must be one of the three now, unless privileged. */
-    static long setresuid(SyscallFrame c) {
-        Credentials k = creds(c);
+    /** setresuid(real, effective, saved) and setresgid: each one given must be one of the three now, unless privileged. */
+    private static long setThree(SyscallFrame c, int[] ids) {
         int[] v = {id(c, 0), id(c, 1), id(c, 2)};
-        if (!k.privileged()) {
+        if (!creds(c).privileged()) {
             for (int x : v) {
-                if (x != NONE && x != k.ruid && x != k.euid && x != k.suid) {
+                if (x != NONE && x != ids[REAL] && x != ids[EFFECTIVE] && x != ids[SAVED]) {
                     return -Errno.EPERM;
                 }
             }
         }
-        k.ruid = v[0] != NONE ? v[0] : k.ruid;
-        k.euid = v[1] != NONE ? v[1] : k.euid;
-        k.suid = v[2] != NONE ? v[2] : k.suid;
-        k.fsuid = k.euid;
+        for (int i = REAL; i <= SAVED; i++) {
+            ids[i] = v[i] != NONE ? v[i] : ids[i];
+        }
+        ids[FS] = ids[EFFECTIVE];
         return 0;
     }
 
-    /** setresgid(rgid, egid, sgid), as setresuid. */
-    static long setresgid(SyscallFrame c) {
-        Credentials k = creds(c);
-        int[] v = {id(c, 0), id(c, 1), id(c, 2)};
-        if (!k.privileged()) {
-            for (int x : v) {
-                if (x != NONE && x != k.rgid && x != k.egid && x != k.sgid) {
-                    return -Errno.EPERM;
-                }
-            }
-        }
-        k.rgid = v[0] != NONE ? v[0] : k.rgid;
-        k.egid = v[1] != NONE ? v[1] : k.egid;
-        k.sgid = v[2] != NONE ? v[2] : k.sgid;
-        k.fsgid = k.egid;
-        return 0;
-    }
-
-    /** setfsuid(uid): always answers the old fs uid; sets it when privileged or to one of the caller's uids. */
-    static long setfsuid(SyscallFrame c) {
-        Credentials k = creds(c);
-        int old = k.fsuid;
-        int uid = id(c, 0);
-        if (uid != NONE && (k.privileged() || uid == k.ruid || uid == k.euid || uid == k.suid || uid == k.fsuid)) {
-            k.fsuid = uid;
-        }
-        return old & 0xffff_ffffL;
-    }
-
-    /** setfsgid(gid), as setfsuid (privilege is the effective uid's). */
-    static long setfsgid(SyscallFrame c) {
-        Credentials k = creds(c);
-        int old = k.fsgid;
-        int gid = id(c, 0);
-        if (gid != NONE && (k.privileged() || gid == k.rgid || gid == k.egid || gid == k.sgid || gid == k.fsgid)) {
-            k.fsgid = gid;
+    /**
+     * setfsuid(id) and setfsgid: always answer the old fs id; set it when
+     * privileged or to one of the caller's four ids.
+     */
+    private static long setFs(SyscallFrame c, int[] ids) {
+        int old = ids[FS];
+        int id = id(c, 0);
+        if (id != NONE && (creds(c).privileged() || id == ids[REAL] || id == ids[EFFECTIVE] || id == ids[SAVED]
+                || id == ids[FS])) {
+            ids[FS] = id;
         }
         return old & 0xffff_ffffL;
     }
