@@ -50,4 +50,26 @@ public interface SyscallContext {
 
     /** True when this invocation is the restart of a call that slept. */
     boolean woken();
+
+    /**
+     * Installs an open file description that a handler made (an eventfd, a
+     * socket, a message queue, an epoll instance) at the caller's lowest
+     * free descriptor, FD_CLOEXEC set when closeOnExec: the descriptor, or
+     * -EMFILE when the caller's table is full, in which case the file has
+     * been released. The kernel then counts the file's references (dup,
+     * fork) and calls {@link OpenFile#release()} after the last close.
+     * Since 1.8.
+     */
+    default long installFile(OpenFile file, boolean closeOnExec) {
+        file.release();
+        return -Errno.EMFILE;
+    }
+
+    /**
+     * The open file description behind the caller's descriptor fd, or null
+     * when fd is not open (the handler answers EBADF). Since 1.8.
+     */
+    default OpenFile file(long fd) {
+        return null;
+    }
 }

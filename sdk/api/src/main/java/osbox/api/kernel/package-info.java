@@ -22,7 +22,11 @@
  * {@link osbox.api.kernel.SyscallTracing} (strace for a running process);
  * {@link osbox.api.kernel.OpenFile#poll} and the POLL* bits (ppoll,
  * pselect6).
+ *
+ * <p>1.8: for IPC bundles (issue 11): {@link osbox.api.kernel.SyscallContext#installFile}
+ * and {@link osbox.api.kernel.SyscallContext#file}, so a bundle's handlers
+ * can give out and look up descriptors.
  */
-@org.osgi.annotation.versioning.Version("1.7.0")
+@org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

@@ -3,10 +3,12 @@ package osbox.kernel.core.syscall;
 import osbox.api.hw.Hart;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.Machine;
+import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
+import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
@@ -152,6 +154,30 @@ public final class SyscallFrame implements SyscallContext {
     public void sleepUntil(long deadline) {
         slept = true;
         parts.dispatcher().sleepUntil(hart, process, deadline);
+    }
+
+    /**
+     * Installs a handler's open file at the caller's lowest free descriptor
+     * (named by the kernel like its own files): the descriptor, or -EMFILE
+     * after releasing the file.
+     */
+    @Override
+    public long installFile(OpenFile file, boolean closeOnExec) {
+        if (file == null) {
+            throw new IllegalArgumentException("null open file");
+        }
+        int fd = process.files().install(parts.files().wrap(file), 0, closeOnExec);
+        if (fd < 0) {
+            file.release();
+        }
+        return fd;
+    }
+
+    /** The caller's open file at fd, or null. */
+    @Override
+    public OpenFile file(long fd) {
+        FileRef f = process.files().get(fd);
+        return f == null ? null : f.file;
     }
 
     // ---- the kernel's parts ----
