@@ -93,7 +93,11 @@ public final class LauncherComponent {
                 System.err.flush();
                 return CommandLine.USAGE_STATUS;
             }
-            // on a raw host terminal (the osbox script says so) the launcher's lines need their carriage returns
+            // on a raw host terminal (the osbox script says so) a person is typing: idle time passes as host time
+            if (rawTerminal) {
+                machine.setIdlePacer(new HostTimePacer());
+            }
+            // and the launcher's lines need their carriage returns
             PrintStream out = rawTerminal ? new PrintStream(new CarriageReturns(System.out), true) : System.out;
             return run(line, sched, vmCheck, machine, processes, console, scheduler, vm, consoleOnStdin,
                     Path.of("").toAbsolutePath(), out, System.err);

@@ -69,4 +69,15 @@ public interface Machine {
     default void setRunLimit(long maxInstructions, long maxCycle, Runnable onHalt) {
         throw new UnsupportedOperationException("this machine cannot bound a run");
     }
+
+    /**
+     * Sets how the idle clock advances: null (the default) jumps straight to
+     * the next event; a pacer may hold it to host time (see
+     * {@link IdlePacer}). Any thread; it takes effect at the next idle turn.
+     *
+     * @since 1.4
+     */
+    default void setIdlePacer(IdlePacer pacer) {
+        throw new UnsupportedOperationException("this machine cannot pace its idle clock");
+    }
 }

@@ -17,10 +17,14 @@
  * (f0..f31 as raw bits) and {@code fcsr}, so a context switch (which swaps
  * the context object) saves and restores it, and {@code copy} (fork) copies it.
  *
+ * <p>1.4: {@link osbox.api.hw.IdlePacer} and
+ * {@link osbox.api.hw.Machine#setIdlePacer}: a front end on a host terminal
+ * holds the idle clock to host time.
+ *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;

@@ -11,6 +11,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import osbox.api.hw.Cpu;
 import osbox.api.hw.EventQueue;
 import osbox.api.hw.Hart;
+import osbox.api.hw.IdlePacer;
 import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.MachineStatistics;
@@ -73,4 +74,5 @@ public final class MachineComponent implements Machine {
     @Override public void setRunLimit(long maxInstructions, long maxCycle, Runnable onHalt) {
         machine.setRunLimit(maxInstructions, maxCycle, onHalt);
     }
+    @Override public void setIdlePacer(IdlePacer pacer) { machine.setIdlePacer(pacer); }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import osbox.api.hw.Cpu;
 import osbox.api.hw.EventQueue;
 import osbox.api.hw.Hart;
+import osbox.api.hw.IdlePacer;
 import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.MachineStatistics;
@@ -92,6 +93,8 @@ public final class SimulatedMachine implements Machine {
     private long cycleLimit = Long.MAX_VALUE;
     /** Called once when a limit halts the machine. */
     private Runnable onHalt;
+    // How the idle clock advances; null: straight to the next event.
+    private volatile IdlePacer idlePacer;
     /** Set when a limit was reached: no hart runs and no event fires any more. */
     private boolean halted;
 
@@ -205,14 +208,51 @@ public final class SimulatedMachine implements Machine {
             return true;
         }
         if (next != Long.MAX_VALUE) {
+            long to = idleUntil(next);
             for (Hart h : harts) {
-                h.run(next);
+                h.run(to);
             }
-            now = next;
+            now = to;
             eventClock = now;
             return true;
         }
         return waitForTask();
+    }
+
+    // Where an idle clock moves to on its way to the next event: the event
+    // itself, or with a pacer set the cycle it answers (clamped to
+    // [now, next]; earlier when a task came first, which the next turn's
+    // safe point runs).
+    private long idleUntil(long next) {
+        IdlePacer pacer = idlePacer;
+        if (pacer == null) {
+            return next;
+        }
+        long to = pacer.idle(now, next, settings.frequencyHz(), this::awaitTask);
+        return Math.max(now, Math.min(next, to));
+    }
+
+    // An idle pacer's wait: up to nanos host nanoseconds, true as soon as a
+    // task is waiting (or the machine is stopping).
+    private boolean awaitTask(long nanos) {
+        synchronized (inbox) {
+            long millis = nanos / 1_000_000;
+            int rest = (int) (nanos % 1_000_000);
+            if (inbox.isEmpty() && !stopping && nanos > 0) {
+                try {
+                    inbox.wait(millis, rest);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+            return !inbox.isEmpty() || stopping;
+        }
+    }
+
+    @Override
+    public void setIdlePacer(IdlePacer pacer) {
+        this.idlePacer = pacer;
     }
 
     // Whether the run limit stops the machine before this turn: only while
