@@ -93,16 +93,13 @@ public final class KernelCalls {
                         + "requeue, wake_op and the priority-inheritance operations answer ENOSYS")),
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
                         "the list is remembered, but nothing walks it at exit (one thread per process)")),
-                new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
-                        "a signal handler interrupts it with EINTR and rem; a stop and SIGCONT restart it in full")),
-                new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.partial(
-                        "ITIMER_REAL only; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
+                new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.full()),
+                new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.full()),
                 new Entry(SETITIMER, "setitimer", new SetitimerCall(), SyscallStatus.partial(
-                        "ITIMER_REAL only, in simulated time; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
+                        "in simulated time; ITIMER_PROF counts user time only (no simulated cycle is spent in the kernel)")),
                 new Entry(Syscalls.CLOCK_NANOSLEEP, "clock_nanosleep", new ClockNanosleepCall(), SyscallStatus.partial(
                         "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME, relative or TIMER_ABSTIME; the process "
-                        + "CPU-time clock answers EINVAL; signals do not interrupt the sleep, so remain is never "
-                        + "written")),
+                        + "CPU-time clock answers EINVAL")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
                         "no permission checks (every process is the same user's)")),
