@@ -24,7 +24,7 @@ public final class KernelCalls {
             + " does; only RLIMIT_AS, RLIMIT_CPU, RLIMIT_NOFILE, RLIMIT_NPROC and RLIMIT_STACK are enforced");
 
     // numbers the API's Syscalls does not name (Linux riscv64, asm-generic)
-    static final int FCHDIR = 50, GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
+    static final int FCHDIR = 50, SENDFILE = 71, GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
             RT_SIGTIMEDWAIT = 137, RT_SIGRETURN = 139, STATX = 291, FACCESSAT2 = 439;
 
     private KernelCalls() {
@@ -82,6 +82,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.PREAD64, "pread64", new PreadCall(false), SyscallStatus.full()),
                 new Entry(Syscalls.PWRITE64, "pwrite64", new PreadCall(true), SyscallStatus.partial(
                         "only devices take writes (the namespace is read-only)")),
+                new Entry(SENDFILE, "sendfile", new SendfileCall(), SyscallStatus.partial("to a pipe it sleeps"
+                        + " only while nothing has moved, then sends what fits (Linux waits for all of count)")),
                 new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.partial(
                         "ends the whole process (one thread per process)")),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
