@@ -52,7 +52,7 @@ public final class CpuTimeLimit implements CpuLimit<Process> {
         ResourceLimits l = p.limits();
         long hard = l.hard(ResourceLimits.RLIMIT_CPU);
         if (used >= cycles(hard)) {
-            StraceHooks.signalDelivered(p, Signals.SIGKILL, SigInfo.SI_KERNEL, 0);
+            StraceHooks.signalDelivered(p, SigInfo.kernel(Signals.SIGKILL));
             signals.kill(p, Signals.SIGKILL, "CPU time limit reached (RLIMIT_CPU hard limit, "
                     + Long.toUnsignedString(hard) + " s)", 0);
             return;

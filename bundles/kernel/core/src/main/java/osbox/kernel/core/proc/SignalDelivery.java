@@ -286,8 +286,7 @@ public final class SignalDelivery {
 
     // Tells strace (if p is traced) that info's signal is delivered to p: to a handler or to its death.
     private static void announce(Process p, SigInfo info) {
-        boolean fault = info.addr() != 0 || info.code() > 0 && info.code() != SigInfo.SI_KERNEL;
-        StraceHooks.signalDelivered(p, info.signo(), info.code(), fault ? info.addr() : info.pid());
+        StraceHooks.signalDelivered(p, info);
     }
 
     // ---- job control ----
