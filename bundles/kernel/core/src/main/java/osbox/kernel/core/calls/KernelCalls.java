@@ -1,5 +1,8 @@
 package osbox.kernel.core.calls;
 
+import static osbox.kernel.core.calls.IdCalls.Ids.GROUPS;
+import static osbox.kernel.core.calls.IdCalls.Ids.USERS;
+
 import java.util.List;
 import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.syscall.KernelSyscall;
@@ -118,16 +121,16 @@ public final class KernelCalls {
                         "a signal of the set that is not blocked and whose default action kills is returned "
                         + "rather than killing (Linux kills)")),
                 new Entry(RT_SIGRETURN, "rt_sigreturn", new RtSigreturnCall(), SyscallStatus.full()),
-                new Entry(AbiNumbers.SETREGID, "setregid", IdCalls::setregid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETGID, "setgid", IdCalls::setgid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls::setreuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETUID, "setuid", IdCalls::setuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETRESUID, "setresuid", IdCalls::setresuid, SyscallStatus.full()),
-                new Entry(Syscalls.GETRESUID, "getresuid", IdCalls::getresuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETRESGID, "setresgid", IdCalls::setresgid, SyscallStatus.full()),
-                new Entry(Syscalls.GETRESGID, "getresgid", IdCalls::getresgid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETFSUID, "setfsuid", IdCalls::setfsuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETFSGID, "setfsgid", IdCalls::setfsgid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREGID, "setregid", IdCalls.setre(GROUPS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETGID, "setgid", IdCalls.set(GROUPS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls.setre(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETUID, "setuid", IdCalls.set(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESUID, "setresuid", IdCalls.setres(USERS), SyscallStatus.full()),
+                new Entry(Syscalls.GETRESUID, "getresuid", IdCalls.getres(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESGID, "setresgid", IdCalls.setres(GROUPS), SyscallStatus.full()),
+                new Entry(Syscalls.GETRESGID, "getresgid", IdCalls.getres(GROUPS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSUID, "setfsuid", IdCalls.setfs(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSGID, "setfsgid", IdCalls.setfs(GROUPS), SyscallStatus.full()),
                 new Entry(Syscalls.TIMES, "times", new TimesCall(), SyscallStatus.partial(
                         "all CPU time counts as user time: tms_stime and tms_cstime are 0")),
                 new Entry(Syscalls.SETPGID, "setpgid", new SetpgidCall(), SyscallStatus.partial(
@@ -150,10 +153,10 @@ public final class KernelCalls {
                         + "PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS; every other option answers EINVAL")),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall(), SyscallStatus.full()),
-                new Entry(Syscalls.GETUID, "getuid", IdCalls::getuid, SyscallStatus.full()),
-                new Entry(Syscalls.GETEUID, "geteuid", IdCalls::geteuid, SyscallStatus.full()),
-                new Entry(Syscalls.GETGID, "getgid", IdCalls::getgid, SyscallStatus.full()),
-                new Entry(Syscalls.GETEGID, "getegid", IdCalls::getegid, SyscallStatus.full()),
+                new Entry(Syscalls.GETUID, "getuid", IdCalls.get(USERS, IdCalls.REAL), SyscallStatus.full()),
+                new Entry(Syscalls.GETEUID, "geteuid", IdCalls.get(USERS, IdCalls.EFFECTIVE), SyscallStatus.full()),
+                new Entry(Syscalls.GETGID, "getgid", IdCalls.get(GROUPS, IdCalls.REAL), SyscallStatus.full()),
+                new Entry(Syscalls.GETEGID, "getegid", IdCalls.get(GROUPS, IdCalls.EFFECTIVE), SyscallStatus.full()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SYSINFO, "sysinfo", new SysinfoCall(), SyscallStatus.partial(
                         "the load averages, sharedram and bufferram are 0")),
