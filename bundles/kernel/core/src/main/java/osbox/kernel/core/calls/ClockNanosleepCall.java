@@ -13,7 +13,8 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * (the raw and coarse ones) EOPNOTSUPP, then a bad request EFAULT or
  * EINVAL. The process CPU-time clock answers EINVAL here (a sleeping
  * process's CPU time does not advance, so Linux's sleep on it ends only
- * with a signal).
+ * with a signal). Run again after a stop and SIGCONT, it sleeps only
+ * until the first sleep's end (Linux's restart_syscall).
  */
 public final class ClockNanosleepCall implements KernelSyscall {
     static final int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_PROCESS_CPUTIME_ID = 2,
@@ -28,6 +29,10 @@ public final class ClockNanosleepCall implements KernelSyscall {
     public long invoke(SyscallFrame c) {
         if (c.woken()) {
             return 0;
+        }
+        long restart = c.process().signals().takeRestartDeadline();
+        if (restart != 0) {
+            return Timespecs.sleepUntil(c, restart);
         }
         int clock = (int) c.arg(0);
         long epoch;

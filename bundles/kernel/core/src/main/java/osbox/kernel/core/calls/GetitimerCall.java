@@ -1,17 +1,30 @@
 package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
+import osbox.kernel.core.proc.IntervalTimers;
+import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
-/** getitimer(which, value): ITIMER_REAL's interval and time left; other timers answer EINVAL. */
+/**
+ * getitimer(which, value): the timer's interval and time left (simulated
+ * time for ITIMER_REAL, CPU time for ITIMER_VIRTUAL and ITIMER_PROF);
+ * another which answers EINVAL, a value that cannot be written EFAULT.
+ */
 public final class GetitimerCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {
-        if ((int) c.arg(0) != SetitimerCall.ITIMER_REAL) {
+        int which = (int) c.arg(0);
+        IntervalTimers timers = c.signals().timers();
+        Process p = c.process();
+        long[] now;
+        if (which == IntervalTimers.ITIMER_REAL) {
+            now = timers.get(p);
+        } else if (which == IntervalTimers.ITIMER_VIRTUAL || which == IntervalTimers.ITIMER_PROF) {
+            now = timers.getCpu(p, which, c.dispatcher().cpuUsed(p));
+        } else {
             return -Errno.EINVAL;
         }
-        long[] now = c.signals().timers().get(c.process());
         return SetitimerCall.writeItimerval(c, c.arg(1), now) ? 0 : -Errno.EFAULT;
     }
 }

@@ -3,6 +3,7 @@ package osbox.kernel.core.calls;
 import java.util.Arrays;
 import osbox.api.kernel.Errno;
 import osbox.kernel.core.proc.Credentials;
+import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
@@ -11,11 +12,12 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * ids are 32-bit, (uid_t) -1 means "leave it" where Linux allows it and is
  * EINVAL elsewhere; a privileged caller (effective uid 0: osbox has no
  * capabilities, so root holds CAP_SETUID and CAP_SETGID) sets any id, others
- * only ids they already hold (EPERM otherwise). Each method is one call's
- * handler.
+ * only ids they already hold (EPERM otherwise). The uid and gid calls of
+ * a kind are one handler over {@link Ids} (getuid and getgid are
+ * {@code get(USERS, REAL)} and {@code get(GROUPS, REAL)}).
  */
 final class IdCalls {
-    private static final int REAL = Credentials.REAL, EFFECTIVE = Credentials.EFFECTIVE,
+    static final int REAL = Credentials.REAL, EFFECTIVE = Credentials.EFFECTIVE,
             SAVED = Credentials.SAVED, FS = Credentials.FS;
     static final int NONE = -1;
 
@@ -30,75 +32,48 @@ final class IdCalls {
         return (int) c.arg(i);
     }
 
-    private static int[] uids(SyscallFrame c) {
-        return creds(c).uids();
+    /** The ids a call works on: the user ids (uid_t) or the group ids (gid_t), with the same rules. */
+    enum Ids {
+        USERS, GROUPS;
+
+        int[] of(SyscallFrame c) {
+            return this == USERS ? creds(c).uids() : creds(c).gids();
+        }
     }
 
-    private static int[] gids(SyscallFrame c) {
-        return creds(c).gids();
+    /** getuid, geteuid, getgid, getegid: the id {@code which} (REAL or EFFECTIVE) of {@code ids}, unsigned. */
+    static KernelSyscall get(Ids ids, int which) {
+        return c -> ids.of(c)[which] & 0xffff_ffffL;
     }
 
-    static long getuid(SyscallFrame c) {
-        return uids(c)[REAL] & 0xffff_ffffL;
+    /** getresuid(ruid, euid, suid) and getresgid: stores the three as Linux's put_user calls, EFAULT at the first that fails. */
+    static KernelSyscall getres(Ids ids) {
+        return c -> storeThree(c, ids.of(c));
     }
 
-    static long geteuid(SyscallFrame c) {
-        return uids(c)[EFFECTIVE] & 0xffff_ffffL;
+    /** setuid and setgid: see {@link #setId}. */
+    static KernelSyscall set(Ids ids) {
+        return c -> setId(c, ids.of(c));
     }
 
-    static long getgid(SyscallFrame c) {
-        return gids(c)[REAL] & 0xffff_ffffL;
+    /** setreuid and setregid: see {@link #setRealEffective}. */
+    static KernelSyscall setre(Ids ids) {
+        return c -> setRealEffective(c, ids.of(c));
     }
 
-    static long getegid(SyscallFrame c) {
-        return gids(c)[EFFECTIVE] & 0xffff_ffffL;
+    /** setresuid and setresgid: see {@link #setThree}. */
+    static KernelSyscall setres(Ids ids) {
+        return c -> setThree(c, ids.of(c));
     }
 
-    /** getresuid(ruid, euid, suid): stores the three as Linux's put_user calls, EFAULT at the first that fails. */
-    static long getresuid(SyscallFrame c) {
-        return storeThree(c, uids(c));
-    }
-
-    /** getresgid(rgid, egid, sgid), as getresuid. */
-    static long getresgid(SyscallFrame c) {
-        return storeThree(c, gids(c));
+    /** setfsuid and setfsgid: see {@link #setFs}. */
+    static KernelSyscall setfs(Ids ids) {
+        return c -> setFs(c, ids.of(c));
     }
 
     private static long storeThree(SyscallFrame c, int[] ids) {
         return c.memory().writeInt(c.arg(0), ids[REAL]) && c.memory().writeInt(c.arg(1), ids[EFFECTIVE])
                 && c.memory().writeInt(c.arg(2), ids[SAVED]) ? 0 : -Errno.EFAULT;
-    }
-
-    static long setuid(SyscallFrame c) {
-        return setId(c, uids(c));
-    }
-
-    static long setgid(SyscallFrame c) {
-        return setId(c, gids(c));
-    }
-
-    static long setreuid(SyscallFrame c) {
-        return setRealEffective(c, uids(c));
-    }
-
-    static long setregid(SyscallFrame c) {
-        return setRealEffective(c, gids(c));
-    }
-
-    static long setresuid(SyscallFrame c) {
-        return setThree(c, uids(c));
-    }
-
-    static long setresgid(SyscallFrame c) {
-        return setThree(c, gids(c));
-    }
-
-    static long setfsuid(SyscallFrame c) {
-        return setFs(c, uids(c));
-    }
-
-    static long setfsgid(SyscallFrame c) {
-        return setFs(c, gids(c));
     }
 
     /**

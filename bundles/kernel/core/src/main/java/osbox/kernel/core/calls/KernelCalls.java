@@ -1,5 +1,8 @@
 package osbox.kernel.core.calls;
 
+import static osbox.kernel.core.calls.IdCalls.Ids.GROUPS;
+import static osbox.kernel.core.calls.IdCalls.Ids.USERS;
+
 import java.util.List;
 import osbox.api.kernel.Syscalls;
 import osbox.kernel.core.syscall.KernelSyscall;
@@ -24,7 +27,7 @@ public final class KernelCalls {
             + " does; only RLIMIT_AS, RLIMIT_CPU, RLIMIT_NOFILE, RLIMIT_NPROC and RLIMIT_STACK are enforced");
 
     // numbers the API's Syscalls does not name (Linux riscv64, asm-generic)
-    static final int FCHDIR = 50, GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
+    static final int FCHDIR = 50, SENDFILE = 71, GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
             RT_SIGTIMEDWAIT = 137, RT_SIGRETURN = 139, STATX = 291, FACCESSAT2 = 439;
 
     private KernelCalls() {
@@ -82,6 +85,8 @@ public final class KernelCalls {
                 new Entry(Syscalls.PREAD64, "pread64", new PreadCall(false), SyscallStatus.full()),
                 new Entry(Syscalls.PWRITE64, "pwrite64", new PreadCall(true), SyscallStatus.partial(
                         "only devices take writes (the namespace is read-only)")),
+                new Entry(SENDFILE, "sendfile", new SendfileCall(), SyscallStatus.partial("to a pipe it sleeps"
+                        + " only while nothing has moved, then sends what fits (Linux waits for all of count)")),
                 new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.partial(
                         "ends the whole process (one thread per process)")),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
@@ -93,16 +98,13 @@ public final class KernelCalls {
                         + "requeue, wake_op and the priority-inheritance operations answer ENOSYS")),
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
                         "the list is remembered, but nothing walks it at exit (one thread per process)")),
-                new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
-                        "a signal handler interrupts it with EINTR and rem; a stop and SIGCONT restart it in full")),
-                new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.partial(
-                        "ITIMER_REAL only; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
+                new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.full()),
+                new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.full()),
                 new Entry(SETITIMER, "setitimer", new SetitimerCall(), SyscallStatus.partial(
-                        "ITIMER_REAL only, in simulated time; ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL")),
+                        "in simulated time; ITIMER_PROF counts user time only (no simulated cycle is spent in the kernel)")),
                 new Entry(Syscalls.CLOCK_NANOSLEEP, "clock_nanosleep", new ClockNanosleepCall(), SyscallStatus.partial(
                         "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME, relative or TIMER_ABSTIME; the process "
-                        + "CPU-time clock answers EINVAL; signals do not interrupt the sleep, so remain is never "
-                        + "written")),
+                        + "CPU-time clock answers EINVAL")),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
                         "no permission checks (every process is the same user's)")),
@@ -119,16 +121,16 @@ public final class KernelCalls {
                         "a signal of the set that is not blocked and whose default action kills is returned "
                         + "rather than killing (Linux kills)")),
                 new Entry(RT_SIGRETURN, "rt_sigreturn", new RtSigreturnCall(), SyscallStatus.full()),
-                new Entry(AbiNumbers.SETREGID, "setregid", IdCalls::setregid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETGID, "setgid", IdCalls::setgid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls::setreuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETUID, "setuid", IdCalls::setuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETRESUID, "setresuid", IdCalls::setresuid, SyscallStatus.full()),
-                new Entry(Syscalls.GETRESUID, "getresuid", IdCalls::getresuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETRESGID, "setresgid", IdCalls::setresgid, SyscallStatus.full()),
-                new Entry(Syscalls.GETRESGID, "getresgid", IdCalls::getresgid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETFSUID, "setfsuid", IdCalls::setfsuid, SyscallStatus.full()),
-                new Entry(AbiNumbers.SETFSGID, "setfsgid", IdCalls::setfsgid, SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREGID, "setregid", IdCalls.setre(GROUPS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETGID, "setgid", IdCalls.set(GROUPS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls.setre(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETUID, "setuid", IdCalls.set(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESUID, "setresuid", IdCalls.setres(USERS), SyscallStatus.full()),
+                new Entry(Syscalls.GETRESUID, "getresuid", IdCalls.getres(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETRESGID, "setresgid", IdCalls.setres(GROUPS), SyscallStatus.full()),
+                new Entry(Syscalls.GETRESGID, "getresgid", IdCalls.getres(GROUPS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSUID, "setfsuid", IdCalls.setfs(USERS), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETFSGID, "setfsgid", IdCalls.setfs(GROUPS), SyscallStatus.full()),
                 new Entry(Syscalls.TIMES, "times", new TimesCall(), SyscallStatus.partial(
                         "all CPU time counts as user time: tms_stime and tms_cstime are 0")),
                 new Entry(Syscalls.SETPGID, "setpgid", new SetpgidCall(), SyscallStatus.partial(
@@ -151,10 +153,10 @@ public final class KernelCalls {
                         + "PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS; every other option answers EINVAL")),
                 new Entry(Syscalls.GETPID, "getpid", new GetpidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.GETPPID, "getppid", new GetppidCall(), SyscallStatus.full()),
-                new Entry(Syscalls.GETUID, "getuid", IdCalls::getuid, SyscallStatus.full()),
-                new Entry(Syscalls.GETEUID, "geteuid", IdCalls::geteuid, SyscallStatus.full()),
-                new Entry(Syscalls.GETGID, "getgid", IdCalls::getgid, SyscallStatus.full()),
-                new Entry(Syscalls.GETEGID, "getegid", IdCalls::getegid, SyscallStatus.full()),
+                new Entry(Syscalls.GETUID, "getuid", IdCalls.get(USERS, IdCalls.REAL), SyscallStatus.full()),
+                new Entry(Syscalls.GETEUID, "geteuid", IdCalls.get(USERS, IdCalls.EFFECTIVE), SyscallStatus.full()),
+                new Entry(Syscalls.GETGID, "getgid", IdCalls.get(GROUPS, IdCalls.REAL), SyscallStatus.full()),
+                new Entry(Syscalls.GETEGID, "getegid", IdCalls.get(GROUPS, IdCalls.EFFECTIVE), SyscallStatus.full()),
                 new Entry(Syscalls.GETTID, "gettid", new GettidCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SYSINFO, "sysinfo", new SysinfoCall(), SyscallStatus.partial(
                         "the load averages, sharedram and bufferram are 0")),

@@ -2,19 +2,20 @@ package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
 import osbox.kernel.core.proc.IntervalTimers;
+import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
  * setitimer(which, new, old): ITIMER_REAL in simulated time (SIGALRM when
- * it expires, then every it_interval); a null new disarms it. The old
- * value goes to old. struct itimerval is {it_interval, it_value}, two
- * timevals: four longs. ITIMER_VIRTUAL and ITIMER_PROF answer EINVAL (not
- * kept), as does any other which or a timeval out of range.
+ * it expires, then every it_interval), ITIMER_VIRTUAL and ITIMER_PROF in
+ * the caller's CPU time (SIGVTALRM, SIGPROF; see {@link IntervalTimers});
+ * a null new disarms the timer. The old value goes to old. struct
+ * itimerval is {it_interval, it_value}, two timevals: four longs. Linux's
+ * order of checks: new unreadable EFAULT, a timeval out of range EINVAL,
+ * another which EINVAL, old unwritable EFAULT (the timer is set by then).
  */
 public final class SetitimerCall implements KernelSyscall {
-    static final int ITIMER_REAL = 0;
-
     @Override
     public long invoke(SyscallFrame c) {
         long[] n = c.arg(1) == 0 ? new long[4] : SignalSets.readLongs(c, c.arg(1), 4);
@@ -24,13 +25,23 @@ public final class SetitimerCall implements KernelSyscall {
         if (n[0] < 0 || n[1] < 0 || n[1] > 999_999 || n[2] < 0 || n[3] < 0 || n[3] > 999_999) {
             return -Errno.EINVAL;
         }
-        if ((int) c.arg(0) != ITIMER_REAL) {
+        int which = (int) c.arg(0);
+        IntervalTimers timers = c.signals().timers();
+        Process p = c.process();
+        long value = timers.microsToCycles(n[2], n[3]);
+        long interval = timers.microsToCycles(n[0], n[1]);
+        long[] old;
+        if (which == IntervalTimers.ITIMER_REAL) {
+            old = timers.get(p);
+            timers.set(p, value, value == 0 ? 0 : interval);
+        } else if (which == IntervalTimers.ITIMER_VIRTUAL || which == IntervalTimers.ITIMER_PROF) {
+            long used = c.dispatcher().cpuUsed(p);
+            old = timers.getCpu(p, which, used);
+            timers.setCpu(p, which, value, interval, used);
+            c.dispatcher().cpuLimitChanged(p);
+        } else {
             return -Errno.EINVAL;
         }
-        IntervalTimers timers = c.signals().timers();
-        long[] old = timers.get(c.process());
-        long value = timers.microsToCycles(n[2], n[3]);
-        timers.set(c.process(), value, value == 0 ? 0 : timers.microsToCycles(n[0], n[1]));
         if (c.arg(2) != 0 && !writeItimerval(c, c.arg(2), old)) {
             return -Errno.EFAULT;
         }

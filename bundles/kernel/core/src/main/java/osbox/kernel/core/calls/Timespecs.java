@@ -1,5 +1,7 @@
 package osbox.kernel.core.calls;
 
+import osbox.api.kernel.Errno;
+import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
@@ -54,5 +56,24 @@ final class Timespecs {
     static long nanos(SyscallFrame c, long cycles) {
         long hz = c.frequencyHz();
         return cycles / hz * NANOS + cycles % hz * NANOS / hz;
+    }
+
+    /**
+     * A sleep run again after a stop (restart_syscall): until cycle
+     * {@code deadline}, the first sleep's end; 0 at once when it is past.
+     * A signal already deliverable (SIGCONT's handler, queued as the
+     * process continued) cuts it with EINTR, as Linux runs the handler
+     * instead of the restart (rem was written at the stop). Answers what
+     * the sleep call answers (RESTART while it sleeps).
+     */
+    static long sleepUntil(SyscallFrame c, long deadline) {
+        if (c.process().signals().deliverable()) {
+            return -Errno.EINTR;
+        }
+        if (deadline <= c.now()) {
+            return 0;
+        }
+        c.sleepUntil(deadline);
+        return KernelSyscall.RESTART;
     }
 }

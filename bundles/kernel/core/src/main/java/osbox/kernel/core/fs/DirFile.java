@@ -9,49 +9,29 @@ import osbox.api.kernel.SyscallContext;
  * An open directory: getdents64 reads its entries ("." and ".." first, then
  * the rest sorted by name, so runs repeat) from a listing taken when
  * reading starts at position 0; the position is the index of the next
- * entry (lseek to 0 rewinds and lists afresh). read answers EISDIR.
+ * entry (lseek to 0 rewinds and lists afresh). read answers EISDIR
+ * ({@link NodeOnlyFile}).
  */
-public final class DirFile implements NodeFile {
+public final class DirFile extends NodeOnlyFile {
     /** struct linux_dirent64's fixed part: d_ino, d_off, d_reclen, d_type. */
     static final int DIRENT_HEADER = 19;
 
-    private final Node node;
     private List<DirEntry> entries;
     private long position;
 
     DirFile(Node node) {
-        this.node = node;
-    }
-
-    @Override
-    public Node node() {
-        return node;
-    }
-
-    @Override
-    public long readAt(long pos, byte[] dst, int off, int len) {
-        return -Errno.EISDIR;
-    }
-
-    @Override
-    public long read(SyscallContext c, long buf, long len) {
-        return -Errno.EISDIR;
-    }
-
-    @Override
-    public long write(SyscallContext c, long buf, long len) {
-        return -Errno.EBADF;
+        super(node, Errno.EISDIR, Stat.S_IFDIR);
     }
 
     // The entries, "." and ".." first.
     private List<DirEntry> entries(Caller caller) {
         if (entries == null || position == 0) {
             List<DirEntry> all = new ArrayList<>();
-            Stat self = node.stat();
-            Stat up = node.parent().stat();
+            Stat self = node().stat();
+            Stat up = node().parent().stat();
             all.add(new DirEntry(".", self == null ? 0 : self.ino(), Stat.direntType(Stat.S_IFDIR)));
             all.add(new DirEntry("..", up == null ? 0 : up.ino(), Stat.direntType(Stat.S_IFDIR)));
-            all.addAll(node.list(caller));
+            all.addAll(node().list(caller));
             entries = all;
         }
         return entries;
@@ -101,13 +81,7 @@ public final class DirFile implements NodeFile {
     }
 
     @Override
-    public int mode() {
-        Stat s = node.stat();
-        return s == null ? Stat.S_IFDIR : s.mode();
-    }
-
-    @Override
     public String describe() {
-        return node.path();
+        return node().path();
     }
 }

@@ -8,16 +8,9 @@ import osbox.api.kernel.SyscallContext;
  * readlinkat with an empty path) without opening it; reading, writing and
  * seeking answer EBADF, as on Linux.
  */
-final class PathFile implements NodeFile {
-    private final Node node;
-
+final class PathFile extends NodeOnlyFile {
     PathFile(Node node) {
-        this.node = node;
-    }
-
-    @Override
-    public Node node() {
-        return node;
+        super(node, Errno.EBADF, 0);
     }
 
     @Override
@@ -26,33 +19,12 @@ final class PathFile implements NodeFile {
     }
 
     @Override
-    public long readAt(long pos, byte[] dst, int off, int len) {
-        return -Errno.EBADF;
-    }
-
-    @Override
-    public long read(SyscallContext c, long buf, long len) {
-        return -Errno.EBADF;
-    }
-
-    @Override
-    public long write(SyscallContext c, long buf, long len) {
-        return -Errno.EBADF;
-    }
-
-    @Override
     public long seek(SyscallContext c, long offset, int whence) {
         return -Errno.EBADF;
     }
 
     @Override
-    public int mode() {
-        Stat s = node.stat();
-        return s == null ? 0 : s.mode();
-    }
-
-    @Override
     public String describe() {
-        return node.path() + " (O_PATH)";
+        return node().path() + " (O_PATH)";
     }
 }

@@ -4,8 +4,9 @@ import osbox.api.kernel.Signals;
 import osbox.kernel.core.sched.CpuLimit;
 
 /**
- * RLIMIT_CPU for the dispatcher, as Linux's check_process_timers enforces
- * it: at the hard limit SIGKILL; at the soft limit SIGXCPU, and the soft
+ * The CPU-time events of a process for the dispatcher: its CPU interval
+ * timers (ITIMER_VIRTUAL, ITIMER_PROF: {@link IntervalTimers}) and
+ * RLIMIT_CPU, as Linux's check_process_timers enforces it: at the hard limit SIGKILL; at the soft limit SIGXCPU, and the soft
  * limit moves one second on (so, with the signal caught, another SIGXCPU
  * comes every second until the hard limit). Without a handler SIGXCPU's
  * default action (terminate, with the core flag under a nonzero
@@ -28,16 +29,30 @@ public final class CpuTimeLimit implements CpuLimit<Process> {
 
     @Override
     public long deadline(Process p) {
+        return Math.min(limitDeadline(p), signals.timers().cpuDeadline(p));
+    }
+
+    // The CPU cycles at which RLIMIT_CPU's next limit falls.
+    private long limitDeadline(Process p) {
         ResourceLimits l = p.limits();
         return Math.min(cycles(l.soft(ResourceLimits.RLIMIT_CPU)), cycles(l.hard(ResourceLimits.RLIMIT_CPU)));
     }
 
     @Override
     public void reached(Process p, long used) {
+        // the timers first, as Linux's check_process_timers (a process killed by the limit then gets nothing more)
+        signals.timers().cpuReached(p, used);
+        if (used >= limitDeadline(p)) {
+            limitReached(p, used);
+        }
+    }
+
+    // RLIMIT_CPU's soft or hard limit reached: SIGXCPU or SIGKILL.
+    private void limitReached(Process p, long used) {
         ResourceLimits l = p.limits();
         long hard = l.hard(ResourceLimits.RLIMIT_CPU);
         if (used >= cycles(hard)) {
-            StraceHooks.signalDelivered(p, Signals.SIGKILL, SigInfo.SI_KERNEL, 0);
+            StraceHooks.signalDelivered(p, SigInfo.kernel(Signals.SIGKILL));
             signals.kill(p, Signals.SIGKILL, "CPU time limit reached (RLIMIT_CPU hard limit, "
                     + Long.toUnsignedString(hard) + " s)", 0);
             return;

@@ -6,13 +6,26 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.Signals;
 
 /**
- * setitimer and getitimer's ITIMER_REAL (alarm too: glibc's alarm on
- * riscv64 is setitimer): one timer per process, counted in simulated time,
- * that sends SIGALRM (si_code SI_KERNEL) when it expires and is re-armed
- * with its interval. A fork's child starts with none; execve keeps it.
- * Simulation thread only.
+ * setitimer and getitimer's three timers per process. ITIMER_REAL (alarm
+ * too: glibc's alarm on riscv64 is setitimer) is counted in simulated time,
+ * an event on the machine's queue that sends SIGALRM (si_code SI_KERNEL)
+ * when it expires and is re-armed with its interval. ITIMER_VIRTUAL
+ * (SIGVTALRM) and ITIMER_PROF (SIGPROF) count the process's CPU time, the
+ * cycles the dispatcher charged it: their expiry is a point in CPU cycles
+ * used, which the dispatcher's CPU deadline ({@link CpuTimeLimit}) reaches
+ * while the process runs; on expiry the timer moves on by its interval
+ * (Linux's check_cpu_itimer). osbox spends no simulated cycle in the
+ * kernel, so user time is all the CPU time and the two count alike. A
+ * fork's child starts with none; execve keeps them. Simulation thread only.
  */
 public final class IntervalTimers {
+    /** setitimer's which: ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF. */
+    public static final int ITIMER_REAL = 0, ITIMER_VIRTUAL = 1, ITIMER_PROF = 2;
+    /** The CPU timers' signals (Linux's generic numbers; osbox.api.kernel.Signals does not name them). */
+    static final int SIGVTALRM = 26, SIGPROF = 27;
+    private static final int[] CPU_TIMER_SIGNAL = {0, SIGVTALRM, SIGPROF};
+    private static final String[] CPU_TIMER_NAME = {"", "ITIMER_VIRTUAL", "ITIMER_PROF"};
+
     private final EventQueue events;
     private final long frequencyHz;
     private final LongSupplier now;
@@ -86,5 +99,72 @@ public final class IntervalTimers {
             events.cancel(s.realEvent);
             s.realEvent = 0;
         }
+    }
+
+    // ---- ITIMER_VIRTUAL and ITIMER_PROF: in CPU cycles used ----
+
+    /**
+     * p's CPU timer {@code which} (ITIMER_VIRTUAL or ITIMER_PROF) when p has
+     * used {@code used} cycles, as {interval, value} in microseconds: value
+     * is the CPU time left (at least 1 µs while armed), 0 when disarmed.
+     */
+    public long[] getCpu(Process p, int which, long used) {
+        SignalState s = p.signals();
+        long expires = s.cpuExpires[checkCpuTimer(which)];
+        long left = expires == 0 ? 0 : Math.max(1, cyclesToNanos(expires - used) / 1000);
+        return new long[] {cyclesToNanos(s.cpuInterval[which]) / 1000, left};
+    }
+
+    /**
+     * Arms (value &gt; 0) or disarms p's CPU timer {@code which}, p having
+     * used {@code used} cycles; value and interval in cycles. The interval
+     * is kept even when the timer is disarmed, as Linux's set_cpu_itimer.
+     * The caller tells the dispatcher (its CPU deadline moved).
+     */
+    public void setCpu(Process p, int which, long valueCycles, long intervalCycles, long used) {
+        SignalState s = p.signals();
+        s.cpuExpires[checkCpuTimer(which)] = valueCycles > 0 ? used + valueCycles : 0;
+        s.cpuInterval[which] = intervalCycles;
+    }
+
+    /** The CPU cycles used at which p's next CPU timer expires; Long.MAX_VALUE when none is armed. */
+    public long cpuDeadline(Process p) {
+        SignalState s = p.signals();
+        long at = Long.MAX_VALUE;
+        for (int which = ITIMER_VIRTUAL; which <= ITIMER_PROF; which++) {
+            if (s.cpuExpires[which] != 0) {
+                at = Math.min(at, s.cpuExpires[which]);
+            }
+        }
+        return at;
+    }
+
+    /**
+     * p has used {@code used} cycles: each CPU timer that expired by then
+     * sends its signal (SIGVTALRM, SIGPROF) and moves on by its interval,
+     * or is disarmed without one.
+     */
+    public void cpuReached(Process p, long used) {
+        SignalState s = p.signals();
+        for (int which = ITIMER_VIRTUAL; which <= ITIMER_PROF; which++) {
+            long expires = s.cpuExpires[which];
+            if (expires == 0 || used < expires) {
+                continue;
+            }
+            long interval = s.cpuInterval[which];
+            s.cpuExpires[which] = interval > 0 ? expires + interval : 0;
+            if (p.state() != ProcessState.ZOMBIE) {
+                signals.post(p, SigInfo.kernel(CPU_TIMER_SIGNAL[which]),
+                        "timer expired (" + CPU_TIMER_NAME[which] + ")");
+            }
+        }
+    }
+
+    // which, checked to be a CPU timer (callers check setitimer's argument first).
+    private static int checkCpuTimer(int which) {
+        if (which != ITIMER_VIRTUAL && which != ITIMER_PROF) {
+            throw new IllegalArgumentException("not a CPU timer: " + which);
+        }
+        return which;
     }
 }

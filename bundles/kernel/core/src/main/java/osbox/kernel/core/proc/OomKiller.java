@@ -124,7 +124,7 @@ public final class OomKiller implements ProcessMemory.Reclaim {
                 vm.swapSlots());
         tracer.record(TraceKind.NOTE, p.sched().hart(), victim.pid(), rss, addr, report);
         vm.outOfMemoryKill(victim.pid());
-        StraceHooks.signalDelivered(victim, Signals.SIGKILL, SigInfo.SI_KERNEL, 0);
+        StraceHooks.signalDelivered(victim, SigInfo.kernel(Signals.SIGKILL));
         signals.kill(victim, Signals.SIGKILL, String.format("out of memory: resident set %d pages, the largest",
                 rss), addr);
     }

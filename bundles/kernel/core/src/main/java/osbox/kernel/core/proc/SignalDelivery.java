@@ -286,8 +286,7 @@ public final class SignalDelivery {
 
     // Tells strace (if p is traced) that info's signal is delivered to p: to a handler or to its death.
     private static void announce(Process p, SigInfo info) {
-        boolean fault = info.addr() != 0 || info.code() > 0 && info.code() != SigInfo.SI_KERNEL;
-        StraceHooks.signalDelivered(p, info.signo(), info.code(), fault ? info.addr() : info.pid());
+        StraceHooks.signalDelivered(p, info);
     }
 
     // ---- job control ----
@@ -299,6 +298,13 @@ public final class SignalDelivery {
         s.stopReport = sig;
         s.continuedReport = false;
         tracer.record(TraceKind.NOTE, t.sched().hart(), t.pid(), sig, 0, "stopped by " + Signals.name(sig));
+        int nr = (int) t.context().x[HartContext.A7];
+        if (t.sched().sleepsUntilDeadline() && t.sched().sleepingOn() == null
+                && (nr == NANOSLEEP || nr == CLOCK_NANOSLEEP)) {
+            // restart_syscall continues it after SIGCONT; rem has the time left now, as Linux's do_nanosleep
+            s.restartDeadline = t.sched().sleepDeadline();
+            writeRemaining(t, nr);
+        }
         dispatcher.stop(t);
         notifyParent(t, SigInfo.CLD_STOPPED, sig);
     }
@@ -412,12 +418,15 @@ public final class SignalDelivery {
         HartContext ctx = p.context();
         long flags = s.flags(sig);
         long handler = s.handler(sig);
-        if (s.interrupted) {
+        if (s.interrupted || s.restartDeadline != 0) {
+            // a sleep cut by a stop (rem written then) and now by a handler answers EINTR (ERESTART_RESTARTBLOCK)
+            boolean stoppedSleep = s.restartDeadline != 0;
             s.interrupted = false;
+            s.restartDeadline = 0;
             p.sched().restartServed();
             int nr = (int) ctx.x[HartContext.A7];
             if (!restartable(nr) || (flags & SignalState.SA_RESTART) == 0) {
-                if (nr == NANOSLEEP || nr == CLOCK_NANOSLEEP) {
+                if ((nr == NANOSLEEP || nr == CLOCK_NANOSLEEP) && !stoppedSleep) {
                     writeRemaining(p, nr);
                 }
                 ctx.x[HartContext.A0] = -Errno.EINTR;

@@ -52,6 +52,12 @@ public final class SignalState {
     long waitSet;
     KernelWaitQueue<Process> signalWait;
     boolean interrupted;
+    /**
+     * Linux's restart_block for nanosleep and clock_nanosleep: the cycle a
+     * sleep cut by a stop was to end, so that the call run again after
+     * SIGCONT sleeps only what is left (restart_syscall); 0 for none.
+     */
+    long restartDeadline;
 
     // ---- job control: stopped by a signal, and the reports wait4 (WUNTRACED, WCONTINUED) has not given yet ----
     boolean stopped;
@@ -63,8 +69,24 @@ public final class SignalState {
     long realDeadline;
     long realEvent;
 
+    // ---- ITIMER_VIRTUAL and ITIMER_PROF (IntervalTimers), by which: expiry in CPU cycles used (0 disarmed)
+    // and interval in cycles; not inherited at fork, kept at execve ----
+    final long[] cpuExpires = new long[3];
+    final long[] cpuInterval = new long[3];
+
     // ---- the sigreturn trampoline page is mapped in the current image ----
     boolean trampolineMapped;
+
+    /**
+     * The deadline of a nanosleep or clock_nanosleep cut by a stop, for the
+     * call to run again until then; 0 when there is none. Cleared by the
+     * reading: the next call sleeps afresh.
+     */
+    public long takeRestartDeadline() {
+        long at = restartDeadline;
+        restartDeadline = 0;
+        return at;
+    }
 
     /** The set bit of signal sig. */
     public static long bit(int sig) {

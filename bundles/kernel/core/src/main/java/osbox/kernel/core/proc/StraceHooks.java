@@ -1,6 +1,5 @@
 package osbox.kernel.core.proc;
 
-import osbox.kernel.core.strace.SigInfo;
 import osbox.kernel.core.strace.Traced;
 
 /**
@@ -9,37 +8,19 @@ import osbox.kernel.core.strace.Traced;
  * field test) for a process that is not traced.
  */
 public final class StraceHooks {
-    private static final int SIGTRAP = 5;
-    private static final int SIGFPE = 8;
-
     private StraceHooks() {
     }
 
-    /** Signal {@code info} is delivered to p: {@code --- SIGCHLD {si_signo=SIGCHLD, ...} ---}. */
+    /**
+     * Signal {@code info} is delivered to p (to a handler or to its
+     * death): {@code --- SIGCHLD {si_signo=SIGCHLD, ...} ---}, decoded from
+     * the siginfo bytes the kernel gives handlers.
+     */
     public static void signalDelivered(Process p, SigInfo info) {
         Traced t = p.traced();
         if (t != null) {
-            t.signalDelivered(p.pid(), info);
+            t.signalDelivered(p.pid(), info.bytes());
         }
-    }
-
-    /**
-     * Signal {@code sig} with si_code {@code code} is delivered to p. The
-     * last argument is the faulting address for a fault (SIGSEGV, SIGBUS,
-     * SIGILL, SIGTRAP, SIGFPE with a positive code), the sender's pid for
-     * a signal a process sent (SI_USER, SI_TKILL, SI_QUEUE), and unused for
-     * SI_KERNEL. SIGCHLD, which says more, takes the {@link SigInfo} form.
-     */
-    public static void signalDelivered(Process p, int sig, int code, long addr) {
-        if (p.traced() == null) {
-            return;
-        }
-        boolean fault = code > 0 && code != SigInfo.SI_KERNEL && (sig == 11 || sig == 7 || sig == 4
-                || sig == SIGTRAP || sig == SIGFPE);
-        SigInfo info = fault ? SigInfo.fault(sig, code, addr)
-                : code == SigInfo.SI_KERNEL ? SigInfo.kernel(sig)
-                : SigInfo.user(sig, code, (int) addr, 0);
-        signalDelivered(p, info);
     }
 
     /** p ended with wait status {@code status}: {@code +++ exited with 0 +++} or {@code +++ killed by SIGSEGV +++}. */

@@ -39,6 +39,14 @@ public final class SyscallDecoders {
     static final int LAST = 463;
 
     private static final CallFormat[] TABLE = new CallFormat[LAST + 1];
+    /** setitimer's and getitimer's which. */
+    private static final Names ITIMER = Names.of(0, "ITIMER_REAL", 1, "ITIMER_VIRTUAL", 2, "ITIMER_PROF");
+    /** futex commands (the op without FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME). */
+    private static final Names FUTEX_CMD = Names.of(0, "FUTEX_WAIT", 1, "FUTEX_WAKE", 2, "FUTEX_FD",
+            3, "FUTEX_REQUEUE", 4, "FUTEX_CMP_REQUEUE", 5, "FUTEX_WAKE_OP", 6, "FUTEX_LOCK_PI", 7, "FUTEX_UNLOCK_PI",
+            8, "FUTEX_TRYLOCK_PI", 9, "FUTEX_WAIT_BITSET", 10, "FUTEX_WAKE_BITSET", 11, "FUTEX_WAIT_REQUEUE_PI",
+            12, "FUTEX_CMP_REQUEUE_PI", 13, "FUTEX_LOCK_PI2");
+    private static final int FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
 
     static {
         add(17, of("getcwd", readBuffer(false), ULONG));
@@ -71,6 +79,8 @@ public final class SyscallDecoders {
         add(66, of("writev", FD, in((c, a) -> Structs.iovec(c.memory(), a, c.arg(2), -1)), INT));
         add(67, of("pread64", FD, readBuffer(false), ULONG, LONG));
         add(68, of("pwrite64", FD, writeBuffer(2), ULONG, LONG));
+        add(71, new CallFormat("sendfile", SyscallDecoders::sendfile, Result.DECIMAL, false));
+        add(72, new CallFormat("pselect6", SyscallDecoders::pselect6, Result.DECIMAL, false).decodedAtEntry());
         add(73, of("ppoll", in((c, a) -> Structs.pollfds(c.memory(), a, c.arg(1))), ULONG,
                 in((c, a) -> Structs.timespec(c.memory(), a)), in((c, a) -> Structs.sigset(c.memory(), a)), ULONG));
         add(78, of("readlinkat", DIRFD, PATH, readBuffer(false), ULONG));
@@ -80,8 +90,12 @@ public final class SyscallDecoders {
         add(93, of("exit", INT));
         add(94, of("exit_group", INT));
         add(96, of("set_tid_address", PTR));
+        add(98, new CallFormat("futex", SyscallDecoders::futex, Result.DECIMAL, false));
         add(99, of("set_robust_list", PTR, ULONG));
         add(101, of("nanosleep", in((c, a) -> Structs.timespec(c.memory(), a)), PTR));
+        add(102, of("getitimer", named(ITIMER::format), out((c, a) -> TimeAndUsageStructs.itimerval(c.memory(), a))));
+        add(103, of("setitimer", named(ITIMER::format), in((c, a) -> TimeAndUsageStructs.itimerval(c.memory(), a)),
+                out((c, a) -> TimeAndUsageStructs.itimerval(c.memory(), a))));
         add(113, of("clock_gettime", CLOCK, out((c, a) -> Structs.timespec(c.memory(), a))));
         add(114, of("clock_getres", CLOCK, out((c, a) -> Structs.timespec(c.memory(), a))));
         add(115, of("clock_nanosleep", CLOCK, named(v -> Flags.TIMER.format(v & 0xffffffffL)),
@@ -111,7 +125,8 @@ public final class SyscallDecoders {
         add(160, of("uname", out((c, a) -> Structs.utsname(c.memory(), a))));
         add(163, of("getrlimit", RLIMIT, out((c, a) -> Structs.rlimit(c.memory(), a, "RLIM_INFINITY"))));
         add(164, of("setrlimit", RLIMIT, in((c, a) -> Structs.rlimit(c.memory(), a, "RLIM_INFINITY"))));
-        add(165, of("getrusage", named(v -> Flags.RUSAGE.format((int) v)), PTR));
+        add(165, of("getrusage", named(v -> Flags.RUSAGE.format((int) v)),
+                out((c, a) -> TimeAndUsageStructs.rusage(c.memory(), a))));
         add(166, of("umask", MODE).returning(Result.OCTAL));
         add(167, of("prctl", named(Flags.PRCTL::format), HEX, HEX, HEX, HEX));
         add(172, of("getpid"));
@@ -121,7 +136,7 @@ public final class SyscallDecoders {
         add(176, of("getgid"));
         add(177, of("getegid"));
         add(178, of("gettid"));
-        add(179, of("sysinfo", PTR));
+        add(179, of("sysinfo", out((c, a) -> TimeAndUsageStructs.sysinfo(c.memory(), a))));
         add(214, of("brk", PTR).returning(Result.HEX));
         add(215, of("munmap", PTR, ULONG));
         add(216, of("mremap", PTR, ULONG, ULONG, HEX, PTR).returning(Result.HEX));
@@ -133,10 +148,13 @@ public final class SyscallDecoders {
         add(233, of("madvise", PTR, ULONG, named(Flags.MADV::format)));
         add(258, of("riscv_hwprobe", PTR, ULONG, ULONG, PTR, HEX));
         add(260, of("wait4", INT, (c, i, o) -> o.append(c.arg(i) == 0 ? "NULL" : c.succeeded() && c.result() > 0
-                ? Structs.waitStatus(c.memory(), c.arg(i)) : Formats.pointer(c.arg(i))), WAIT_OPTIONS, PTR));
+                ? Structs.waitStatus(c.memory(), c.arg(i)) : Formats.pointer(c.arg(i))), WAIT_OPTIONS,
+                out((c, a) -> TimeAndUsageStructs.rusage(c.memory(), a))));
         add(261, of("prlimit64", INT, RLIMIT, in((c, a) -> Structs.rlimit(c.memory(), a, "RLIM64_INFINITY")),
                 out((c, a) -> Structs.rlimit(c.memory(), a, "RLIM64_INFINITY"))));
         add(278, of("getrandom", readBuffer(true), ULONG, named(v -> Flags.GRND.format(v & 0xffffffffL))));
+        add(291, of("statx", DIRFD, PATH, named(TimeAndUsageStructs::statxFlags),
+                named(TimeAndUsageStructs.STATX_MASK::format), out((c, a) -> TimeAndUsageStructs.statx(c.memory(), a))));
         add(293, of("rseq", PTR, HEX, INT, HEX));
         add(439, of("faccessat2", DIRFD, PATH, named(v -> Flags.ACCESS.format(v & 0xffffffffL)),
                 named(v -> Flags.ACCESS_AT.format(v & 0xffffffffL))));
@@ -241,5 +259,57 @@ public final class SyscallDecoders {
         if ((flags & (0x1000000 | 0x200000)) != 0) {
             out.append(", child_tidptr=").append(Formats.pointer(c.arg(4)));
         }
+    }
+
+    // futex(uaddr, op, val, ...): the op by name (with _PRIVATE and |FUTEX_CLOCK_REALTIME), then the arguments
+    // that command reads, as strace's futex.c prints them
+    private static void futex(CallArgs c, StringBuilder out) {
+        int op = c.intArg(1);
+        int cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+        out.append(Formats.pointer(c.arg(0))).append(", ").append(FUTEX_CMD.format(cmd))
+                .append((op & FUTEX_PRIVATE_FLAG) != 0 ? "_PRIVATE" : "")
+                .append((op & FUTEX_CLOCK_REALTIME) != 0 ? "|FUTEX_CLOCK_REALTIME" : "")
+                .append(", ").append(c.intArg(2));
+        String timeout = c.arg(3) == 0 ? "NULL" : Structs.timespec(c.memory(), c.arg(3));
+        String bitset = (c.arg(5) & 0xffffffffL) == 0xffffffffL ? "FUTEX_BITSET_MATCH_ANY"
+                : Formats.hex(c.arg(5) & 0xffffffffL);
+        switch (cmd) {
+            case 0 -> out.append(", ").append(timeout);
+            case 9 -> out.append(", ").append(timeout).append(", ").append(bitset);
+            case 10 -> out.append(", ").append(bitset);
+            case 3 -> out.append(", ").append(c.intArg(3)).append(", ").append(Formats.pointer(c.arg(4)));
+            case 4, 5, 12 -> out.append(", ").append(c.intArg(3)).append(", ").append(Formats.pointer(c.arg(4)))
+                    .append(", ").append(Formats.hex(c.arg(5) & 0xffffffffL));
+            default -> { }
+        }
+    }
+
+    // pselect6(nfds, readfds, writefds, exceptfds, timeout, {sigmask, size}): the sets as given (at entry)
+    private static void pselect6(CallArgs c, StringBuilder out) {
+        long nfds = c.intArg(0);
+        out.append(nfds);
+        for (int i = 1; i <= 3; i++) {
+            out.append(", ").append(c.arg(i) == 0 ? "NULL" : TimeAndUsageStructs.fdSet(c.memory(), c.arg(i), nfds));
+        }
+        out.append(", ").append(c.arg(4) == 0 ? "NULL" : Structs.timespec(c.memory(), c.arg(4)))
+                .append(", ").append(c.arg(5) == 0 ? "NULL" : TimeAndUsageStructs.sigmaskPair(c.memory(), c.arg(5)));
+    }
+
+    // sendfile(out_fd, in_fd, offset, count): the offset as [before] => [after] when the call moved it, as strace
+    private static void sendfile(CallArgs c, StringBuilder out) {
+        out.append(c.intArg(0)).append(", ").append(c.intArg(1)).append(", ");
+        if (c.arg(2) == 0) {
+            out.append("NULL");
+        } else {
+            Long after = Formats.word(c.memory(), c.arg(2));
+            if (after == null) {
+                out.append(Formats.pointer(c.arg(2)));
+            } else if (c.succeeded() && c.result() > 0) {
+                out.append('[').append(after - c.result()).append("] => [").append(after).append(']');
+            } else {
+                out.append('[').append(after).append(']');
+            }
+        }
+        out.append(", ").append(Long.toUnsignedString(c.arg(3)));
     }
 }

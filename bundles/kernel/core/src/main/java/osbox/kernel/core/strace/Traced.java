@@ -104,10 +104,15 @@ public final class Traced {
 
     /**
      * A signal is delivered to the process (its handler runs, or its
-     * default action is taken): {@code --- SIGCHLD {si_signo=...} ---}.
+     * default action is taken): {@code --- SIGCHLD {si_signo=...} ---};
+     * {@code siginfo} is the kernel's struct siginfo (proc.SigInfo's bytes).
      */
-    public void signalDelivered(int pid, SigInfo info) {
-        emit(pid, "--- " + SignalNames.name(info.signo()) + " " + info.describe() + " ---");
+    public void signalDelivered(int pid, byte[] siginfo) {
+        if (siginfo.length < 32) {
+            throw new IllegalArgumentException("a siginfo of " + siginfo.length + " bytes");
+        }
+        emit(pid, "--- " + SignalNames.name((int) Formats.field(siginfo, 0, 4, true)) + " "
+                + SiginfoFormat.describe(siginfo) + " ---");
     }
 
     /**

@@ -105,7 +105,11 @@ class MemoryCallsTest {
         long a = mmap(0, 2 * PAGE, RW, PRIVATE);
         assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MPROTECT, a + 8, PAGE, RW), "not page aligned");
         assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MPROTECT, a, PAGE, 0x10), "an unknown prot bit");
-        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MPROTECT, a, -PAGE, RW), "a negative length");
+        assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, a, -PAGE, RW), "a length that wraps (size_t)");
+        assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, a, -1, 0x10), "the range before the prot bits");
+        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MPROTECT, a, -1, 0x0300_0000), "GROWSDOWN|GROWSUP first");
+        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MPROTECT, a, PAGE, 0x0100_0000), "no mapping grows down");
+        assertEquals(0, k.call(p, Syscalls.MPROTECT, a, PAGE, RW | 0x8), "PROT_SEM is accepted (riscv)");
         assertEquals(0, k.call(p, Syscalls.MPROTECT, a, 0, RW), "nothing to change");
         assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, 0x3000_0000L, PAGE, RW), "nothing mapped");
         assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MPROTECT, a, 3 * PAGE, RW), "partly mapped");

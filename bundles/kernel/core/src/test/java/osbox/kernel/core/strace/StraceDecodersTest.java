@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import osbox.api.kernel.Errno;
+import osbox.kernel.core.proc.SigInfo;
 import osbox.kernel.core.syscall.LinuxSyscallNames;
 import osbox.api.kernel.UserMemory;
 
@@ -108,11 +109,16 @@ class StraceDecodersTest {
         assertEquals("[]", SignalNames.set(0));
         assertEquals("[INT CHLD]", SignalNames.set(1L << 1 | 1L << 16));
         assertEquals("~[KILL STOP]", SignalNames.set(~(1L << 8 | 1L << 18)));
-        assertEquals("{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=2, si_uid=0, si_status=0, si_utime=0,"
-                + " si_stime=0}", SigInfo.child(SigInfo.CLD_EXITED, 2, 0, 0).describe());
+        // the kernel's own siginfo (what a handler gets), decoded as strace decodes it
+        assertEquals("{si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=2, si_uid=0, si_status=3, si_utime=0,"
+                + " si_stime=0}", SiginfoFormat.describe(new SigInfo(17, SigInfo.CLD_EXITED, 2, 0, 3, 0).bytes()));
+        assertEquals("{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=2, si_uid=0, si_status=SIGTERM, si_utime=0,"
+                + " si_stime=0}", SiginfoFormat.describe(new SigInfo(17, SigInfo.CLD_KILLED, 2, 0, 15, 0).bytes()));
         assertEquals("{si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=0x10}",
-                SigInfo.fault(11, SigInfo.SEGV_MAPERR, 0x10).describe());
-        assertEquals("{si_signo=SIGKILL, si_code=SI_KERNEL}", SigInfo.kernel(9).describe());
+                SiginfoFormat.describe(SigInfo.fault(11, SigInfo.SEGV_MAPERR, 0x10).bytes()));
+        assertEquals("{si_signo=SIGKILL, si_code=SI_KERNEL}", SiginfoFormat.describe(SigInfo.kernel(9).bytes()));
+        assertEquals("{si_signo=SIGTERM, si_code=SI_TKILL, si_pid=7, si_uid=0}",
+                SiginfoFormat.describe(SigInfo.user(15, SigInfo.SI_TKILL, 7).bytes()));
     }
 
     @Test
@@ -140,5 +146,90 @@ class StraceDecodersTest {
         for (int n : SyscallDecoders.numbers()) {
             assertEquals(LinuxSyscallNames.name(n), SyscallDecoders.lookup(n).name(), "syscall " + n);
         }
+    }
+
+    // the argument list of call nr with a0.. = args, after it answered result
+    private String arguments(int nr, long result, long... args) {
+        long[] registers = new long[6];
+        System.arraycopy(args, 0, registers, 0, args.length);
+        CallArgs c = new CallArgs();
+        c.enter(registers, 0, memory);
+        c.answer(result, memory);
+        StringBuilder out = new StringBuilder();
+        SyscallDecoders.lookup(nr).args().append(c, out);
+        return out.toString();
+    }
+
+    @Test
+    void futexPrintsTheArgumentsItsCommandReads() {
+        assertEquals("0x1100, FUTEX_WAIT_PRIVATE, 2, NULL", arguments(98, 0, 0x1100, 128, 2, 0, 0, 0));
+        assertEquals("0x1100, FUTEX_WAKE_PRIVATE, 1", arguments(98, 1, 0x1100, 129, 1, 0x55, 0x66, 0x77));
+        memory.writeLong(BASE, 1);
+        memory.writeLong(BASE + 8, 0);
+        assertEquals("0x1100, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, {tv_sec=1, tv_nsec=0},"
+                + " FUTEX_BITSET_MATCH_ANY", arguments(98, 0, 0x1100, 9 | 128 | 256, 0, BASE, 0, 0xffffffffL));
+        assertEquals("0x1100, FUTEX_CMP_REQUEUE, 1, 2147483647, 0x1200, 0x3",
+                arguments(98, 0, 0x1100, 4, 1, Integer.MAX_VALUE, 0x1200, 3));
+    }
+
+    @Test
+    void pselect6PrintsTheSetsTimeoutAndMask() {
+        memory.writeLong(BASE, 0b1001);             // read set: 0 and 3
+        memory.writeLong(BASE + 64, 0);             // timeout {0, 5}
+        memory.writeLong(BASE + 72, 5);
+        memory.writeLong(BASE + 128, BASE + 256);   // {sigmask, 8}
+        memory.writeLong(BASE + 136, 8);
+        memory.writeLong(BASE + 256, 1L << 16);     // [CHLD]
+        assertEquals("4, [0 3], NULL, NULL, {tv_sec=0, tv_nsec=5}, {sigmask=[CHLD], sigsetsize=8}",
+                arguments(72, 1, 4, BASE, 0, 0, BASE + 64, BASE + 128));
+        assertEquals("1, NULL, NULL, NULL, NULL, NULL", arguments(72, 0, 1, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void sendfileShowsHowItMovedTheOffset() {
+        assertEquals("1, 3, NULL, 16777216", arguments(71, 29, 1, 3, 0, 1 << 24));
+        memory.writeLong(BASE, 29);
+        assertEquals("1, 3, [0] => [29], 100", arguments(71, 29, 1, 3, BASE, 100));
+        assertEquals("1, 3, [29], 100", arguments(71, -Errno.EBADF, 1, 3, BASE, 100));
+    }
+
+    @Test
+    void usageTimerSysinfoAndStatxStructs() {
+        byte[] usage = new byte[144];
+        usage[0] = 2;                               // ru_utime {2, 300}
+        usage[8] = (byte) 300;
+        usage[9] = 1;
+        memory.write(BASE, usage, 0, usage.length);
+        assertEquals("RUSAGE_SELF, {ru_utime={tv_sec=2, tv_usec=300}, ru_stime={tv_sec=0, tv_usec=0}, ...}",
+                arguments(165, 0, 0, BASE));
+        assertEquals("RUSAGE_CHILDREN, 0x1000", arguments(165, -Errno.EINVAL, -1, BASE), "failed: the pointer");
+        memory.writeInt(BASE + 512, 0);
+        assertEquals("-1, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, {ru_utime={tv_sec=2, tv_usec=300},"
+                + " ru_stime={tv_sec=0, tv_usec=0}, ...}", arguments(260, 5, -1, BASE + 512, 0, BASE));
+        byte[] info = new byte[112];
+        info[0] = 12;                               // uptime
+        info[33] = 1;                               // totalram 256
+        info[80] = 3;                               // procs
+        info[104] = 1;                              // mem_unit
+        memory.write(BASE, info, 0, info.length);
+        assertEquals("{uptime=12, loads=[0, 0, 0], totalram=256, freeram=0, sharedram=0, bufferram=0, totalswap=0,"
+                + " freeswap=0, procs=3, totalhigh=0, freehigh=0, mem_unit=1}", arguments(179, 0, BASE));
+        memory.write(BASE, new byte[32], 0, 32);
+        memory.writeLong(BASE + 16, 1);
+        assertEquals("ITIMER_VIRTUAL, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=0}}, NULL",
+                arguments(103, 0, 1, BASE, 0));
+        assertEquals("ITIMER_PROF, {it_interval={tv_sec=0, tv_usec=0}, it_value={tv_sec=1, tv_usec=0}}",
+                arguments(102, 0, 2, BASE));
+        byte[] stx = new byte[256];
+        stx[0] = (byte) 0xff;                       // stx_mask STATX_BASIC_STATS
+        stx[1] = 0x07;
+        stx[0x1c] = (byte) 0xa4;                    // stx_mode 0100644
+        stx[0x1d] = (byte) 0x81;
+        stx[0x28] = 29;                             // stx_size
+        memory.write(BASE, stx, 0, stx.length);
+        put(BASE + 512, "/host/a");
+        assertEquals("AT_FDCWD, \"/host/a\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, STATX_ALL, {stx_mask="
+                + "STATX_BASIC_STATS, stx_attributes=0, stx_mode=S_IFREG|0644, stx_size=29, ...}",
+                arguments(291, 0, -100, BASE + 512, 0x100, 0xfff, BASE));
     }
 }
