@@ -1,10 +1,17 @@
 package osbox.ipc.posixmq;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -31,6 +38,10 @@ import osbox.api.kernel.SyscallContext;
 @Designate(ocd = MqNamespace.Config.class)
 public final class MqNamespace {
     static final String PID = "osbox.ipc.posixmq";
+    /** The file in the bundle's data area that carries the queues from one revision to the next. */
+    static final String STATE_FILE = "queues.snapshot";
+    /** Longest a stopping namespace waits for the simulation thread to export its queues (host seconds). */
+    private static final long EXPORT_WAIT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(MqNamespace.class);
 
     /** The limits, as /proc/sys/fs/mqueue and RLIMIT_MSGQUEUE (Linux's defaults). */
@@ -70,8 +81,73 @@ public final class MqNamespace {
         this.machine = machine;
     }
 
-    /** Config Admin's limits (framework thread): checked here, applied on the simulation thread. */
+    /**
+     * Activation (framework thread): the configured limits, then the state
+     * a previous revision of this bundle left in its data area when it
+     * stopped (an update), restored at the next safe point, before any
+     * handler of the new revision is bound (the kernel binds them at a
+     * later safe point). A state file that cannot be taken is logged and
+     * set aside, never half restored.
+     */
     @Activate
+    void activate(Config config, BundleContext context) {
+        configure(config);
+        File state = context.getDataFile(STATE_FILE);
+        if (state == null || !state.isFile()) {
+            return;
+        }
+        try {
+            byte[] snapshot = Files.readAllBytes(state.toPath());
+            Files.delete(state.toPath());
+            machine.submit(() -> {
+                try {
+                    importState(snapshot);
+                } catch (IllegalArgumentException e) {
+                    LOG.error("osbox: {}: the queues of the previous revision cannot be restored: {}", PID,
+                            e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.error("osbox: {}: {}: {}", PID, state, e.getMessage());
+        }
+    }
+
+    /**
+     * Deactivation (framework thread: the bundle stops or is updated): the
+     * queues are exported at a safe point and left in the bundle's data
+     * area for the next revision. Descriptors that processes hold still
+     * refer to this revision's queues (see bundles/ipc/README.md).
+     */
+    @Deactivate
+    void deactivate(BundleContext context) {
+        File state = context.getDataFile(STATE_FILE);
+        if (state == null) {
+            return;
+        }
+        try {
+            Files.write(state.toPath(), exportAtSafePoint());
+        } catch (Exception e) {
+            LOG.error("osbox: {}: the queues could not be saved for the next revision: {}", PID, e.getMessage());
+        }
+    }
+
+    // The export, run at the next safe point; a machine that no longer runs is not waited for past a bound.
+    private byte[] exportAtSafePoint() throws Exception {
+        if (machine.onSimulationThread()) {
+            return exportState();
+        }
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        machine.submit(() -> {
+            try {
+                done.complete(exportState());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.get(EXPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Config Admin's limits (framework thread): checked here, applied on the simulation thread. */
     @Modified
     void configure(Config config) {
         MqLimits next = new MqLimits(config.queues_max(), config.msg_max(), config.msgsize_max(),
@@ -134,11 +210,48 @@ public final class MqNamespace {
             error[0] = -Errno.EMFILE;
             return null;
         }
-        chargedByUid.put(creator.uid(), charged + cost);
-        MessageQueue q = new MessageQueue(name, creator.euid(), creator.egid(), mode & 07777, maxmsg, msgsize,
-                creator.uid(), cost, kernel::newWaitQueue);
-        byName.put(name, q);
+        MessageQueue q = newQueue(name, creator.euid(), creator.egid(), mode & 07777, maxmsg, msgsize, creator.uid(),
+                cost);
+        adopt(q);
         return q;
+    }
+
+    /** A queue not yet in the namespace, with its wait queues from the kernel (create, and a snapshot's restore). */
+    MessageQueue newQueue(String name, int uid, int gid, int mode, long maxmsg, long msgsize, int chargedUid,
+            long chargedBytes) {
+        return new MessageQueue(name, uid, gid, mode, maxmsg, msgsize, chargedUid, chargedBytes, kernel::newWaitQueue);
+    }
+
+    /** Puts a new queue under its name and charges its user; the name must be free. */
+    void adopt(MessageQueue q) {
+        if (byName.putIfAbsent(q.name, q) != null) {
+            throw new IllegalStateException("queue /" + q.name + " already exists");
+        }
+        chargedByUid.merge(q.chargedUid, q.chargedBytes, Long::sum);
+    }
+
+    /** The named queues, by name. */
+    List<MessageQueue> named() {
+        return new ArrayList<>(byName.values());
+    }
+
+    /**
+     * The state to hand to a successor or a checkpoint: every named queue
+     * with its messages and notification, in the versioned form
+     * {@link MqSnapshot} documents. Simulation thread only.
+     */
+    public byte[] exportState() {
+        return MqSnapshot.export(this);
+    }
+
+    /**
+     * Takes over a predecessor's state from {@link #exportState()} into
+     * this empty namespace; IllegalArgumentException, naming the problem,
+     * for a snapshot it cannot take (nothing is then restored). Simulation
+     * thread only.
+     */
+    public void importState(byte[] snapshot) {
+        MqSnapshot.restore(this, snapshot);
     }
 
     /** Removes a name (mq_unlink); the queue itself goes when its last descriptor is closed. */
