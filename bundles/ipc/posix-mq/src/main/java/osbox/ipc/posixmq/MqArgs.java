@@ -112,11 +112,17 @@ final class MqArgs {
         return since * hz + (nsec * hz + NANOS - 1) / NANOS;
     }
 
-    private static long longAt(byte[] b, int off) {
+    /** The little-endian long at b[off]. */
+    static long longAt(byte[] b, int off) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v |= (b[off + i] & 0xffL) << (8 * i);
         }
         return v;
+    }
+
+    /** The little-endian int at b[off]. */
+    static int intAt(byte[] b, int off) {
+        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 }

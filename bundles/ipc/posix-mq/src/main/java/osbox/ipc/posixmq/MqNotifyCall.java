@@ -62,8 +62,8 @@ public final class MqNotifyCall implements SyscallHandler {
         if (current != null) {
             return -Errno.EBUSY;
         }
-        q.setNotification(new MessageQueue.Notification(pid, intAt(sigevent, 12), intAt(sigevent, 8),
-                longAt(sigevent, 0)));
+        q.setNotification(new MessageQueue.Notification(pid, MqArgs.intAt(sigevent, 12), MqArgs.intAt(sigevent, 8),
+                MqArgs.longAt(sigevent, 0)));
         return 0;
     }
 
@@ -74,8 +74,8 @@ public final class MqNotifyCall implements SyscallHandler {
      * registered, else the negative errno.
      */
     private static long check(SyscallContext c, byte[] sigevent) {
-        int signo = intAt(sigevent, 8);
-        int how = intAt(sigevent, 12);
+        int signo = MqArgs.intAt(sigevent, 8);
+        int how = MqArgs.intAt(sigevent, 12);
         switch (how) {
             case MqConstants.SIGEV_NONE:
                 return 0;
@@ -83,7 +83,7 @@ public final class MqNotifyCall implements SyscallHandler {
                 return Integer.compareUnsigned(signo, MqConstants.NSIG) > 0 ? -Errno.EINVAL : 0;
             case MqConstants.SIGEV_THREAD: {
                 byte[] cookie = new byte[NOTIFY_COOKIE_LEN];
-                if (!c.memory().read(longAt(sigevent, 0), cookie, 0, cookie.length)) {
+                if (!c.memory().read(MqArgs.longAt(sigevent, 0), cookie, 0, cookie.length)) {
                     return -Errno.EFAULT;
                 }
                 OpenFile socket = c.file(signo);
@@ -95,13 +95,5 @@ public final class MqNotifyCall implements SyscallHandler {
             default:
                 return -Errno.EINVAL;
         }
-    }
-
-    private static int intAt(byte[] b, int off) {
-        return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
-    }
-
-    private static long longAt(byte[] b, int off) {
-        return (intAt(b, off) & 0xffff_ffffL) | (long) intAt(b, off + 4) << 32;
     }
 }
