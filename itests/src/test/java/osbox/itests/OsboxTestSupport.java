@@ -37,7 +37,7 @@ public abstract class OsboxTestSupport {
             "osbox.hw.memory", "osbox.hw.mmu", "osbox.hw.cpu", "osbox.hw.intc", "osbox.hw.timer",
             "osbox.hw.console", "osbox.hw.machine",
             "osbox.kernel.elf", "osbox.vm.manager", "osbox.kernel.core",
-            "osbox.kernel.tty", "osbox.kernel.syscalls.sysinfo",
+            "osbox.kernel.tty", "osbox.kernel.syscalls.sysinfo", "osbox.ipc.posixmq",
             "osbox.shell", "osbox.launcher", "osbox.workload");
 
     /**

@@ -43,4 +43,16 @@ public interface ProcessManager {
      * -EINVAL for a bad signal or group. Since 1.6.
      */
     long killGroup(int pgid, int sig);
+
+    /**
+     * Queues signal sig (1..64) for process pid from the kernel on behalf of
+     * a subsystem, with the siginfo it describes: si_code {@code code} (a
+     * message queue's SI_MESGQ, -3), the sender's pid and real uid, and
+     * si_value {@code value} (sival_int or sival_ptr); delivered as kill(2)'s
+     * are. Returns 0, -ESRCH when no such live process, -EINVAL for a bad
+     * signal; a kernel without the facility answers -ENOSYS. Since 1.8.
+     */
+    default long queueSignal(int pid, int sig, int code, int senderPid, int senderUid, long value) {
+        return -Errno.ENOSYS;
+    }
 }

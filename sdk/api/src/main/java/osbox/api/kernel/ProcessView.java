@@ -73,4 +73,24 @@ public interface ProcessView {
     default boolean blocksOrIgnores(int sig) {
         return false;
     }
+
+    /** Its real user id (what a signal's si_uid names); a kernel that keeps no credentials answers root. Since 1.8. */
+    default int uid() {
+        return 0;
+    }
+
+    /** Its effective user id (the owner of what it creates, whose permission bits apply). Since 1.8. */
+    default int euid() {
+        return 0;
+    }
+
+    /** Its effective group id. Since 1.8. */
+    default int egid() {
+        return 0;
+    }
+
+    /** Its file mode creation mask (umask), which clears bits of the modes it creates with. Since 1.8. */
+    default int umask() {
+        return 0022;
+    }
 }

@@ -25,7 +25,10 @@
  *
  * <p>1.8: for IPC bundles (issue 11): {@link osbox.api.kernel.SyscallContext#installFile}
  * and {@link osbox.api.kernel.SyscallContext#file}, so a bundle's handlers
- * can give out and look up descriptors.
+ * can give out and look up descriptors; {@link osbox.api.kernel.ProcessView}'s uid, euid,
+ * egid and umask (IPC permissions) and
+ * {@link osbox.api.kernel.ProcessManager#queueSignal} (a message queue's SI_MESGQ
+ * notification).
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

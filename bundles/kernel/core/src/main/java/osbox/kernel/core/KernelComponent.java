@@ -205,6 +205,11 @@ public final class KernelComponent implements KernelInternals, SyscallTracing {
     }
 
     @Override
+    public long queueSignal(int pid, int sig, int code, int senderPid, int senderUid, long value) {
+        return core.queueSignal(pid, sig, code, senderPid, senderUid, value);
+    }
+
+    @Override
     public WaitQueue newWaitQueue(String name) {
         return core.newWaitQueue(name);
     }

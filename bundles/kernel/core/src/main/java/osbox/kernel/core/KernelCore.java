@@ -368,6 +368,12 @@ public final class KernelCore implements Kernel, ProcessManager {
         return signals.sendToGroup(pgid, sig);
     }
 
+    /** A subsystem's signal with its siginfo (a message queue's notification), delivered as kill(2)'s are. */
+    @Override
+    public long queueSignal(int pid, int sig, int code, int senderPid, int senderUid, long value) {
+        return signals.queue(pid, osbox.kernel.core.proc.SigInfo.queued(sig, code, senderPid, senderUid, value));
+    }
+
     @Override
     public WaitQueue newWaitQueue(String name) {
         return dispatcher.newWaitQueue(name);

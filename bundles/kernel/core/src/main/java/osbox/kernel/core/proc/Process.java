@@ -262,7 +262,7 @@ public final class Process implements ProcessView, Task, Caller {
     public long robustListLength() { return robustListLength; }
 
     /** The file mode creation mask (permission bits only). */
-    public int umask() { return umask; }
+    @Override public int umask() { return umask; }
 
     /** umask: sets the mask to the permission bits of {@code mask}; returns the previous mask. */
     public int setUmask(int mask) {
@@ -415,6 +415,10 @@ public final class Process implements ProcessView, Task, Caller {
 
     /** Its user and group ids (the set*id calls change them in place). */
     public Credentials credentials() { return credentials; }
+
+    @Override public int uid() { return credentials.uids()[Credentials.REAL]; }
+    @Override public int euid() { return credentials.uids()[Credentials.EFFECTIVE]; }
+    @Override public int egid() { return credentials.gids()[Credentials.EFFECTIVE]; }
 
     /** What it used, fixed when it ended (null while it lives). */
     public Rusage exitUsage() { return exitUsage; }

@@ -95,6 +95,23 @@ public final class SignalDelivery {
     }
 
     /**
+     * A signal a subsystem queues for process pid with its own siginfo
+     * (a message queue's notification): delivered as send's are, but to
+     * that process only. Returns 0 or a negative errno (ESRCH, EINVAL).
+     */
+    public long queue(int pid, SigInfo info) {
+        Process t = table.get(pid);
+        if (info.signo() < 1 || info.signo() > 64) {
+            return -Errno.EINVAL;
+        }
+        if (t == null || t.state() == ProcessState.ZOMBIE) {
+            return -Errno.ESRCH;
+        }
+        post(t, info, Signals.name(info.signo()) + " queued by the kernel");
+        return 0;
+    }
+
+    /**
      * killpg from the kernel itself (the terminal's ^C, ^Z, SIGWINCH, its
      * job control): sends sig to every process in group pgid (&gt; 0) as
      * send does. Returns 0 or a negative errno (ESRCH, EINVAL).
