@@ -73,4 +73,14 @@ public interface ProcessView {
     default boolean blocksOrIgnores(int sig) {
         return false;
     }
+
+    /**
+     * Its thread id: a view is one thread (the unit of execution) and
+     * {@link #pid()} its process (the thread group id); the process's first
+     * thread has tid == pid. A kernel without threads answers the pid.
+     * Since 1.8.
+     */
+    default int tid() {
+        return pid();
+    }
 }

@@ -10,6 +10,7 @@ import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.OpenFiles;
+import osbox.kernel.core.futex.Futexes;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
 import osbox.kernel.core.proc.Process;
@@ -41,9 +42,11 @@ public final class SyscallFrame implements SyscallContext {
      * @param files      naming open files, making pipes
      * @param dispatcher sleeping, waking, yielding
      * @param vm         the VM manager (sysinfo's memory figures)
+     * @param futexes    who waits on which futex (futex, clone's thread words)
      */
     public record Parts(Machine machine, ProcessTable processes, ForkExec forkExec, ExitWait exits,
-            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm) {
+            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm,
+            Futexes futexes) {
     }
 
     private final Parts parts;
@@ -210,6 +213,11 @@ public final class SyscallFrame implements SyscallContext {
     /** The dispatcher (sched_yield). */
     public Dispatcher<Process> dispatcher() {
         return parts.dispatcher();
+    }
+
+    /** The futex mechanism. */
+    public Futexes futexes() {
+        return parts.futexes();
     }
 
     /** The VM manager: physical frames and swap (sysinfo). */
