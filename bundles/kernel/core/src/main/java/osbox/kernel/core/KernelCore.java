@@ -36,6 +36,7 @@ import osbox.kernel.core.fs.HostMount;
 import osbox.kernel.core.proc.CpuTimeLimit;
 import osbox.kernel.core.proc.ExecFormats;
 import osbox.kernel.core.futex.Futexes;
+import osbox.kernel.core.futex.PiFutexes;
 import osbox.kernel.core.futex.ThreadRelease;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
@@ -106,6 +107,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final Dispatcher<Process> dispatcher;
     private final ExitWait exits;
     private final Futexes futexes;
+    private final PiFutexes piFutexes;
     private final SignalDelivery signals;
     private final OomKiller oom;
     private final ExecFormats formats = new ExecFormats();
@@ -136,7 +138,8 @@ public final class KernelCore implements Kernel, ProcessManager {
         this.exits = new ExitWait(table, dispatcher, tracer);
         // a thread's robust futexes and clear_child_tid word are released (and their waiters woken) as it ends
         this.futexes = new Futexes(dispatcher);
-        exits.setThreadEnd(new ThreadRelease(futexes)::released);
+        this.piFutexes = new PiFutexes(futexes, table, dispatcher, tracer);
+        exits.setThreadEnd(new ThreadRelease(futexes, piFutexes)::released);
         this.signals = new SignalDelivery(table, exits, dispatcher, machine);
         // the return to user mode when the dispatcher puts a process on a hart: pending signals are delivered
         dispatcher.setResumeHook(signals::returnToUser);
@@ -154,7 +157,8 @@ public final class KernelCore implements Kernel, ProcessManager {
         // the trap table: each cause to the part that serves it
         UnexpectedTrap unexpected = new UnexpectedTrap();
         this.ecall = new SyscallTrap(machine, dispatcher, syscalls,
-                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm, futexes), oom, strace,
+                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm, futexes,
+                        piFutexes), oom, strace,
                 unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);

@@ -4,6 +4,7 @@ import osbox.api.kernel.Errno;
 import osbox.kernel.core.futex.FutexKey;
 import osbox.kernel.core.futex.FutexWaiter;
 import osbox.kernel.core.futex.Futexes;
+import osbox.kernel.core.futex.PiFutexes;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
@@ -27,13 +28,19 @@ import osbox.kernel.core.syscall.SyscallFrame;
  *     to val2 others to uaddr2; answers both counts added;</li>
  * <li>private futexes (FUTEX_PRIVATE_FLAG) meet within one process, shared
  *     ones across processes sharing the page;</li>
- * <li>FUTEX_WAKE_OP and the priority-inheritance operations answer ENOSYS,
+ * <li>FUTEX_LOCK_PI, TRYLOCK_PI, UNLOCK_PI: priority-inheritance locks
+ *     ({@link PiFutexes}): EDEADLK when the caller owns the lock already,
+ *     ESRCH for an owner that is no live thread, EAGAIN for TRYLOCK_PI on
+ *     a busy lock, EPERM for an UNLOCK_PI by a thread that does not own
+ *     it; LOCK_PI's timeout is absolute CLOCK_REALTIME;</li>
+ * <li>FUTEX_WAKE_OP, LOCK_PI2 and the requeue-PI operations answer ENOSYS,
  *     as Linux does for commands it does not know.</li>
  * </ul>
  */
 public final class FutexCall implements KernelSyscall {
     static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4,
-            FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
+            FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9,
+            FUTEX_WAKE_BITSET = 10;
     static final int FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
     // Linux's ETIMEDOUT (not among the API's Errno constants)
     static final int ETIMEDOUT = 110;
@@ -47,6 +54,9 @@ public final class FutexCall implements KernelSyscall {
         if (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) {
             return waitFor(c, cmd, privateFutex, realtime);
         }
+        if (cmd == FUTEX_LOCK_PI) {
+            return lockPi(c, privateFutex, realtime);
+        }
         if (realtime) {
             return -Errno.ENOSYS;
         }
@@ -57,6 +67,9 @@ public final class FutexCall implements KernelSyscall {
             case FUTEX_REQUEUE:
             case FUTEX_CMP_REQUEUE:
                 return requeue(c, cmd, privateFutex);
+            case FUTEX_TRYLOCK_PI:
+            case FUTEX_UNLOCK_PI:
+                return tryOrUnlockPi(c, cmd, privateFutex);
             default:
                 return -Errno.ENOSYS;
         }
@@ -117,6 +130,71 @@ public final class FutexCall implements KernelSyscall {
         w.setDeadline(deadline);
         c.sleepOnUntil(w.queue(), deadline);
         return RESTART;
+    }
+
+    // FUTEX_LOCK_PI: the timeout (absolute CLOCK_REALTIME) first, then the lock; asleep while another owns it.
+    // The restart after a hand-over or a wake takes the lock anew (a word naming the caller is its own).
+    private static long lockPi(SyscallFrame c, boolean privateFutex, boolean realtime) {
+        PiFutexes pi = c.piFutexes();
+        Process p = c.process();
+        FutexWaiter slept = pi.waiterFor(p);
+        boolean handedOver = false;
+        if (c.woken() && slept != null) {
+            if (slept.woken()) {
+                pi.stopWaiting(p, slept);
+                handedOver = true;
+            } else if (Math.max(c.now(), c.dispatcher().now()) >= slept.deadline()) {
+                pi.stopWaiting(p, slept);
+                return -ETIMEDOUT;
+            } else {
+                c.sleepOnUntil(slept.queue(), slept.deadline());
+                return RESTART;
+            }
+        }
+        long deadline = Long.MAX_VALUE;
+        if (c.arg(3) != 0) {
+            long ns = Timespecs.readNanos(c, c.arg(3));
+            if (ns < 0) {
+                return ns == Timespecs.FAULT ? -Errno.EFAULT : -Errno.EINVAL;
+            }
+            deadline = deadline(c, FUTEX_WAIT_BITSET, true, ns);
+        }
+        if (realtime) {
+            return -Errno.ENOSYS;
+        }
+        long uaddr = c.arg(0);
+        if ((uaddr & 3) != 0) {
+            return -Errno.EINVAL;
+        }
+        FutexKey key = c.futexes().key(p, uaddr, privateFutex);
+        if (key == null) {
+            return -Errno.EFAULT;
+        }
+        Long done = pi.lock(p, uaddr, key, false, handedOver);
+        if (done != null) {
+            return done;
+        }
+        FutexWaiter w = pi.waiterFor(p);
+        w.setDeadline(deadline);
+        c.sleepOnUntil(w.queue(), deadline);
+        return RESTART;
+    }
+
+    // FUTEX_TRYLOCK_PI and FUTEX_UNLOCK_PI: the word's checks, then take it or hand it on.
+    private static long tryOrUnlockPi(SyscallFrame c, int cmd, boolean privateFutex) {
+        long uaddr = c.arg(0);
+        if ((uaddr & 3) != 0) {
+            return -Errno.EINVAL;
+        }
+        FutexKey key = c.futexes().key(c.process(), uaddr, privateFutex);
+        if (key == null) {
+            return -Errno.EFAULT;
+        }
+        if (cmd == FUTEX_UNLOCK_PI) {
+            return c.piFutexes().unlock(c.process(), uaddr, key);
+        }
+        Long done = c.piFutexes().lock(c.process(), uaddr, key, true, false);
+        return done == null ? -Errno.EAGAIN : done;
     }
 
     // The cycle a wait of ns nanoseconds ends at: relative to now for FUTEX_WAIT, an absolute time of

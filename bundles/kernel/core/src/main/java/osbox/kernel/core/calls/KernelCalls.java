@@ -86,9 +86,9 @@ public final class KernelCalls {
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.full()),
                 new Entry(Syscalls.FUTEX, "futex", new FutexCall(), SyscallStatus.partial(
-                        "FUTEX_WAIT, WAKE, REQUEUE, CMP_REQUEUE, WAIT_BITSET and WAKE_BITSET, private and shared, "
-                        + "with relative, monotonic and realtime timeouts; FUTEX_WAKE_OP and the priority-inheritance "
-                        + "operations answer ENOSYS")),
+                        "FUTEX_WAIT, WAKE, REQUEUE, CMP_REQUEUE, WAIT_BITSET, WAKE_BITSET, LOCK_PI, TRYLOCK_PI and "
+                        + "UNLOCK_PI, private and shared, with relative, monotonic and realtime timeouts; FUTEX_WAKE_OP, "
+                        + "LOCK_PI2 and the requeue-PI operations answer ENOSYS")),
                 new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.full()),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.partial(
                         "a signal handler interrupts it with EINTR and rem; a stop and SIGCONT restart it in full")),

@@ -18,6 +18,8 @@ public final class FutexWaiter {
     boolean woken;
     /** The cycle its wait times out at (Long.MAX_VALUE: never). */
     long deadline = Long.MAX_VALUE;
+    /** For a priority-inheritance wait (FUTEX_LOCK_PI): the thread that holds the lock; null otherwise. */
+    Process owner;
 
     FutexWaiter(Process thread, FutexKey key, int bitset, KernelWaitQueue<Process> queue) {
         this.thread = thread;
@@ -44,6 +46,11 @@ public final class FutexWaiter {
     /** Whether a FUTEX_WAKE (or a requeue's wake) chose it: its wait answers 0. */
     public boolean woken() {
         return woken;
+    }
+
+    /** The thread holding the PI lock it waits for, or null for a plain futex wait. */
+    public Process owner() {
+        return owner;
     }
 
     /** The cycle its wait times out at (Long.MAX_VALUE: never). */

@@ -183,6 +183,12 @@ public final class Futexes {
         return wakes;
     }
 
+    /** Wakes w, chosen by its caller (a PI unlock's hand-over), off its queue. */
+    void wakeChosen(FutexWaiter w) {
+        unqueue(w);
+        wakeOne(w);
+    }
+
     // Marks w chosen and wakes its thread (its wait answers 0 when the call runs again).
     private void wakeOne(FutexWaiter w) {
         w.woken = true;

@@ -13,14 +13,17 @@ import osbox.kernel.core.proc.Process;
  */
 public final class ThreadRelease {
     private final Futexes futexes;
+    private final PiFutexes pi;
 
-    /** Releases threads' futexes through {@code futexes}. */
-    public ThreadRelease(Futexes futexes) {
+    /** Releases threads' futexes through {@code futexes} and their PI waits and boosts through {@code pi}. */
+    public ThreadRelease(Futexes futexes, PiFutexes pi) {
         this.futexes = futexes;
+        this.pi = pi;
     }
 
     /** Releases t's robust futexes and clear_child_tid word; call before its address space is destroyed or replaced. */
     public void released(Process t) {
+        pi.threadEnded(t);
         futexes.endWait(t);
         if (t.robustList() != 0) {
             walkRobustList(t);

@@ -68,6 +68,8 @@ public final class Process implements ProcessView, Task, Caller {
     // The entity (hart, sleeps, bursts, CPU accounting): written only by the dispatcher. ----
     private int nice;
     private int priority;
+    /** The priority PI futex waiters lend it (Integer.MAX_VALUE: none); PiFutexes sets it. */
+    private int lentPriority = Integer.MAX_VALUE;
     private int tickets = 100;
     private long lengthHint = -1;
     private long burstHint = -1;
@@ -122,7 +124,8 @@ public final class Process implements ProcessView, Task, Caller {
     /** The task id the dispatcher and policies know it by: its tid. */
     @Override public int id() { return tid; }
     @Override public int nice() { return nice; }
-    @Override public int priority() { return priority; }
+    /** Its priority: its own, or the better one a priority-inheritance futex's waiter lends it. */
+    @Override public int priority() { return Math.min(priority, lentPriority); }
     @Override public int tickets() { return tickets; }
     @Override public long arrival() { return createdAt; }
     @Override public long lengthHint() { return lengthHint; }
@@ -259,6 +262,9 @@ public final class Process implements ProcessView, Task, Caller {
         group.umask = mask & 0777;
         return old;
     }
+
+    /** PiFutexes: the best priority its PI waiters lend it (Integer.MAX_VALUE: none). */
+    public void setLentPriority(int p) { lentPriority = p; }
 
     /** The futex it waits on (the futex package's waiter), or null. */
     public Object futexWait() { return futexWait; }

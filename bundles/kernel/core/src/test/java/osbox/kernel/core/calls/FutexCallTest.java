@@ -69,9 +69,11 @@ class FutexCallTest {
     @Test
     void unmodelledOperationsAreEnosys() {
         int wakeOp = 5;
-        int lockPi = 6;
+        int waitRequeuePi = 11;
+        int lockPi2 = 13;
         assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, wakeOp, 1, 1, page, 2));
-        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, lockPi, 0, 0, 0, 0));
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, waitRequeuePi, 2, 0, page + 4, 0));
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, lockPi2, 0, 0, 0, 0));
         assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page,
                 FutexCall.FUTEX_WAKE | FutexCall.FUTEX_CLOCK_REALTIME, 1, 0, 0, 0), "CLOCK_REALTIME with a wake");
         assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page,
