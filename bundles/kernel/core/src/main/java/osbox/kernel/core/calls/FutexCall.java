@@ -108,25 +108,22 @@ public final class FutexCall implements KernelSyscall {
             return -Errno.EINVAL;
         }
         long uaddr = c.arg(0);
-        if ((uaddr & 3) != 0) {
-            return -Errno.EINVAL;
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
         }
-        FutexKey key = futexes.key(p, uaddr, privateFutex);
-        if (key == null) {
+        Integer value = Futexes.readWord(c.memory(), uaddr);
+        if (value == null) {
             return -Errno.EFAULT;
         }
-        byte[] word = new byte[4];
-        if (!c.memory().read(uaddr, word, 0, 4)) {
-            return -Errno.EFAULT;
-        }
-        int value = (word[0] & 0xff) | (word[1] & 0xff) << 8 | (word[2] & 0xff) << 16 | word[3] << 24;
         if (value != (int) c.arg(2)) {
             return -Errno.EAGAIN;
         }
         if (deadline <= c.now()) {
             return -ETIMEDOUT;
         }
-        FutexWaiter w = futexes.beginWait(p, key, bitset);
+        FutexWaiter w = futexes.beginWait(p, key[0], bitset);
         w.setDeadline(deadline);
         c.sleepOnUntil(w.queue(), deadline);
         return RESTART;
@@ -163,14 +160,12 @@ public final class FutexCall implements KernelSyscall {
             return -Errno.ENOSYS;
         }
         long uaddr = c.arg(0);
-        if ((uaddr & 3) != 0) {
-            return -Errno.EINVAL;
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
         }
-        FutexKey key = c.futexes().key(p, uaddr, privateFutex);
-        if (key == null) {
-            return -Errno.EFAULT;
-        }
-        Long done = pi.lock(p, uaddr, key, false, handedOver);
+        Long done = pi.lock(p, uaddr, key[0], false, handedOver);
         if (done != null) {
             return done;
         }
@@ -183,18 +178,26 @@ public final class FutexCall implements KernelSyscall {
     // FUTEX_TRYLOCK_PI and FUTEX_UNLOCK_PI: the word's checks, then take it or hand it on.
     private static long tryOrUnlockPi(SyscallFrame c, int cmd, boolean privateFutex) {
         long uaddr = c.arg(0);
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
+        }
+        if (cmd == FUTEX_UNLOCK_PI) {
+            return c.piFutexes().unlock(c.process(), uaddr, key[0]);
+        }
+        Long done = c.piFutexes().lock(c.process(), uaddr, key[0], true, false);
+        return done == null ? -Errno.EAGAIN : done;
+    }
+
+    // The futex key of an aligned word at uaddr: -EINVAL misaligned, -EFAULT outside the user half or unmapped
+    // (shared), in keyOut[0] otherwise (answer 0).
+    private static long keyOf(SyscallFrame c, long uaddr, boolean privateFutex, FutexKey[] keyOut) {
         if ((uaddr & 3) != 0) {
             return -Errno.EINVAL;
         }
-        FutexKey key = c.futexes().key(c.process(), uaddr, privateFutex);
-        if (key == null) {
-            return -Errno.EFAULT;
-        }
-        if (cmd == FUTEX_UNLOCK_PI) {
-            return c.piFutexes().unlock(c.process(), uaddr, key);
-        }
-        Long done = c.piFutexes().lock(c.process(), uaddr, key, true, false);
-        return done == null ? -Errno.EAGAIN : done;
+        keyOut[0] = c.futexes().key(c.process(), uaddr, privateFutex);
+        return keyOut[0] == null ? -Errno.EFAULT : 0;
     }
 
     // The cycle a wait of ns nanoseconds ends at: relative to now for FUTEX_WAIT, an absolute time of
@@ -214,14 +217,12 @@ public final class FutexCall implements KernelSyscall {
             return -Errno.EINVAL;
         }
         long uaddr = c.arg(0);
-        if ((uaddr & 3) != 0) {
-            return -Errno.EINVAL;
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
         }
-        FutexKey key = c.futexes().key(c.process(), uaddr, privateFutex);
-        if (key == null) {
-            return -Errno.EFAULT;
-        }
-        return c.futexes().wake(key, (int) c.arg(2), bitset);
+        return c.futexes().wake(key[0], (int) c.arg(2), bitset);
     }
 
     // FUTEX_REQUEUE and CMP_REQUEUE: wake val, move val2 (the timeout argument's register) to uaddr2.
@@ -243,11 +244,10 @@ public final class FutexCall implements KernelSyscall {
             return -Errno.EFAULT;
         }
         if (cmd == FUTEX_CMP_REQUEUE) {
-            byte[] word = new byte[4];
-            if (!c.memory().read(uaddr, word, 0, 4)) {
+            Integer value = Futexes.readWord(c.memory(), uaddr);
+            if (value == null) {
                 return -Errno.EFAULT;
             }
-            int value = (word[0] & 0xff) | (word[1] & 0xff) << 8 | (word[2] & 0xff) << 16 | word[3] << 24;
             if (value != (int) c.arg(5)) {
                 return -Errno.EAGAIN;
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import osbox.api.hw.Access;
+import osbox.api.kernel.UserMemory;
 import osbox.api.memory.AddressSpace;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.sched.Dispatcher;
@@ -165,6 +166,15 @@ public final class Futexes {
             }
         }
         return woken + moved;
+    }
+
+    /** The 32-bit little-endian word at uaddr of m, or null when it cannot be read. */
+    public static Integer readWord(UserMemory m, long uaddr) {
+        byte[] b = new byte[4];
+        if (!m.read(uaddr, b, 0, 4)) {
+            return null;
+        }
+        return (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | b[3] << 24;
     }
 
     /** Threads waiting on key now (asleep or not yet unqueued). */

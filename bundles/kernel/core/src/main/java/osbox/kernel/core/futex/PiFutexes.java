@@ -60,13 +60,13 @@ public final class PiFutexes {
      */
     public Long lock(Process p, long uaddr, FutexKey key, boolean tryOnly, boolean handedOver) {
         UserMemory m = p.userMemory();
-        int[] word = new int[1];
-        if (!read(m, uaddr, word)) {
+        Integer word = Futexes.readWord(m, uaddr);
+        if (word == null) {
             return (long) -Errno.EFAULT;
         }
-        int ownerTid = word[0] & Futexes.FUTEX_TID_MASK;
+        int ownerTid = word & Futexes.FUTEX_TID_MASK;
         if (ownerTid == 0) {
-            int taken = p.tid() | (word[0] & Futexes.FUTEX_OWNER_DIED) | (futexes.waiters(key) > 0 ? Futexes.FUTEX_WAITERS : 0);
+            int taken = p.tid() | (word & Futexes.FUTEX_OWNER_DIED) | (futexes.waiters(key) > 0 ? Futexes.FUTEX_WAITERS : 0);
             return m.writeInt(uaddr, taken) ? 0L : -Errno.EFAULT;
         }
         if (ownerTid == p.tid()) {
@@ -79,7 +79,7 @@ public final class PiFutexes {
         if (tryOnly) {
             return (long) -Errno.EAGAIN;
         }
-        if ((word[0] & Futexes.FUTEX_WAITERS) == 0 && !m.writeInt(uaddr, word[0] | Futexes.FUTEX_WAITERS)) {
+        if ((word & Futexes.FUTEX_WAITERS) == 0 && !m.writeInt(uaddr, word | Futexes.FUTEX_WAITERS)) {
             return (long) -Errno.EFAULT;
         }
         FutexWaiter w = futexes.beginWait(p, key, Futexes.MATCH_ANY);
@@ -103,11 +103,11 @@ public final class PiFutexes {
      */
     public long unlock(Process p, long uaddr, FutexKey key) {
         UserMemory m = p.userMemory();
-        int[] word = new int[1];
-        if (!read(m, uaddr, word)) {
+        Integer word = Futexes.readWord(m, uaddr);
+        if (word == null) {
             return -Errno.EFAULT;
         }
-        if ((word[0] & Futexes.FUTEX_TID_MASK) != p.tid()) {
+        if ((word & Futexes.FUTEX_TID_MASK) != p.tid()) {
             return -Errno.EPERM;
         }
         FutexWaiter next = null;
@@ -189,14 +189,5 @@ public final class PiFutexes {
                             + owner.priority());
             dispatcher.priorityChanged(owner);
         }
-    }
-
-    private static boolean read(UserMemory m, long uaddr, int[] out) {
-        byte[] b = new byte[4];
-        if (!m.read(uaddr, b, 0, 4)) {
-            return false;
-        }
-        out[0] = (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | b[3] << 24;
-        return true;
     }
 }

@@ -78,12 +78,11 @@ public final class ThreadRelease {
         if ((uaddr & 3) != 0) {
             return;
         }
-        byte[] b = new byte[4];
         UserMemory m = t.userMemory();
-        if (!m.read(uaddr, b, 0, 4)) {
+        Integer value = Futexes.readWord(m, uaddr);
+        if (value == null) {
             return;
         }
-        int value = (b[0] & 0xff) | (b[1] & 0xff) << 8 | (b[2] & 0xff) << 16 | b[3] << 24;
         if ((value & Futexes.FUTEX_TID_MASK) != t.tid()) {
             return;
         }
