@@ -136,12 +136,12 @@ public final class OsboxCommands implements CommandSessionListener {
      * Prints the process table; first waits (a few seconds at most) for the
      * background runs of this session that have not made their process yet.
      */
-    @Descriptor("list processes: PID PPID STATE NAME CPU-CYCLES INSTRUCTIONS SYSCALLS")
+    @Descriptor("list processes, a row per thread: PID PPID TID STATE NAME CPU-CYCLES INSTRUCTIONS SYSCALLS")
     public void ps(CommandSession session) throws Exception {
         background.awaitStarted(session);
         List<Reports.ProcessRow> rows = machine.call(() -> {
             List<Reports.ProcessRow> copy = new ArrayList<>();
-            for (ProcessView p : processes.processes()) {
+            for (ProcessView p : processes.threads()) {
                 copy.add(Reports.ProcessRow.of(p));
             }
             return copy;

@@ -19,20 +19,20 @@ final class Reports {
     /**
      * One process, copied on the simulation thread so the shell thread reads no live kernel state.
      */
-    record ProcessRow(int pid, int ppid, String state, String name, long cpuCycles, long instructions,
+    record ProcessRow(int pid, int ppid, int tid, String state, String name, long cpuCycles, long instructions,
             long syscalls) {
-        /** Copies a view (call on the simulation thread). */
+        /** Copies a view of one thread (call on the simulation thread). */
         static ProcessRow of(ProcessView p) {
-            return new ProcessRow(p.pid(), p.ppid(), p.state().name(), p.name(), p.cpuCycles(), p.instructions(),
-                    p.syscalls());
+            return new ProcessRow(p.pid(), p.ppid(), p.tid(), p.state().name(), p.name(), p.cpuCycles(),
+                    p.instructions(), p.syscalls());
         }
     }
 
-    /** The {@code osbox:ps} table. */
+    /** The {@code osbox:ps} table: a row per thread (TID; a process's first thread has TID = PID). */
     static String processes(List<ProcessRow> rows) {
-        Table t = new Table(">PID", ">PPID", "STATE", "NAME", ">CPU-CYCLES", ">INSTRUCTIONS", ">SYSCALLS");
+        Table t = new Table(">PID", ">PPID", ">TID", "STATE", "NAME", ">CPU-CYCLES", ">INSTRUCTIONS", ">SYSCALLS");
         for (ProcessRow r : rows) {
-            t.row(r.pid(), r.ppid(), r.state(), r.name(), r.cpuCycles(), r.instructions(), r.syscalls());
+            t.row(r.pid(), r.ppid(), r.tid(), r.state(), r.name(), r.cpuCycles(), r.instructions(), r.syscalls());
         }
         return t.render();
     }

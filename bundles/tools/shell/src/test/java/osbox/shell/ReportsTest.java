@@ -30,17 +30,19 @@ class ReportsTest {
     @Test
     void processTable() {
         String text = Reports.processes(List.of(
-                new Reports.ProcessRow(1, 0, "RUNNING", "init", 1200, 1100, 3),
-                new Reports.ProcessRow(12, 1, "ZOMBIE", "hello", 5, 5, 1)));
+                new Reports.ProcessRow(1, 0, 1, "RUNNING", "init", 1200, 1100, 3),
+                new Reports.ProcessRow(12, 1, 12, "ZOMBIE", "hello", 5, 5, 1),
+                new Reports.ProcessRow(12, 1, 13, "BLOCKED", "hello", 7, 6, 2)));
         assertEquals(""
-                + "PID  PPID  STATE    NAME   CPU-CYCLES  INSTRUCTIONS  SYSCALLS\n"
-                + "  1     0  RUNNING  init         1200          1100         3\n"
-                + " 12     1  ZOMBIE   hello           5             5         1\n", text);
+                + "PID  PPID  TID  STATE    NAME   CPU-CYCLES  INSTRUCTIONS  SYSCALLS\n"
+                + "  1     0    1  RUNNING  init         1200          1100         3\n"
+                + " 12     1   12  ZOMBIE   hello           5             5         1\n"
+                + " 12     1   13  BLOCKED  hello           7             6         2\n", text);
     }
 
     @Test
     void emptyProcessTableHasHeadersOnly() {
-        assertEquals("PID  PPID  STATE  NAME  CPU-CYCLES  INSTRUCTIONS  SYSCALLS\n", Reports.processes(List.of()));
+        assertEquals("PID  PPID  TID  STATE  NAME  CPU-CYCLES  INSTRUCTIONS  SYSCALLS\n", Reports.processes(List.of()));
     }
 
     @Test

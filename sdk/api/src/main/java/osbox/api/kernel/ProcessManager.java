@@ -28,8 +28,17 @@ public interface ProcessManager {
 
     Optional<ProcessView> process(int pid);
 
-    /** Every process not yet reaped, by pid. */
+    /** Every process not yet reaped, by pid (one view per process: its first thread, the leader). */
     List<ProcessView> processes();
+
+    /**
+     * Every thread not yet ended, by tid (each view's {@link ProcessView#tid()}
+     * names the thread, its {@link ProcessView#pid()} the process). A kernel
+     * without threads answers {@link #processes()}. Since 1.8.
+     */
+    default List<ProcessView> threads() {
+        return processes();
+    }
 
     /** Calls {@code listener} whenever a process exits (becomes a zombie). */
     void addExitListener(Consumer<ProcessView> listener);

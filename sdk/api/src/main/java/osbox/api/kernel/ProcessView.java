@@ -93,4 +93,14 @@ public interface ProcessView {
     default int umask() {
         return 0022;
     }
+
+    /**
+     * Its thread id: a view is one thread (the unit of execution) and
+     * {@link #pid()} its process (the thread group id); the process's first
+     * thread has tid == pid. A kernel without threads answers the pid.
+     * Since 1.8.
+     */
+    default int tid() {
+        return pid();
+    }
 }

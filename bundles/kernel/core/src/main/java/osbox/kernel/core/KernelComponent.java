@@ -190,6 +190,11 @@ public final class KernelComponent implements KernelInternals, SyscallTracing {
     }
 
     @Override
+    public List<ProcessView> threads() {
+        return sim(core::threads);
+    }
+
+    @Override
     public void addExitListener(Consumer<ProcessView> listener) {
         core.addExitListener(listener);
     }

@@ -35,6 +35,9 @@ import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.fs.HostMount;
 import osbox.kernel.core.proc.CpuTimeLimit;
 import osbox.kernel.core.proc.ExecFormats;
+import osbox.kernel.core.futex.Futexes;
+import osbox.kernel.core.futex.PiFutexes;
+import osbox.kernel.core.futex.ThreadRelease;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
 import osbox.kernel.core.proc.OomKiller;
@@ -103,6 +106,8 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final ProcessTable table = new ProcessTable();
     private final Dispatcher<Process> dispatcher;
     private final ExitWait exits;
+    private final Futexes futexes;
+    private final PiFutexes piFutexes;
     private final SignalDelivery signals;
     private final OomKiller oom;
     private final ExecFormats formats = new ExecFormats();
@@ -131,6 +136,10 @@ public final class KernelCore implements Kernel, ProcessManager {
         vm.useClock(dispatcher::now);
         // processes, bottom up: how they end, signals (which end them), the OOM killer (which signals)
         this.exits = new ExitWait(table, dispatcher, tracer);
+        // a thread's robust futexes and clear_child_tid word are released (and their waiters woken) as it ends
+        this.futexes = new Futexes(dispatcher);
+        this.piFutexes = new PiFutexes(futexes, table, dispatcher, tracer);
+        exits.setThreadEnd(new ThreadRelease(futexes, piFutexes)::released);
         this.signals = new SignalDelivery(table, exits, dispatcher, machine);
         // the return to user mode when the dispatcher puts a process on a hart: pending signals are delivered
         dispatcher.setResumeHook(signals::returnToUser);
@@ -139,7 +148,8 @@ public final class KernelCore implements Kernel, ProcessManager {
         this.oom = new OomKiller(table, signals, vm, tracer);
         OpenFiles files = new OpenFiles(dispatcher::newWaitQueue);
         this.forkExec = new ForkExec(new ForkExec.Parts(table, dispatcher, formats, new ProgramLoader(vm, oom),
-                new HostMount(settings.hostDir()), files, oom, tracer, settings.maxProcesses(), settings.seed()));
+                new HostMount(settings.hostDir()), files, oom, tracer, settings.maxProcesses(), settings.seed(),
+                exits));
         for (KernelCalls.Entry e : KernelCalls.all()) {
             syscalls.install(e.number(), e.name(), e.call(), e.status());
             tracer.record(TraceKind.SERVICE, -1, 0, e.number(), 1, e.name());
@@ -147,7 +157,8 @@ public final class KernelCore implements Kernel, ProcessManager {
         // the trap table: each cause to the part that serves it
         UnexpectedTrap unexpected = new UnexpectedTrap();
         this.ecall = new SyscallTrap(machine, dispatcher, syscalls,
-                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm), oom, strace,
+                new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm, futexes,
+                        piFutexes), oom, strace,
                 unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);
@@ -197,7 +208,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     public void shutdown() {
         machine.setTrapVector(null);
         for (Process p : table.all()) {
-            if (p.state() != ProcessState.ZOMBIE) {
+            if (p.state() != ProcessState.ZOMBIE && p.group().liveCount() > 0) {
                 exits.terminate(p, WaitStatus.signaled(Signals.SIGKILL, false), "kernel shut down");
             }
         }
@@ -349,6 +360,12 @@ public final class KernelCore implements Kernel, ProcessManager {
 
     @Override
     public List<ProcessView> processes() {
+        return new ArrayList<>(table.processes());
+    }
+
+    /** Every thread not yet ended (a process's leader too, until reaped), by tid. */
+    @Override
+    public List<ProcessView> threads() {
         return new ArrayList<>(table.all());
     }
 

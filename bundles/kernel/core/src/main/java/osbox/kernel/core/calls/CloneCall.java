@@ -21,10 +21,15 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * <li>CLONE_VFORK suspends the parent until the child execs or ends. The
  *     memory is copied (copy-on-write) even with CLONE_VM: what the child
  *     writes before its execve is not seen by the parent;</li>
- * <li>threads (CLONE_THREAD, CLONE_SIGHAND, CLONE_VM without CLONE_VFORK)
- *     and shared tables (CLONE_FILES, CLONE_FS), CLONE_PARENT, CLONE_PIDFD
- *     and namespaces answer ENOSYS; combinations Linux refuses answer EINVAL
- *     first.</li>
+ * <li>a thread, as glibc's pthread_create asks for it (CLONE_VM, FS, FILES,
+ *     SIGHAND, THREAD, SYSVSEM, SETTLS, PARENT_SETTID, CHILD_CLEARTID): a
+ *     new thread of the caller's process sharing everything it holds, on
+ *     the given stack with the given TLS; the call answers its tid. The
+ *     exit signal is ignored for a thread, as on Linux;</li>
+ * <li>partial sharing (CLONE_VM, CLONE_SIGHAND, CLONE_FILES or CLONE_FS
+ *     without a whole thread; a thread without CLONE_FILES and CLONE_FS),
+ *     CLONE_PARENT, CLONE_PIDFD and namespaces answer ENOSYS; combinations
+ *     Linux refuses answer EINVAL first.</li>
  * </ul>
  */
 public final class CloneCall implements KernelSyscall {
@@ -38,6 +43,8 @@ public final class CloneCall implements KernelSyscall {
     static final long SERVED = CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_SETTLS | CLONE_PARENT_SETTID
             | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID | CLONE_PTRACE | CLONE_UNTRACED | CLONE_SYSVSEM
             | CLONE_DETACHED;
+    /** What a thread shares with its process: all of it, as pthread_create asks. */
+    static final long THREAD = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
     static final int NSIG = 64;
 
     @Override
@@ -50,6 +57,9 @@ public final class CloneCall implements KernelSyscall {
         long refused = refusal(flags);
         if (refused != 0) {
             return refused;
+        }
+        if ((flags & CLONE_THREAD) != 0) {
+            return thread(c, parent, flags);
         }
         long pid = c.forkExec().fork(parent);
         if (pid < 0) {
@@ -85,6 +95,34 @@ public final class CloneCall implements KernelSyscall {
         return RESTART;
     }
 
+    // A new thread of the caller's process: its stack, TLS and tid words as the flags ask; it runs from
+    // the instruction after the ecall with a0 = 0, and the caller gets its tid.
+    private static long thread(SyscallFrame c, Process parent, long flags) {
+        Process t = c.forkExec().thread(parent);
+        if (t == null) {
+            return -Errno.EAGAIN;
+        }
+        HartContext regs = t.context();
+        if (c.arg(1) != 0) {
+            regs.x[HartContext.SP] = c.arg(1);
+        }
+        if ((flags & CLONE_SETTLS) != 0) {
+            regs.x[HartContext.TP] = c.arg(3);
+        }
+        int tid = t.tid();
+        if ((flags & CLONE_PARENT_SETTID) != 0) {
+            parent.userMemory().writeInt(c.arg(2), tid);
+        }
+        if ((flags & CLONE_CHILD_SETTID) != 0) {
+            t.userMemory().writeInt(c.arg(4), tid);
+        }
+        if ((flags & CLONE_CHILD_CLEARTID) != 0) {
+            t.setClearChildTid(c.arg(4));
+        }
+        c.forkExec().startThread(t);
+        return tid;
+    }
+
     // The restart of a vfork: the child's pid once it has exec'd or ended; asleep again before that
     // (a wake-up for another reason does not end the wait: Linux's vfork wait is only killable).
     private static long vforkDone(SyscallFrame c, Process parent) {
@@ -107,6 +145,10 @@ public final class CloneCall implements KernelSyscall {
                 || ((flags & CLONE_PIDFD) != 0 && (flags & CLONE_DETACHED) != 0)
                 || ((flags & CLONE_THREAD) == 0 && (flags & CSIGNAL) > NSIG)) {
             return -Errno.EINVAL;
+        }
+        if ((flags & CLONE_THREAD) != 0) {
+            return (flags & THREAD) != THREAD || (flags & (CLONE_VFORK | CLONE_PARENT)) != 0
+                    || (flags & ~(SERVED | THREAD)) != 0 ? -Errno.ENOSYS : 0;
         }
         if ((flags & CLONE_VM) != 0 && (flags & CLONE_VFORK) == 0) {
             return -Errno.ENOSYS;

@@ -3,7 +3,7 @@ package osbox.kernel.core.calls;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
-/** exit_group(status): ends the calling process with exit code status & 0xff. */
+/** exit_group(status): ends every thread of the calling process, which exits with code status &amp; 0xff. */
 public final class ExitGroupCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {

@@ -1,32 +1,47 @@
 package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
+import osbox.kernel.core.futex.FutexKey;
+import osbox.kernel.core.futex.FutexWaiter;
+import osbox.kernel.core.futex.Futexes;
+import osbox.kernel.core.futex.PiFutexes;
+import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
- * futex(uaddr, op, val, timeout, uaddr2, val3) for processes of one thread,
- * which is all osbox has. glibc calls it even then: libstdc++'s
- * std::call_once and glibc's pthread_once end with FUTEX_WAKE, and glibc
- * aborts ("The futex facility returned an unexpected error code") on ENOSYS.
+ * futex(uaddr, op, val, timeout/val2, uaddr2, val3): decodes the call as
+ * Linux's sys_futex and do_futex do, in their order of checks, and has the
+ * futex mechanism ({@link Futexes}) wait, wake and requeue.
  * <ul>
- * <li>FUTEX_WAKE, FUTEX_WAKE_BITSET: nobody can be waiting (a waiter would be
- * another thread), so 0 woken; EINVAL for a misaligned uaddr or a zero bitset,
- * EFAULT for one outside the user half.</li>
- * <li>FUTEX_WAIT, FUTEX_WAIT_BITSET: EFAULT if the word cannot be read,
- * EAGAIN if it is not val; otherwise the lone thread sleeps until the
- * timeout (relative for WAIT, absolute CLOCK_MONOTONIC for WAIT_BITSET) and
- * answers ETIMEDOUT, or for ever without one, as it would on Linux.</li>
- * <li>FUTEX_CLOCK_REALTIME and the other operations (requeue, wake_op,
- * priority inheritance): ENOSYS, which Linux also answers for unknown ones.</li>
+ * <li>the timeout (WAIT, WAIT_BITSET) is read first: EFAULT, EINVAL for a
+ *     bad timespec; FUTEX_CLOCK_REALTIME with another command: ENOSYS;</li>
+ * <li>FUTEX_WAIT, WAIT_BITSET: EINVAL for a zero bitset or a misaligned
+ *     word, EFAULT when it cannot be read, EAGAIN when it is not val;
+ *     otherwise the thread sleeps until a wake (0), the timeout (ETIMEDOUT;
+ *     relative for WAIT, absolute CLOCK_MONOTONIC or CLOCK_REALTIME for
+ *     WAIT_BITSET) or a signal (EINTR, or the call runs again);</li>
+ * <li>FUTEX_WAKE, WAKE_BITSET: wakes up to val waiters whose bitset meets
+ *     val3's (any for WAKE); answers how many;</li>
+ * <li>FUTEX_REQUEUE, CMP_REQUEUE: EINVAL for a negative count; CMP_REQUEUE
+ *     answers EAGAIN unless the word is val3; wakes val waiters and moves up
+ *     to val2 others to uaddr2; answers both counts added;</li>
+ * <li>private futexes (FUTEX_PRIVATE_FLAG) meet within one process, shared
+ *     ones across processes sharing the page;</li>
+ * <li>FUTEX_LOCK_PI, TRYLOCK_PI, UNLOCK_PI: priority-inheritance locks
+ *     ({@link PiFutexes}): EDEADLK when the caller owns the lock already,
+ *     ESRCH for an owner that is no live thread, EAGAIN for TRYLOCK_PI on
+ *     a busy lock, EPERM for an UNLOCK_PI by a thread that does not own
+ *     it; LOCK_PI's timeout is absolute CLOCK_REALTIME;</li>
+ * <li>FUTEX_WAKE_OP, LOCK_PI2 and the requeue-PI operations answer ENOSYS,
+ *     as Linux does for commands it does not know.</li>
  * </ul>
  */
 public final class FutexCall implements KernelSyscall {
-    static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_WAIT_BITSET = 9, FUTEX_WAKE_BITSET = 10;
+    static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_REQUEUE = 3, FUTEX_CMP_REQUEUE = 4,
+            FUTEX_LOCK_PI = 6, FUTEX_UNLOCK_PI = 7, FUTEX_TRYLOCK_PI = 8, FUTEX_WAIT_BITSET = 9,
+            FUTEX_WAKE_BITSET = 10;
     static final int FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
-    // Linux's TASK_SIZE check in get_futex_key: the user half of Sv39
-    private static final long USER_TOP = 1L << 38;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
     // Linux's ETIMEDOUT (not among the API's Errno constants)
     static final int ETIMEDOUT = 110;
 
@@ -34,81 +49,209 @@ public final class FutexCall implements KernelSyscall {
     public long invoke(SyscallFrame c) {
         int op = (int) c.arg(1);
         int cmd = op & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
-        if ((op & FUTEX_CLOCK_REALTIME) != 0) {
+        boolean privateFutex = (op & FUTEX_PRIVATE_FLAG) != 0;
+        boolean realtime = (op & FUTEX_CLOCK_REALTIME) != 0;
+        if (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) {
+            return waitFor(c, cmd, privateFutex, realtime);
+        }
+        if (cmd == FUTEX_LOCK_PI) {
+            return lockPi(c, privateFutex, realtime);
+        }
+        if (realtime) {
             return -Errno.ENOSYS;
         }
         switch (cmd) {
             case FUTEX_WAKE:
             case FUTEX_WAKE_BITSET:
-                return wake(c, cmd);
-            case FUTEX_WAIT:
-            case FUTEX_WAIT_BITSET:
-                return waitFor(c, cmd);
+                return wake(c, cmd, privateFutex);
+            case FUTEX_REQUEUE:
+            case FUTEX_CMP_REQUEUE:
+                return requeue(c, cmd, privateFutex);
+            case FUTEX_TRYLOCK_PI:
+            case FUTEX_UNLOCK_PI:
+                return tryOrUnlockPi(c, cmd, privateFutex);
             default:
                 return -Errno.ENOSYS;
         }
     }
 
-    // FUTEX_WAKE(_BITSET): checks the address as Linux does; no thread can be waiting
-    private static long wake(SyscallFrame c, int cmd) {
+    // FUTEX_WAIT(_BITSET): the restart after a sleep answers how it ended; a new call checks the word and sleeps.
+    private static long waitFor(SyscallFrame c, int cmd, boolean privateFutex, boolean realtime) {
+        Futexes futexes = c.futexes();
+        Process p = c.process();
+        FutexWaiter slept = futexes.waiterOf(p);
+        if (c.woken() && slept != null) {
+            if (slept.woken()) {
+                futexes.endWait(p);
+                return 0;
+            }
+            if (Math.max(c.now(), c.dispatcher().now()) >= slept.deadline()) {
+                futexes.endWait(p);
+                return -ETIMEDOUT;
+            }
+            c.sleepOnUntil(slept.queue(), slept.deadline());    // woken for nothing: sleep on
+            return RESTART;
+        }
+        long deadline = Long.MAX_VALUE;
+        if (c.arg(3) != 0) {
+            long ns = Timespecs.readNanos(c, c.arg(3));
+            if (ns < 0) {
+                return ns == Timespecs.FAULT ? -Errno.EFAULT : -Errno.EINVAL;
+            }
+            deadline = deadline(c, cmd, realtime, ns);
+        }
+        if (realtime && cmd != FUTEX_WAIT_BITSET) {
+            return -Errno.ENOSYS;
+        }
+        int bitset = cmd == FUTEX_WAIT_BITSET ? (int) c.arg(5) : Futexes.MATCH_ANY;
+        if (bitset == 0) {
+            return -Errno.EINVAL;
+        }
         long uaddr = c.arg(0);
-        if (cmd == FUTEX_WAKE_BITSET && (int) c.arg(5) == 0) {
-            return -Errno.EINVAL;
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
         }
-        if ((uaddr & 3) != 0) {
-            return -Errno.EINVAL;
-        }
-        if (Long.compareUnsigned(uaddr, USER_TOP - 4) > 0) {
+        Integer value = Futexes.readWord(c.memory(), uaddr);
+        if (value == null) {
             return -Errno.EFAULT;
         }
-        return 0;
-    }
-
-    // FUTEX_WAIT(_BITSET): EAGAIN unless *uaddr == val; then sleep to the timeout (or for ever)
-    private static long waitFor(SyscallFrame c, int cmd) {
-        if (c.woken()) {
-            return -ETIMEDOUT;
-        }
-        long uaddr = c.arg(0);
-        if (cmd == FUTEX_WAIT_BITSET && (int) c.arg(5) == 0) {
-            return -Errno.EINVAL;
-        }
-        if ((uaddr & 3) != 0) {
-            return -Errno.EINVAL;
-        }
-        byte[] word = new byte[4];
-        if (!c.memory().read(uaddr, word, 0, 4)) {
-            return -Errno.EFAULT;
-        }
-        int value = (word[0] & 0xff) | (word[1] & 0xff) << 8 | (word[2] & 0xff) << 16 | word[3] << 24;
         if (value != (int) c.arg(2)) {
             return -Errno.EAGAIN;
         }
-        long deadline = Long.MAX_VALUE / 2;
-        if (c.arg(3) != 0) {
-            long[] sec = new long[1];
-            long[] nsec = new long[1];
-            if (!c.memory().readLong(c.arg(3), sec) || !c.memory().readLong(c.arg(3) + 8, nsec)) {
-                return -Errno.EFAULT;
-            }
-            if (sec[0] < 0 || nsec[0] < 0 || nsec[0] >= NANOS_PER_SECOND) {
-                return -Errno.EINVAL;
-            }
-            long cycles = toCycles(sec[0], nsec[0], c.frequencyHz());
-            deadline = cmd == FUTEX_WAIT ? c.now() + Math.min(cycles, Long.MAX_VALUE / 4) : cycles;
-            if (deadline <= c.now()) {
-                return -ETIMEDOUT;
-            }
+        if (deadline <= c.now()) {
+            return -ETIMEDOUT;
         }
-        c.sleepUntil(deadline);
+        FutexWaiter w = futexes.beginWait(p, key[0], bitset);
+        w.setDeadline(deadline);
+        c.sleepOnUntil(w.queue(), deadline);
         return RESTART;
     }
 
-    // seconds and nanoseconds as cycles of the simulated clock, capped far in the future
-    private static long toCycles(long sec, long nsec, long hz) {
-        if (Math.multiplyHigh(sec, hz) != 0 || sec * hz > Long.MAX_VALUE / 4) {
-            return Long.MAX_VALUE / 4;
+    // FUTEX_LOCK_PI: the timeout (absolute CLOCK_REALTIME) first, then the lock; asleep while another owns it.
+    // The restart after a hand-over or a wake takes the lock anew (a word naming the caller is its own).
+    private static long lockPi(SyscallFrame c, boolean privateFutex, boolean realtime) {
+        PiFutexes pi = c.piFutexes();
+        Process p = c.process();
+        FutexWaiter slept = pi.waiterFor(p);
+        boolean handedOver = false;
+        if (c.woken() && slept != null) {
+            if (slept.woken()) {
+                pi.stopWaiting(p, slept);
+                handedOver = true;
+            } else if (Math.max(c.now(), c.dispatcher().now()) >= slept.deadline()) {
+                pi.stopWaiting(p, slept);
+                return -ETIMEDOUT;
+            } else {
+                c.sleepOnUntil(slept.queue(), slept.deadline());
+                return RESTART;
+            }
         }
-        return sec * hz + nsec * hz / NANOS_PER_SECOND;
+        long deadline = Long.MAX_VALUE;
+        if (c.arg(3) != 0) {
+            long ns = Timespecs.readNanos(c, c.arg(3));
+            if (ns < 0) {
+                return ns == Timespecs.FAULT ? -Errno.EFAULT : -Errno.EINVAL;
+            }
+            deadline = deadline(c, FUTEX_WAIT_BITSET, true, ns);
+        }
+        if (realtime) {
+            return -Errno.ENOSYS;
+        }
+        long uaddr = c.arg(0);
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
+        }
+        Long done = pi.lock(p, uaddr, key[0], false, handedOver);
+        if (done != null) {
+            return done;
+        }
+        FutexWaiter w = pi.waiterFor(p);
+        w.setDeadline(deadline);
+        c.sleepOnUntil(w.queue(), deadline);
+        return RESTART;
+    }
+
+    // FUTEX_TRYLOCK_PI and FUTEX_UNLOCK_PI: the word's checks, then take it or hand it on.
+    private static long tryOrUnlockPi(SyscallFrame c, int cmd, boolean privateFutex) {
+        long uaddr = c.arg(0);
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
+        }
+        if (cmd == FUTEX_UNLOCK_PI) {
+            return c.piFutexes().unlock(c.process(), uaddr, key[0]);
+        }
+        Long done = c.piFutexes().lock(c.process(), uaddr, key[0], true, false);
+        return done == null ? -Errno.EAGAIN : done;
+    }
+
+    // The futex key of an aligned word at uaddr: -EINVAL misaligned, -EFAULT outside the user half or unmapped
+    // (shared), in keyOut[0] otherwise (answer 0).
+    private static long keyOf(SyscallFrame c, long uaddr, boolean privateFutex, FutexKey[] keyOut) {
+        if ((uaddr & 3) != 0) {
+            return -Errno.EINVAL;
+        }
+        keyOut[0] = c.futexes().key(c.process(), uaddr, privateFutex);
+        return keyOut[0] == null ? -Errno.EFAULT : 0;
+    }
+
+    // The cycle a wait of ns nanoseconds ends at: relative to now for FUTEX_WAIT, an absolute time of
+    // CLOCK_MONOTONIC (the cycle count since boot) or CLOCK_REALTIME (from the simulated epoch) for WAIT_BITSET.
+    private static long deadline(SyscallFrame c, int cmd, boolean realtime, long ns) {
+        if (cmd == FUTEX_WAIT) {
+            return c.now() + Timespecs.cycles(c, ns);
+        }
+        long since = realtime ? ns - Timespecs.REALTIME_EPOCH_SECONDS * Timespecs.NANOS : ns;
+        return since <= 0 ? 0 : Timespecs.cycles(c, since);
+    }
+
+    // FUTEX_WAKE(_BITSET): up to val waiters (bitset val3 for WAKE_BITSET).
+    private static long wake(SyscallFrame c, int cmd, boolean privateFutex) {
+        int bitset = cmd == FUTEX_WAKE_BITSET ? (int) c.arg(5) : Futexes.MATCH_ANY;
+        if (bitset == 0) {
+            return -Errno.EINVAL;
+        }
+        long uaddr = c.arg(0);
+        FutexKey[] key = new FutexKey[1];
+        long refused = keyOf(c, uaddr, privateFutex, key);
+        if (refused != 0) {
+            return refused;
+        }
+        return c.futexes().wake(key[0], (int) c.arg(2), bitset);
+    }
+
+    // FUTEX_REQUEUE and CMP_REQUEUE: wake val, move val2 (the timeout argument's register) to uaddr2.
+    private static long requeue(SyscallFrame c, int cmd, boolean privateFutex) {
+        int nWake = (int) c.arg(2);
+        int nRequeue = (int) c.arg(3);
+        if (nWake < 0 || nRequeue < 0) {
+            return -Errno.EINVAL;
+        }
+        long uaddr = c.arg(0);
+        long uaddr2 = c.arg(4);
+        if ((uaddr & 3) != 0 || (uaddr2 & 3) != 0) {
+            return -Errno.EINVAL;
+        }
+        Futexes futexes = c.futexes();
+        FutexKey from = futexes.key(c.process(), uaddr, privateFutex);
+        FutexKey to = futexes.key(c.process(), uaddr2, privateFutex);
+        if (from == null || to == null) {
+            return -Errno.EFAULT;
+        }
+        if (cmd == FUTEX_CMP_REQUEUE) {
+            Integer value = Futexes.readWord(c.memory(), uaddr);
+            if (value == null) {
+                return -Errno.EFAULT;
+            }
+            if (value != (int) c.arg(5)) {
+                return -Errno.EAGAIN;
+            }
+        }
+        return futexes.requeue(from, to, nWake, nRequeue);
     }
 }

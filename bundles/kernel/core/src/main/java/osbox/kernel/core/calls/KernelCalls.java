@@ -87,17 +87,14 @@ public final class KernelCalls {
                         "only devices take writes (the namespace is read-only)")),
                 new Entry(SENDFILE, "sendfile", new SendfileCall(), SyscallStatus.partial("to a pipe it sleeps"
                         + " only while nothing has moved, then sends what fits (Linux waits for all of count)")),
-                new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.partial(
-                        "ends the whole process (one thread per process)")),
+                new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.full()),
                 new Entry(Syscalls.EXIT_GROUP, "exit_group", new ExitGroupCall(), SyscallStatus.full()),
-                new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.partial(
-                        "the word is cleared at exit and execve, but no futex is woken there (no futexes yet)")),
+                new Entry(Syscalls.SET_TID_ADDRESS, "set_tid_address", new SetTidAddressCall(), SyscallStatus.full()),
                 new Entry(Syscalls.FUTEX, "futex", new FutexCall(), SyscallStatus.partial(
-                        "one thread per process: FUTEX_WAKE wakes no one (0); FUTEX_WAIT answers EAGAIN when the "
-                        + "word is not val, else sleeps until its timeout (ETIMEDOUT) or for ever; FUTEX_CLOCK_REALTIME, "
-                        + "requeue, wake_op and the priority-inheritance operations answer ENOSYS")),
-                new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.partial(
-                        "the list is remembered, but nothing walks it at exit (one thread per process)")),
+                        "FUTEX_WAIT, WAKE, REQUEUE, CMP_REQUEUE, WAIT_BITSET, WAKE_BITSET, LOCK_PI, TRYLOCK_PI and "
+                        + "UNLOCK_PI, private and shared, with relative, monotonic and realtime timeouts; FUTEX_WAKE_OP, "
+                        + "LOCK_PI2 and the requeue-PI operations answer ENOSYS")),
+                new Entry(Syscalls.SET_ROBUST_LIST, "set_robust_list", new SetRobustListCall(), SyscallStatus.full()),
                 new Entry(Syscalls.NANOSLEEP, "nanosleep", new NanosleepCall(), SyscallStatus.full()),
                 new Entry(GETITIMER, "getitimer", new GetitimerCall(), SyscallStatus.full()),
                 new Entry(SETITIMER, "setitimer", new SetitimerCall(), SyscallStatus.partial(
@@ -109,9 +106,9 @@ public final class KernelCalls {
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
                         "no permission checks (every process is the same user's)")),
                 new Entry(Syscalls.TKILL, "tkill", new TkillCall(), SyscallStatus.partial(
-                        "one thread per process: the tid is the pid")),
+                        "no permission checks (every process is the same user's)")),
                 new Entry(Syscalls.TGKILL, "tgkill", new TgkillCall(), SyscallStatus.partial(
-                        "one thread per process: tgid must equal tid")),
+                        "no permission checks (every process is the same user's)")),
                 new Entry(Syscalls.SIGALTSTACK, "sigaltstack", new SigaltstackCall(), SyscallStatus.full()),
                 new Entry(RT_SIGSUSPEND, "rt_sigsuspend", new RtSigsuspendCall(), SyscallStatus.full()),
                 new Entry(Syscalls.RT_SIGACTION, "rt_sigaction", new RtSigactionCall(), SyscallStatus.full()),
@@ -165,9 +162,10 @@ public final class KernelCalls {
                 new Entry(Syscalls.CLONE, "clone", new CloneCall(), SyscallStatus.partial(
                         "fork and vfork as glibc calls them (CLONE_CHILD_SETTID|CLONE_CHILD_CLEARTID|SIGCHLD, "
                         + "CLONE_VM|CLONE_VFORK|SIGCHLD): the exit signal, a new stack, CLONE_SETTLS, CLONE_PARENT_SETTID, "
-                        + "CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID (no futex wake), CLONE_VFORK (the parent sleeps "
-                        + "until the child execs or ends, but the memory is copied even with CLONE_VM); threads, "
-                        + "CLONE_FILES, CLONE_FS, CLONE_PARENT, CLONE_PIDFD and namespaces answer ENOSYS; a non-SIGCHLD "
+                        + "CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID, CLONE_VFORK (the parent sleeps "
+                        + "until the child execs or ends, but the memory is copied even with CLONE_VM); threads as "
+                        + "pthread_create makes them (CLONE_VM|FS|FILES|SIGHAND|THREAD together); partial sharing, "
+                        + "CLONE_PARENT, CLONE_PIDFD and namespaces answer ENOSYS; a non-SIGCHLD "
                         + "exit signal does not yet make a clone child for wait4's __WCLONE")),
                 new Entry(Syscalls.EXECVE, "execve", new ExecveCall(), SyscallStatus.partial(
                         "programs found in the namespace (relative paths from the working directory), ELF and "

@@ -31,6 +31,7 @@ public final class ExitWait {
     private final Tracer tracer;
     private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
     private ParentNotice parentNotice = (parent, child, status) -> false;
+    private ThreadEnd threadEnd = ImageRelease.CLEAR_TID_ONLY;
 
     /** How a parent learns that a child ended (SIGCHLD); answers whether the child is reaped at once. */
     @FunctionalInterface
@@ -52,53 +53,115 @@ public final class ExitWait {
         parentNotice = notice;
     }
 
-    /** exit and exit_group: the calling process ends with exit code {@code code}. */
+    /** How a thread's futex state is released when it ends (the kernel wires the futex mechanism). */
+    public void setThreadEnd(ThreadEnd end) {
+        threadEnd = end;
+    }
+
+    /** The release the kernel wired (ForkExec calls it at execve). */
+    ThreadEnd threadEnd() {
+        return threadEnd;
+    }
+
+    /** exit_group: the calling thread's process ends with exit code {@code code}, every thread of it. */
     public void exit(Process p, int code) {
         terminate(p, WaitStatus.exited(code), null);
     }
 
     /**
-     * Makes p a zombie with wait status {@code status} (and the kill report,
-     * or null): off the CPU, memory and descriptors freed, children
-     * re-parented to pid 1 (or reaped at once when there is no init), the
-     * parent woken; reaped at once itself if it has no parent. The caller
-     * checked p is not a zombie already.
+     * exit: the calling thread ends with exit code {@code code}. The process
+     * ends with its last thread: with the status exit_group or a fatal
+     * signal gave, or else its leader's exit code (Linux's rule: a leader
+     * that ended first stays a zombie until then, and its code counts).
+     */
+    public void exitThread(Process p, int code) {
+        ThreadGroup g = p.group();
+        if (p.isLeader()) {
+            g.leaderExitStatus = WaitStatus.exited(code);
+        }
+        if (g.liveCount() <= 1) {
+            int status = g.groupExitStatus >= 0 ? g.groupExitStatus : p.isLeader() ? WaitStatus.exited(code)
+                    : g.leaderExitStatus;
+            terminate(p, status, g.groupKillReport);
+            return;
+        }
+        endThread(p, WaitStatus.exited(code));
+    }
+
+    /**
+     * Ends p's whole process with wait status {@code status} (and the kill
+     * report, or null): every other thread first, then p, the last, makes
+     * the process a zombie: off the CPU, memory and descriptors freed,
+     * children re-parented to pid 1 (or reaped at once when there is no
+     * init), the parent woken; reaped at once itself if it has no parent.
+     * The caller checked p is not a zombie already.
      */
     public void terminate(Process p, int status, String report) {
-        dispatcher.retire(p);
-        p.setExitUsage(Rusage.of(p, dispatcher.cpuUsed(p)).plus(p.childrenUsage()));
-        p.files().closeAll();
-        if (p.pollWait() != null) {
-            p.pollWait().unwatchAll();
+        ThreadGroup g = p.group();
+        if (g.groupExitStatus < 0) {
+            g.groupExitStatus = status;
+            g.groupKillReport = report;
         }
-        ImageRelease.release(p, table);
-        p.space().destroy();
+        for (Process t : g.liveThreads()) {
+            if (t != p) {
+                endThread(t, status);
+            }
+        }
+        endProcess(p, g.groupExitStatus, g.groupKillReport);
+    }
+
+    // One thread of a process that goes on ends: off the CPU, its futexes released, a zombie; a thread
+    // other than the leader is forgotten at once (threads reap themselves), the leader stays until the last.
+    private void endThread(Process t, int status) {
+        dispatcher.retire(t);
+        t.group().endedThreadsUsage = t.group().endedThreadsUsage.plus(Rusage.of(t, dispatcher.cpuUsed(t)));
+        if (t.pollWait() != null) {
+            t.pollWait().unwatchAll();
+        }
+        ImageRelease.release(t, table, threadEnd);
+        table.zombify(t, status, null, dispatcher.now());
+        tracer.record(TraceKind.NOTE, -1, t.tid(), status, 0, "thread " + t.tid() + " of pid " + t.pid() + " exits");
+        if (!t.isLeader()) {
+            table.remove(t);
+        }
+    }
+
+    // The last thread p of its process ends: the process becomes a zombie (its leader carries the status).
+    private void endProcess(Process last, int status, String report) {
+        ThreadGroup g = last.group();
+        dispatcher.retire(last);
+        Process p = g.leader;
+        g.exitUsage = Rusage.of(last, dispatcher.cpuUsed(last)).plus(g.endedThreadsUsage).plus(g.childrenUsage);
+        g.files.closeAll();
+        if (last.pollWait() != null) {
+            last.pollWait().unwatchAll();
+        }
+        ImageRelease.release(last, table, threadEnd);
+        g.space.destroy();
+        if (last != p) {
+            table.zombify(last, status, null, dispatcher.now());
+            table.remove(last);
+        }
         table.zombify(p, status, report, dispatcher.now());
         StraceHooks.exited(p, status); // before the listeners: a run ends when they hear of its last exit
         tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
         Process init = table.get(1);
-        int heir = init != null && init != p && init.state() != ProcessState.ZOMBIE ? 1 : 0;
+        int heir = init != null && init.group() != g && init.state() != ProcessState.ZOMBIE ? 1 : 0;
         List<Process> deathSignalled = new ArrayList<>();
-        for (Process c : table.all()) {
-            if (c.ppid() == p.pid()) {
+        for (Process c : table.processes()) {
+            if (c.ppid() == p.pid() && c.group() != g) {
                 if (c.pdeathSig() != 0 && c.state() != ProcessState.ZOMBIE) {
                     deathSignalled.add(c);
                 }
                 c.setParent(heir);
-                if (heir == 0 && c.state() == ProcessState.ZOMBIE) {
+                if (heir == 0 && c.state() == ProcessState.ZOMBIE && c.group().liveCount() == 0) {
                     table.remove(c);
                 } else if (heir == 1 && c.state() == ProcessState.ZOMBIE && init.childWait() != null) {
                     init.childWait().wakeAll();
                 }
             }
         }
-        for (Consumer<ProcessView> l : exitListeners) {
-            try {
-                l.accept(p);
-            } catch (RuntimeException e) {
-                LOG.error("exit listener failed", e);
-            }
-        }
+        tellExitListeners(p);
         Process parent = p.ppid() == 0 ? null : table.get(p.ppid());
         if (parent == null) {
             table.remove(p);
@@ -116,6 +179,34 @@ public final class ExitWait {
             if (c.state() != ProcessState.ZOMBIE) {
                 parentDeathSignal.accept(c, c.pdeathSig());
             }
+        }
+    }
+
+    // Tells the exit listeners (reports, the launcher) that the process led by p ended.
+    private void tellExitListeners(Process p) {
+        for (Consumer<ProcessView> l : exitListeners) {
+            try {
+                l.accept(p);
+            } catch (RuntimeException e) {
+                LOG.error("exit listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * execve from thread p (Linux's de_thread): every other thread of its
+     * process ends (quietly: the process goes on), and p, if it did not
+     * lead, takes the pid as its tid.
+     */
+    void killOtherThreads(Process p) {
+        ThreadGroup g = p.group();
+        for (Process t : g.liveThreads()) {
+            if (t != p) {
+                endThread(t, WaitStatus.signaled(9, false));
+            }
+        }
+        if (!p.isLeader()) {
+            table.takeLeadership(p);
         }
     }
 
@@ -167,23 +258,23 @@ public final class ExitWait {
         int group = upid == 0 ? p.pgid() : upid < -1 ? -upid : 0;
         Process zombie = null;
         boolean any = false;
-        for (Process c : table.all()) {
+        for (Process c : table.processes()) {
             if (c.ppid() != p.pid() || (upid > 0 && c.pid() != upid) || (group != 0 && c.pgid() != group)) {
                 continue;
             }
             any = true;
-            if (c.state() == ProcessState.ZOMBIE) {
+            if (c.state() == ProcessState.ZOMBIE && c.group().liveCount() == 0) {
                 zombie = c;
                 break;
             }
             SignalState cs = c.signals();
-            if (untraced && cs.stopReport != 0) {
-                int report = 0x7f | cs.stopReport << 8;
-                cs.stopReport = 0;
+            if (untraced && cs.shared.stopReport != 0) {
+                int report = 0x7f | cs.shared.stopReport << 8;
+                cs.shared.stopReport = 0;
                 return reportOnly(p, c, statusAddr, report);
             }
-            if (continued && cs.continuedReport) {
-                cs.continuedReport = false;
+            if (continued && cs.shared.continuedReport) {
+                cs.shared.continuedReport = false;
                 return reportOnly(p, c, statusAddr, 0xffff);
             }
         }

@@ -43,7 +43,7 @@ public final class ForkExec {
      */
     public record Parts(ProcessTable table, Dispatcher<Process> dispatcher, ExecFormats formats,
             ProgramLoader loader, HostMount host, OpenFiles files, ProcessMemory.Reclaim reclaim, Tracer tracer,
-            int maxProcesses, long seed) {
+            int maxProcesses, long seed, ExitWait exits) {
     }
 
     private final Parts k;
@@ -146,6 +146,38 @@ public final class ForkExec {
     }
 
     /**
+     * clone with CLONE_THREAD: a new thread of creator's process, sharing
+     * everything the process holds (address space, descriptors, place,
+     * dispositions, limits); its own registers (a copy of the creator's,
+     * a0 = 0, past the ecall), the creator's blocked mask and scheduling
+     * attributes, nothing pending. It is not READY yet: the caller sets its
+     * stack and TLS, then {@link #startThread}. Returns it, or null at the
+     * process limit or the creator's RLIMIT_NPROC (EAGAIN: threads count
+     * as Linux counts them).
+     */
+    public Process thread(Process creator) {
+        if (k.table().size() >= k.maxProcesses()
+                || k.table().size() >= creator.limits().softAtMost(ResourceLimits.RLIMIT_NPROC, Long.MAX_VALUE)) {
+            return null;
+        }
+        Process t = k.table().createThread(creator, k.dispatcher().now());
+        HartContext context = creator.context().copy();
+        context.x[HartContext.A0] = 0;
+        context.pc += 4;
+        t.setContext(context);
+        t.inheritScheduling(creator);
+        t.setSignals(creator.signals().threadCopy());
+        StraceHooks.forked(creator, t);
+        return t;
+    }
+
+    /** A thread {@link #thread} made, its registers set, becomes READY. */
+    public void startThread(Process t) {
+        k.tracer().record(TraceKind.PROCESS_CREATE, -1, t.tid(), t.pid(), 1, t.name());
+        k.dispatcher().makeReady(t);
+    }
+
+    /**
      * execve for process p running on hart h: loads the program at a guest
      * path (walked from p's working directory), replacing p's image,
      * descriptors marked close-on-exec, name and /proc/self/exe, and puts
@@ -201,9 +233,11 @@ public final class ForkExec {
         } catch (ExecFormatException e) {
             return e.getMessage().contains("too long") ? -Errno.E2BIG : -Errno.ENOMEM;
         }
-        // the old image goes first, so the trace states the new resident set last (setPid)
+        // every other thread ends (Linux's de_thread) and p takes the pid; the old image goes first,
+        // so the trace states the new resident set last (setPid)
+        k.exits().killOtherThreads(p);
         p.keepMemoryCounters();
-        ImageRelease.release(p, k.table());
+        ImageRelease.release(p, k.table(), k.exits().threadEnd());
         p.space().destroy();
         p.setImage(loaded.context(), loaded.space(), loaded.user());
         p.space().setPid(p.pid());

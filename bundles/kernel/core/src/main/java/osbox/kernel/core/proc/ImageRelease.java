@@ -3,30 +3,31 @@ package osbox.kernel.core.proc;
 import osbox.kernel.core.sched.KernelWaitQueue;
 
 /**
- * What happens when a process lets go of its memory image, at execve and at
- * exit (Linux's mm_release): the clear_child_tid word (set_tid_address,
- * CLONE_CHILD_CLEARTID) is set to 0, and a parent suspended in vfork for
- * this process is let go. Simulation thread only.
+ * What happens when a thread lets go of its memory image, at execve and at
+ * exit (Linux's mm_release): its futex state is released (the robust
+ * list, and the clear_child_tid word set to 0 and woken: {@link ThreadEnd}),
+ * and a parent suspended in vfork for it is let go. Simulation thread only.
  */
 final class ImageRelease {
-    private ImageRelease() {
-    }
-
-    /**
-     * Releases p's image: writes 0 to its clear_child_tid word (if any; a
-     * bad pointer is ignored, as Linux ignores it) and forgets the pointer,
-     * then wakes the vfork parent waiting for p (looked up in table), if
-     * any. Call before p's address space is destroyed or replaced.
-     *
-     * <p>Linux also wakes a futex at that word; osbox has no futexes yet (issue
-     * 11), and while no other thread shares the memory, nothing can see the
-     * word change (Linux itself writes it only when the memory is shared).
-     */
-    static void release(Process p, ProcessTable table) {
+    /** Without futexes wired: the clear_child_tid word is only cleared. */
+    static final ThreadEnd CLEAR_TID_ONLY = p -> {
         if (p.clearChildTid() != 0) {
             p.userMemory().writeInt(p.clearChildTid(), 0);
             p.setClearChildTid(0);
         }
+    };
+
+    private ImageRelease() {
+    }
+
+    /**
+     * Releases p's image: {@code end} releases its futex state (a bad
+     * pointer is ignored, as Linux ignores it), then the vfork parent
+     * waiting for p (looked up in table), if any, wakes. Call before p's
+     * address space is destroyed or replaced.
+     */
+    static void release(Process p, ProcessTable table, ThreadEnd end) {
+        end.released(p);
         int waiting = p.vforkParent();
         if (waiting != 0) {
             p.setVforkParent(0);

@@ -93,8 +93,8 @@ public final class OomKiller implements ProcessMemory.Reclaim {
     // The OOM policy's victim among the live processes (p when it fails or names no live process).
     private Process victimFor(Process p) {
         List<OomPolicy.Candidate> candidates = new ArrayList<>();
-        for (Process c : table.all()) {
-            if (c.state() != ProcessState.ZOMBIE && c.space() != null) {
+        for (Process c : table.processes()) {     // one candidate per process, its leader
+            if (c.group().liveCount() > 0 && c.space() != null) {
                 candidates.add(new OomPolicy.Candidate(c.pid(), c.name(), c.space().residentPages(),
                         c.space().swappedPages()));
             }
@@ -107,10 +107,11 @@ public final class OomKiller implements ProcessMemory.Reclaim {
             pid = p.pid();
         }
         Process victim = table.get(pid);
-        if (victim == null || victim.state() == ProcessState.ZOMBIE) {
-            victim = p;
+        if (victim == null || victim.group().liveCount() == 0) {
+            return p;
         }
-        return victim;
+        // a leader that ended before its threads: one of the threads stands for the process
+        return victim.state() != ProcessState.ZOMBIE ? victim : victim.group().liveThreads().get(0);
     }
 
     // Kills victim with SIGKILL because p needed a page for access at addr and none could be found.

@@ -17,82 +17,59 @@ import osbox.kernel.core.sched.Task;
 import osbox.kernel.core.strace.Traced;
 
 /**
- * The process control block. Its fields are grouped by who writes them, as
- * xv6 groups {@code struct proc} by the lock that guards each field; here
- * every write happens on the simulation thread, and the groups say which
- * part of the kernel makes it. Everyone else reads the PCB through
- * {@link ProcessView} (reports, listeners) or the getters.
+ * One thread: the unit of execution, the task the dispatcher and every
+ * scheduling policy run (Linux's task_struct). What it has of its own: its
+ * tid, registers (FP included), state, signal mask and thread-directed
+ * pending signals, alternate stack, clear_child_tid and robust-list head,
+ * scheduling entity and CPU accounting. What it shares with the other
+ * threads of its process (address space, descriptors, working directory,
+ * dispositions, credentials, limits, children, the pid = tgid) is in its
+ * {@link ThreadGroup}, the process as container; the getters here reach it,
+ * so a caller asks a thread for its process's files as it asks for its own
+ * registers. A process of one thread is one Process and its group.
+ *
+ * <p>Fields are grouped by who writes them, as xv6 groups {@code struct
+ * proc} by the lock that guards each field; every write happens on the
+ * simulation thread. Everyone else reads it through {@link ProcessView}
+ * (reports, listeners) or the getters.
  */
 public final class Process implements ProcessView, Task, Caller {
-    // ---- identity and family. pid: fixed by ProcessTable.create. ppid: ProcessTable.create, then
-    // ExitWait when the parent ends (re-parenting). pgid, sid: ProcessTable.create, then the setpgid
-    // and setsid calls. name, argv: ProcessTable.create, then ForkExec.exec. ----
-    private final int pid;
-    private int ppid;
-    int pgid;
-    int sid;
+    // ---- identity. tid: ProcessTable.create and createThread (execve from a thread takes the tgid).
+    // group: the process it belongs to. name (comm): ProcessTable, ForkExec.exec, prctl PR_SET_NAME. ----
+    private int tid;
+    private final ThreadGroup group;
     private String name;
-    private List<String> argv;
 
     // ---- lifecycle. state: the dispatcher (NEW -> READY <-> RUNNING <-> BLOCKED) and
     // ProcessTable.zombify (-> ZOMBIE, final). exitedAt, waitStatus, killReport: ProcessTable.zombify.
-    // childWait: ExitWait (made when the process first waits). clearChildTid: set_tid_address. ----
+    // clearChildTid: set_tid_address and clone's CLONE_CHILD_CLEARTID. ----
     private ProcessState state = ProcessState.NEW;
     private final long createdAt;
     long exitedAt = -1;
     int waitStatus = -1;
     String killReport;
-    private KernelWaitQueue<Process> childWait;
     private long clearChildTid;
-    // robustList, robustListLength: set_robust_list (not inherited: a forked child starts with none, as on Linux).
+    // robustList, robustListLength: set_robust_list (not inherited: a new thread or child starts with none).
     private long robustList;
     private long robustListLength;
-    // umask: the umask call; inherited at fork. Linux's initial value.
-    private int umask = 0022;
 
-    // ---- the process ABI real programs use (issue 10). exitSignal: CloneCall (clone's low byte).
-    // vforkParent, vforkChild, vforkWait: CloneCall with CLONE_VFORK; ImageRelease clears vforkParent at
-    // the child's execve or exit. The name (comm): prctl PR_SET_NAME too. pdeathSig, dumpable,
-    // noNewPrivs, keepCaps: prctl (a fork keeps all but pdeathSig). credentials: the set*id calls (a
-    // copy at fork). exitUsage: ExitWait.terminate. childrenUsage: ExitWait when it reaps a child.
-    // pollWait: the poll calls (made on the first); ExitWait.terminate drops its watches. ----
-    private int exitSignal = 17;
+    // ---- vfork (CloneCall, ImageRelease) and the parent-death signal (prctl): per thread, as on Linux.
+    // pollWait: the poll calls (made on the first); ExitWait drops its watches. ----
     private int vforkParent;
     private int vforkChild;
     private KernelWaitQueue<Process> vforkWait;
     private int pdeathSig;
-    private boolean dumpable = true;
-    private boolean noNewPrivs;
-    private boolean keepCaps;
-    private Credentials credentials = new Credentials();
-    private Rusage exitUsage;
-    private Rusage childrenUsage = Rusage.NONE;
     private PollWait pollWait;
 
-    // ---- registers and address space: ForkExec (spawn, fork, execve); ExitWait destroys the space at
-    // exit. earlierImages: ForkExec.exec, before it replaces the space. ----
+    // ---- registers: ForkExec (spawn, fork, execve) and CloneCall (a new thread) ----
     private HartContext context;
-    private AddressSpace space;
-    private UserMemory memory;
-    private MemoryUsage earlierImages = MemoryUsage.NONE;
 
-    // ---- descriptors: ForkExec gives the table (a fresh one, or a copy at fork); the file calls change
-    // its slots, ExitWait closes them all. ----
-    private FileTable files = new FileTable();
-
-    // ---- place in the namespace: ForkExec gives both (spawn: "/" and the image; fork: the parent's; execve:
-    // the new program), chdir and fchdir change cwd. ----
-    private Node cwd;
-    private Node exe;
-
-    // ---- resource limits: ForkExec gives them (defaults at spawn, a copy at fork; execve keeps them);
-    // the rlimit calls change them, the CPU limit moves RLIMIT_CPU's soft limit on. ----
-    private ResourceLimits limits = ResourceLimits.defaults(ProcessTable.PID_MAX, FileTable.MAX);
-
-    // ---- scheduling. The attributes policies see: ForkExec at spawn and fork. The entity (hart,
-    // sleeps, bursts, CPU accounting): written only by the dispatcher. ----
+    // ---- scheduling. The attributes policies see: ForkExec at spawn and fork, CloneCall for a thread.
+    // The entity (hart, sleeps, bursts, CPU accounting): written only by the dispatcher. ----
     private int nice;
     private int priority;
+    /** The priority PI futex waiters lend it (Integer.MAX_VALUE: none); PiFutexes sets it. */
+    private int lentPriority = Integer.MAX_VALUE;
     private int tickets = 100;
     private long lengthHint = -1;
     private long burstHint = -1;
@@ -101,31 +78,38 @@ public final class Process implements ProcessView, Task, Caller {
     // ---- accounting: system calls counted by the system-call trap (CPU time is in the entity). ----
     private long syscalls;
 
-    // ---- signals: a kill the OOM killer chose this process for while its own system call needed
+    // ---- a kill the OOM killer chose this thread's process for while its own system call needed
     // memory; set by OomKiller, carried out (and cleared) by OomKiller when the call returns. ----
     private boolean oomKillPending;
-    // signalState: dispositions, mask, pending, alternate stack, job control (SignalDelivery and the
-    // signal calls write it; ForkExec gives a fork's child a copy and resets it at execve).
-    private SignalState signalState = new SignalState();
+    // signalState: its mask, pending signals and alternate stack, and (shared with its group) the
+    // dispositions (SignalDelivery and the signal calls write it; ForkExec and CloneCall make it).
+    private SignalState signalState;
+
+    // ---- futex: the futex this thread waits on, or null (the futex package sets and clears it). ----
+    private Object futexWait;
 
     // ---- strace: null when not traced (the one test the system-call path makes); set by the kernel's
     // tracing control (KernelCore.trace), inherited at fork when its log follows forks (ForkExec). ----
     private Traced traced;
 
-    Process(int pid, int ppid, String name, List<String> argv, long createdAt) {
-        this.pid = pid;
-        this.ppid = ppid;
+    // ProcessTable: a thread tid of group, which it leads when the group is new.
+    Process(int tid, ThreadGroup group, String name, long createdAt) {
+        this.tid = tid;
+        this.group = group;
         this.name = name;
-        this.argv = List.copyOf(argv);
         this.createdAt = createdAt;
+        this.signalState = new SignalState(group.signalShared);
     }
 
     // ---- what everyone may read ----
 
-    @Override public int pid() { return pid; }
-    @Override public int ppid() { return ppid; }
+    /** Its process id: the thread group id, the same for every thread of the process. */
+    @Override public int pid() { return group.tgid; }
+    /** Its thread id (the pid for the process's first thread). */
+    @Override public int tid() { return tid; }
+    @Override public int ppid() { return group.ppid; }
     @Override public String name() { return name; }
-    @Override public List<String> argv() { return argv; }
+    @Override public List<String> argv() { return group.argv; }
     @Override public ProcessState state() { return state; }
     @Override public long createdAt() { return createdAt; }
     @Override public long firstRunAt() { return sched.firstRunAt(); }
@@ -137,9 +121,11 @@ public final class Process implements ProcessView, Task, Caller {
     @Override public long involuntarySwitches() { return sched.involuntarySwitches(); }
     @Override public int waitStatus() { return waitStatus; }
     @Override public String killReport() { return killReport; }
-    @Override public int id() { return pid; }
+    /** The task id the dispatcher and policies know it by: its tid. */
+    @Override public int id() { return tid; }
     @Override public int nice() { return nice; }
-    @Override public int priority() { return priority; }
+    /** Its priority: its own, or the better one a priority-inheritance futex's waiter lends it. */
+    @Override public int priority() { return Math.min(priority, lentPriority); }
     @Override public int tickets() { return tickets; }
     @Override public long arrival() { return createdAt; }
     @Override public long lengthHint() { return lengthHint; }
@@ -149,37 +135,43 @@ public final class Process implements ProcessView, Task, Caller {
     @Override public int lastHart() { return sched.lastHart(); }
     @Override public SchedEntity sched() { return sched; }
     @Override public HartContext context() { return context; }
-    @Override public AddressSpace space() { return space; }
+    @Override public AddressSpace space() { return group.space; }
+
+    /** The process it is a thread of. */
+    public ThreadGroup group() { return group; }
+
+    /** Whether it is its process's leader (tid == pid). */
+    public boolean isLeader() { return group.leader == this; }
 
     /** Its process group. */
-    public int pgid() { return pgid; }
+    @Override public int pgid() { return group.pgid; }
 
     /** Its session. */
-    public int sid() { return sid; }
+    @Override public int sid() { return group.sid; }
 
     /** Its memory as system calls reach it (copies checked through its page table, the OOM killer behind). */
-    public UserMemory userMemory() { return memory; }
+    public UserMemory userMemory() { return group.memory; }
 
-    /** Its file descriptors. */
-    public FileTable files() { return files; }
+    /** Its process's file descriptors. */
+    public FileTable files() { return group.files; }
 
-    /** Its working directory. */
+    /** Its process's working directory. */
     @Override
-    public Node cwd() { return cwd; }
+    public Node cwd() { return group.cwd; }
 
     /** The file of the program it runs (/proc/self/exe). */
     @Override
-    public Node exe() { return exe; }
+    public Node exe() { return group.exe; }
 
-    /** chdir, fchdir: a new working directory (the call checked it is a directory). */
+    /** chdir, fchdir: a new working directory for the process (the call checked it is a directory). */
     public void setCwd(Node dir) {
-        cwd = dir;
+        group.cwd = dir;
     }
 
-    /** Its resource limits (getrlimit). */
-    public ResourceLimits limits() { return limits; }
+    /** Its process's resource limits (getrlimit). */
+    public ResourceLimits limits() { return group.limits; }
 
-    /** Its signal state (dispositions, blocked mask, pending signals, alternate stack). */
+    /** Its signal state (its mask, pending signals and alternate stack; the shared dispositions). */
     public SignalState signals() { return signalState; }
 
     /** Whether sig is blocked or ignored here (the terminal's SIGTTIN/SIGTTOU rules). */
@@ -188,8 +180,8 @@ public final class Process implements ProcessView, Task, Caller {
         return signalState.handler(sig) == SignalState.SIG_IGN || (signalState.blocked() & SignalState.bit(sig)) != 0;
     }
 
-    /** The queue it sleeps on in wait4, or null before it first waits. */
-    KernelWaitQueue<Process> childWait() { return childWait; }
+    /** The queue its process sleeps on in wait4, or null before it first waits. */
+    KernelWaitQueue<Process> childWait() { return group.childWait; }
 
     /** set_tid_address's pointer (0: none). */
     public long clearChildTid() { return clearChildTid; }
@@ -198,16 +190,16 @@ public final class Process implements ProcessView, Task, Caller {
     boolean oomKillPending() { return oomKillPending; }
 
     /**
-     * Its memory now: the current address space's pages, and its fault and
-     * paging counters added to those of the images it ran before (execve),
-     * and the TLB accesses and misses of every stretch it ran, charged when
-     * it was switched out (the current stretch is not counted yet).
-     * Simulation thread.
+     * Its process's memory now: the current address space's pages, and its
+     * fault and paging counters added to those of the images it ran before
+     * (execve), and the TLB accesses and misses of every stretch this thread
+     * ran, charged when it was switched out (the current stretch is not
+     * counted yet). Simulation thread.
      */
     @Override
     public MemoryUsage memory() {
-        AddressSpace s = space;
-        MemoryUsage e = earlierImages;
+        AddressSpace s = group.space;
+        MemoryUsage e = group.earlierImages;
         long tlbAccesses = sched.tlbAccesses();
         long tlbMisses = sched.tlbMisses();
         if (s == null) {
@@ -228,20 +220,20 @@ public final class Process implements ProcessView, Task, Caller {
     @Override
     public void setState(ProcessState s) {
         if (state == ProcessState.ZOMBIE) {
-            throw new IllegalStateException("pid " + pid + " is a zombie; cannot become " + s);
+            throw new IllegalStateException("tid " + tid + " is a zombie; cannot become " + s);
         }
         state = s;
     }
 
-    /** setpgid: moves it to process group pgid (the call checked Linux's rules). */
+    /** setpgid: moves its process to process group pgid (the call checked Linux's rules). */
     public void setPgid(int pgid) {
-        this.pgid = pgid;
+        group.pgid = pgid;
     }
 
-    /** setsid: makes it the leader of a new session and of a new process group, both its pid. */
+    /** setsid: makes its process the leader of a new session and of a new process group, both its pid. */
     public void newSession() {
-        this.sid = pid;
-        this.pgid = pid;
+        group.sid = group.tgid;
+        group.pgid = group.tgid;
     }
 
     /** set_tid_address: remembers the pointer cleared at exit. */
@@ -262,14 +254,23 @@ public final class Process implements ProcessView, Task, Caller {
     public long robustListLength() { return robustListLength; }
 
     /** The file mode creation mask (permission bits only). */
-    @Override public int umask() { return umask; }
+    @Override public int umask() { return group.umask; }
 
     /** umask: sets the mask to the permission bits of {@code mask}; returns the previous mask. */
     public int setUmask(int mask) {
-        int old = umask;
-        umask = mask & 0777;
+        int old = group.umask;
+        group.umask = mask & 0777;
         return old;
     }
+
+    /** PiFutexes: the best priority its PI waiters lend it (Integer.MAX_VALUE: none). */
+    public void setLentPriority(int p) { lentPriority = p; }
+
+    /** The futex it waits on (the futex package's waiter), or null. */
+    public Object futexWait() { return futexWait; }
+
+    /** The futex package: the futex it now waits on (null: it stopped waiting). */
+    public void setFutexWait(Object waiter) { futexWait = waiter; }
 
     /** Its strace state, or null when it is not traced. */
     public Traced traced() { return traced; }
@@ -284,43 +285,49 @@ public final class Process implements ProcessView, Task, Caller {
         syscalls++;
     }
 
-    // ForkExec: gives it an image (spawn, fork, execve): registers, address space and the memory over it.
+    // ForkExec: gives its process an image (spawn, fork, execve): address space and the memory over it;
+    // and this thread its registers.
     void setImage(HartContext context, AddressSpace space, UserMemory memory) {
         this.context = context;
-        this.space = space;
-        this.memory = memory;
+        group.space = space;
+        group.memory = memory;
     }
 
-    // ForkExec: its place in the namespace (spawn, fork, execve).
+    // CloneCall (through ForkExec.thread): a new thread's registers.
+    void setContext(HartContext context) {
+        this.context = context;
+    }
+
+    // ForkExec: its process's place in the namespace (spawn, fork, execve).
     void setPlace(Node cwd, Node exe) {
-        this.cwd = cwd;
-        this.exe = exe;
+        group.cwd = cwd;
+        group.exe = exe;
     }
 
     // ForkExec (fork): the child's descriptors, a copy of the parent's.
     void setFiles(FileTable files) {
-        this.files = files;
+        group.files = files;
     }
 
     // ForkExec (spawn, fork): its resource limits; the descriptor table follows RLIMIT_NOFILE.
     void setLimits(ResourceLimits l) {
-        limits = l;
-        files.setLimit((int) l.softAtMost(ResourceLimits.RLIMIT_NOFILE, FileTable.MAX));
+        group.limits = l;
+        group.files.setLimit((int) l.softAtMost(ResourceLimits.RLIMIT_NOFILE, FileTable.MAX));
     }
 
-    // ForkExec (fork): the child's signal state, a copy of the parent's.
+    // ForkExec (fork, thread): its signal state.
     void setSignals(SignalState s) {
         signalState = s;
     }
 
-    // ExitWait: re-parents it (its parent ended).
+    // ExitWait: re-parents its process (its parent ended).
     void setParent(int ppid) {
-        this.ppid = ppid;
+        group.ppid = ppid;
     }
 
-    // ExitWait: the queue it waits for its children on.
+    // ExitWait: the queue its process waits for its children on.
     void setChildWait(KernelWaitQueue<Process> q) {
-        childWait = q;
+        group.childWait = q;
     }
 
     // OomKiller: marks (or clears) a kill left for the return of its system call.
@@ -332,14 +339,20 @@ public final class Process implements ProcessView, Task, Caller {
     // of the image it leaves carry over to the new one; its pages do not.
     void keepMemoryCounters() {
         MemoryUsage now = memory();
-        earlierImages = new MemoryUsage(0, now.peakResidentPages(), 0, 0, now.minorFaults(), now.imageFaults(),
-                now.majorFaults(), now.cowFaults(), now.cowCopies(), now.pageIns(), now.pageOuts(), 0, 0);
+        group.earlierImages = new MemoryUsage(0, now.peakResidentPages(), 0, 0, now.minorFaults(),
+                now.imageFaults(), now.majorFaults(), now.cowFaults(), now.cowCopies(), now.pageIns(),
+                now.pageOuts(), 0, 0);
     }
 
     // ForkExec.exec: the process now runs another program under this name and argument vector.
     void rename(String name, List<String> argv) {
         this.name = name;
-        this.argv = List.copyOf(argv);
+        group.argv = List.copyOf(argv);
+    }
+
+    // ForkExec.exec from a thread (de_thread): it takes the process's pid as its tid.
+    void setTid(int tid) {
+        this.tid = tid;
     }
 
     // ForkExec (spawn): what scheduling policies see of it.
@@ -351,22 +364,28 @@ public final class Process implements ProcessView, Task, Caller {
         burstHint = a.burstHint();
     }
 
-    // ForkExec (fork): the child gets the parent's nice, priority and tickets (hints are the parent's own).
+    // ForkExec (fork): the child gets the parent's nice, priority and tickets (hints are the parent's own),
+    // and a copy of its umask, prctl flags and credentials.
     void inheritAttributes(Process parent) {
-        nice = parent.nice;
-        priority = parent.priority;
-        tickets = parent.tickets;
-        umask = parent.umask;
-        dumpable = parent.dumpable;
-        noNewPrivs = parent.noNewPrivs;
-        keepCaps = parent.keepCaps;
-        credentials = parent.credentials.copy();
+        inheritScheduling(parent);
+        group.umask = parent.group.umask;
+        group.dumpable = parent.group.dumpable;
+        group.noNewPrivs = parent.group.noNewPrivs;
+        group.keepCaps = parent.group.keepCaps;
+        group.credentials = parent.group.credentials.copy();
+    }
+
+    // ForkExec (fork, thread): the creator's nice, priority and tickets.
+    void inheritScheduling(Process creator) {
+        nice = creator.nice;
+        priority = creator.priority;
+        tickets = creator.tickets;
     }
 
     // ---- the process ABI (issue 10) ----
 
-    /** The signal its parent gets when it ends (clone's low byte; 0: none). */
-    public int exitSignal() { return exitSignal; }
+    /** The signal its parent gets when its process ends (clone's low byte; 0: none). */
+    public int exitSignal() { return group.exitSignal; }
 
     /** The parent suspended in vfork until this child execs or ends (0: none). */
     public int vforkParent() { return vforkParent; }
@@ -396,35 +415,35 @@ public final class Process implements ProcessView, Task, Caller {
     public void setPdeathSig(int sig) { pdeathSig = sig; }
 
     /** prctl PR_GET_DUMPABLE. */
-    public boolean dumpable() { return dumpable; }
+    public boolean dumpable() { return group.dumpable; }
 
     /** prctl PR_SET_DUMPABLE. */
-    public void setDumpable(boolean d) { dumpable = d; }
+    public void setDumpable(boolean d) { group.dumpable = d; }
 
     /** prctl PR_GET_NO_NEW_PRIVS. */
-    public boolean noNewPrivs() { return noNewPrivs; }
+    public boolean noNewPrivs() { return group.noNewPrivs; }
 
     /** prctl PR_SET_NO_NEW_PRIVS (once set, never cleared). */
-    public void setNoNewPrivs() { noNewPrivs = true; }
+    public void setNoNewPrivs() { group.noNewPrivs = true; }
 
     /** prctl PR_GET_KEEPCAPS. */
-    public boolean keepCaps() { return keepCaps; }
+    public boolean keepCaps() { return group.keepCaps; }
 
     /** prctl PR_SET_KEEPCAPS. */
-    public void setKeepCaps(boolean k) { keepCaps = k; }
+    public void setKeepCaps(boolean k) { group.keepCaps = k; }
 
-    /** Its user and group ids (the set*id calls change them in place). */
-    public Credentials credentials() { return credentials; }
+    /** Its process's user and group ids (the set*id calls change them in place). */
+    public Credentials credentials() { return group.credentials; }
 
-    @Override public int uid() { return credentials.uids()[Credentials.REAL]; }
-    @Override public int euid() { return credentials.uids()[Credentials.EFFECTIVE]; }
-    @Override public int egid() { return credentials.gids()[Credentials.EFFECTIVE]; }
+    @Override public int uid() { return group.credentials.uids()[Credentials.REAL]; }
+    @Override public int euid() { return group.credentials.uids()[Credentials.EFFECTIVE]; }
+    @Override public int egid() { return group.credentials.gids()[Credentials.EFFECTIVE]; }
 
-    /** What it used, fixed when it ended (null while it lives). */
-    public Rusage exitUsage() { return exitUsage; }
+    /** What its process used, fixed when it ended (null while it lives). */
+    public Rusage exitUsage() { return group.exitUsage; }
 
-    /** What its reaped children (and theirs) used: RUSAGE_CHILDREN, times()'s cutime. */
-    public Rusage childrenUsage() { return childrenUsage; }
+    /** What its process's reaped children (and theirs) used: RUSAGE_CHILDREN, times()'s cutime. */
+    public Rusage childrenUsage() { return group.childrenUsage; }
 
     /** Its ppoll and pselect6 sleep (null before its first). */
     public PollWait pollWait() { return pollWait; }
@@ -432,17 +451,17 @@ public final class Process implements ProcessView, Task, Caller {
     /** The poll calls: its poll sleep, made on its first. */
     public void setPollWait(PollWait w) { pollWait = w; }
 
-    // ExitWait.terminate: what it used, fixed before its memory goes.
-    void setExitUsage(Rusage u) { exitUsage = u; }
+    // ExitWait.terminate: what the process used, fixed before its memory goes.
+    void setExitUsage(Rusage u) { group.exitUsage = u; }
 
     // ExitWait, reaping a child: the child's usage and its children's join this process's children's.
-    void addChildUsage(Rusage u) { childrenUsage = childrenUsage.plus(u); }
+    void addChildUsage(Rusage u) { group.childrenUsage = group.childrenUsage.plus(u); }
 
     /** CloneCall: the signal the parent gets when this child ends (clone's low byte). */
-    public void setExitSignal(int sig) { exitSignal = sig; }
+    public void setExitSignal(int sig) { group.exitSignal = sig; }
 
     @Override
     public String toString() {
-        return "pid " + pid + " (" + name + ")";
+        return tid == group.tgid ? "pid " + tid + " (" + name + ")" : "tid " + tid + " of pid " + group.tgid + " (" + name + ")";
     }
 }

@@ -29,42 +29,92 @@ public final class ProcessTable {
         while (byPid.containsKey(nextPid)) {
             nextPid = nextPid % (PID_MAX - 1) + 1;
         }
-        Process p = new Process(nextPid, ppid, name, argv, now);
+        ThreadGroup g = new ThreadGroup(nextPid, new SignalState.Shared());
+        g.ppid = ppid;
+        g.argv = List.copyOf(argv);
+        Process p = new Process(nextPid, g, name, now);
+        g.leader = p;
+        g.threads.add(p);
         Process parent = byPid.get(ppid);
         if (parent != null) {
-            p.pgid = parent.pgid;       // fork: the parent's process group and session
-            p.sid = parent.sid;
+            g.pgid = parent.pgid();     // fork: the parent's process group and session
+            g.sid = parent.sid();
         } else {
-            p.pgid = p.pid();             // a process the launcher starts: its own group, as a
-            p.sid = 0;                  // job-control shell's child is, in the launcher's session (0)
+            g.pgid = p.pid();           // a process the launcher starts: its own group, as a
+            g.sid = 0;                  // job-control shell's child is, in the launcher's session (0)
         }
-        byPid.put(p.pid(), p);
+        byPid.put(p.tid(), p);
         nextPid = nextPid % (PID_MAX - 1) + 1;
         return p;
     }
 
-    /** The process with this pid (a zombie too, until reaped), or null. */
+    /**
+     * Allocates a tid and a thread in state NEW in creator's process
+     * (clone with CLONE_THREAD), sharing its group's dispositions. Throws
+     * when every id is in use.
+     */
+    public Process createThread(Process creator, long now) {
+        if (byPid.size() >= PID_MAX - 1) {
+            throw new IllegalStateException("process table full");
+        }
+        while (byPid.containsKey(nextPid)) {
+            nextPid = nextPid % (PID_MAX - 1) + 1;
+        }
+        ThreadGroup g = creator.group();
+        Process t = new Process(nextPid, g, creator.name(), now);
+        g.threads.add(t);
+        byPid.put(t.tid(), t);
+        nextPid = nextPid % (PID_MAX - 1) + 1;
+        return t;
+    }
+
+    /**
+     * execve from a thread that does not lead its process (Linux's
+     * de_thread): the old leader, ended, is forgotten, and t takes the pid
+     * as its tid and leads. The caller ended every other thread.
+     */
+    public void takeLeadership(Process t) {
+        ThreadGroup g = t.group();
+        Process old = g.leader;
+        if (old == t) {
+            return;
+        }
+        if (old.state() != ProcessState.ZOMBIE) {
+            throw new IllegalStateException(old + " still runs while " + t + " takes the lead");
+        }
+        byPid.remove(old.tid());
+        byPid.remove(t.tid());
+        g.threads.remove(old);
+        t.setTid(g.tgid);
+        g.leader = t;
+        byPid.put(t.tid(), t);
+    }
+
+    /** The thread with this tid (a process's leader has its pid; a zombie too, until reaped), or null. */
     public Process get(int pid) {
         return byPid.get(pid);
     }
 
-    /** Marks p a zombie with its wait status and optional kill report. */
+    /** Marks p a zombie (if it is not one already: a leader that ended before its threads) with its wait status and optional kill report. */
     public void zombify(Process p, int waitStatus, String killReport, long now) {
-        p.setState(ProcessState.ZOMBIE);
+        if (p.state() != ProcessState.ZOMBIE) {
+            p.setState(ProcessState.ZOMBIE);
+        }
         p.waitStatus = waitStatus;
         p.killReport = killReport;
         p.exitedAt = now;
     }
 
-    /** Forgets a zombie (reaped). */
+    /** Forgets a zombie (reaped, or a thread that ended): every thread of its process goes with a leader. */
     public void remove(Process p) {
         if (p.state() != ProcessState.ZOMBIE) {
             throw new IllegalStateException(p + " reaped while " + p.state());
         }
-        byPid.remove(p.pid());
+        byPid.remove(p.tid());
+        p.group().threads.remove(p);
     }
 
-    /** All processes by pid. */
+    /** Every thread by tid (a process's leader has tid == pid). */
     public List<Process> all() {
         return new ArrayList<>(byPid.values());
     }
@@ -72,7 +122,7 @@ public final class ProcessTable {
     /** Whether some process (a zombie too, until reaped) is in process group pgid of session sid. */
     public boolean groupInSession(int pgid, int sid) {
         for (Process p : byPid.values()) {
-            if (p.pgid == pgid && p.sid == sid) {
+            if (p.pgid() == pgid && p.sid() == sid) {
                 return true;
             }
         }
@@ -82,14 +132,25 @@ public final class ProcessTable {
     /** Whether some process (a zombie too, until reaped) is in process group pgid. */
     public boolean groupExists(int pgid) {
         for (Process p : byPid.values()) {
-            if (p.pgid == pgid) {
+            if (p.pgid() == pgid) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Processes in the table, zombies included. */
+    /** The leaders of every process (one entry per process), by pid. */
+    public List<Process> processes() {
+        List<Process> leaders = new ArrayList<>();
+        for (Process p : byPid.values()) {
+            if (p.isLeader()) {
+                leaders.add(p);
+            }
+        }
+        return leaders;
+    }
+
+    /** Threads in the table, zombies included. */
     public int size() {
         return byPid.size();
     }

@@ -112,6 +112,26 @@ public final class SignalDelivery {
     }
 
     /**
+     * tkill (tgid 0) and tgkill: sends sig to thread tid, which must be of
+     * process tgid when tgid is not 0 (si_code SI_TKILL, the sender's pid).
+     * sig 0 only checks the thread exists. Returns 0, -ESRCH (no such
+     * thread, or not in tgid) or -EINVAL (sig out of range).
+     */
+    public long sendToThread(Process sender, int tgid, int tid, long sig) {
+        Process t = table.get(tid);
+        if (t == null || t.state() == ProcessState.ZOMBIE || (tgid != 0 && t.pid() != tgid)) {
+            return sig < 0 || sig > 64 ? -Errno.EINVAL : -Errno.ESRCH;
+        }
+        if (sig < 0 || sig > 64) {
+            return -Errno.EINVAL;
+        }
+        if (sig != 0) {
+            postThread(t, SigInfo.user((int) sig, SigInfo.SI_TKILL, sender.pid()), "sent by pid " + sender.pid());
+        }
+        return 0;
+    }
+
+    /**
      * killpg from the kernel itself (the terminal's ^C, ^Z, SIGWINCH, its
      * job control): sends sig to every process in group pgid (&gt; 0) as
      * send does. Returns 0 or a negative errno (ESRCH, EINVAL).
@@ -121,7 +141,7 @@ public final class SignalDelivery {
             return -Errno.EINVAL;
         }
         List<Process> targets = new ArrayList<>();
-        for (Process t : table.all()) {
+        for (Process t : table.processes()) {
             if (t.pgid() == pgid) {
                 targets.add(t);
             }
@@ -156,17 +176,17 @@ public final class SignalDelivery {
                 targets.add(t);
             }
         } else if (pid == -1) {
-            for (Process t : table.all()) {
-                if (t.pid() != 1 && t != sender) {
+            for (Process t : table.processes()) {
+                if (t.pid() != 1 && t.group() != sender.group()) {
                     targets.add(t);
                 }
             }
         } else if (pid != Integer.MIN_VALUE) {
             int group = pid == 0 ? sender.pgid() : -pid;
             boolean self = false;
-            for (Process t : table.all()) {
+            for (Process t : table.processes()) {
                 if (t.pgid() == group) {
-                    if (t == sender) {
+                    if (t.group() == sender.group()) {
                         self = true;
                     } else {
                         targets.add(t);
@@ -192,6 +212,19 @@ public final class SignalDelivery {
      * handler is set up). A zombie gets nothing.
      */
     public void post(Process t, SigInfo info, String why) {
+        Process target = threadFor(t.group(), info.signo());
+        if (target != null) {
+            postThread(target, info, why);
+        }
+    }
+
+    /**
+     * tkill, tgkill: generates info's signal for thread t itself (its mask
+     * decides, it alone is woken), as {@link #post} does for a process.
+     * Stops, continues and fatal default actions still act on the whole
+     * process. A thread that ended gets nothing.
+     */
+    public void postThread(Process t, SigInfo info, String why) {
         if (t.state() == ProcessState.ZOMBIE) {
             return;
         }
@@ -203,14 +236,18 @@ public final class SignalDelivery {
             return;
         }
         if (sig == Signals.SIGCONT) {
-            s.discard(SignalDefaults.STOP_SET);
+            for (Process thread : t.group().liveThreads()) {
+                thread.signals().discard(SignalDefaults.STOP_SET);
+            }
             continueProcess(t);
         } else if (SignalDefaults.stops(sig)) {
-            s.discard(SignalState.bit(Signals.SIGCONT));
+            for (Process thread : t.group().liveThreads()) {
+                thread.signals().discard(SignalState.bit(Signals.SIGCONT));
+            }
         }
         long handler = s.handler(sig);
         boolean blocked = (s.blocked() & SignalState.bit(sig)) != 0;
-        if ((s.waitSet & SignalState.bit(sig)) != 0 && t.state() == ProcessState.BLOCKED && !s.stopped) {
+        if ((s.waitSet & SignalState.bit(sig)) != 0 && t.state() == ProcessState.BLOCKED && !s.shared.stopped) {
             s.enqueue(info);
             dispatcher.wake(t);     // rt_sigtimedwait takes it when its call runs again
             return;
@@ -225,7 +262,7 @@ public final class SignalDelivery {
                     case CONTINUE:
                         return;
                     case STOP:
-                        if (!s.stopped) {
+                        if (!s.shared.stopped) {
                             stop(t, sig);
                         }
                         return;
@@ -237,12 +274,40 @@ public final class SignalDelivery {
             }
         }
         s.enqueue(info);
-        if (s.stopped || t.state() != ProcessState.BLOCKED) {
+        if (s.shared.stopped || t.state() != ProcessState.BLOCKED) {
             return;
         }
         if (!blocked) {
             interrupt(t);
         }
+    }
+
+    /**
+     * The thread of process g a process-directed signal sig goes to (Linux's
+     * complete_signal): the leader if it does not block sig, else the
+     * oldest thread that does not, else one waiting for it in
+     * rt_sigtimedwait, else the leader (or the oldest live thread); null
+     * when every thread has ended. The signal then waits in that thread's
+     * pending set (osbox has no process-wide pending set: a signal every
+     * thread blocks stays with the thread chosen here).
+     */
+    Process threadFor(ThreadGroup g, int sig) {
+        List<Process> live = g.liveThreads();
+        if (live.isEmpty()) {
+            return null;
+        }
+        long bit = SignalState.bit(sig);
+        for (Process t : live) {
+            if ((t.signals().blocked() & bit) == 0) {
+                return t;
+            }
+        }
+        for (Process t : live) {
+            if ((t.signals().waitSet & bit) != 0) {
+                return t;
+            }
+        }
+        return live.get(0);
     }
 
     // A handled signal arrived for t, BLOCKED in a system call: it wakes, and the call is cut short at delivery.
@@ -311,31 +376,35 @@ public final class SignalDelivery {
     // Stops t (a stop signal's default action): off the CPU until SIGCONT; the parent hears of it.
     private void stop(Process t, int sig) {
         SignalState s = t.signals();
-        s.stopped = true;
-        s.stopReport = sig;
-        s.continuedReport = false;
+        s.shared.stopped = true;
+        s.shared.stopReport = sig;
+        s.shared.continuedReport = false;
         tracer.record(TraceKind.NOTE, t.sched().hart(), t.pid(), sig, 0, "stopped by " + Signals.name(sig));
-        int nr = (int) t.context().x[HartContext.A7];
-        if (t.sched().sleepsUntilDeadline() && t.sched().sleepingOn() == null
-                && (nr == NANOSLEEP || nr == CLOCK_NANOSLEEP)) {
-            // restart_syscall continues it after SIGCONT; rem has the time left now, as Linux's do_nanosleep
-            s.restartDeadline = t.sched().sleepDeadline();
-            writeRemaining(t, nr);
+        for (Process thread : t.group().liveThreads()) {
+            int nr = (int) thread.context().x[HartContext.A7];
+            if (thread.sched().sleepsUntilDeadline() && thread.sched().sleepingOn() == null
+                    && (nr == NANOSLEEP || nr == CLOCK_NANOSLEEP)) {
+                // restart_syscall continues it after SIGCONT; rem has the time left now, as Linux's do_nanosleep
+                thread.signals().restartDeadline = thread.sched().sleepDeadline();
+                writeRemaining(thread, nr);
+            }
+            dispatcher.stop(thread);
         }
-        dispatcher.stop(t);
         notifyParent(t, SigInfo.CLD_STOPPED, sig);
     }
 
     // SIGCONT: a stopped t runs again; the parent hears of it.
     private void continueProcess(Process t) {
         SignalState s = t.signals();
-        if (!s.stopped) {
+        if (!s.shared.stopped) {
             return;
         }
-        s.stopped = false;
-        s.stopReport = 0;
-        s.continuedReport = true;
-        dispatcher.resume(t);
+        s.shared.stopped = false;
+        s.shared.stopReport = 0;
+        s.shared.continuedReport = true;
+        for (Process thread : t.group().liveThreads()) {
+            dispatcher.resume(thread);
+        }
         notifyParent(t, SigInfo.CLD_CONTINUED, Signals.SIGCONT);
     }
 
@@ -512,7 +581,7 @@ public final class SignalDelivery {
     // The trampoline page of p's image, mapped on its first handler.
     private static boolean mapTrampoline(Process p) {
         SignalState s = p.signals();
-        if (s.trampolineMapped) {
+        if (s.shared.trampolineMapped) {
             return true;
         }
         try {
@@ -521,7 +590,7 @@ public final class SignalDelivery {
         } catch (IllegalStateException e) {
             return false;       // the program mapped something there itself
         }
-        s.trampolineMapped = true;
+        s.shared.trampolineMapped = true;
         return true;
     }
 

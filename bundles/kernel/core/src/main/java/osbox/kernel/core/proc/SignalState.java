@@ -28,10 +28,43 @@ public final class SignalState {
     /** Signals no mask may block (SIGKILL, SIGSTOP). */
     public static final long UNBLOCKABLE = bit(Signals.SIGKILL) | bit(Signals.SIGSTOP);
 
-    // ---- dispositions: rt_sigaction; fork copies them, execve resets handlers (not SIG_IGN) ----
-    private final long[] handler = new long[65];
-    private final long[] flags = new long[65];
-    private final long[] actionMask = new long[65];
+    /**
+     * What the threads of one process share (Linux's sighand_struct and the
+     * job-control part of signal_struct): the dispositions, whether the
+     * process is stopped and the reports wait4 has not given yet, and
+     * whether the sigreturn trampoline is mapped in its address space.
+     */
+    public static final class Shared {
+        // dispositions: rt_sigaction; fork copies them, execve resets handlers (not SIG_IGN)
+        final long[] handler = new long[65];
+        final long[] flags = new long[65];
+        final long[] actionMask = new long[65];
+        // job control: stopped by a signal, and the reports wait4 (WUNTRACED, WCONTINUED) has not given yet
+        boolean stopped;
+        int stopReport;
+        boolean continuedReport;
+        // the sigreturn trampoline page is mapped in the current image
+        boolean trampolineMapped;
+    }
+
+    /** The part every thread of the process shares (its own for a process of one thread). */
+    final Shared shared;
+    private final long[] handler;
+    private final long[] flags;
+    private final long[] actionMask;
+
+    /** A thread's signal state in a new process: its own shared part. */
+    public SignalState() {
+        this(new Shared());
+    }
+
+    /** A thread's signal state sharing {@code shared} with the other threads of its process. */
+    SignalState(Shared shared) {
+        this.shared = shared;
+        this.handler = shared.handler;
+        this.flags = shared.flags;
+        this.actionMask = shared.actionMask;
+    }
 
     // ---- blocked and pending ----
     private long blocked;
@@ -59,11 +92,6 @@ public final class SignalState {
      */
     long restartDeadline;
 
-    // ---- job control: stopped by a signal, and the reports wait4 (WUNTRACED, WCONTINUED) has not given yet ----
-    boolean stopped;
-    int stopReport;
-    boolean continuedReport;
-
     // ---- ITIMER_REAL (IntervalTimers): not inherited at fork, kept at execve ----
     long realInterval;
     long realDeadline;
@@ -73,9 +101,6 @@ public final class SignalState {
     // and interval in cycles; not inherited at fork, kept at execve ----
     final long[] cpuExpires = new long[3];
     final long[] cpuInterval = new long[3];
-
-    // ---- the sigreturn trampoline page is mapped in the current image ----
-    boolean trampolineMapped;
 
     /**
      * The deadline of a nanosleep or clock_nanosleep cut by a stop, for the
@@ -258,7 +283,7 @@ public final class SignalState {
 
     /** Whether it is stopped (SIGSTOP and the terminal stops) and not continued yet. */
     public boolean stopped() {
-        return stopped;
+        return shared.stopped;
     }
 
     /**
@@ -274,8 +299,24 @@ public final class SignalState {
         c.altSp = altSp;
         c.altSize = altSize;
         c.altFlags = altFlags;
-        c.trampolineMapped = trampolineMapped;     // the child's memory is a copy, the page with it
+        c.shared.trampolineMapped = shared.trampolineMapped;     // the child's memory is a copy, the page with it
         return c;
+    }
+
+    /**
+     * clone with CLONE_THREAD: the new thread's state: the creator's
+     * dispositions (shared, not copied) and blocked mask; nothing pending,
+     * no alternate stack (Linux clears it for CLONE_VM).
+     */
+    public SignalState threadCopy() {
+        SignalState c = new SignalState(shared);
+        c.blocked = blocked;
+        return c;
+    }
+
+    /** The part this thread shares with the others of its process. */
+    public Shared shared() {
+        return shared;
     }
 
     /**
@@ -294,6 +335,6 @@ public final class SignalState {
         altSp = 0;
         altSize = 0;
         altFlags = 0;
-        trampolineMapped = false;
+        shared.trampolineMapped = false;
     }
 }

@@ -19,7 +19,7 @@ public final class StraceHooks {
     public static void signalDelivered(Process p, SigInfo info) {
         Traced t = p.traced();
         if (t != null) {
-            t.signalDelivered(p.pid(), info.bytes());
+            t.signalDelivered(p.tid(), info.bytes());
         }
     }
 

@@ -313,6 +313,21 @@ public final class Dispatcher<T extends Task> {
         makeReady(p, EnqueueReason.WOKEN);
     }
 
+    /**
+     * p's priority changed (priority inheritance lent or took back a
+     * priority): a queued p is queued again, so the policy files it under
+     * the new one, and every hart is asked whether it should give way.
+     */
+    public void priorityChanged(T p) {
+        if (runnable.contains(p)) {
+            SchedulingPolicy pol = slot.active();
+            tell("dequeue", () -> pol.dequeue(p));
+            tell("enqueue", () -> pol.enqueue(p, EnqueueReason.PREEMPTED));
+        }
+        preemptIfAsked();
+        kickIdleHarts();
+    }
+
     /** Puts the task running on hart h to sleep on q and runs the next one. */
     public void sleepOn(Hart h, T p, KernelWaitQueue<T> q) {
         p.sched().sleepingOn = q;

@@ -10,6 +10,8 @@ import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.OpenFiles;
+import osbox.kernel.core.futex.Futexes;
+import osbox.kernel.core.futex.PiFutexes;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
 import osbox.kernel.core.proc.Process;
@@ -41,9 +43,12 @@ public final class SyscallFrame implements SyscallContext {
      * @param files      naming open files, making pipes
      * @param dispatcher sleeping, waking, yielding
      * @param vm         the VM manager (sysinfo's memory figures)
+     * @param futexes    who waits on which futex (futex, clone's thread words)
+     * @param piFutexes  the priority-inheritance futexes (FUTEX_LOCK_PI...)
      */
     public record Parts(Machine machine, ProcessTable processes, ForkExec forkExec, ExitWait exits,
-            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm) {
+            SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm,
+            Futexes futexes, PiFutexes piFutexes) {
     }
 
     private final Parts parts;
@@ -210,6 +215,16 @@ public final class SyscallFrame implements SyscallContext {
     /** The dispatcher (sched_yield). */
     public Dispatcher<Process> dispatcher() {
         return parts.dispatcher();
+    }
+
+    /** The futex mechanism. */
+    public Futexes futexes() {
+        return parts.futexes();
+    }
+
+    /** The priority-inheritance futexes. */
+    public PiFutexes piFutexes() {
+        return parts.piFutexes();
     }
 
     /** The VM manager: physical frames and swap (sysinfo). */

@@ -84,7 +84,7 @@ public final class SyscallTrap implements TrapTable.Handler {
         long result;
         if (call == null) {
             result = -Errno.ENOSYS;
-            tracer.record(TraceKind.SYSCALL_UNKNOWN, hart.id(), p.pid(), number, result,
+            tracer.record(TraceKind.SYSCALL_UNKNOWN, hart.id(), p.tid(), number, result,
                     UnimplementedCalls.describe(number));
             unimplemented.answered(p.toString(), number);
         } else {
@@ -93,7 +93,7 @@ public final class SyscallTrap implements TrapTable.Handler {
             result = run(call, frame, hart, p, number);
             if (oom.killIfPending(p)) {
                 if (traced != null) {
-                    strace.answeredNothing(traced, p.pid());
+                    strace.answeredNothing(traced, p.tid());
                 }
                 return; // the OOM killer chose the caller while its call needed memory: it dies now, not its call
             }
@@ -116,10 +116,10 @@ public final class SyscallTrap implements TrapTable.Handler {
                 }
                 return;
             }
-            tracer.record(TraceKind.SYSCALL, hart.id(), p.pid(), number, result);
+            tracer.record(TraceKind.SYSCALL, hart.id(), p.tid(), number, result);
         }
         if (traced != null) {
-            strace.answered(traced, p.pid(), result, p.userMemory());
+            strace.answered(traced, p.tid(), result, p.userMemory());
         }
         p.sched().restartServed();
         ctx.x[HartContext.A0] = result;
@@ -138,9 +138,9 @@ public final class SyscallTrap implements TrapTable.Handler {
     // one that ended its caller (exit_group) shows "?", as strace does.
     private void traceNoReturn(Traced traced, Process p) {
         if (p.state() == ProcessState.ZOMBIE) {
-            strace.answeredNothing(traced, p.pid());
+            strace.answeredNothing(traced, p.tid());
         } else {
-            strace.answered(traced, p.pid(), p.context().x[HartContext.A0], p.userMemory());
+            strace.answered(traced, p.tid(), p.context().x[HartContext.A0], p.userMemory());
         }
     }
 
@@ -151,7 +151,7 @@ public final class SyscallTrap implements TrapTable.Handler {
         } catch (RuntimeException e) {
             handlerFailures++;
             LOG.error("syscall {} handler failed for {}; answered ENOSYS", table.name((int) number), p, e);
-            tracer.record(TraceKind.NOTE, hart.id(), p.pid(), number, 0, "syscall handler failed: " + e);
+            tracer.record(TraceKind.NOTE, hart.id(), p.tid(), number, 0, "syscall handler failed: " + e);
             return -Errno.ENOSYS;
         }
     }

@@ -61,7 +61,7 @@ class CloneCallTest {
     }
 
     @Test
-    void linuxsInvalidCombinationsAndThreadsAreRefused() throws Exception {
+    void linuxsInvalidCombinationsAndPartialSharingAreRefused() throws Exception {
         KernelBench k = new KernelBench();
         Process p = k.spawn("p");
         assertEquals(-Errno.EINVAL, k.call(p, Syscalls.CLONE, 65, 0, 0, 0, 0), "signal 65");
@@ -73,7 +73,10 @@ class CloneCallTest {
         long thread = CloneCall.CLONE_VM | CloneCall.CLONE_FS | CloneCall.CLONE_FILES | CloneCall.CLONE_SIGHAND
                 | CloneCall.CLONE_THREAD | CloneCall.CLONE_SETTLS | CloneCall.CLONE_PARENT_SETTID
                 | CloneCall.CLONE_CHILD_CLEARTID;
-        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.CLONE, thread, 0x7000_0000L, 0, 0, 0), "pthread_create");
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.CLONE, thread & ~CloneCall.CLONE_FILES, 0x7000_0000L, 0, 0, 0),
+                "a thread with its own descriptor table");
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.CLONE, CloneCall.CLONE_VM | CloneCall.CLONE_SIGHAND | SIGCHLD,
+                0, 0, 0, 0), "shared handlers without a thread");
         assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.CLONE, CloneCall.CLONE_FILES | SIGCHLD, 0, 0, 0, 0));
         assertEquals(1, k.kernel.table().size(), "nothing was created");
         long pid = k.call(p, Syscalls.CLONE, (1L << 40) | SIGCHLD, 0, 0, 0, 0);

@@ -68,9 +68,15 @@ class FutexCallTest {
 
     @Test
     void unmodelledOperationsAreEnosys() {
-        int cmpRequeue = 4;
-        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, cmpRequeue, 1, 1, page, 2));
+        int wakeOp = 5;
+        int waitRequeuePi = 11;
+        int lockPi2 = 13;
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, wakeOp, 1, 1, page, 2));
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, waitRequeuePi, 2, 0, page + 4, 0));
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page, lockPi2, 0, 0, 0, 0));
         assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page,
-                FutexCall.FUTEX_WAIT_BITSET | FutexCall.FUTEX_CLOCK_REALTIME, 2, 0, 0, -1));
+                FutexCall.FUTEX_WAKE | FutexCall.FUTEX_CLOCK_REALTIME, 1, 0, 0, 0), "CLOCK_REALTIME with a wake");
+        assertEquals(-Errno.ENOSYS, k.call(p, Syscalls.FUTEX, page,
+                FutexCall.FUTEX_WAIT | FutexCall.FUTEX_CLOCK_REALTIME, 2, 0, 0, 0), "CLOCK_REALTIME with FUTEX_WAIT");
     }
 }

@@ -17,4 +17,10 @@ public final class Pcbs {
         p.setImage(context, space, memory);
         return p;
     }
+
+    /** Gives p the static priority {@code priority} (what a spawn's attributes set). */
+    public static void setPriority(Process p, int priority) {
+        p.setAttributes(new osbox.api.sched.TaskAttributes(p.nice(), priority, p.tickets(), p.lengthHint(),
+                p.burstHint()));
+    }
 }
