@@ -25,7 +25,10 @@
  *
  * <p>1.8: for IPC bundles (issue 11): {@link osbox.api.kernel.SyscallContext#installFile}
  * and {@link osbox.api.kernel.SyscallContext#file}, so a bundle's handlers
- * can give out and look up descriptors.
+ * can give out and look up descriptors. The deadlock detector's hook:
+ * {@link osbox.api.kernel.SyscallContext#waitFor} with a
+ * {@link osbox.api.kernel.WaitResource}, which asks a
+ * {@link osbox.api.kernel.WaitHolder} what it holds.
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

@@ -6,6 +6,7 @@ import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.UserMemory;
+import osbox.api.kernel.WaitHolder;
 import osbox.api.memory.AddressSpace;
 import osbox.api.sched.TaskAttributes;
 import osbox.kernel.core.files.FileTable;
@@ -23,7 +24,7 @@ import osbox.kernel.core.strace.Traced;
  * part of the kernel makes it. Everyone else reads the PCB through
  * {@link ProcessView} (reports, listeners) or the getters.
  */
-public final class Process implements ProcessView, Task, Caller {
+public final class Process implements ProcessView, Task, Caller, WaitHolder {
     // ---- identity and family. pid: fixed by ProcessTable.create. ppid: ProcessTable.create, then
     // ExitWait when the parent ends (re-parenting). pgid, sid: ProcessTable.create, then the setpgid
     // and setsid calls. name, argv: ProcessTable.create, then ForkExec.exec. ----
@@ -162,6 +163,18 @@ public final class Process implements ProcessView, Task, Caller {
 
     /** Its file descriptors. */
     public FileTable files() { return files; }
+
+    /** The thread id the wait-for graph knows it by: its pid (a process is one thread here). */
+    @Override
+    public int tid() {
+        return pid;
+    }
+
+    /** Whether its descriptor table holds {@code file} (the deadlock detector asks). */
+    @Override
+    public boolean holdsFile(osbox.api.kernel.OpenFile file) {
+        return files != null && files.holds(file);
+    }
 
     /** Its working directory. */
     @Override
