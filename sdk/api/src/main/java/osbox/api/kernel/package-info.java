@@ -28,7 +28,9 @@
  * can give out and look up descriptors. The deadlock detector's hook:
  * {@link osbox.api.kernel.SyscallContext#waitFor} with a
  * {@link osbox.api.kernel.WaitResource}, which asks a
- * {@link osbox.api.kernel.WaitHolder} what it holds.
+ * {@link osbox.api.kernel.WaitHolder} what it holds; and
+ * {@link osbox.api.kernel.DeadlockDetection}, the detector's policy and
+ * findings for the shell.
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

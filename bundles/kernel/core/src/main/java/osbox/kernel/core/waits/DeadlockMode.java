@@ -21,4 +21,19 @@ public enum DeadlockMode {
      * least work); its exit releases what it held.
      */
     KILL
+
+    /** Its name as the user gives it: none, report, break, kill. */
+    public String policyName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The mode named {@code name}; IllegalArgumentException naming the known ones otherwise. */
+    public static DeadlockMode named(String name) {
+        for (DeadlockMode m : values()) {
+            if (m.policyName().equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no deadlock policy '" + name + "' (known: none, report, break, kill)");
+    }
 }
