@@ -20,7 +20,7 @@ public enum DeadlockMode {
      * youngest deadlocked process (the highest pid, which has usually done the
      * least work); its exit releases what it held.
      */
-    KILL
+    KILL;
 
     /** Its name as the user gives it: none, report, break, kill. */
     public String policyName() {
