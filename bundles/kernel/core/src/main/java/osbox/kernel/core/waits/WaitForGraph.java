@@ -83,6 +83,9 @@ public final class WaitForGraph<T extends Task & WaitHolder> {
      * action left empty for the policy).
      */
     public Deadlock detect(T waiter, int number, long now) {
+        if (!hasBlockedHolder(waits.get(waiter.tid()).resource())) {
+            return null;     // the usual case (its holder runs), found without allocating
+        }
         TreeMap<Integer, T> reached = new TreeMap<>();
         // the first blocked holder met for each reached waiter: the path the cycle text follows
         TreeMap<Integer, T> firstHolder = new TreeMap<>();
@@ -118,6 +121,16 @@ public final class WaitForGraph<T extends Task & WaitHolder> {
             }
         }
         return deadlock(waiter, reached, firstHolder, number, now);
+    }
+
+    // Whether some task blocked in the graph (the waiter included) holds r.
+    private boolean hasBlockedHolder(WaitResource r) {
+        for (Edge<T> e : waits.values()) {
+            if (r.heldBy(e.waiter())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The record: members in tid order, and the cycle found by following first holders from the waiter.
