@@ -8,17 +8,21 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
+import osbox.testkit.lab.DeadlockLab;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.SchedLab;
 
 /**
- * {@code osbox lab sched ...} and {@code osbox lab paging ...}: the policy labs on the command line. They
+ * {@code osbox lab sched ...} and {@code osbox lab paging ...}: the policy labs on the command line
+ * ({@code osbox lab deadlock ...}, the banker's and detection algorithms, takes no policy:
+ * {@link DeadlockLab}). They
  * run the shipped policy classes (found through their bundles' DS descriptors, as
  * the framework would) on an abstract job list, without booting the machine.
  * {@code --plugin JAR} (repeatable, anywhere among the options) adds a plugin's
@@ -28,7 +32,8 @@ import osbox.testkit.lab.SchedLab;
 public final class LabMain {
     /** The labs' usage, two lines. */
     static final String USAGE = "usage: osbox lab sched [--plugin JAR]... --policy NAME --jobs LIST [options]\n"
-            + "       osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]";
+            + "       osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]\n"
+            + "       osbox lab deadlock --algorithm banker|detect --available V --allocation M ... [--json]";
 
     private LabMain() {
     }
@@ -42,12 +47,16 @@ public final class LabMain {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             out.println(USAGE);
-            out.println("(osbox lab sched --help and osbox lab paging --help list each lab's options)");
+            out.println("(osbox lab sched --help, osbox lab paging --help and osbox lab deadlock --help list each"
+                    + " lab's options)");
             return 0;
+        }
+        if (args.length > 0 && args[0].equals("deadlock")) {
+            return DeadlockLab.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length == 0 || !(args[0].equals("sched") || args[0].equals("paging"))) {
             err.println("osbox lab: " + (args.length == 0 ? "which lab?" : "no lab '" + args[0] + "'")
-                    + " (sched or paging; osbox lab --help shows the usage)");
+                    + " (sched, paging or deadlock; osbox lab --help shows the usage)");
             return 2;
         }
         List<String> rest = new ArrayList<>();

@@ -79,6 +79,30 @@ class LabBadInputTest {
             List.of("--policy", "lru", "--addresses", "1,2,3", "--frames", "3", "--option", "colour=red"),
             List.of("--policy", "lru", "--addresses", "1,2,3", "--frames", "3", "--frobnicate"));
 
+    /** Bad `lab deadlock` arguments (after "deadlock"). */
+    static final List<List<String>> DEADLOCK = List.of(
+            List.of(),
+            List.of("--algorithm"),
+            List.of("--algorithm", "nope", "--available", "1", "--allocation", "0"),
+            List.of("--algorithm", "banker"),
+            List.of("--algorithm", "banker", "--available", "1", "--allocation", "0"),
+            List.of("--algorithm", "banker", "--available", "", "--max", "1", "--allocation", "0"),
+            List.of("--algorithm", "banker", "--available", "x", "--max", "1", "--allocation", "0"),
+            List.of("--algorithm", "banker", "--available", "-1", "--max", "1", "--allocation", "0"),
+            List.of("--algorithm", "banker", "--available", "99999999999999999999", "--max", "1", "--allocation", "0"),
+            List.of("--algorithm", "banker", "--available", "1,,1", "--max", "1,1,1", "--allocation", "0,0,0"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1/1", "--allocation", "0"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1", "--allocation", "2"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1", "--allocation", "0", "--request", "P0"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1", "--allocation", "0", "--request", "Q:1"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1", "--allocation", "0", "--request", "P0:1,1"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1", "--allocation", "0", "--sequence", "P0,P0"),
+            List.of("--algorithm", "banker", "--available", "1", "--max", "1", "--allocation", "0", "--requests", "0"),
+            List.of("--algorithm", "detect", "--available", "1", "--allocation", "0"),
+            List.of("--algorithm", "detect", "--available", "1", "--allocation", "0", "--requests", "0", "--max", "1"),
+            List.of("--algorithm", "detect", "--available", "1", "--allocation", "0", "--requests", "0/0"),
+            List.of("--algorithm", "detect", "--available", "1", "--allocation", "0", "--requests", "0", "--frobnicate"));
+
     @TempDir
     Path dir;
 
@@ -125,6 +149,13 @@ class LabBadInputTest {
     void badPagingLabArgumentsAreOneLineAndStatus2() throws Exception {
         for (List<String> args : PAGING) {
             assertRefusedInOneLine(with("paging", args));
+        }
+    }
+
+    @Test
+    void badDeadlockLabArgumentsAreOneLineAndStatus2() throws Exception {
+        for (List<String> args : DEADLOCK) {
+            assertRefusedInOneLine(with("deadlock", args));
         }
     }
 

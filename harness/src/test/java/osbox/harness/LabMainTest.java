@@ -105,8 +105,8 @@ class LabMainTest {
     void noLabOrAnUnknownOneIsOneLineAndStatusTwo() throws Exception {
         assertEquals(2, lab());
         assertEquals(2, lab("disk"));
-        assertEquals(List.of("osbox lab: which lab? (sched or paging; osbox lab --help shows the usage)",
-                "osbox lab: no lab 'disk' (sched or paging; osbox lab --help shows the usage)"),
+        assertEquals(List.of("osbox lab: which lab? (sched, paging or deadlock; osbox lab --help shows the usage)",
+                "osbox lab: no lab 'disk' (sched, paging or deadlock; osbox lab --help shows the usage)"),
                 err().lines().toList());
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import osbox.api.hw.MemorySize;
 import osbox.api.hw.TlbSpec;
+import osbox.api.kernel.DeadlockDetection;
 import osbox.policy.support.options.Options;
 import osbox.workload.RunLimits;
 
@@ -17,7 +18,7 @@ import osbox.workload.RunLimits;
  *   osbox --help | -h | help                usage on stdout, exit 0
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
- *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --verbose
+ *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME, --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -87,8 +88,13 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param hostDir  --host-dir as given, or null (the current directory)
      * @param plugins  the --plugin jars as given, in order
      */
-    public record Launch(String hostDir, List<String> plugins) {
-        public static final Launch NONE = new Launch(null, List.of());
+    public record Launch(String hostDir, List<String> plugins, String deadlock) {
+        public static final Launch NONE = new Launch(null, List.of(), null);
+
+        /** Without --deadlock. */
+        public Launch(String hostDir, List<String> plugins) {
+            this(hostDir, plugins, null);
+        }
     }
 
     /** Without --host-dir, --plugin and run limits. */
@@ -173,6 +179,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     + " e.g. --plugin vm-nru.jar --vm-policy nru; repeatable"),
             option("--host-dir DIR", "the host directory mounted read-only at /host for execve (default: the"
                     + " current directory)"),
+            option("--deadlock NAME", "the deadlock detection policy: none, report (the default: a trace event,"
+                    + " the run report, ipc:deadlocks), break (the wait that closes a cycle fails with EDEADLK),"
+                    + " kill (the youngest deadlocked process is killed); in the shell deadlock:use NAME"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -256,6 +265,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String mem = null;
         String swap = null;
         String tlb = null;
+        String deadlock = null;
         String report = null;
         String trace = null;
         String gantt = null;
@@ -326,6 +336,17 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 } else {
                     swap = args[i];
                 }
+            } else if (!optionsDone && arg.equals("--deadlock")) {
+                // the preflight turns it into the osbox.deadlock framework property; checked here
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--deadlock needs a policy name (" + String.join(", ", DeadlockDetection.POLICIES)
+                            + ")", verbose);
+                }
+                if (!DeadlockDetection.POLICIES.contains(args[i])) {
+                    return error("--deadlock " + args[i] + ": no such deadlock policy (available: "
+                            + String.join(", ", DeadlockDetection.POLICIES) + ")", verbose);
+                }
+                deadlock = args[i];
             } else if (!optionsDone && arg.equals("--tlb")) {
                 // the preflight turns it into the osbox.tlb framework property; checked here
                 if (++i >= args.length || args[i].isBlank()) {
@@ -366,7 +387,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins));
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock);
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import osbox.api.hw.MemorySize;
+import osbox.api.kernel.DeadlockDetection;
 import osbox.workload.HostProgram;
 
 /**
@@ -111,6 +112,7 @@ public final class Preflight {
         property(jvm, "osbox.mem", line.mem());
         property(jvm, "osbox.swap", line.swap());
         property(jvm, "osbox.tlb", line.tlb());
+        property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
         List<String> plugins = new ArrayList<>();
         for (String p : line.machine().plugins()) {
             plugins.add(cwd.resolve(p).toAbsolutePath().normalize().toString());

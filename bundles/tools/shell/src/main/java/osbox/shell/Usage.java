@@ -27,6 +27,9 @@ final class Usage {
 
     static {
         LINES.put("osbox:strace", "osbox:strace PID [on|off|FILE]   (on: to this console; children are traced too)");
+        LINES.put("ipc:deadlocks", "ipc:deadlocks");
+        LINES.put("deadlock:list", "deadlock:list");
+        LINES.put("deadlock:use", "deadlock:use none|report|break|kill");
     }
 
     private Usage() {

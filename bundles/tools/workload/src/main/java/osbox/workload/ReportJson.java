@@ -80,6 +80,11 @@ final class ReportJson {
             j.begin().field("at", e.at()).field("policy", e.policy()).field("reason", e.reason()).end();
         }
         j.endArray();
+        j.key("deadlocks").beginArray();
+        for (RunReport.DeadlockMark d : r.deadlocks()) {
+            j.begin().field("at", d.at()).field("pid", d.pid()).field("text", d.text()).end();
+        }
+        j.endArray();
         j.key("trace").begin().field("complete", r.traceComplete()).field("start", r.traceStart())
                 .field("syscalls", r.syscalls().size()).field("syscallsDropped", r.syscallsDropped()).end();
         j.key("slices").beginArray();

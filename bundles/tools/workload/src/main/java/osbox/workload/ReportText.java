@@ -72,6 +72,9 @@ final class ReportText {
                 out.append(p.label()).append(": ").append(p.killReport()).append('\n');
             }
         }
+        for (RunReport.DeadlockMark d : r.deadlocks()) {
+            out.append("at ").append(r.ms(d.at())).append(" ms: ").append(d.text()).append('\n');
+        }
         if (r.hasMemory()) {
             out.append('\n').append(memory(r));
         }

@@ -56,17 +56,40 @@ import osbox.api.trace.TraceKind;
  * @param others          processes created during the run that the workload does not list (forked children),
  *                        by pid, as they exited
  * @param memory          the memory events of the trace, by time (at most {@link #MAX_MEMORY_MARKS}, the first)
+ * @param deadlocks       the deadlocks the kernel found during the run, in order
  */
 public record RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
         long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
         List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
-        boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory) {
+        boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory,
+        List<DeadlockMark> deadlocks) {
 
     /** At most this many memory events are kept (the first ones). */
     public static final int MAX_MEMORY_MARKS = 400_000;
 
+    /** A report without deadlocks. */
+    public RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
+            long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
+            List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
+            boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory) {
+        this(workload, file, policy, finalPolicy, frequencyHz, harts, startCycle, elapsed, busyCycles, processes, swaps,
+                ejections, slices, syscalls, syscallsDropped, traceComplete, traceStart, others, memory, List.of());
+    }
+
+    /**
+     * A deadlock the kernel's detector reported during the run (a
+     * {@link TraceKind#DEADLOCK} event).
+     *
+     * @param at   when, in cycles from the run's start
+     * @param pid  the process whose wait closed it
+     * @param text the cycle and what the detection policy did
+     */
+    public record DeadlockMark(long at, int pid, String text) {
+    }
+
     public RunReport {
         Objects.requireNonNull(workload);
+        deadlocks = List.copyOf(deadlocks);
         others = List.copyOf(others);
         memory = List.copyOf(memory);
         processes = List.copyOf(processes);

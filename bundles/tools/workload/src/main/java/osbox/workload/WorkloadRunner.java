@@ -334,11 +334,17 @@ public final class WorkloadRunner {
                 }
             }
             ejections.sort(java.util.Comparator.comparingLong(RunReport.Ejection::at));
+            List<RunReport.DeadlockMark> deadlocks = new ArrayList<>();
+            for (TraceEvent e : events) {
+                if (e.kind() == osbox.api.trace.TraceKind.DEADLOCK && e.cycle() >= t0) {
+                    deadlocks.add(new RunReport.DeadlockMark(e.cycle() - t0, e.pid(), e.text()));
+                }
+            }
             long busy = (busyAtEnd >= 0 ? busyAtEnd : machine.statistics().busyCycles()) - busy0;
             return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
                     machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),
                     swaps, ejections, slices.slices(), slices.syscalls(), slices.syscallsDropped(), complete,
-                    slices.firstCycle(), others, slices.memory());
+                    slices.firstCycle(), others, slices.memory(), deadlocks);
         }
     }
 }

@@ -48,6 +48,21 @@ public interface SyscallContext {
      */
     void sleepOnUntil(WaitQueue queue, long deadline);
 
+    /**
+     * Puts the caller to sleep on {@code queue} as {@link #sleepOn} does,
+     * telling the kernel's deadlock detector that it waits for
+     * {@code resource} until the wait ends (woken, a signal, a timeout, its
+     * exit). Returns what the handler must return: {@link SyscallHandler#RESTART}
+     * after sleeping, or -{@link Errno#EDEADLK} without sleeping when the
+     * detection policy {@code break} refuses the wait that would close a
+     * deadlock. A wait with a timeout is not an edge (it ends by itself):
+     * use {@link #sleepOnUntil} for it. Since 1.8.
+     */
+    default long waitFor(WaitQueue queue, WaitResource resource) {
+        sleepOn(queue);
+        return SyscallHandler.RESTART;
+    }
+
     /** True when this invocation is the restart of a call that slept. */
     boolean woken();
 

@@ -29,6 +29,12 @@
  * egid and umask (IPC permissions) and
  * {@link osbox.api.kernel.ProcessManager#queueSignal} (a message queue's SI_MESGQ
  * notification).
+ * The deadlock detector's hook:
+ * {@link osbox.api.kernel.SyscallContext#waitFor} with a
+ * {@link osbox.api.kernel.WaitResource}, which asks a
+ * {@link osbox.api.kernel.WaitHolder} what it holds; and
+ * {@link osbox.api.kernel.DeadlockDetection}, the detector's policy and
+ * findings for the shell.
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

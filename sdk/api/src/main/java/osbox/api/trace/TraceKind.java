@@ -99,5 +99,14 @@ public enum TraceKind {
      * and the process returns to user mode in the handler. a = signal,
      * b = handler address; text names the signal.
      */
-    SIGNAL_DELIVER
+    SIGNAL_DELIVER,
+    /**
+     * A deadlock: a wait closed a cycle in the kernel's wait-for graph (every
+     * task it can reach waits for a resource only blocked tasks hold). pid =
+     * the task whose wait closed it, a = the deadlock's number (as
+     * {@code ipc:deadlocks} lists it), b = how many tasks are deadlocked;
+     * text = the cycle ("pid 3 (a) waits for pipe:[1] ... held by pid 4 (b);
+     * ...") and what the detection policy did. Since 1.3.
+     */
+    DEADLOCK
 }

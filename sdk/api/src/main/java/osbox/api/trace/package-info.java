@@ -4,7 +4,9 @@
  * all events so two runs can be compared bit for bit. Memory events (faults
  * by kind, page-ins and page-outs, resident-set samples) are described in
  * {@link osbox.api.trace.TraceKind}.
+ *
+ * <p>1.3: {@link osbox.api.trace.TraceKind#DEADLOCK} (issue 11).
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.trace;

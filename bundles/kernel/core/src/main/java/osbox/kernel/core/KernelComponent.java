@@ -22,6 +22,7 @@ import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.Timer;
 import osbox.api.kernel.ExecFormatException;
+import osbox.api.kernel.DeadlockDetection;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessManager;
 import osbox.api.kernel.ProcessView;
@@ -29,6 +30,8 @@ import osbox.api.kernel.SyscallTracing;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.strace.StraceLog;
+import osbox.kernel.core.waits.Deadlock;
+import osbox.kernel.core.waits.DeadlockMode;
 
 /**
  * The kernel as services (PID {@code osbox.kernel}): boots on activation.
@@ -38,10 +41,11 @@ import osbox.kernel.core.strace.StraceLog;
  * {@link MemoryManager} service (bundle osbox.vm.manager). The scheduling
  * policy is chosen through {@link SchedulingControl}.
  */
-@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class, SyscallTracing.class},
+@Component(service = {Kernel.class, ProcessManager.class, KernelInternals.class, SyscallTracing.class,
+    DeadlockDetection.class},
         configurationPid = "osbox.kernel")
 @Designate(ocd = KernelComponent.Config.class)
-public final class KernelComponent implements KernelInternals, SyscallTracing {
+public final class KernelComponent implements KernelInternals, SyscallTracing, DeadlockDetection {
     private static final Logger LOG = LoggerFactory.getLogger(KernelComponent.class);
 
     /**
@@ -108,7 +112,9 @@ public final class KernelComponent implements KernelInternals, SyscallTracing {
         }
         this.straceFile = file;
         StraceLog spawned = log;
+        DeadlockMode deadlockMode = deadlockMode(context.getProperty(DeadlockDetection.PROPERTY));
         machine.call(() -> {
+            core.deadlocks().setMode(deadlockMode);
             core.boot();
             core.traceSpawned(spawned);
             return null;
@@ -118,6 +124,46 @@ public final class KernelComponent implements KernelInternals, SyscallTracing {
     @Override
     public KernelCore core() {
         return core;
+    }
+
+    // The detection policy the framework property names (the launcher checked it), else report.
+    private static DeadlockMode deadlockMode(String name) {
+        if (name == null || name.isBlank()) {
+            return DeadlockMode.REPORT;
+        }
+        try {
+            return DeadlockMode.named(name);
+        } catch (IllegalArgumentException e) {
+            LOG.error("{} {}: {}; using report", DeadlockDetection.PROPERTY, name, e.getMessage());
+            return DeadlockMode.REPORT;
+        }
+    }
+
+    @Override
+    public String policy() {
+        return sim(() -> core.deadlocks().mode().policyName());
+    }
+
+    @Override
+    public void use(String name) {
+        DeadlockMode m = DeadlockMode.named(name);
+        sim(() -> {
+            core.deadlocks().setMode(m);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DeadlockDetection.Found> deadlocks() {
+        return sim(() -> {
+            List<DeadlockDetection.Found> out = new java.util.ArrayList<>();
+            for (Deadlock d : core.deadlocks().deadlocks()) {
+                out.add(new DeadlockDetection.Found(d.number(), d.cycle(), core.deadlocks().isCurrent(d),
+                        d.members().stream().map(Deadlock.Member::pid).distinct().sorted().toList(), d.cycleText(),
+                        d.action()));
+            }
+            return List.copyOf(out);
+        });
     }
 
     @Deactivate

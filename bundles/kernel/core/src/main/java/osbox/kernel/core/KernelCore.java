@@ -46,6 +46,8 @@ import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
 import osbox.kernel.core.proc.ProgramLoader;
 import osbox.kernel.core.proc.SignalDelivery;
+import osbox.kernel.core.waits.DeadlockDetector;
+import osbox.kernel.core.waits.WaitForGraph;
 import osbox.kernel.core.proc.SignalObserver;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.strace.StraceLog;
@@ -110,6 +112,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final PiFutexes piFutexes;
     private final SignalDelivery signals;
     private final OomKiller oom;
+    private final DeadlockDetector<Process> deadlocks;
     private final ExecFormats formats = new ExecFormats();
     private final ForkExec forkExec;
     private final SyscallTable syscalls = new SyscallTable();
@@ -147,6 +150,14 @@ public final class KernelCore implements Kernel, ProcessManager {
         dispatcher.setCpuLimit(new CpuTimeLimit(machine.frequencyHz(), signals));
         this.oom = new OomKiller(table, signals, vm, tracer);
         OpenFiles files = new OpenFiles(dispatcher::newWaitQueue);
+        // the wait-for graph over pipes, children and IPC waits; its detection policy kills with SIGKILL
+        this.deadlocks = new DeadlockDetector<>(new WaitForGraph<>(table::all), tracer, pid -> {
+            Process victim = table.get(pid);
+            if (victim != null && victim.state() != ProcessState.ZOMBIE) {
+                signals.kill(victim, Signals.SIGKILL, "deadlock victim", 0);
+            }
+        });
+        dispatcher.setWaitEndHook(deadlocks::waitEnds);
         this.forkExec = new ForkExec(new ForkExec.Parts(table, dispatcher, formats, new ProgramLoader(vm, oom),
                 new HostMount(settings.hostDir()), files, oom, tracer, settings.maxProcesses(), settings.seed(),
                 exits));
@@ -158,7 +169,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         UnexpectedTrap unexpected = new UnexpectedTrap();
         this.ecall = new SyscallTrap(machine, dispatcher, syscalls,
                 new SyscallFrame.Parts(machine, table, forkExec, exits, signals, files, dispatcher, vm, futexes,
-                        piFutexes), oom, strace,
+                        piFutexes, deadlocks), oom, strace,
                 unexpected);
         FaultTrap faults = new FaultTrap(dispatcher, signals, oom, unexpected);
         this.interrupts = new InterruptTrap(intc, tracer);
@@ -421,6 +432,11 @@ public final class KernelCore implements Kernel, ProcessManager {
     /** The machine the kernel runs on. */
     public Machine machine() {
         return machine;
+    }
+
+    /** The wait-for graph and its detection policy (mode, the deadlocks found). Simulation thread. */
+    public DeadlockDetector<Process> deadlocks() {
+        return deadlocks;
     }
 
     /** The scheduling mechanism (its policy slot: SchedulingControl, the harness, benchmarks). */

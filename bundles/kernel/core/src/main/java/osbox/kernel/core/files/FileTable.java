@@ -114,4 +114,14 @@ public final class FileTable {
         }
         return n;
     }
+
+    /** Whether some descriptor refers to {@code file} (the deadlock detector's question; a scan). */
+    public boolean holds(osbox.api.kernel.OpenFile file) {
+        for (FileRef f : slots) {
+            if (f != null && f.file == file) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -3,8 +3,9 @@ package osbox.kernel.core.files;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
-import osbox.api.kernel.SyscallHandler;
+import osbox.api.kernel.WaitHolder;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.kernel.WaitResource;
 
 /**
  * A pipe: a 64 KiB ring buffer with a read end and a write end. A reader
@@ -28,6 +29,12 @@ public final class Pipe {
     private final WaitQueue writeWait;
     private final int id;
     private final boolean nonBlocking;
+    // the open ends, for the deadlock detector: a reader waits for the holders of a write end, a writer for
+    // the holders of a read end (a handful each: one per pipe2, more only if reopened)
+    private final java.util.List<End> readEnds = new java.util.ArrayList<>();
+    private final java.util.List<End> writeEnds = new java.util.ArrayList<>();
+    private final WaitResource awaitData = new Awaited("data, from its writers", writeEnds);
+    private final WaitResource awaitRoom = new Awaited("room, from its readers", readEnds);
 
     /**
      * A pipe named {@code pipe:[id]} whose readers sleep on {@code readWait}
@@ -45,13 +52,17 @@ public final class Pipe {
     /** Opens one more read end (the pipe counts its readers). */
     public OpenFile readEnd() {
         readers++;
-        return new End(false);
+        End e = new End(false);
+        readEnds.add(e);
+        return e;
     }
 
     /** Opens one more write end (the pipe counts its writers). */
     public OpenFile writeEnd() {
         writers++;
-        return new End(true);
+        End e = new End(true);
+        writeEnds.add(e);
+        return e;
     }
 
     // Moves up to len bytes from the ring to user memory: 0 at end of file (empty, no writer), EAGAIN or a
@@ -64,8 +75,7 @@ public final class Pipe {
             if (nonBlocking) {
                 return -Errno.EAGAIN;
             }
-            c.sleepOn(readWait);
-            return SyscallHandler.RESTART;
+            return c.waitFor(readWait, awaitData);
         }
         int n = (int) Math.min(len, count);
         byte[] out = new byte[n];
@@ -92,8 +102,7 @@ public final class Pipe {
             if (nonBlocking) {
                 return -Errno.EAGAIN;
             }
-            c.sleepOn(writeWait);
-            return SyscallHandler.RESTART;
+            return c.waitFor(writeWait, awaitRoom);
         }
         int n = (int) Math.min(len, room);
         byte[] in = new byte[n];
@@ -112,6 +121,36 @@ public final class Pipe {
     /** Bytes waiting to be read. */
     public int buffered() {
         return count;
+    }
+
+    /**
+     * What a blocked reader (data) or writer (room) of this pipe waits for,
+     * as the wait-for graph sees it: held by every task whose process holds
+     * one of the other side's ends.
+     */
+    private final class Awaited implements WaitResource {
+        private final String what;
+        private final java.util.List<End> holders;
+
+        Awaited(String what, java.util.List<End> holders) {
+            this.what = what;
+            this.holders = holders;
+        }
+
+        @Override
+        public String describe() {
+            return "pipe:[" + id + "] (" + what + ")";
+        }
+
+        @Override
+        public boolean heldBy(WaitHolder holder) {
+            for (End e : holders) {
+                if (holder.holdsFile(e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private final class End implements OpenFile {
@@ -163,9 +202,11 @@ public final class Pipe {
         public void release() {
             if (write) {
                 writers--;
+                writeEnds.remove(this);
                 readWait.wakeAll();
             } else {
                 readers--;
+                readEnds.remove(this);
                 writeWait.wakeAll();
             }
         }

@@ -288,8 +288,7 @@ public final class ExitWait {
             if (p.childWait() == null) {
                 p.setChildWait(dispatcher.newWaitQueue("wait4 of pid " + p.pid()));
             }
-            call.sleepOn(p.childWait());
-            return SyscallHandler.RESTART;
+            return call.waitFor(p.childWait(), new ChildExit(table, p.pid(), upid > 0 ? upid : 0, group));
         }
         table.remove(zombie);
         p.addChildUsage(zombie.exitUsage());

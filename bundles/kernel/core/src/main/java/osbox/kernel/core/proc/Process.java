@@ -6,6 +6,7 @@ import osbox.api.kernel.MemoryUsage;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.UserMemory;
+import osbox.api.kernel.WaitHolder;
 import osbox.api.memory.AddressSpace;
 import osbox.api.sched.TaskAttributes;
 import osbox.kernel.core.files.FileTable;
@@ -33,7 +34,7 @@ import osbox.kernel.core.strace.Traced;
  * simulation thread. Everyone else reads it through {@link ProcessView}
  * (reports, listeners) or the getters.
  */
-public final class Process implements ProcessView, Task, Caller {
+public final class Process implements ProcessView, Task, Caller, WaitHolder {
     // ---- identity. tid: ProcessTable.create and createThread (execve from a thread takes the tgid).
     // group: the process it belongs to. name (comm): ProcessTable, ForkExec.exec, prctl PR_SET_NAME. ----
     private int tid;
@@ -154,6 +155,13 @@ public final class Process implements ProcessView, Task, Caller {
 
     /** Its process's file descriptors. */
     public FileTable files() { return group.files; }
+
+    /** Whether its process's descriptor table holds {@code file} (the deadlock detector asks). */
+    @Override
+    public boolean holdsFile(osbox.api.kernel.OpenFile file) {
+        FileTable table = group.files;
+        return table != null && table.holds(file);
+    }
 
     /** Its process's working directory. */
     @Override

@@ -56,6 +56,7 @@ public final class Dispatcher<T extends Task> {
     private CpuLimit<T> cpuLimit = CpuLimit.none();
     /** Called with each task put on a hart (the return to user mode: signal delivery). */
     private java.util.function.Consumer<T> resumeHook = t -> { };
+    private java.util.function.Consumer<T> waitEndHook = t -> { };
     private final Context context;
     private long clock;
     private boolean kickPending;
@@ -100,6 +101,16 @@ public final class Dispatcher<T extends Task> {
      */
     public void setResumeHook(java.util.function.Consumer<T> hook) {
         resumeHook = hook;
+    }
+
+    /**
+     * Calls {@code hook} with each task whose sleep was an edge of the
+     * wait-for graph when that sleep ends (woken, signal, timeout, stop,
+     * exit), so the graph drops the edge; sleeps outside the graph cost one
+     * field test.
+     */
+    public void setWaitEndHook(java.util.function.Consumer<T> hook) {
+        waitEndHook = hook;
     }
 
     /**
@@ -310,6 +321,9 @@ public final class Dispatcher<T extends Task> {
         }
         s.sleepingOn = null;
         s.woken = true;
+        if (s.inWaitGraph) {
+            waitEndHook.accept(p);
+        }
         makeReady(p, EnqueueReason.WOKEN);
     }
 
@@ -384,9 +398,12 @@ public final class Dispatcher<T extends Task> {
         leaveSleep(p);
     }
 
-    // Takes p off the queue or the timer it sleeps on, if any.
+    // Takes p off the queue or the timer it sleeps on, if any, and out of the wait-for graph.
     private void leaveSleep(T p) {
         SchedEntity s = p.sched();
+        if (s.inWaitGraph) {
+            waitEndHook.accept(p);
+        }
         if (s.sleepingOn != null) {
             s.sleepingOn.remove(p);
             s.sleepingOn = null;

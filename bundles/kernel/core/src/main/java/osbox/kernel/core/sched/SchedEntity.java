@@ -33,6 +33,8 @@ public final class SchedEntity {
     long sleepDeadline;
     /** It was woken from a sleep and its pending call runs again (a restart). */
     boolean woken;
+    /** Its sleep is an edge of the wait-for graph: the dispatcher tells the graph when the sleep ends. */
+    boolean inWaitGraph;
 
     // ---- bursts (what policies learn) ----
     /** CPU cycles of the current burst so far (since it last slept). */
@@ -69,7 +71,17 @@ public final class SchedEntity {
         return readySince;
     }
 
-    /** The queue it sleeps on, or null. */
+    /** Whether its sleep is an edge of the wait-for graph. */
+    public boolean inWaitGraph() {
+        return inWaitGraph;
+    }
+
+    /** Marks its sleep as an edge of the wait-for graph, or no longer (the graph calls it). */
+    public void setInWaitGraph(boolean on) {
+        inWaitGraph = on;
+    }
+
+    /** The queue it sleeps on while BLOCKED, or null. */
     public KernelWaitQueue<?> sleepingOn() {
         return sleepingOn;
     }

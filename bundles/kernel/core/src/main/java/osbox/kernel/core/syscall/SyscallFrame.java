@@ -6,7 +6,10 @@ import osbox.api.hw.Machine;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.kernel.WaitResource;
 import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.OpenFiles;
@@ -19,6 +22,7 @@ import osbox.kernel.core.proc.ProcessTable;
 import osbox.kernel.core.proc.SignalDelivery;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.sched.KernelWaitQueue;
+import osbox.kernel.core.waits.DeadlockDetector;
 
 /**
  * The frame of the system call being served: who called (the process and
@@ -45,10 +49,11 @@ public final class SyscallFrame implements SyscallContext {
      * @param vm         the VM manager (sysinfo's memory figures)
      * @param futexes    who waits on which futex (futex, clone's thread words)
      * @param piFutexes  the priority-inheritance futexes (FUTEX_LOCK_PI...)
+     * @param deadlocks  the wait-for graph and its detection policy (waits on pipes, children, IPC)
      */
     public record Parts(Machine machine, ProcessTable processes, ForkExec forkExec, ExitWait exits,
             SignalDelivery signals, OpenFiles files, Dispatcher<Process> dispatcher, MemoryManager vm,
-            Futexes futexes, PiFutexes piFutexes) {
+            Futexes futexes, PiFutexes piFutexes, DeadlockDetector<Process> deadlocks) {
     }
 
     private final Parts parts;
@@ -138,6 +143,27 @@ public final class SyscallFrame implements SyscallContext {
         }
         slept = true;
         parts.dispatcher().sleepOn(hart, process, q);
+    }
+
+    /**
+     * Puts the caller to sleep on {@code queue} (one of this kernel's) as an
+     * edge of the wait-for graph: the detector looks for a deadlock first,
+     * and its policy may refuse the wait (-EDEADLK, no sleep) or, once the
+     * caller sleeps, kill a victim.
+     */
+    @Override
+    public long waitFor(WaitQueue queue, WaitResource resource) {
+        KernelWaitQueue<Process> q = parts.dispatcher().own(queue);
+        if (q == null) {
+            throw new IllegalArgumentException("wait queue not made by this kernel: " + queue);
+        }
+        if (!parts.deadlocks().waitBegins(process, resource, hart.id(), hart.cycle())) {
+            return -Errno.EDEADLK;
+        }
+        slept = true;
+        parts.dispatcher().sleepOn(hart, process, q);
+        parts.deadlocks().afterSleep();
+        return SyscallHandler.RESTART;
     }
 
     /**
