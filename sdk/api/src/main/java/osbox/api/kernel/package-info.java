@@ -25,7 +25,13 @@
  *
  * <p>1.8: for IPC bundles (issue 11): {@link osbox.api.kernel.SyscallContext#installFile}
  * and {@link osbox.api.kernel.SyscallContext#file}, so a bundle's handlers
- * can give out and look up descriptors.
+ * can give out and look up descriptors; open flags kept by the open file
+ * description ({@link osbox.api.kernel.OpenFile#O_NONBLOCK} and the other
+ * O_* values, {@link osbox.api.kernel.SyscallContext#installFile(OpenFile, int)},
+ * {@link osbox.api.kernel.SyscallContext#nonBlocking()}: fcntl F_GETFL and
+ * F_SETFL); {@link osbox.api.kernel.FileHandle} and
+ * {@link osbox.api.kernel.SyscallContext#hold}, a description held in flight
+ * (SCM_RIGHTS) and installed again as the same description.
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

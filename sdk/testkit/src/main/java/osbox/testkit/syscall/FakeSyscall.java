@@ -26,6 +26,7 @@ public final class FakeSyscall implements SyscallContext {
     private long now;
     private long frequencyHz = 1_000_000_000L;
     private boolean woken;
+    private boolean nonBlocking;
     private final List<WaitQueue> sleeps = new ArrayList<>();
     private long sleepDeadline = -1;
 
@@ -92,6 +93,13 @@ public final class FakeSyscall implements SyscallContext {
     @Override public long now() { return now; }
     @Override public long frequencyHz() { return frequencyHz; }
     @Override public boolean woken() { return woken; }
+    @Override public boolean nonBlocking() { return nonBlocking; }
+
+    /** The call works on a description with O_NONBLOCK set (on) or not: what {@link #nonBlocking()} answers. */
+    public FakeSyscall setNonBlocking(boolean on) {
+        nonBlocking = on;
+        return this;
+    }
     @Override public void sleepOn(WaitQueue queue) { sleeps.add(queue); }
     @Override public void sleepUntil(long deadline) { sleepDeadline = deadline; }
 

@@ -66,6 +66,7 @@ final class Fds {
         if (len == 0) {
             return 0;
         }
+        c.using(f);
         return t.apply(f, buf, len);
     }
 
@@ -113,6 +114,7 @@ final class Fds {
                 return -Errno.EFAULT;
             }
         }
+        c.using(f);
         long total = 0;
         for (int i = 0; i < count; i++) {
             long len = lens[i];

@@ -36,9 +36,9 @@ public final class KernelCalls {
                 new Entry(Syscalls.DUP, "dup", new DupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.DUP3, "dup3", new Dup3Call(), SyscallStatus.full()),
                 new Entry(Syscalls.FCNTL, "fcntl", new FcntlCall(), SyscallStatus.partial(
-                        "only F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL; F_GETFL answers "
-                        + "O_RDWR for every file and F_SETFL changes nothing (O_NONBLOCK, O_APPEND); locks, "
-                        + "F_GETPIPE_SZ, F_SETOWN and the rest answer EINVAL")),
+                        "only F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL (O_APPEND and "
+                        + "O_NONBLOCK; O_ASYNC, O_DIRECT, O_NOATIME are ignored); locks, F_GETPIPE_SZ, F_SETOWN "
+                        + "and the rest answer EINVAL")),
                 new Entry(Syscalls.IOCTL, "ioctl", new IoctlCall(), SyscallStatus.partial(
                         "passed to the open file: the console answers the terminal's requests (TCGETS, TCSETS, "
                         + "TCSETSW, TCSETSF, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP, TIOCSCTTY, TIOCNOTTY, "
@@ -67,8 +67,9 @@ public final class KernelCalls {
                         "the basic fields only (no birth time, stx_attributes 0); the mask is not narrowed")),
                 new Entry(Syscalls.OPENAT, "openat", new OpenatCall(), SyscallStatus.partial(
                         "the namespace is read-only (writes, O_CREAT and O_TRUNC answer EROFS, except on "
-                        + "/dev devices); host FIFOs, sockets and devices answer EACCES; O_NONBLOCK, O_APPEND, "
-                        + "O_NOATIME, O_SYNC, O_DIRECT are accepted and ignored")),
+                        + "/dev devices); host FIFOs, sockets and devices answer EACCES; O_NONBLOCK and O_APPEND "
+                        + "are kept for fcntl F_GETFL (no file opened by path blocks or appends); O_NOATIME, "
+                        + "O_SYNC, O_DIRECT are accepted and ignored")),
                 new Entry(Syscalls.GETDENTS64, "getdents64", new Getdents64Call(), SyscallStatus.full()),
                 new Entry(Syscalls.READLINKAT, "readlinkat", new ReadlinkatCall(), SyscallStatus.full()),
                 new Entry(Syscalls.FACCESSAT, "faccessat", new FaccessatCall(false), SyscallStatus.partial(

@@ -13,7 +13,8 @@ import osbox.api.kernel.WaitQueue;
  * and gets EPIPE once every read end is closed (the write calls raise
  * SIGPIPE on EPIPE, as POSIX asks of write). Writes of at most PIPE_BUF
  * bytes are atomic; a larger write takes what room there is (a partial
- * write). A non-blocking pipe answers EAGAIN where a blocking one sleeps.
+ * write). An end opened O_NONBLOCK (pipe2, fcntl F_SETFL) answers EAGAIN
+ * where it would sleep.
  */
 public final class Pipe {
     public static final int CAPACITY = 65536;
@@ -27,7 +28,6 @@ public final class Pipe {
     private final WaitQueue readWait;
     private final WaitQueue writeWait;
     private final int id;
-    private final boolean nonBlocking;
 
     /**
      * A pipe named {@code pipe:[id]} whose readers sleep on {@code readWait}
@@ -35,11 +35,10 @@ public final class Pipe {
      * callers); its ends are opened with {@link #readEnd()} and
      * {@link #writeEnd()}.
      */
-    public Pipe(int id, WaitQueue readWait, WaitQueue writeWait, boolean nonBlocking) {
+    public Pipe(int id, WaitQueue readWait, WaitQueue writeWait) {
         this.id = id;
         this.readWait = readWait;
         this.writeWait = writeWait;
-        this.nonBlocking = nonBlocking;
     }
 
     /** Opens one more read end (the pipe counts its readers). */
@@ -61,7 +60,7 @@ public final class Pipe {
             if (writers == 0) {
                 return 0;
             }
-            if (nonBlocking) {
+            if (c.nonBlocking()) {
                 return -Errno.EAGAIN;
             }
             c.sleepOn(readWait);
@@ -89,7 +88,7 @@ public final class Pipe {
         }
         int room = CAPACITY - count;
         if (room == 0 || (len <= PIPE_BUF && room < len)) {
-            if (nonBlocking) {
+            if (c.nonBlocking()) {
                 return -Errno.EAGAIN;
             }
             c.sleepOn(writeWait);

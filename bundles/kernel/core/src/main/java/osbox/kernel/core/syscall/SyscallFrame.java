@@ -3,12 +3,14 @@ package osbox.kernel.core.syscall;
 import osbox.api.hw.Hart;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.Machine;
+import osbox.api.kernel.FileHandle;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.files.HeldFile;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
@@ -51,6 +53,7 @@ public final class SyscallFrame implements SyscallContext {
     private Process process;
     private int number;
     private boolean slept;
+    private FileRef using;
 
     /** A frame for one hart, reaching {@code parts}. */
     public SyscallFrame(Parts parts) {
@@ -63,6 +66,7 @@ public final class SyscallFrame implements SyscallContext {
         this.process = process;
         this.number = number;
         this.slept = false;
+        this.using = null;
     }
 
     /** Whether the call put its caller to sleep (then it must answer RESTART). */
@@ -163,21 +167,64 @@ public final class SyscallFrame implements SyscallContext {
      */
     @Override
     public long installFile(OpenFile file, boolean closeOnExec) {
+        return installFile(file, OpenFile.O_RDWR | (closeOnExec ? OpenFile.O_CLOEXEC : 0));
+    }
+
+    /**
+     * Installs a handler's open file as a new description with the access
+     * mode and status flags of openFlags (O_CLOEXEC for the descriptor): the
+     * descriptor, or -EMFILE after releasing the file.
+     */
+    @Override
+    public long installFile(OpenFile file, int openFlags) {
         if (file == null) {
             throw new IllegalArgumentException("null open file");
         }
-        int fd = process.files().install(parts.files().wrap(file), 0, closeOnExec);
+        int fd = process.files().install(parts.files().wrap(file, openFlags), 0,
+                (openFlags & OpenFile.O_CLOEXEC) != 0);
         if (fd < 0) {
             file.release();
         }
         return fd;
     }
 
-    /** The caller's open file at fd, or null. */
+    /** The caller's open file at fd, or null; the call then works on that description ({@link #nonBlocking}). */
     @Override
     public OpenFile file(long fd) {
         FileRef f = process.files().get(fd);
-        return f == null ? null : f.file;
+        if (f == null) {
+            return null;
+        }
+        using = f;
+        return f.file;
+    }
+
+    /** The call reads or writes the description f from here on (its O_NONBLOCK counts); returns f. */
+    public FileRef using(FileRef f) {
+        using = f;
+        return f;
+    }
+
+    /** Whether the description the call works on has O_NONBLOCK (false before it names one). */
+    @Override
+    public boolean nonBlocking() {
+        return using != null && using.nonBlocking();
+    }
+
+    /** One more reference to the description behind fd, held outside the tables (SCM_RIGHTS); null if not open. */
+    @Override
+    public FileHandle hold(long fd) {
+        FileRef f = process.files().get(fd);
+        return f == null ? null : new HeldFile(f);
+    }
+
+    /** Installs the very description a handle holds (from this kernel) at the lowest free descriptor, or -EMFILE. */
+    @Override
+    public long installFile(FileHandle handle, boolean closeOnExec) {
+        if (!(handle instanceof HeldFile held)) {
+            throw new IllegalArgumentException("file handle not made by this kernel: " + handle);
+        }
+        return process.files().install(held.ref(), 0, closeOnExec);
     }
 
     // ---- the kernel's parts ----
