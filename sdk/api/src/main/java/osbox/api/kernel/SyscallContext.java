@@ -115,4 +115,37 @@ public interface SyscallContext {
     default long installFile(FileHandle handle, boolean closeOnExec) {
         return -Errno.EMFILE;
     }
+
+    /**
+     * Closes the caller's descriptor fd, as close(2) would (undoing a
+     * descriptor a failing call had installed): 0, or -EBADF. Since 1.8.
+     */
+    default long closeFile(long fd) {
+        return -Errno.EBADF;
+    }
+
+    /**
+     * The signal mask argument of a call that waits (ppoll, pselect6,
+     * epoll_pwait: sigmask, sigsetsize), as Linux's set_user_sigmask: none
+     * when sigmask is 0; else -EINVAL unless sigsetsize is 8, -EFAULT when
+     * it cannot be read. A readable mask replaces the blocked signals until
+     * the call returns anything but RESTART, when the handler calls
+     * {@link #restoreSigmask()} (a signal handler that interrupts the call
+     * gets the old mask back when it returns). Returns 0 or the negative
+     * errno. Since 1.8.
+     */
+    default long replaceSigmask(long sigmask, long sigsetsize) {
+        return sigmask == 0 ? 0 : -Errno.EINVAL;
+    }
+
+    /** The waiting call returns: the mask {@link #replaceSigmask} replaced comes back. Since 1.8. */
+    default void restoreSigmask() {
+    }
+
+    /**
+     * Sends the caller SIGPIPE, as a write that answers EPIPE does (POSIX;
+     * a socket's send without MSG_NOSIGNAL). Since 1.8.
+     */
+    default void raiseSigpipe() {
+    }
 }

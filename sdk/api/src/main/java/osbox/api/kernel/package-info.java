@@ -31,7 +31,11 @@
  * {@link osbox.api.kernel.SyscallContext#nonBlocking()}: fcntl F_GETFL and
  * F_SETFL); {@link osbox.api.kernel.FileHandle} and
  * {@link osbox.api.kernel.SyscallContext#hold}, a description held in flight
- * (SCM_RIGHTS) and installed again as the same description.
+ * (SCM_RIGHTS) and installed again as the same description;
+ * {@link osbox.api.kernel.SyscallContext#closeFile} and
+ * {@link osbox.api.kernel.SyscallContext#raiseSigpipe};
+ * {@link osbox.api.kernel.WaitQueue#watchOnce} and
+ * {@link osbox.api.kernel.SyscallContext#replaceSigmask} for epoll.
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

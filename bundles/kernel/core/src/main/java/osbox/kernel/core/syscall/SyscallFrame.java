@@ -3,8 +3,11 @@ package osbox.kernel.core.syscall;
 import osbox.api.hw.Hart;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.Machine;
+import osbox.api.kernel.Errno;
 import osbox.api.kernel.FileHandle;
 import osbox.api.kernel.OpenFile;
+import osbox.api.kernel.ProcessState;
+import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
@@ -16,6 +19,8 @@ import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
+import osbox.kernel.core.proc.SigInfo;
+import osbox.kernel.core.proc.SignalState;
 import osbox.kernel.core.proc.SignalDelivery;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.sched.KernelWaitQueue;
@@ -225,6 +230,58 @@ public final class SyscallFrame implements SyscallContext {
             throw new IllegalArgumentException("file handle not made by this kernel: " + handle);
         }
         return process.files().install(held.ref(), 0, closeOnExec);
+    }
+
+    /** close(2) of the caller's fd: 0 or -EBADF. */
+    @Override
+    public long closeFile(long fd) {
+        return process.files().close(fd);
+    }
+
+    /**
+     * POSIX has a write that answers EPIPE raise SIGPIPE (a pipe no one
+     * reads, a broken socket): its default action kills the caller, whose
+     * call still answers EPIPE; handled or ignored, the caller sees EPIPE.
+     */
+    @Override
+    public void raiseSigpipe() {
+        if (process.state() != ProcessState.ZOMBIE) {
+            parts.signals().post(process, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, process.pid()),
+                    "write to a pipe with no readers");
+        }
+    }
+
+    /** sizeof(sigset_t) on riscv64: what the sigsetsize argument must be. */
+    public static final long SIGSET_SIZE = 8;
+
+    /**
+     * Puts a waiting call's signal mask in place (the first run of the call;
+     * restarts keep it), as Linux's set_user_sigmask: 0, -EINVAL for a
+     * sigsetsize other than 8, -EFAULT.
+     */
+    @Override
+    public long replaceSigmask(long sigmask, long sigsetsize) {
+        if (sigmask == 0) {
+            return 0;
+        }
+        if (sigsetsize != SIGSET_SIZE) {
+            return -Errno.EINVAL;
+        }
+        long[] mask = new long[1];
+        if (!memory().readLong(sigmask, mask)) {
+            return -Errno.EFAULT;
+        }
+        SignalState s = process.signals();
+        if (!s.suspended()) {
+            s.suspend(mask[0]);
+        }
+        return 0;
+    }
+
+    /** The waiting call returns: the mask it replaced comes back (nothing when none was replaced). */
+    @Override
+    public void restoreSigmask() {
+        process.signals().endSuspend();
     }
 
     // ---- the kernel's parts ----
