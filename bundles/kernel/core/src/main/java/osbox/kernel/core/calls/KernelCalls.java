@@ -55,9 +55,11 @@ public final class KernelCalls {
                 new Entry(Syscalls.READV, "readv", new ReadvCall(), SyscallStatus.full()),
                 new Entry(Syscalls.WRITEV, "writev", new WritevCall(), SyscallStatus.full()),
                 new Entry(AbiNumbers.PSELECT6, "pselect6", new Pselect6Call(), SyscallStatus.partial(
-                        "over pipes, the console and files that never block; no file raises POLLPRI")),
+                        "over pipes, the console, the ipc bundles' files (eventfd, sockets, epoll) and files "
+                        + "that never block; no file raises POLLPRI")),
                 new Entry(Syscalls.PPOLL, "ppoll", new PpollCall(), SyscallStatus.partial(
-                        "over pipes, the console and files that never block")),
+                        "over pipes, the console, the ipc bundles' files (eventfd, sockets, epoll) and files "
+                        + "that never block")),
                 new Entry(Syscalls.FSTAT, "fstat", new FstatCall(), SyscallStatus.partial(
                         "host files report their own attributes (st_blocks from the size); pipes and the "
                         + "terminal report one st_dev, st_nlink 1, st_uid and st_gid 0, and zero times")),
