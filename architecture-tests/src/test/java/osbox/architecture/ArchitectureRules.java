@@ -83,7 +83,7 @@ final class ArchitectureRules {
      * which may measure wall time for the user, and the benchmarks.
      */
     static final List<String> SIMULATION_PATH = List.of("osbox.api..", "osbox.hw..", "osbox.kernel..", "osbox.vm..",
-            "osbox.sched..", "osbox.policy.support..", "org.example.osbox..");
+            "osbox.sched..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..");
 
     /** Reading the host's clock, by the same name in every table. */
     private static final List<HostSource> HOST_CLOCK = concat(

@@ -19,13 +19,27 @@ public interface OpenFile {
             POLLRDNORM = 0x40, POLLWRNORM = 0x100;
 
     /**
+     * open(2) flags an open file description keeps (Linux's asm-generic
+     * values): the access mode and the status flags fcntl F_GETFL answers
+     * and F_SETFL changes (O_APPEND, O_NONBLOCK), and O_CLOEXEC, which goes
+     * to the descriptor. Since 1.8.
+     */
+    int O_ACCMODE = 03, O_RDONLY = 0, O_WRONLY = 01, O_RDWR = 02, O_APPEND = 02000, O_NONBLOCK = 04000,
+            O_LARGEFILE = 0100000, O_CLOEXEC = 02000000;
+
+    /**
      * Reads up to len bytes into user memory at buf: bytes read, 0 at end of
      * file, a negative errno, or {@link SyscallHandler#RESTART} after putting
-     * the caller to sleep with {@link SyscallContext#sleepOn}.
+     * the caller to sleep with {@link SyscallContext#sleepOn}. Where it would
+     * sleep, a file answers -EAGAIN instead when
+     * {@link SyscallContext#nonBlocking()} (O_NONBLOCK).
      */
     long read(SyscallContext c, long buf, long len);
 
-    /** Writes up to len bytes from user memory at buf: bytes written, negative errno, or RESTART. */
+    /**
+     * Writes up to len bytes from user memory at buf: bytes written, negative
+     * errno, or RESTART (-EAGAIN instead when {@link SyscallContext#nonBlocking()}).
+     */
     long write(SyscallContext c, long buf, long len);
 
     /** lseek; -ESPIPE for streams. */

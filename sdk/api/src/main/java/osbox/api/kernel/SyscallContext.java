@@ -87,4 +87,80 @@ public interface SyscallContext {
     default OpenFile file(long fd) {
         return null;
     }
+
+    /**
+     * As {@link #installFile(OpenFile, boolean)}, with the open flags the
+     * new open file description starts with: its access mode
+     * ({@link OpenFile#O_RDONLY}, O_WRONLY, O_RDWR) and status flags
+     * ({@link OpenFile#O_NONBLOCK}, O_APPEND), which fcntl F_GETFL answers
+     * and F_SETFL changes, and {@link OpenFile#O_CLOEXEC} for the
+     * descriptor. Since 1.8.
+     */
+    default long installFile(OpenFile file, int openFlags) {
+        return installFile(file, (openFlags & OpenFile.O_CLOEXEC) != 0);
+    }
+
+    /**
+     * Whether the open file description the call reads or writes (the one
+     * {@link #file(long)} last looked up, or the descriptor of read, write,
+     * readv, writev) has O_NONBLOCK set: a file then answers -EAGAIN where
+     * it would sleep. Since 1.8.
+     */
+    default boolean nonBlocking() {
+        return false;
+    }
+
+    /**
+     * A counted reference to the open file description behind the caller's
+     * descriptor fd, held outside every descriptor table (a descriptor in
+     * flight in an SCM_RIGHTS message), or null when fd is not open. The
+     * description stays open until the handle is closed, and
+     * {@link #installFile(FileHandle, boolean)} gives it out again as the
+     * same description (shared offset and status flags). Since 1.8.
+     */
+    default FileHandle hold(long fd) {
+        return null;
+    }
+
+    /**
+     * Installs the open file description a handle holds at the caller's
+     * lowest free descriptor (one more reference; the handle stays the
+     * caller's to close): the descriptor, or -EMFILE. Since 1.8.
+     */
+    default long installFile(FileHandle handle, boolean closeOnExec) {
+        return -Errno.EMFILE;
+    }
+
+    /**
+     * Closes the caller's descriptor fd, as close(2) would (undoing a
+     * descriptor a failing call had installed): 0, or -EBADF. Since 1.8.
+     */
+    default long closeFile(long fd) {
+        return -Errno.EBADF;
+    }
+
+    /**
+     * The signal mask argument of a call that waits (ppoll, pselect6,
+     * epoll_pwait: sigmask, sigsetsize), as Linux's set_user_sigmask: none
+     * when sigmask is 0; else -EINVAL unless sigsetsize is 8, -EFAULT when
+     * it cannot be read. A readable mask replaces the blocked signals until
+     * the call returns anything but RESTART, when the handler calls
+     * {@link #restoreSigmask()} (a signal handler that interrupts the call
+     * gets the old mask back when it returns). Returns 0 or the negative
+     * errno. Since 1.8.
+     */
+    default long replaceSigmask(long sigmask, long sigsetsize) {
+        return sigmask == 0 ? 0 : -Errno.EINVAL;
+    }
+
+    /** The waiting call returns: the mask {@link #replaceSigmask} replaced comes back. Since 1.8. */
+    default void restoreSigmask() {
+    }
+
+    /**
+     * Sends the caller SIGPIPE, as a write that answers EPIPE does (POSIX;
+     * a socket's send without MSG_NOSIGNAL). Since 1.8.
+     */
+    default void raiseSigpipe() {
+    }
 }

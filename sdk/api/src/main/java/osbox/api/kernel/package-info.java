@@ -25,7 +25,18 @@
  *
  * <p>1.8: for IPC bundles (issue 11): {@link osbox.api.kernel.SyscallContext#installFile}
  * and {@link osbox.api.kernel.SyscallContext#file}, so a bundle's handlers
- * can give out and look up descriptors; {@link osbox.api.kernel.ProcessView}'s uid, euid,
+ * can give out and look up descriptors; open flags kept by the open file
+ * description ({@link osbox.api.kernel.OpenFile#O_NONBLOCK} and the other
+ * O_* values, {@link osbox.api.kernel.SyscallContext#installFile(OpenFile, int)},
+ * {@link osbox.api.kernel.SyscallContext#nonBlocking()}: fcntl F_GETFL and
+ * F_SETFL); {@link osbox.api.kernel.FileHandle} and
+ * {@link osbox.api.kernel.SyscallContext#hold}, a description held in flight
+ * (SCM_RIGHTS) and installed again as the same description;
+ * {@link osbox.api.kernel.SyscallContext#closeFile} and
+ * {@link osbox.api.kernel.SyscallContext#raiseSigpipe};
+ * {@link osbox.api.kernel.WaitQueue#watchOnce} and
+ * {@link osbox.api.kernel.SyscallContext#replaceSigmask} for epoll;
+ * {@link osbox.api.kernel.ProcessView}'s uid, euid,
  * egid and umask (IPC permissions) and
  * {@link osbox.api.kernel.ProcessManager#queueSignal} (a message queue's SI_MESGQ
  * notification).

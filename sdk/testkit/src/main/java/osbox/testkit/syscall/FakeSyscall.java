@@ -2,6 +2,7 @@ package osbox.testkit.syscall;
 
 import java.util.ArrayList;
 import java.util.List;
+import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallContext;
@@ -14,7 +15,9 @@ import osbox.api.kernel.WaitQueue;
  * the simulated clock. Sleeping is recorded, not done: the test looks at
  * {@link #sleeps()} or {@link #sleepDeadline()} and calls the handler again
  * after {@link #wake()}, as the kernel would on the restart. Setters return
- * this so a call reads as one expression.
+ * this so a call reads as one expression. Files a handler installs go to a
+ * table of their own, descriptors from 3 up, never closed (since 1.1:
+ * {@link #file}, {@link #openFlags}, {@link #setNonBlocking}).
  */
 public final class FakeSyscall implements SyscallContext {
     private final UserMemory memory;
@@ -26,8 +29,11 @@ public final class FakeSyscall implements SyscallContext {
     private long now;
     private long frequencyHz = 1_000_000_000L;
     private boolean woken;
+    private boolean nonBlocking;
     private final List<WaitQueue> sleeps = new ArrayList<>();
     private long sleepDeadline = -1;
+    private final List<OpenFile> files = new ArrayList<>();
+    private final List<Integer> flags = new ArrayList<>();
 
     /** A call from pid 1 on hart 0 at cycle 0 (1 GHz) over {@code memory}. */
     public FakeSyscall(UserMemory memory) {
@@ -92,6 +98,41 @@ public final class FakeSyscall implements SyscallContext {
     @Override public long now() { return now; }
     @Override public long frequencyHz() { return frequencyHz; }
     @Override public boolean woken() { return woken; }
+    @Override public boolean nonBlocking() { return nonBlocking; }
+
+    /** Installs file at the next descriptor (3, 4, ...) with openFlags; never EMFILE. */
+    @Override
+    public long installFile(OpenFile file, int openFlags) {
+        files.add(file);
+        flags.add(openFlags);
+        return files.size() + 2;
+    }
+
+    @Override
+    public long installFile(OpenFile file, boolean closeOnExec) {
+        return installFile(file, OpenFile.O_RDWR | (closeOnExec ? OpenFile.O_CLOEXEC : 0));
+    }
+
+    /** The file installed at fd, or null; the call then works on it (its O_NONBLOCK counts). */
+    @Override
+    public OpenFile file(long fd) {
+        if (fd < 3 || fd >= files.size() + 3) {
+            return null;
+        }
+        nonBlocking = (flags.get((int) fd - 3) & OpenFile.O_NONBLOCK) != 0;
+        return files.get((int) fd - 3);
+    }
+
+    /** The open flags fd was installed with (O_NONBLOCK, O_CLOEXEC...); IndexOutOfBounds for others. */
+    public int openFlags(long fd) {
+        return flags.get((int) fd - 3);
+    }
+
+    /** The call works on a description with O_NONBLOCK set (on) or not: what {@link #nonBlocking()} answers. */
+    public FakeSyscall setNonBlocking(boolean on) {
+        nonBlocking = on;
+        return this;
+    }
     @Override public void sleepOn(WaitQueue queue) { sleeps.add(queue); }
     @Override public void sleepUntil(long deadline) { sleepDeadline = deadline; }
 

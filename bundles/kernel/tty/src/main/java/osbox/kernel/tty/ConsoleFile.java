@@ -50,6 +50,9 @@ final class ConsoleFile implements OpenFile {
             return n;
         }
         if (!console.readable()) {
+            if (c.nonBlocking()) {
+                return -Errno.EAGAIN;
+            }
             c.sleepOn(readers);
             return SyscallHandler.RESTART;
         }

@@ -190,6 +190,9 @@ final class Tty {
             if (discipline.readable()) {
                 return take(tmp, tmp.length);
             }
+            if (c.nonBlocking()) {
+                return -Errno.EAGAIN;
+            }
             c.sleepOn(readers);
             return SyscallHandler.RESTART;
         }
@@ -203,6 +206,9 @@ final class Tty {
         int available = discipline.available();
         if (discipline.hungUp() || (min == 0 && time == 0)) {
             return take(tmp, tmp.length);
+        }
+        if (available == 0 && c.nonBlocking()) {
+            return -Errno.EAGAIN;       // n_tty_read: no input and O_NONBLOCK, whatever VMIN and VTIME say
         }
         Long deadline = readDeadlines.get(pid);
         boolean timedOut = deadline != null && c.now() >= deadline;

@@ -164,6 +164,7 @@ final class TerminalFixture {
         final Proc caller;
         final boolean restart;
         final List<WaitQueue> sleeps = new ArrayList<>();
+        boolean nonBlocking;
         long deadline = -1;
         long now;
 
@@ -195,5 +196,12 @@ final class TerminalFixture {
         @Override public void sleepUntil(long d) { deadline = d; }
         @Override public void sleepOnUntil(WaitQueue queue, long d) { sleeps.add(queue); deadline = d; }
         @Override public boolean woken() { return restart; }
+        @Override public boolean nonBlocking() { return nonBlocking; }
+
+        /** The call works on an O_NONBLOCK description from here on. */
+        Call withNonBlocking() {
+            nonBlocking = true;
+            return this;
+        }
     }
 }

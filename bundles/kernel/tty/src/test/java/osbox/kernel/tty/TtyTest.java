@@ -92,6 +92,18 @@ class TtyTest {
     }
 
     @Test
+    void oNonblockAnswersEagainWhereAReadWouldWaitInEitherMode() {
+        Call read = f.by(shell).withNonBlocking();
+        assertEquals(-Errno.EAGAIN, tty.read(read, BASE, 100), "canonical, no line");
+        f.type("ab");
+        assertEquals(-Errno.EAGAIN, tty.read(read, BASE, 100), "canonical, half a line");
+        raw(1, 5);
+        assertEquals(2, tty.read(read, BASE, 100), "raw: what is there");
+        assertEquals(-Errno.EAGAIN, tty.read(read, BASE, 100), "raw, nothing there, whatever VMIN and VTIME");
+        assertTrue(read.sleeps.isEmpty(), "never asleep");
+    }
+
+    @Test
     void writesGoThroughOutputProcessing() {
         byte[] b = "a\nb".getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(b, 0, f.memory.bytes(), 0, 3);

@@ -4,7 +4,14 @@ import osbox.api.kernel.Errno;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
-/** fcntl(fd, cmd, arg): F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL (flags other than O_NONBLOCK are ignored). */
+/**
+ * fcntl(fd, cmd, arg): F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, and
+ * F_GETFL and F_SETFL over the open file description's flags (Linux's
+ * f_flags): F_GETFL answers the access mode and status flags (O_APPEND,
+ * O_NONBLOCK, O_LARGEFILE for files opened by path); F_SETFL changes
+ * O_APPEND and O_NONBLOCK, for every descriptor sharing the description,
+ * and ignores the access mode and other bits, as Linux does.
+ */
 public final class FcntlCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {
@@ -27,9 +34,10 @@ public final class FcntlCall implements KernelSyscall {
             case 2:    // F_SETFD
                 table.setCloseOnExec(fd, (arg & 1) != 0);
                 return 0;
-            case 3:    // F_GETFL: O_RDWR for simplicity of the console and pipes alike
-                return 2;
+            case 3:    // F_GETFL
+                return f.statusFlags();
             case 4:    // F_SETFL
+                f.setStatusFlags((int) arg);
                 return 0;
             default:
                 return -Errno.EINVAL;

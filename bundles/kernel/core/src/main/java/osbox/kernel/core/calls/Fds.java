@@ -1,11 +1,8 @@
 package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
-import osbox.api.kernel.ProcessState;
-import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallHandler;
 import osbox.kernel.core.files.FileRef;
-import osbox.kernel.core.proc.SigInfo;
 import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.syscall.SyscallFrame;
 
@@ -24,17 +21,10 @@ final class Fds {
     private Fds() {
     }
 
-    /**
-     * A write's result, after sending the caller SIGPIPE when it is EPIPE:
-     * POSIX has write raise SIGPIPE along with EPIPE (a pipe or FIFO no one
-     * reads, a broken socket); its default action kills the caller, whose
-     * call still answers EPIPE (traced as such); a handled or ignored
-     * SIGPIPE leaves the caller with EPIPE.
-     */
+    /** A write's result, after sending the caller SIGPIPE when it is EPIPE ({@link SyscallFrame#raiseSigpipe}). */
     static long brokenPipe(SyscallFrame c, long r) {
-        if (r == -Errno.EPIPE && c.process().state() != ProcessState.ZOMBIE) {
-            c.signals().post(c.process(), SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, c.process().pid()),
-                    "write to a pipe with no readers");
+        if (r == -Errno.EPIPE) {
+            c.raiseSigpipe();
         }
         return r;
     }
@@ -66,6 +56,7 @@ final class Fds {
         if (len == 0) {
             return 0;
         }
+        c.using(f);
         return t.apply(f, buf, len);
     }
 
@@ -113,6 +104,7 @@ final class Fds {
                 return -Errno.EFAULT;
             }
         }
+        c.using(f);
         long total = 0;
         for (int i = 0; i < count; i++) {
             long len = lens[i];

@@ -39,9 +39,9 @@ public final class KernelCalls {
                 new Entry(Syscalls.DUP, "dup", new DupCall(), SyscallStatus.full()),
                 new Entry(Syscalls.DUP3, "dup3", new Dup3Call(), SyscallStatus.full()),
                 new Entry(Syscalls.FCNTL, "fcntl", new FcntlCall(), SyscallStatus.partial(
-                        "only F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL; F_GETFL answers "
-                        + "O_RDWR for every file and F_SETFL changes nothing (O_NONBLOCK, O_APPEND); locks, "
-                        + "F_GETPIPE_SZ, F_SETOWN and the rest answer EINVAL")),
+                        "only F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL (O_APPEND and "
+                        + "O_NONBLOCK; O_ASYNC, O_DIRECT, O_NOATIME are ignored); locks, F_GETPIPE_SZ, F_SETOWN "
+                        + "and the rest answer EINVAL")),
                 new Entry(Syscalls.IOCTL, "ioctl", new IoctlCall(), SyscallStatus.partial(
                         "passed to the open file: the console answers the terminal's requests (TCGETS, TCSETS, "
                         + "TCSETSW, TCSETSF, TIOCGWINSZ, TIOCSWINSZ, TIOCGPGRP, TIOCSPGRP, TIOCSCTTY, TIOCNOTTY, "
@@ -58,9 +58,11 @@ public final class KernelCalls {
                 new Entry(Syscalls.READV, "readv", new ReadvCall(), SyscallStatus.full()),
                 new Entry(Syscalls.WRITEV, "writev", new WritevCall(), SyscallStatus.full()),
                 new Entry(AbiNumbers.PSELECT6, "pselect6", new Pselect6Call(), SyscallStatus.partial(
-                        "over pipes, the console and files that never block; no file raises POLLPRI")),
+                        "over pipes, the console, the ipc bundles' files (eventfd, sockets, epoll) and files "
+                        + "that never block; no file raises POLLPRI")),
                 new Entry(Syscalls.PPOLL, "ppoll", new PpollCall(), SyscallStatus.partial(
-                        "over pipes, the console and files that never block")),
+                        "over pipes, the console, the ipc bundles' files (eventfd, sockets, epoll) and files "
+                        + "that never block")),
                 new Entry(Syscalls.FSTAT, "fstat", new FstatCall(), SyscallStatus.partial(
                         "host files report their own attributes (st_blocks from the size); pipes and the "
                         + "terminal report one st_dev, st_nlink 1, st_uid and st_gid 0, and zero times")),
@@ -70,8 +72,9 @@ public final class KernelCalls {
                         "the basic fields only (no birth time, stx_attributes 0); the mask is not narrowed")),
                 new Entry(Syscalls.OPENAT, "openat", new OpenatCall(), SyscallStatus.partial(
                         "the namespace is read-only (writes, O_CREAT and O_TRUNC answer EROFS, except on "
-                        + "/dev devices); host FIFOs, sockets and devices answer EACCES; O_NONBLOCK, O_APPEND, "
-                        + "O_NOATIME, O_SYNC, O_DIRECT are accepted and ignored")),
+                        + "/dev devices); host FIFOs, sockets and devices answer EACCES; O_NONBLOCK and O_APPEND "
+                        + "are kept for fcntl F_GETFL (no file opened by path blocks or appends); O_NOATIME, "
+                        + "O_SYNC, O_DIRECT are accepted and ignored")),
                 new Entry(Syscalls.GETDENTS64, "getdents64", new Getdents64Call(), SyscallStatus.full()),
                 new Entry(Syscalls.READLINKAT, "readlinkat", new ReadlinkatCall(), SyscallStatus.full()),
                 new Entry(Syscalls.FACCESSAT, "faccessat", new FaccessatCall(false), SyscallStatus.partial(

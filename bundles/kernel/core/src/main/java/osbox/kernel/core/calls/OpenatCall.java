@@ -1,5 +1,6 @@
 package osbox.kernel.core.calls;
 
+import osbox.api.kernel.OpenFile;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.fs.Node;
 import osbox.kernel.core.fs.OpenFlags;
@@ -33,7 +34,7 @@ public final class OpenatCall implements KernelSyscall {
         if (o.errno() != 0) {
             return -o.errno();
         }
-        FileRef f = c.files().wrap(o.file());
+        FileRef f = c.files().wrap(o.file(), flags | OpenFile.O_LARGEFILE);   // 64-bit Linux forces O_LARGEFILE
         int fd = Fds.table(c).install(f, 0, (flags & OpenFlags.O_CLOEXEC) != 0);
         if (fd < 0) {
             o.file().release();     // EMFILE: no descriptor took it

@@ -1,6 +1,7 @@
 package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
+import osbox.api.kernel.OpenFile;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.FileTable;
 import osbox.kernel.core.files.Pipe;
@@ -21,9 +22,10 @@ public final class Pipe2Call implements KernelSyscall {
             return -Errno.EINVAL;
         }
         boolean cloexec = (flags & Fds.O_CLOEXEC) != 0;
-        Pipe pipe = c.files().newPipe((flags & Fds.O_NONBLOCK) != 0);
-        FileRef r = c.files().wrap(pipe.readEnd());
-        FileRef w = c.files().wrap(pipe.writeEnd());
+        Pipe pipe = c.files().newPipe();
+        int status = (int) flags & OpenFile.O_NONBLOCK;
+        FileRef r = c.files().wrap(pipe.readEnd(), OpenFile.O_RDONLY | status);
+        FileRef w = c.files().wrap(pipe.writeEnd(), OpenFile.O_WRONLY | status);
         FileTable table = c.process().files();
         int rfd = table.install(r, 0, cloexec);
         if (rfd < 0) {

@@ -7,7 +7,6 @@ import osbox.kernel.core.proc.PollWait;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.syscall.KernelSyscall;
-import osbox.kernel.core.proc.SignalState;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /**
@@ -17,10 +16,34 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * written back.
  */
 final class PollScan {
-    /** sizeof(sigset_t) on riscv64: what the sigsetsize argument must be. */
-    static final long SIGSET_SIZE = 8;
+    /** How a poll call begins: its poll sleep, the deadline (negative: the errno), whether this run is a restart. */
+    record Start(PollWait sleep, long deadline, boolean restart) {
+    }
+
+    /** A poll call's own work, run between putting its signal mask in place and taking it away. */
+    interface Body {
+        long run(SyscallFrame c, Start start);
+    }
 
     private PollScan() {
+    }
+
+    /**
+     * The opening ppoll and pselect6 share, then the call's body: the poll
+     * sleep ({@link #fresh}) and the deadline from the timespec at tsp
+     * ({@link #deadline}: EFAULT, EINVAL before anything else), then body;
+     * when the call returns (anything but RESTART) the signal mask the body
+     * replaced ({@link #sigmask}) comes back.
+     */
+    static long run(SyscallFrame c, long tsp, Body body) {
+        boolean restart = c.woken();
+        PollWait w = fresh(c);
+        long deadline = deadline(c, w, tsp);
+        long r = deadline < 0 ? deadline : body.run(c, new Start(w, deadline, restart));
+        if (r != KernelSyscall.RESTART) {
+            endSigmask(c);
+        }
+        return r;
     }
 
     /** The caller's poll sleep, made on its first poll; its watches of an earlier scan dropped. */
@@ -64,26 +87,12 @@ final class PollScan {
      * returns. Returns 0 or the negative errno.
      */
     static long sigmask(SyscallFrame c, long sigmask, long sigsetsize) {
-        if (sigmask == 0) {
-            return 0;
-        }
-        if (sigsetsize != SIGSET_SIZE) {
-            return -Errno.EINVAL;
-        }
-        long[] mask = new long[1];
-        if (!c.memory().readLong(sigmask, mask)) {
-            return -Errno.EFAULT;
-        }
-        SignalState s = c.process().signals();
-        if (!s.suspended()) {
-            s.suspend(mask[0]);
-        }
-        return 0;
+        return c.replaceSigmask(sigmask, sigsetsize);
     }
 
     /** The call returns (anything but RESTART): the mask {@link #sigmask} replaced comes back. */
     static void endSigmask(SyscallFrame c) {
-        c.process().signals().endSuspend();
+        c.restoreSigmask();
     }
 
     /** The file's readiness now; when {@code w} is not null, its queues are watched through w. */

@@ -27,22 +27,15 @@ public final class Pselect6Call implements KernelSyscall {
 
     @Override
     public long invoke(SyscallFrame c) {
-        long r = run(c);
-        if (r != RESTART) {
-            PollScan.endSigmask(c);
-        }
-        return r;
+        return PollScan.run(c, c.arg(4), Pselect6Call::select);
     }
 
-    // The call itself; invoke puts the caller's signal mask back when it returns.
-    private long run(SyscallFrame c) {
-        boolean restart = c.woken();
-        PollWait w = PollScan.fresh(c);
+    // The call after the opening PollScan.run does: the mask, the sets, the scan, the sleep or the answer.
+    private static long select(SyscallFrame c, PollScan.Start start) {
+        PollWait w = start.sleep();
         long tsp = c.arg(4);
-        long deadline = PollScan.deadline(c, w, tsp);
-        if (deadline < 0) {
-            return deadline;
-        }
+        long deadline = start.deadline();
+        boolean restart = start.restart();
         if (c.arg(5) != 0) {
             long[] ss = new long[1];
             long[] size = new long[1];

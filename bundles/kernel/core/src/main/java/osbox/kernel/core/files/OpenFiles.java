@@ -20,15 +20,18 @@ public final class OpenFiles {
         this.queues = queues;
     }
 
-    /** Wraps an open file for descriptor tables, naming it with the next inode number. */
-    public FileRef wrap(OpenFile f) {
-        return new FileRef(f, nextInode++);
+    /**
+     * Wraps an open file for descriptor tables as a new open file
+     * description with the access mode and status flags of openFlags,
+     * naming it with the next inode number.
+     */
+    public FileRef wrap(OpenFile f, int openFlags) {
+        return new FileRef(f, nextInode++, openFlags);
     }
 
-    /** A new pipe, blocking or not; the caller opens its ends and wraps them. */
-    public Pipe newPipe(boolean nonBlocking) {
+    /** A new pipe; the caller opens its ends and wraps them. */
+    public Pipe newPipe() {
         int id = nextPipe++;
-        return new Pipe(id, queues.apply("pipe:[" + id + "] readers"), queues.apply("pipe:[" + id + "] writers"),
-                nonBlocking);
+        return new Pipe(id, queues.apply("pipe:[" + id + "] readers"), queues.apply("pipe:[" + id + "] writers"));
     }
 }

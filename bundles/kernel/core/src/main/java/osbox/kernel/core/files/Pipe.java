@@ -14,7 +14,8 @@ import osbox.api.kernel.WaitResource;
  * and gets EPIPE once every read end is closed (the write calls raise
  * SIGPIPE on EPIPE, as POSIX asks of write). Writes of at most PIPE_BUF
  * bytes are atomic; a larger write takes what room there is (a partial
- * write). A non-blocking pipe answers EAGAIN where a blocking one sleeps.
+ * write). An end opened O_NONBLOCK (pipe2, fcntl F_SETFL) answers EAGAIN
+ * where it would sleep.
  */
 public final class Pipe {
     public static final int CAPACITY = 65536;
@@ -28,7 +29,6 @@ public final class Pipe {
     private final WaitQueue readWait;
     private final WaitQueue writeWait;
     private final int id;
-    private final boolean nonBlocking;
     // the open ends, for the deadlock detector: a reader waits for the holders of a write end, a writer for
     // the holders of a read end (a handful each: one per pipe2, more only if reopened)
     private final java.util.List<End> readEnds = new java.util.ArrayList<>();
@@ -42,11 +42,10 @@ public final class Pipe {
      * callers); its ends are opened with {@link #readEnd()} and
      * {@link #writeEnd()}.
      */
-    public Pipe(int id, WaitQueue readWait, WaitQueue writeWait, boolean nonBlocking) {
+    public Pipe(int id, WaitQueue readWait, WaitQueue writeWait) {
         this.id = id;
         this.readWait = readWait;
         this.writeWait = writeWait;
-        this.nonBlocking = nonBlocking;
     }
 
     /** Opens one more read end (the pipe counts its readers). */
@@ -72,7 +71,7 @@ public final class Pipe {
             if (writers == 0) {
                 return 0;
             }
-            if (nonBlocking) {
+            if (c.nonBlocking()) {
                 return -Errno.EAGAIN;
             }
             return c.waitFor(readWait, awaitData);
@@ -99,7 +98,7 @@ public final class Pipe {
         }
         int room = CAPACITY - count;
         if (room == 0 || (len <= PIPE_BUF && room < len)) {
-            if (nonBlocking) {
+            if (c.nonBlocking()) {
                 return -Errno.EAGAIN;
             }
             return c.waitFor(writeWait, awaitRoom);

@@ -9,6 +9,7 @@ import osbox.api.hw.HartContext;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ExecImage;
+import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.TerminalProvider;
 import osbox.api.kernel.WaitStatus;
 import osbox.api.memory.AddressSpace;
@@ -101,7 +102,7 @@ public final class ForkExec {
         p.setPlace(namespace.root(), namespace.image(path, image));
         p.setAttributes(attributes);
         if (terminal != null) {
-            FileRef tty = k.files().wrap(terminal.open(p));
+            FileRef tty = k.files().wrap(terminal.open(p), OpenFile.O_RDWR | OpenFile.O_LARGEFILE);
             for (int fd = 0; fd < 3; fd++) {
                 p.files().put(fd, tty, false);
             }

@@ -61,11 +61,13 @@ public final class KernelWaitQueue<T extends Task> implements WaitQueue {
      * sleeps on its own queue learns that one of several files it watches
      * may have become ready (Linux's poll table entries).
      */
+    @Override
     public void watchOnce(Runnable r) {
         watchers.add(r);
     }
 
     /** Forgets a watcher that has not run yet (the poll it served is over). */
+    @Override
     public void unwatch(Runnable r) {
         watchers.remove(r);
     }

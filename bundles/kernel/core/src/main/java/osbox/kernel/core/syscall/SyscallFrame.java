@@ -3,7 +3,11 @@ package osbox.kernel.core.syscall;
 import osbox.api.hw.Hart;
 import osbox.api.hw.HartContext;
 import osbox.api.hw.Machine;
+import osbox.api.kernel.Errno;
+import osbox.api.kernel.FileHandle;
 import osbox.api.kernel.OpenFile;
+import osbox.api.kernel.ProcessState;
+import osbox.api.kernel.Signals;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.Errno;
@@ -12,6 +16,7 @@ import osbox.api.kernel.WaitQueue;
 import osbox.api.kernel.WaitResource;
 import osbox.api.memory.MemoryManager;
 import osbox.kernel.core.files.FileRef;
+import osbox.kernel.core.files.HeldFile;
 import osbox.kernel.core.files.OpenFiles;
 import osbox.kernel.core.futex.Futexes;
 import osbox.kernel.core.futex.PiFutexes;
@@ -19,6 +24,8 @@ import osbox.kernel.core.proc.ExitWait;
 import osbox.kernel.core.proc.ForkExec;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.ProcessTable;
+import osbox.kernel.core.proc.SigInfo;
+import osbox.kernel.core.proc.SignalState;
 import osbox.kernel.core.proc.SignalDelivery;
 import osbox.kernel.core.sched.Dispatcher;
 import osbox.kernel.core.sched.KernelWaitQueue;
@@ -61,6 +68,7 @@ public final class SyscallFrame implements SyscallContext {
     private Process process;
     private int number;
     private boolean slept;
+    private FileRef using;
 
     /** A frame for one hart, reaching {@code parts}. */
     public SyscallFrame(Parts parts) {
@@ -73,6 +81,7 @@ public final class SyscallFrame implements SyscallContext {
         this.process = process;
         this.number = number;
         this.slept = false;
+        this.using = null;
     }
 
     /** Whether the call put its caller to sleep (then it must answer RESTART). */
@@ -194,21 +203,116 @@ public final class SyscallFrame implements SyscallContext {
      */
     @Override
     public long installFile(OpenFile file, boolean closeOnExec) {
+        return installFile(file, OpenFile.O_RDWR | (closeOnExec ? OpenFile.O_CLOEXEC : 0));
+    }
+
+    /**
+     * Installs a handler's open file as a new description with the access
+     * mode and status flags of openFlags (O_CLOEXEC for the descriptor): the
+     * descriptor, or -EMFILE after releasing the file.
+     */
+    @Override
+    public long installFile(OpenFile file, int openFlags) {
         if (file == null) {
             throw new IllegalArgumentException("null open file");
         }
-        int fd = process.files().install(parts.files().wrap(file), 0, closeOnExec);
+        int fd = process.files().install(parts.files().wrap(file, openFlags), 0,
+                (openFlags & OpenFile.O_CLOEXEC) != 0);
         if (fd < 0) {
             file.release();
         }
         return fd;
     }
 
-    /** The caller's open file at fd, or null. */
+    /** The caller's open file at fd, or null; the call then works on that description ({@link #nonBlocking}). */
     @Override
     public OpenFile file(long fd) {
         FileRef f = process.files().get(fd);
-        return f == null ? null : f.file;
+        if (f == null) {
+            return null;
+        }
+        using = f;
+        return f.file;
+    }
+
+    /** The call reads or writes the description f from here on (its O_NONBLOCK counts); returns f. */
+    public FileRef using(FileRef f) {
+        using = f;
+        return f;
+    }
+
+    /** Whether the description the call works on has O_NONBLOCK (false before it names one). */
+    @Override
+    public boolean nonBlocking() {
+        return using != null && using.nonBlocking();
+    }
+
+    /** One more reference to the description behind fd, held outside the tables (SCM_RIGHTS); null if not open. */
+    @Override
+    public FileHandle hold(long fd) {
+        FileRef f = process.files().get(fd);
+        return f == null ? null : new HeldFile(f);
+    }
+
+    /** Installs the very description a handle holds (from this kernel) at the lowest free descriptor, or -EMFILE. */
+    @Override
+    public long installFile(FileHandle handle, boolean closeOnExec) {
+        if (!(handle instanceof HeldFile held)) {
+            throw new IllegalArgumentException("file handle not made by this kernel: " + handle);
+        }
+        return process.files().install(held.ref(), 0, closeOnExec);
+    }
+
+    /** close(2) of the caller's fd: 0 or -EBADF. */
+    @Override
+    public long closeFile(long fd) {
+        return process.files().close(fd);
+    }
+
+    /**
+     * POSIX has a write that answers EPIPE raise SIGPIPE (a pipe no one
+     * reads, a broken socket): its default action kills the caller, whose
+     * call still answers EPIPE; handled or ignored, the caller sees EPIPE.
+     */
+    @Override
+    public void raiseSigpipe() {
+        if (process.state() != ProcessState.ZOMBIE) {
+            parts.signals().post(process, SigInfo.user(Signals.SIGPIPE, SigInfo.SI_USER, process.pid()),
+                    "write to a pipe with no readers");
+        }
+    }
+
+    /** sizeof(sigset_t) on riscv64: what the sigsetsize argument must be. */
+    public static final long SIGSET_SIZE = 8;
+
+    /**
+     * Puts a waiting call's signal mask in place (the first run of the call;
+     * restarts keep it), as Linux's set_user_sigmask: 0, -EINVAL for a
+     * sigsetsize other than 8, -EFAULT.
+     */
+    @Override
+    public long replaceSigmask(long sigmask, long sigsetsize) {
+        if (sigmask == 0) {
+            return 0;
+        }
+        if (sigsetsize != SIGSET_SIZE) {
+            return -Errno.EINVAL;
+        }
+        long[] mask = new long[1];
+        if (!memory().readLong(sigmask, mask)) {
+            return -Errno.EFAULT;
+        }
+        SignalState s = process.signals();
+        if (!s.suspended()) {
+            s.suspend(mask[0]);
+        }
+        return 0;
+    }
+
+    /** The waiting call returns: the mask it replaced comes back (nothing when none was replaced). */
+    @Override
+    public void restoreSigmask() {
+        process.signals().endSuspend();
     }
 
     // ---- the kernel's parts ----

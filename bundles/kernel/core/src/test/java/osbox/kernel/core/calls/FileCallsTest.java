@@ -183,9 +183,22 @@ class FileCallsTest {
         assertEquals(1, k.call(p, Syscalls.FCNTL, wfd, 1, 0));
         assertEquals(0, k.call(p, Syscalls.FCNTL, wfd, 2, 0));
         assertEquals(0, k.call(p, Syscalls.FCNTL, wfd, 1, 0));
-        assertEquals(2, k.call(p, Syscalls.FCNTL, wfd, 3, 0), "F_GETFL: O_RDWR");
         assertEquals(-Errno.EINVAL, k.call(p, Syscalls.FCNTL, wfd, 12345, 0), "an unknown command");
         assertEquals(-Errno.EBADF, k.call(p, Syscalls.FCNTL, 99, 1, 0));
+    }
+
+    @Test
+    void fcntlStatusFlagsBelongToTheOpenFileDescriptionAndDecideBlocking() {
+        assertEquals(OpenFile.O_WRONLY | OpenFile.O_NONBLOCK, k.call(p, Syscalls.FCNTL, wfd, 3, 0),
+                "F_GETFL of pipe2's write end");
+        assertEquals(OpenFile.O_RDONLY | OpenFile.O_NONBLOCK, k.call(p, Syscalls.FCNTL, rfd, 3, 0));
+        assertEquals(-Errno.EAGAIN, k.call(p, Syscalls.READ, rfd, buf, 1), "O_NONBLOCK: EAGAIN on an empty pipe");
+        long dup = k.call(p, Syscalls.DUP, rfd);
+        assertEquals(0, k.call(p, Syscalls.FCNTL, rfd, 4, OpenFile.O_APPEND | OpenFile.O_RDWR),
+                "F_SETFL clears O_NONBLOCK, sets O_APPEND and ignores the access mode");
+        assertEquals(OpenFile.O_RDONLY | OpenFile.O_APPEND, k.call(p, Syscalls.FCNTL, dup, 3, 0),
+                "a dup shares the description's flags");
+        k.sleeps(p, Syscalls.READ, dup, buf, 1);      // blocking again: the read sleeps
     }
 
     @Test

@@ -26,8 +26,10 @@ class PipeTest {
     private final ArrayUserMemory memory = new ArrayUserMemory(BASE, 2 * Pipe.CAPACITY);
     private final FakeSyscall c = new FakeSyscall(memory);
 
+    // A new pipe; the calls from here on work on an O_NONBLOCK description when nonBlocking.
     private Pipe pipe(boolean nonBlocking) {
-        return new Pipe(3, readers, writers, nonBlocking);
+        c.setNonBlocking(nonBlocking);
+        return new Pipe(3, readers, writers);
     }
 
     // Puts bytes in the caller's memory at BASE + off.
@@ -192,13 +194,15 @@ class PipeTest {
             made.add(name);
             return new CountingWaitQueue(name);
         });
-        Pipe one = files.newPipe(false);
-        Pipe two = files.newPipe(true);
+        Pipe one = files.newPipe();
+        Pipe two = files.newPipe();
         assertEquals(List.of("pipe:[1] readers", "pipe:[1] writers", "pipe:[2] readers", "pipe:[2] writers"), made);
-        FileRef a = files.wrap(one.readEnd());
-        FileRef b = files.wrap(two.writeEnd());
+        FileRef a = files.wrap(one.readEnd(), OpenFile.O_RDONLY);
+        FileRef b = files.wrap(two.writeEnd(), OpenFile.O_WRONLY | OpenFile.O_NONBLOCK);
         assertEquals(1, a.inode);
         assertEquals(2, b.inode);
         assertEquals("pipe:[2] write end", b.file.describe());
+        assertEquals(OpenFile.O_WRONLY | OpenFile.O_NONBLOCK, b.statusFlags(), "the description keeps its flags");
+        assertTrue(b.nonBlocking());
     }
 }
