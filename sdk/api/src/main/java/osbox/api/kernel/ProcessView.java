@@ -73,4 +73,22 @@ public interface ProcessView {
     default boolean blocksOrIgnores(int sig) {
         return false;
     }
+
+    /**
+     * Its effective user id (what permission checks use: System V IPC's
+     * ipc_perm); 0, root, when the kernel keeps no credentials. Since 1.8.
+     */
+    default int euid() {
+        return 0;
+    }
+
+    /** Its effective group id; 0 when the kernel keeps no credentials. Since 1.8. */
+    default int egid() {
+        return 0;
+    }
+
+    /** Whether gid is its effective group or one of its supplementary groups. Since 1.8. */
+    default boolean inGroup(int gid) {
+        return gid == egid();
+    }
 }

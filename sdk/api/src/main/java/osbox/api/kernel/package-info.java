@@ -25,7 +25,9 @@
  *
  * <p>1.8: for IPC bundles (issue 11): {@link osbox.api.kernel.SyscallContext#installFile}
  * and {@link osbox.api.kernel.SyscallContext#file}, so a bundle's handlers
- * can give out and look up descriptors.
+ * can give out and look up descriptors; {@link osbox.api.kernel.ProcessView}'s
+ * euid, egid and inGroup (System V IPC's permission checks) and the System V
+ * IPC numbers in {@link osbox.api.kernel.Syscalls}.
  */
 @org.osgi.annotation.versioning.Version("1.8.0")
 @org.osgi.annotation.bundle.Export

@@ -188,6 +188,28 @@ public final class Process implements ProcessView, Task, Caller {
         return signalState.handler(sig) == SignalState.SIG_IGN || (signalState.blocked() & SignalState.bit(sig)) != 0;
     }
 
+    /** Its effective uid (System V IPC's permission checks). */
+    @Override
+    public int euid() { return credentials.uids()[Credentials.EFFECTIVE]; }
+
+    /** Its effective gid. */
+    @Override
+    public int egid() { return credentials.gids()[Credentials.EFFECTIVE]; }
+
+    /** Whether gid is its effective or a supplementary group. */
+    @Override
+    public boolean inGroup(int gid) {
+        if (gid == egid()) {
+            return true;
+        }
+        for (int g : credentials.groups()) {
+            if (g == gid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The queue it sleeps on in wait4, or null before it first waits. */
     KernelWaitQueue<Process> childWait() { return childWait; }
 
