@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The System V IPC example programs (examples/programs/glibc-ipc: message
- * queue client and server between processes; static glibc, built with
+ * queue client and server, semaphores between processes; static glibc, built with
  * Debian's riscv64-linux-gnu-gcc) under osbox, with the bundles of
  * bundles/ipc bound as the distribution binds them: stdout and status must
  * equal what qemu-riscv64 gave (recorded in glibc-ipc/expected/), and where

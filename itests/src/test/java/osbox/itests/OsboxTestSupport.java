@@ -38,7 +38,7 @@ public abstract class OsboxTestSupport {
             "osbox.hw.console", "osbox.hw.machine",
             "osbox.kernel.elf", "osbox.vm.manager", "osbox.kernel.core",
             "osbox.kernel.tty", "osbox.kernel.syscalls.sysinfo",
-            "osbox.ipc.sysv.msg",
+            "osbox.ipc.sysv.msg", "osbox.ipc.sysv.sem",
             "osbox.shell", "osbox.launcher", "osbox.workload");
 
     /**
