@@ -9,6 +9,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import osbox.api.ipc.IpcObjectInfo;
+import osbox.api.ipc.IpcTable;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessView;
 import osbox.ipc.sysv.common.IpcIds;
@@ -23,9 +27,9 @@ import osbox.ipc.sysv.common.IpcSleepers;
  * Simulation thread only, except the configuration, which is only read
  * there.
  */
-@Component(service = MsgQueues.class, configurationPid = MsgQueues.PID)
+@Component(service = {MsgQueues.class, IpcTable.class}, configurationPid = MsgQueues.PID)
 @Designate(ocd = MsgQueues.Config.class)
-public final class MsgQueues {
+public final class MsgQueues implements IpcTable {
     /** Config Admin PID of the limits. */
     public static final String PID = "osbox.ipc.sysv.msg";
 
@@ -100,6 +104,22 @@ public final class MsgQueues {
         String name = "msg queue key " + perm.key;
         return new MsgQueue(perm, limits().msgmnb(), ctime, kernel.newWaitQueue(name + " senders"),
                 kernel.newWaitQueue(name + " receivers"));
+    }
+
+    @Override
+    public String kind() {
+        return "msg";
+    }
+
+    /** Every queue: used bytes, messages, blocked senders and receivers. */
+    @Override
+    public List<IpcObjectInfo> objects() {
+        List<IpcObjectInfo> rows = new ArrayList<>();
+        for (MsgQueue q : ids.all()) {
+            rows.add(new IpcObjectInfo(kind(), q.perm().key, q.id(), q.perm().uid, q.perm().gid, q.perm().mode,
+                    q.cbytes, q.messages.size(), q.senders.size() + q.receivers.size()));
+        }
+        return rows;
     }
 
     /** The messages on every queue (MSG_INFO's msgmap). */

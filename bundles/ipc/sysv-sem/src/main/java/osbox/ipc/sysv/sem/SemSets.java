@@ -9,6 +9,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import osbox.api.ipc.IpcObjectInfo;
+import osbox.api.ipc.IpcTable;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessView;
 import osbox.ipc.sysv.common.IpcIds;
@@ -22,9 +26,9 @@ import osbox.ipc.sysv.common.IpcSleepers;
  * a process's exit applies. The handler components share it. Simulation
  * thread only.
  */
-@Component(service = SemSets.class, configurationPid = SemSets.PID)
+@Component(service = {SemSets.class, IpcTable.class}, configurationPid = SemSets.PID)
 @Designate(ocd = SemSets.Config.class)
-public final class SemSets {
+public final class SemSets implements IpcTable {
     /** Config Admin PID of the limits. */
     public static final String PID = "osbox.ipc.sysv.sem";
 
@@ -99,6 +103,26 @@ public final class SemSets {
 
     IpcSleepers sleepers() {
         return sleepers;
+    }
+
+    @Override
+    public String kind() {
+        return "sem";
+    }
+
+    /** Every set: its semaphores and the processes waiting on them. */
+    @Override
+    public List<IpcObjectInfo> objects() {
+        List<IpcObjectInfo> rows = new ArrayList<>();
+        for (SemSet s : ids.all()) {
+            int waiting = 0;
+            for (int i = 0; i < s.size(); i++) {
+                waiting += s.waiting(i, false) + s.waiting(i, true);
+            }
+            rows.add(new IpcObjectInfo(kind(), s.perm().key, s.id(), s.perm().uid, s.perm().gid, s.perm().mode,
+                    s.size(), 0, waiting));
+        }
+        return rows;
     }
 
     /** Semaphores in all sets (SEM_INFO's semaem). */
