@@ -26,6 +26,7 @@ final class Usage {
             "vm:page", "vm:page PID ADDR"));
 
     static {
+        LINES.put("ipc:list", "ipc:list [--json]");
         LINES.put("osbox:strace", "osbox:strace PID [on|off|FILE]   (on: to this console; children are traced too)");
         LINES.put("ipc:deadlocks", "ipc:deadlocks");
         LINES.put("deadlock:list", "deadlock:list");

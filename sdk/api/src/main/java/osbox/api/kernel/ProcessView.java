@@ -103,4 +103,9 @@ public interface ProcessView {
     default int tid() {
         return pid();
     }
+
+    /** Whether gid is its effective group or one of its supplementary groups. Since 1.8. */
+    default boolean inGroup(int gid) {
+        return gid == egid();
+    }
 }

@@ -37,7 +37,8 @@
  * {@link osbox.api.kernel.WaitQueue#watchOnce} and
  * {@link osbox.api.kernel.SyscallContext#replaceSigmask} for epoll;
  * {@link osbox.api.kernel.ProcessView}'s uid, euid,
- * egid and umask (IPC permissions) and
+ * egid, inGroup and umask (IPC permissions), the System V IPC numbers in
+ * {@link osbox.api.kernel.Syscalls}, and
  * {@link osbox.api.kernel.ProcessManager#queueSignal} (a message queue's SI_MESGQ
  * notification).
  * The deadlock detector's hook:

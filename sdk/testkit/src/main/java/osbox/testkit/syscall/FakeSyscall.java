@@ -12,7 +12,7 @@ import osbox.api.kernel.WaitQueue;
 /**
  * A system call as a handler sees it, for tests: its number and
  * arguments, a caller (pid and CPU time), the caller's memory, the hart and
- * the simulated clock. Sleeping is recorded, not done: the test looks at
+ * the simulated clock, its effective uid and gid. Sleeping is recorded, not done: the test looks at
  * {@link #sleeps()} or {@link #sleepDeadline()} and calls the handler again
  * after {@link #wake()}, as the kernel would on the restart. Setters return
  * this so a call reads as one expression. Files a handler installs go to a
@@ -24,6 +24,8 @@ public final class FakeSyscall implements SyscallContext {
     private final long[] args = new long[6];
     private int number;
     private int pid = 1;
+    private int euid;
+    private int egid;
     private long cpuCycles;
     private int hart;
     private long now;
@@ -55,6 +57,13 @@ public final class FakeSyscall implements SyscallContext {
     public FakeSyscall caller(int pid, long cpuCycles) {
         this.pid = pid;
         this.cpuCycles = cpuCycles;
+        return this;
+    }
+
+    /** The caller's effective uid and gid (both 0, root, unless set). */
+    public FakeSyscall credentials(int euid, int egid) {
+        this.euid = euid;
+        this.egid = egid;
         return this;
     }
 
@@ -160,5 +169,7 @@ public final class FakeSyscall implements SyscallContext {
         @Override public long involuntarySwitches() { return 0; }
         @Override public int waitStatus() { return -1; }
         @Override public String killReport() { return null; }
+        @Override public int euid() { return euid; }
+        @Override public int egid() { return egid; }
     }
 }

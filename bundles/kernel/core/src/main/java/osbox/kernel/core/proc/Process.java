@@ -188,6 +188,20 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
         return signalState.handler(sig) == SignalState.SIG_IGN || (signalState.blocked() & SignalState.bit(sig)) != 0;
     }
 
+    /** Whether gid is its effective or a supplementary group. */
+    @Override
+    public boolean inGroup(int gid) {
+        if (gid == egid()) {
+            return true;
+        }
+        for (int g : group.credentials.groups()) {
+            if (g == gid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The queue its process sleeps on in wait4, or null before it first waits. */
     KernelWaitQueue<Process> childWait() { return group.childWait; }
 

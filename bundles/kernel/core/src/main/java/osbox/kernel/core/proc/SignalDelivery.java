@@ -42,6 +42,8 @@ public final class SignalDelivery {
     /** System calls never restarted after a handler ran (Linux's ERESTARTNOHAND and restart blocks). */
     private static final int NANOSLEEP = 101, CLOCK_NANOSLEEP = 115, RT_SIGSUSPEND = 133, RT_SIGTIMEDWAIT = 137,
             PSELECT6 = 72, PPOLL = 73, EPOLL_PWAIT = 22;
+    /** System V IPC's blocking calls, never restarted either (man 7 signal). */
+    private static final int MSGRCV = 188, MSGSND = 189, SEMTIMEDOP = 192, SEMOP = 193;
 
     private final ProcessTable table;
     private final ExitWait exits;
@@ -559,7 +561,8 @@ public final class SignalDelivery {
     // Whether call nr runs again after a handler with SA_RESTART (Linux's -ERESTARTSYS), not -EINTR at once.
     private static boolean restartable(int nr) {
         return nr != NANOSLEEP && nr != CLOCK_NANOSLEEP && nr != RT_SIGSUSPEND && nr != RT_SIGTIMEDWAIT
-                && nr != PSELECT6 && nr != PPOLL && nr != EPOLL_PWAIT;
+                && nr != PSELECT6 && nr != PPOLL && nr != EPOLL_PWAIT
+                && nr != MSGRCV && nr != MSGSND && nr != SEMTIMEDOP && nr != SEMOP;
     }
 
     // nanosleep (rem in a1) and relative clock_nanosleep (rem in a3) cut short: the time left, if rem is given.

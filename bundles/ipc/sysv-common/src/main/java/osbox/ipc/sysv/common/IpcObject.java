@@ -1,0 +1,47 @@
+package osbox.ipc.sysv.common;
+
+/**
+ * A message queue, semaphore set or shared memory segment as its table
+ * keeps it: its permissions, its id (index and sequence number) and
+ * whether IPC_RMID removed it (sleepers then answer EIDRM).
+ */
+public abstract class IpcObject {
+    private final IpcPerm perm;
+    private int id = -1;
+    private boolean removed;
+
+    /** An object with these permissions, not yet in a table. */
+    protected IpcObject(IpcPerm perm) {
+        this.perm = perm;
+    }
+
+    public final IpcPerm perm() {
+        return perm;
+    }
+
+    /** Its id: sequence number * {@link IpcIds#SEQ_MULTIPLIER} + index; -1 before its table took it. */
+    public final int id() {
+        return id;
+    }
+
+    /** Its index in its table (the id's low 15 bits). */
+    public final int index() {
+        return id % IpcIds.SEQ_MULTIPLIER;
+    }
+
+    /** Whether IPC_RMID removed it (or its last detach destroyed it). */
+    public final boolean removed() {
+        return removed;
+    }
+
+    final void added(int newId) {
+        if (id != -1) {
+            throw new IllegalStateException("IPC object " + id + " added twice");
+        }
+        id = newId;
+    }
+
+    final void markRemoved() {
+        removed = true;
+    }
+}
