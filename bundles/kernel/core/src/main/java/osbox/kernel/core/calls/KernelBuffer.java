@@ -1,10 +1,12 @@
 package osbox.kernel.core.calls;
 
+import osbox.api.kernel.FileHandle;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.UserMemory;
 import osbox.api.kernel.WaitQueue;
+import osbox.api.kernel.WaitResource;
 
 /**
  * A call's context whose "user memory" is a kernel buffer: addresses
@@ -115,5 +117,50 @@ final class KernelBuffer implements SyscallContext {
     @Override
     public OpenFile file(long fd) {
         return call.file(fd);
+    }
+
+    @Override
+    public long waitFor(WaitQueue queue, WaitResource resource) {
+        return call.waitFor(queue, resource);
+    }
+
+    @Override
+    public long installFile(OpenFile file, int openFlags) {
+        return call.installFile(file, openFlags);
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return call.nonBlocking();
+    }
+
+    @Override
+    public FileHandle hold(long fd) {
+        return call.hold(fd);
+    }
+
+    @Override
+    public long installFile(FileHandle handle, boolean closeOnExec) {
+        return call.installFile(handle, closeOnExec);
+    }
+
+    @Override
+    public long closeFile(long fd) {
+        return call.closeFile(fd);
+    }
+
+    @Override
+    public long replaceSigmask(long sigmask, long sigsetsize) {
+        return call.replaceSigmask(sigmask, sigsetsize);
+    }
+
+    @Override
+    public void restoreSigmask() {
+        call.restoreSigmask();
+    }
+
+    @Override
+    public void raiseSigpipe() {
+        call.raiseSigpipe();
     }
 }

@@ -66,6 +66,7 @@ public final class SendfileCall implements KernelSyscall {
         if (input == null) {
             return -Errno.EINVAL;
         }
+        c.using(out); // the output description's O_NONBLOCK decides whether a full pipe sleeps
         long r = copy(c, input, pos, out.file, count);
         if (r > 0) {
             if (offsetAddr != 0) {
