@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The glibc thread programs (examples/programs/glibc-threads: a parallel
  * sum, the classic race fixed by a mutex and by atomics, producer and
- * consumer on condition variables, a thread pool; static, -pthread, built
+ * consumer on condition variables, a thread pool, readers and writers in a
+ * reader-preferring and a writer-preferring version; static, -pthread, built
  * with Debian's riscv64-linux-gnu-gcc) under osbox on one hart and on two:
  * stdout and status must equal what qemu-riscv64 gave (recorded in
  * glibc-threads/expected/). The unsynchronised counter loses updates when
@@ -58,7 +59,7 @@ class GlibcThreadsTest {
             sources = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c"))
                     .map(n -> n.substring(0, n.lastIndexOf('.'))).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(Set.of("pool", "prodcons", "psum", "race"), sources, "the thread programs of issue 11 point 5");
+        assertEquals(Set.of("pool", "prodcons", "psum", "race", "rwlock"), sources, "the thread programs of issue 11 point 5");
         List<CaseFile.Case> all = CaseFile.read(DIR, "cases.tsv");
         Set<String> covered = all.stream().map(CaseFile.Case::program).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(sources, covered, "every program has a case in cases.tsv");
@@ -101,6 +102,18 @@ class GlibcThreadsTest {
         Computer.Result again = run(2, "race", List.of("racy"));
         assertEquals(first.stdoutText(), again.stdoutText(), "the same seed, the same interleaving");
         assertEquals(first.traceHash(), again.traceHash(), "the same trace");
+    }
+
+    @Test
+    void readerPreferenceStarvesTheWritersAndWriterPreferenceTheReaders() throws Exception {
+        String readers = run(2, "rwlock", List.of("readers")).stdoutText();
+        String writers = run(2, "rwlock", List.of("writers")).stdoutText();
+        assertTrue(readers.endsWith("readers waited 0 ticks in all, writers 11\n"),
+                "the stream of readers keeps both writers out: " + readers);
+        assertTrue(writers.endsWith("readers waited 6 ticks in all, writers 3\n"),
+                "waiting writers hold new readers back: " + writers);
+        assertTrue(readers.contains("tick  5: inside R5 R6 | waiting W1 W2\n"), readers);
+        assertTrue(writers.contains("tick  3: inside W1 | waiting R3 R4 W2\n"), writers);
     }
 
     @Test
