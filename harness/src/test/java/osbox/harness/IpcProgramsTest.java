@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,9 +77,21 @@ class IpcProgramsTest {
     @ParameterizedTest(name = "qemu still gives the recording: {0}")
     @MethodSource("cases")
     void qemuGivesTheRecordedOutput(CaseFile.Case c) throws Exception {
-        Assumptions.assumeTrue(QemuUser.present(), "qemu-riscv64 not found: live comparison skipped");
+        QemuUser.assumePresent("IpcProgramsTest");
         QemuUser.Run q = QemuUser.run(DIR, c);
         assertEquals(Files.readString(DIR.resolve("expected").resolve(c.expectedName())), q.stdoutText(), "stdout of " + c);
         assertEquals(c.status(), q.status(), "status of " + c);
+    }
+
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @ParameterizedTest(name = "osbox against qemu now: {0}")
+    @MethodSource("cases")
+    void osboxMatchesQemuNow(CaseFile.Case c) throws Exception {
+        QemuUser.assumePresent("IpcProgramsTest");
+        QemuUser.Run q = QemuUser.run(DIR, c);
+        byte[] image = Files.readAllBytes(DIR.resolve(c.program() + ".elf"));
+        Computer.Result r = computer.run(c.program(), image, c.args(), c.input(DIR));
+        assertEquals(q.stdoutText(), r.stdoutText(), "stdout of " + c);
+        assertEquals(q.status(), r.shellStatus(), "status of " + c);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * qemu-riscv64 (qemu-user) as the live reference for the example programs'
@@ -34,6 +35,19 @@ final class QemuUser {
     static boolean present() {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "qemu-riscv64")));
+    }
+
+    /**
+     * Skips the calling test, saying so on stdout (so a run without qemu
+     * visibly compares against the recordings only), unless qemu-riscv64 is
+     * on the PATH. test names the test class.
+     */
+    static void assumePresent(String test) {
+        boolean present = present();
+        if (!present) {
+            System.out.println("[" + test + "] skipped: qemu-riscv64 not found; compared against the recorded outputs only");
+        }
+        Assumptions.assumeTrue(present, "qemu-riscv64 not found: live comparison skipped");
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,7 +73,7 @@ class SysvIpcProgramsTest {
     @ParameterizedTest(name = "qemu: {0}")
     @MethodSource("cases")
     void osboxMatchesQemuNow(CaseFile.Case c) throws Exception {
-        Assumptions.assumeTrue(QemuUser.present(), "qemu-riscv64 not found: live comparison skipped");
+        QemuUser.assumePresent("SysvIpcProgramsTest");
         QemuUser.Run q = QemuUser.run(DIR, c);
         Computer.Result r = run(c);
         assertEquals(q.stdoutText(), r.stdoutText(), "stdout of " + c);
