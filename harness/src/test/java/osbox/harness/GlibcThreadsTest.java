@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,47 +28,29 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class GlibcThreadsTest {
-    static final Path DIR = CaseFile.DIR.resolve("glibc-threads");
+    static final ExampleCases EXAMPLES = new ExampleCases("glibc-threads", "GlibcThreadsTest");
 
     static Stream<CaseFile.Case> cases() throws IOException {
-        return CaseFile.read(DIR, "cases.tsv").stream();
+        return EXAMPLES.cases();
     }
 
     // runs one program on a fresh computer with this many harts
     private static Computer.Result run(int harts, String program, List<String> args) throws Exception {
         try (Computer computer = Computer.boot(Computer.Options.defaults().withHarts(harts))) {
-            byte[] image = Files.readAllBytes(DIR.resolve(program + ".elf"));
+            byte[] image = Files.readAllBytes(EXAMPLES.dir.resolve(program + ".elf"));
             return computer.run(program, image, args, null);
         }
     }
 
     private static void runAndCompare(int harts, CaseFile.Case c) throws Exception {
-        Computer.Result r = run(harts, c.program(), c.args());
-        String expected = Files.readString(DIR.resolve("expected").resolve(c.expectedName()));
-        assertEquals(expected, r.stdoutText(), "stdout of " + c + " on " + harts + " harts");
-        assertEquals(c.status(), r.shellStatus(), "status of " + c + (r.killReport() == null ? "" : ": " + r.killReport()));
+        EXAMPLES.assertMatchesRecording(run(harts, c.program(), c.args()), c, "expected");
     }
 
     @Test
     void everyProgramIsBuiltAndHasACaseAndEveryCaseItsRecordedOutput() throws IOException {
-        Set<String> sources;
-        try (Stream<Path> files = Files.list(DIR)) {
-            sources = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c"))
-                    .map(n -> n.substring(0, n.lastIndexOf('.'))).collect(Collectors.toCollection(TreeSet::new));
-        }
-        assertEquals(Set.of("pool", "prodcons", "psum", "race", "rwlock", "workers"), sources,
+        assertEquals(Set.of("pool", "prodcons", "psum", "race", "rwlock", "workers"),
+                EXAMPLES.assertEveryProgramIsBuiltAndHasACase(),
                 "the thread programs of issue 11 point 5, and workers for the scheduling workloads");
-        List<CaseFile.Case> all = CaseFile.read(DIR, "cases.tsv");
-        Set<String> covered = all.stream().map(CaseFile.Case::program).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(sources, covered, "every program has a case in cases.tsv");
-        for (String program : sources) {
-            Path elf = DIR.resolve(program + ".elf");
-            assertTrue(Files.isRegularFile(elf), elf + " is committed");
-            assertTrue(Files.size(elf) < 2_000_000, elf + " stays under 2 MB (stripped): " + Files.size(elf));
-        }
-        for (CaseFile.Case c : all) {
-            assertTrue(Files.isRegularFile(DIR.resolve("expected").resolve(c.expectedName())), c + ": expected/ output");
-        }
     }
 
     @ParameterizedTest(name = "osbox, one hart: {0}")
@@ -89,20 +68,14 @@ class GlibcThreadsTest {
     @ParameterizedTest(name = "qemu: {0}")
     @MethodSource("cases")
     void qemuStillGivesTheRecording(CaseFile.Case c) throws Exception {
-        QemuUser.assumePresent("GlibcThreadsTest");
-        QemuUser.Run q = QemuUser.run(DIR, c);
-        assertEquals(Files.readString(DIR.resolve("expected").resolve(c.expectedName())), q.stdoutText(), "stdout of " + c);
-        assertEquals(c.status(), q.status(), "status of " + c);
+        EXAMPLES.qemuGivesTheRecording(c);
     }
 
     @ParameterizedTest(name = "osbox, two harts, against qemu now: {0}")
     @MethodSource("cases")
     void twoHartsMatchQemuNow(CaseFile.Case c) throws Exception {
-        QemuUser.assumePresent("GlibcThreadsTest");
-        QemuUser.Run q = QemuUser.run(DIR, c);
-        Computer.Result r = run(2, c.program(), c.args());
-        assertEquals(q.stdoutText(), r.stdoutText(), "stdout of " + c);
-        assertEquals(q.status(), r.shellStatus(), "status of " + c);
+        QemuUser.Run q = EXAMPLES.qemuNow(c);
+        EXAMPLES.assertSameAs(q, run(2, c.program(), c.args()), c);
     }
 
     @Test

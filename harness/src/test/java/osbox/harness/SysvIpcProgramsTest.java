@@ -1,15 +1,9 @@
 package osbox.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * qemu-riscv64 is installed, what it gives now.
  */
 class SysvIpcProgramsTest {
-    static final Path DIR = CaseFile.DIR.resolve("glibc-ipc");
+    static final ExampleCases EXAMPLES = new ExampleCases("glibc-ipc", "SysvIpcProgramsTest");
     private static Computer computer;
 
     static Stream<CaseFile.Case> cases() throws IOException {
-        return CaseFile.read(DIR, "cases.tsv").stream();
+        return EXAMPLES.cases();
     }
 
     @BeforeAll
@@ -46,42 +40,20 @@ class SysvIpcProgramsTest {
 
     @Test
     void everyProgramIsBuiltAndHasACaseWithItsRecordedOutput() throws IOException {
-        Set<String> sources;
-        try (Stream<Path> files = Files.list(DIR)) {
-            sources = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".c"))
-                    .map(n -> n.substring(0, n.length() - 2)).collect(Collectors.toCollection(TreeSet::new));
-        }
-        Set<String> covered = cases().map(CaseFile.Case::program).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(sources, covered, "every program has a case in cases.tsv");
-        for (CaseFile.Case c : cases().toList()) {
-            assertTrue(Files.isRegularFile(DIR.resolve(c.program() + ".elf")), c + ": the .elf is committed");
-            assertTrue(Files.isRegularFile(DIR.resolve("expected").resolve(c.expectedName())), c + ": expected/");
-        }
+        assertFalse(EXAMPLES.assertEveryProgramIsBuiltAndHasACase().isEmpty(), "programs in " + EXAMPLES.dir);
     }
 
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     @ParameterizedTest(name = "osbox: {0}")
     @MethodSource("cases")
     void osboxMatchesTheRecordedReference(CaseFile.Case c) throws Exception {
-        Computer.Result r = run(c);
-        assertEquals(Files.readString(DIR.resolve("expected").resolve(c.expectedName())), r.stdoutText(),
-                "stdout of " + c);
-        assertEquals(c.status(), r.shellStatus(), "status of " + c + (r.killReport() == null ? "" : ": " + r.killReport()));
+        EXAMPLES.runAndCompare(computer, c);
     }
 
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     @ParameterizedTest(name = "qemu: {0}")
     @MethodSource("cases")
     void osboxMatchesQemuNow(CaseFile.Case c) throws Exception {
-        QemuUser.assumePresent("SysvIpcProgramsTest");
-        QemuUser.Run q = QemuUser.run(DIR, c);
-        Computer.Result r = run(c);
-        assertEquals(q.stdoutText(), r.stdoutText(), "stdout of " + c);
-        assertEquals(q.status(), r.shellStatus(), "status of " + c);
-    }
-
-    private static Computer.Result run(CaseFile.Case c) throws Exception {
-        byte[] image = Files.readAllBytes(DIR.resolve(c.program() + ".elf"));
-        return computer.run(c.program(), image, c.args(), c.input(DIR));
+        EXAMPLES.osboxMatchesQemuNow(computer, c);
     }
 }
