@@ -9,11 +9,12 @@ import osbox.api.io.BlockRequest;
  * I/O-scheduler SPI adds and seeds them), with removal of any one by id:
  * every operation O(1). The FIFO of noop and of deadline's expiry lists.
  */
-public final class ArrivalQueue {
+public final class ArrivalQueue implements IoQueue {
     /** By id, in insertion order (a linked map: its order is insertion, never hash order). */
     private final LinkedHashMap<Long, BlockRequest> byArrival = new LinkedHashMap<>();
 
     /** Queues r last; throws IllegalStateException when its id is queued already. */
+    @Override
     public void add(BlockRequest r) {
         if (byArrival.putIfAbsent(r.id(), r) != null) {
             throw new IllegalStateException("request " + r.id() + " is queued already");
@@ -21,6 +22,7 @@ public final class ArrivalQueue {
     }
 
     /** Removes r; false when it was not queued. */
+    @Override
     public boolean remove(BlockRequest r) {
         return byArrival.remove(r.id()) != null;
     }
@@ -46,6 +48,7 @@ public final class ArrivalQueue {
     }
 
     /** Whether none is queued. */
+    @Override
     public boolean isEmpty() {
         return byArrival.isEmpty();
     }

@@ -10,7 +10,7 @@ import osbox.api.io.BlockRequest;
  * it, the lowest and the highest, each in O(log n). A request's sector must
  * not change while it is queued (the I/O-scheduler SPI promises it).
  */
-public final class SectorQueue {
+public final class SectorQueue implements IoQueue {
     /** A queued request's place: its sector, then its id. */
     private record Key(long sector, long id) implements Comparable<Key> {
         @Override
@@ -23,6 +23,7 @@ public final class SectorQueue {
     private final TreeMap<Key, BlockRequest> bySector = new TreeMap<>();
 
     /** Queues r; throws IllegalStateException when a request with its id and sector is queued already. */
+    @Override
     public void add(BlockRequest r) {
         if (bySector.putIfAbsent(new Key(r.sector(), r.id()), r) != null) {
             throw new IllegalStateException("request " + r.id() + " is queued already");
@@ -30,6 +31,7 @@ public final class SectorQueue {
     }
 
     /** Removes r; false when it was not queued. */
+    @Override
     public boolean remove(BlockRequest r) {
         return bySector.remove(new Key(r.sector(), r.id())) != null;
     }
@@ -69,6 +71,7 @@ public final class SectorQueue {
     }
 
     /** Whether none is queued. */
+    @Override
     public boolean isEmpty() {
         return bySector.isEmpty();
     }

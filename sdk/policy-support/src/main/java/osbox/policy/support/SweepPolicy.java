@@ -1,9 +1,7 @@
 package osbox.policy.support;
 
-import java.util.List;
 import osbox.api.io.BlockRequest;
 import osbox.api.io.IoSchedulingContext;
-import osbox.api.io.IoSchedulingPolicy;
 import osbox.policy.support.options.Options;
 
 /**
@@ -19,10 +17,9 @@ import osbox.policy.support.options.Options;
  * arriving ahead of the head are finite (a disk has finitely many
  * sectors), which is the family's bound.
  */
-public final class SweepPolicy implements IoSchedulingPolicy {
+public final class SweepPolicy extends IoQueuePolicy<SectorQueue> {
     private final boolean circular;
     private final boolean toEdge;
-    private final SectorQueue queue = new SectorQueue();
     private boolean up;
     private long lastSector;
     private long[] waypoints = new long[0];
@@ -33,43 +30,24 @@ public final class SweepPolicy implements IoSchedulingPolicy {
      * towards higher sectors (a circular one always does).
      */
     public SweepPolicy(boolean circular, boolean toEdge, boolean startUp) {
+        super(new SectorQueue());
         this.circular = circular;
         this.toEdge = toEdge;
         this.up = circular || startUp;
     }
 
-    /** Learns the disk's last sector and queues every request. */
+    /** Learns the disk's last sector. */
     @Override
-    public void attach(IoSchedulingContext context, List<BlockRequest> queued) {
+    protected void attached(IoSchedulingContext context) {
         lastSector = context.capacity() - 1;
-        queued.forEach(queue::add);
-    }
-
-    /** Queues r by sector. */
-    @Override
-    public void add(BlockRequest request) {
-        queue.add(request);
-    }
-
-    /** Drops r. */
-    @Override
-    public void remove(BlockRequest request) {
-        queue.remove(request);
     }
 
     /** The next request in the sweep's direction from head, turning (or jumping back) when none is left ahead. */
     @Override
-    public BlockRequest dispatch(long head, long now) {
+    protected BlockRequest choose(long head, long now) {
         waypoints = new long[0];
-        if (queue.isEmpty()) {
-            return null;
-        }
         BlockRequest next = ahead(head);
-        if (next == null) {
-            next = circular ? wrap() : turn();
-        }
-        queue.remove(next);
-        return next;
+        return next != null ? next : circular ? wrap() : turn();
     }
 
     /** The edges passed on the way to the last dispatched request. */

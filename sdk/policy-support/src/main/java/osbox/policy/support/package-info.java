@@ -31,8 +31,9 @@
  * sample option of LRU and LFU; {@code NiceWeights}, the weight table of CFS
  * (and of the example weighted round robin).
  * <p>2.3: for I/O schedulers, {@code SectorQueue} (requests by sector),
- * {@code ArrivalQueue} (requests in arrival order) and {@code SweepPolicy}
- * (SCAN, C-SCAN, LOOK and C-LOOK).
+ * {@code ArrivalQueue} (requests in arrival order), both {@code IoQueue}s;
+ * {@code IoQueuePolicy}, the skeleton of a scheduler over one queue, and
+ * {@code SweepPolicy} on it (SCAN, C-SCAN, LOOK and C-LOOK).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("2.3.0")

@@ -1,9 +1,7 @@
 package osbox.iosched.sstf;
 
-import java.util.List;
 import osbox.api.io.BlockRequest;
-import osbox.api.io.IoSchedulingContext;
-import osbox.api.io.IoSchedulingPolicy;
+import osbox.policy.support.IoQueuePolicy;
 import osbox.policy.support.SectorQueue;
 
 /**
@@ -12,43 +10,21 @@ import osbox.policy.support.SectorQueue;
  * arrived first, by id). Short seeks, but no bound on waiting: a stream of
  * requests near the head starves a far one. O(log n).
  */
-final class SstfPolicy implements IoSchedulingPolicy {
-    private final SectorQueue queue = new SectorQueue();
-
-    /** Queues the seeded requests by sector. */
-    @Override
-    public void attach(IoSchedulingContext context, List<BlockRequest> queued) {
-        queued.forEach(queue::add);
-    }
-
-    /** Queues r by sector. */
-    @Override
-    public void add(BlockRequest request) {
-        queue.add(request);
-    }
-
-    /** Drops r. */
-    @Override
-    public void remove(BlockRequest request) {
-        queue.remove(request);
+final class SstfPolicy extends IoQueuePolicy<SectorQueue> {
+    SstfPolicy() {
+        super(new SectorQueue());
     }
 
     /** The request nearest the head. */
     @Override
-    public BlockRequest dispatch(long head, long now) {
+    protected BlockRequest choose(long head, long now) {
         BlockRequest up = queue.atOrAbove(head);
         BlockRequest down = queue.below(head);
-        BlockRequest next;
         if (up == null || down == null) {
-            next = up == null ? down : up;
-        } else {
-            long upDistance = up.sector() - head;
-            long downDistance = head - down.sector();
-            next = upDistance < downDistance || (upDistance == downDistance && up.id() < down.id()) ? up : down;
+            return up == null ? down : up;
         }
-        if (next != null) {
-            queue.remove(next);
-        }
-        return next;
+        long upDistance = up.sector() - head;
+        long downDistance = head - down.sector();
+        return upDistance < downDistance || (upDistance == downDistance && up.id() < down.id()) ? up : down;
     }
 }
