@@ -92,6 +92,23 @@ class DiskLabTest {
                 run("10,11,12,13,24,1", "FIFO", "4", "2").get(6));
     }
 
+    /**
+     * -a 10,11,12,13,24,1 -p SATF -S 4 -R 2: greedy SATF takes 13 before 12
+     * (30 against 165 now) and pays for it later: 652, where SSTF takes 457.
+     */
+    @Test
+    void satfIsGreedy() {
+        assertEquals(List.of(
+                "Block:  10  Seek:  0  Rotate: 52  Transfer: 15  Total:  67",
+                "Block:  11  Seek:  0  Rotate:  0  Transfer: 15  Total:  15",
+                "Block:  13  Seek: 10  Rotate:  5  Transfer: 15  Total:  30",
+                "Block:  12  Seek:  0  Rotate:150  Transfer: 15  Total: 165",
+                "Block:  24  Seek: 10  Rotate:155  Transfer: 15  Total: 180",
+                "Block:   1  Seek: 20  Rotate:160  Transfer: 15  Total: 195",
+                "TOTALS      Seek: 40  Rotate:522  Transfer: 90  Total: 652"),
+                run("10,11,12,13,24,1", "SATF", "4", "2"));
+    }
+
     /** -a 10,11,12,13,24,1 -p SATF -S 0.5 -R 3: slow seeks, so SATF stays on a track. */
     @Test
     void satfWithSlowSeeks() {
