@@ -20,11 +20,12 @@ final class OnlyDependOn extends ArchCondition<JavaClass> {
     /**
      * Groups whose bundles are one package tree each, named by the group
      * prefix and one more name: osbox.hw.cpu, osbox.sched.cfs,
-     * osbox.vm.replace.lru, org.example.osbox.wrr, osbox.policy.support.
+     * osbox.vm.replace.lru, osbox.iosched.bfq, org.example.osbox.wrr, osbox.policy.support.
      * A package outside them is a bundle of its own.
      */
     private static final List<String> GROUPS =
-            List.of("osbox.hw.", "osbox.sched.", "osbox.vm.replace.", "org.example.osbox.", "osbox.policy.");
+            List.of("osbox.hw.", "osbox.sched.", "osbox.iosched.", "osbox.vm.replace.", "org.example.osbox.",
+                    "osbox.policy.");
 
     private final PackageMatchers packages;
     private final Set<String> classes;

@@ -16,13 +16,14 @@ import java.util.jar.JarFile;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.lab.DeadlockLab;
+import osbox.testkit.lab.DiskLab;
 import osbox.testkit.lab.PagingLab;
 import osbox.testkit.lab.SchedLab;
 
 /**
  * {@code osbox lab sched ...} and {@code osbox lab paging ...}: the policy labs on the command line
  * ({@code osbox lab deadlock ...}, the banker's and detection algorithms, takes no policy:
- * {@link DeadlockLab}). They
+ * {@link DeadlockLab}; nor does {@code osbox lab disk ...}, OSTEP's disk.py model: {@link DiskLab}). They
  * run the shipped policy classes (found through their bundles' DS descriptors, as
  * the framework would) on an abstract job list, without booting the machine.
  * {@code --plugin JAR} (repeatable, anywhere among the options) adds a plugin's
@@ -33,7 +34,9 @@ public final class LabMain {
     /** The labs' usage, two lines. */
     static final String USAGE = "usage: osbox lab sched [--plugin JAR]... --policy NAME --jobs LIST [options]\n"
             + "       osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]\n"
-            + "       osbox lab deadlock --algorithm banker|detect --available V --allocation M ... [--json]";
+            + "       osbox lab deadlock --algorithm banker|detect --available V --allocation M ... [--json]\n"
+            + "       osbox lab disk --policy FIFO|SSTF|SATF --addresses A,B,... [--seek-speed S]"
+            + " [--rotation-speed R] [--json] [--svg FILE]";
 
     private LabMain() {
     }
@@ -47,16 +50,19 @@ public final class LabMain {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             out.println(USAGE);
-            out.println("(osbox lab sched --help, osbox lab paging --help and osbox lab deadlock --help list each"
-                    + " lab's options)");
+            out.println("(osbox lab sched --help, osbox lab paging --help, osbox lab deadlock --help and"
+                    + " osbox lab disk --help list each lab's options)");
             return 0;
         }
         if (args.length > 0 && args[0].equals("deadlock")) {
             return DeadlockLab.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("disk")) {
+            return DiskLab.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (args.length == 0 || !(args[0].equals("sched") || args[0].equals("paging"))) {
             err.println("osbox lab: " + (args.length == 0 ? "which lab?" : "no lab '" + args[0] + "'")
-                    + " (sched, paging or deadlock; osbox lab --help shows the usage)");
+                    + " (sched, paging, deadlock or disk; osbox lab --help shows the usage)");
             return 2;
         }
         List<String> rest = new ArrayList<>();

@@ -104,9 +104,9 @@ class LabMainTest {
     @Test
     void noLabOrAnUnknownOneIsOneLineAndStatusTwo() throws Exception {
         assertEquals(2, lab());
-        assertEquals(2, lab("disk"));
-        assertEquals(List.of("osbox lab: which lab? (sched, paging or deadlock; osbox lab --help shows the usage)",
-                "osbox lab: no lab 'disk' (sched, paging or deadlock; osbox lab --help shows the usage)"),
+        assertEquals(2, lab("tape"));
+        assertEquals(List.of("osbox lab: which lab? (sched, paging, deadlock or disk; osbox lab --help shows the usage)",
+                "osbox lab: no lab 'tape' (sched, paging, deadlock or disk; osbox lab --help shows the usage)"),
                 err().lines().toList());
     }
 

@@ -30,7 +30,11 @@
  * skeleton of FIFO and round robin; {@code AccessSampling}, the
  * sample option of LRU and LFU; {@code NiceWeights}, the weight table of CFS
  * (and of the example weighted round robin).
+ * <p>2.3: for I/O schedulers, {@code SectorQueue} (requests by sector),
+ * {@code ArrivalQueue} (requests in arrival order), both {@code IoQueue}s;
+ * {@code IoQueuePolicy}, the skeleton of a scheduler over one queue, and
+ * {@code SweepPolicy} on it (SCAN, C-SCAN, LOOK and C-LOOK).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package osbox.policy.support;

@@ -40,6 +40,14 @@ public record LabOutput(int status, String out, String err) {
         return new LabOutput(status, text(out), text(err));
     }
 
+    /** {@code lab disk ARGS} ({@link DiskLab#run}). */
+    public static LabOutput disk(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = DiskLab.run(args, print(out), print(err));
+        return new LabOutput(status, text(out), text(err));
+    }
+
     /**
      * The standard output of a run that had to succeed; throws AssertionError
      * naming the status and quoting the error output when the status is not 0.

@@ -19,7 +19,11 @@
  * {@link osbox.testkit.lab.OstepPagingComparison} holds the comparisons with
  * {@code paging-policy.py} that FIFO, LRU, MRU and OPT (or a plugin of the
  * same rules) pass.
+ * <p>2.2: the disk lab, {@link osbox.testkit.lab.DiskLab}: OSTEP's
+ * {@code disk.py} model (FIFO, SSTF, SATF), its {@code -c} answers as a
+ * table or JSON, and the head's path as SVG;
+ * {@link osbox.testkit.lab.LabOutput#disk} runs it in memory.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 package osbox.testkit.lab;
