@@ -18,7 +18,8 @@ import osbox.workload.RunLimits;
  *   osbox --help | -h | help                usage on stdout, exit 0
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
- *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME, --verbose
+ *   MACHINE OPTION: --harts N, --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME,
+ *                   --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -87,13 +88,20 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      *
      * @param hostDir  --host-dir as given, or null (the current directory)
      * @param plugins  the --plugin jars as given, in order
+     * @param deadlock the --deadlock policy, or null
+     * @param harts    the --harts count as given (checked: 1..64), or null (the machine's configuration)
      */
-    public record Launch(String hostDir, List<String> plugins, String deadlock) {
-        public static final Launch NONE = new Launch(null, List.of(), null);
+    public record Launch(String hostDir, List<String> plugins, String deadlock, String harts) {
+        public static final Launch NONE = new Launch(null, List.of(), null, null);
 
         /** Without --deadlock. */
         public Launch(String hostDir, List<String> plugins) {
-            this(hostDir, plugins, null);
+            this(hostDir, plugins, null, null);
+        }
+
+        /** Without --harts. */
+        public Launch(String hostDir, List<String> plugins, String deadlock) {
+            this(hostDir, plugins, deadlock, null);
         }
     }
 
@@ -169,6 +177,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             "           show this help",
             "",
             "Machine options (the shell and run; options go before PROGRAM):",
+            option("--harts N", "the number of harts (1..64, default 1); the threads of one process run on"
+                    + " them in parallel, and the run stays deterministic"),
             option("--mem SIZE", "physical memory, e.g. 4096K, 64M, 1G, at most 4T (default 256M)"),
             option("--swap SIZE", "the swap area, e.g. 16M, at most 4T; 0 for none (the default)"),
             option("--tlb SPEC", "every hart's TLB: [ENTRIES[xWAYS]][,entries=N][,ways=N|full]"
@@ -266,6 +276,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String swap = null;
         String tlb = null;
         String deadlock = null;
+        String harts = null;
         String report = null;
         String trace = null;
         String gantt = null;
@@ -336,6 +347,15 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 } else {
                     swap = args[i];
                 }
+            } else if (!optionsDone && arg.equals("--harts")) {
+                // the preflight turns it into the osbox.harts framework property; checked here
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--harts needs a number of harts (1..64)", verbose);
+                }
+                if (!args[i].matches("[0-9]{1,2}") || Integer.parseInt(args[i]) < 1 || Integer.parseInt(args[i]) > 64) {
+                    return error("--harts " + args[i] + ": not a number of harts (1..64)", verbose);
+                }
+                harts = Integer.toString(Integer.parseInt(args[i]));
             } else if (!optionsDone && arg.equals("--deadlock")) {
                 // the preflight turns it into the osbox.deadlock framework property; checked here
                 if (++i >= args.length || args[i].isEmpty()) {
@@ -387,7 +407,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock);
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, harts);
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

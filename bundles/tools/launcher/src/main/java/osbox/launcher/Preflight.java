@@ -113,6 +113,7 @@ public final class Preflight {
         property(jvm, "osbox.swap", line.swap());
         property(jvm, "osbox.tlb", line.tlb());
         property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
+        property(jvm, "osbox.harts", line.machine().harts());
         List<String> plugins = new ArrayList<>();
         for (String p : line.machine().plugins()) {
             plugins.add(cwd.resolve(p).toAbsolutePath().normalize().toString());

@@ -149,6 +149,21 @@ class CommandLineTest {
     }
 
     @Test
+    void hartCountsAreCheckedAndKept() {
+        assertEquals("2", CommandLine.parse(new String[] {"run", "--harts", "2", "p.elf"}).machine().harts());
+        assertEquals("64", CommandLine.parse(new String[] {"--harts", "64"}).machine().harts(), "interactive");
+        assertEquals(null, CommandLine.parse(new String[] {"run", "p.elf"}).machine().harts());
+        assertEquals(List.of("--harts", "3"),
+                CommandLine.parse(new String[] {"run", "p.elf", "--harts", "3"}).arguments(), "the program's own");
+        assertEquals("--harts needs a number of harts (1..64)",
+                CommandLine.parse(new String[] {"run", "--harts"}).error());
+        for (String bad : new String[] {"0", "65", "two", "-1", "100"}) {
+            assertEquals("--harts " + bad + ": not a number of harts (1..64)",
+                    CommandLine.parse(new String[] {"run", "--harts", bad, "p.elf"}).error());
+        }
+    }
+
+    @Test
     void tlbSpecsAreCheckedAndKept() {
         CommandLine line = CommandLine.parse(new String[] {"run", "--tlb", "64x4,refill=software", "p.elf", "--tlb",
             "x"});

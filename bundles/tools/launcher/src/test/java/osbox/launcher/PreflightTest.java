@@ -45,6 +45,14 @@ class PreflightTest {
     }
 
     @Test
+    void hartsBecomeTheirFrameworkProperty() {
+        Preflight.Launch l = check("run", "--harts", "2", "p.elf");
+        assertNull(l.error());
+        assertTrue(l.jvmArguments().contains("-Dosbox.harts=2"), l.jvmArguments().toString());
+        assertTrue(check("run", "p.elf").jvmArguments().stream().noneMatch(a -> a.startsWith("-Dosbox.harts")));
+    }
+
+    @Test
     void everyMachineOptionAlsoOpensTheShell() {
         for (String[] args : new String[][] {{}, {"--"}, {"--host-dir", "host"}, {"--verbose"}, {"--mem", "1M"},
             {"--swap", "0"}, {"--tlb", "16xfull"}, {"--plugin", "p.jar"}}) {

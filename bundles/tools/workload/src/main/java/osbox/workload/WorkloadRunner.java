@@ -123,7 +123,8 @@ public final class WorkloadRunner {
         }
         if (w.settings().harts() > 0 && w.settings().harts() != machine.hartCount()) {
             throw new WorkloadException(w.file() + ": machine.harts: the workload asks for " + w.settings().harts()
-                    + " harts but the machine has " + machine.hartCount());
+                    + " harts but the machine has " + machine.hartCount() + " (start osbox with --harts "
+                    + w.settings().harts() + ")");
         }
         TreeSet<String> names = new TreeSet<>();
         for (PolicyControl.Policy p : scheduler.policies()) {

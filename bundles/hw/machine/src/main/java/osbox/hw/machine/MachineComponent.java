@@ -1,6 +1,7 @@
 package osbox.hw.machine;
 
 import java.util.concurrent.Callable;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,10 +21,17 @@ import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TrapVector;
 import osbox.api.trace.Tracer;
 
-/** The machine as a service (PID {@code osbox.hw.machine}): powers on at activation, off at deactivation. */
+/**
+ * The machine as a service (PID {@code osbox.hw.machine}): powers on at
+ * activation, off at deactivation. The framework property
+ * {@value #HARTS_PROPERTY} (the launcher's {@code --harts N}) wins over the
+ * configured number of harts when set.
+ */
 @Component(service = Machine.class, configurationPid = "osbox.hw.machine")
 @Designate(ocd = MachineComponent.Config.class)
 public final class MachineComponent implements Machine {
+    /** The framework property holding the number of harts (1..64). */
+    public static final String HARTS_PROPERTY = "osbox.harts";
 
     @ObjectClassDefinition(name = "osbox machine")
     public @interface Config {
@@ -45,13 +53,40 @@ public final class MachineComponent implements Machine {
 
     private final SimulatedMachine machine;
 
+    /**
+     * Powers on with the configured settings, the number of harts overridden
+     * by the framework property {@value #HARTS_PROPERTY} when set; a bad value
+     * fails activation with one line naming the property.
+     */
     @Activate
-    public MachineComponent(Config config, @Reference PhysicalMemory memory, @Reference Cpu cpu,
-            @Reference Mmu mmu, @Reference InterruptController intc) {
-        this.machine = new SimulatedMachine(new SimulatedMachine.Settings(config.harts(),
+    public MachineComponent(Config config, BundleContext context, @Reference PhysicalMemory memory,
+            @Reference Cpu cpu, @Reference Mmu mmu, @Reference InterruptController intc) {
+        this(config, context == null ? null : context.getProperty(HARTS_PROPERTY), memory, cpu, mmu, intc);
+    }
+
+    /** Powers on with {@code harts} (a decimal count; null or blank: the configured one). */
+    MachineComponent(Config config, String harts, PhysicalMemory memory, Cpu cpu, Mmu mmu,
+            InterruptController intc) {
+        this.machine = new SimulatedMachine(new SimulatedMachine.Settings(hartCount(config, harts),
                 config.frequency_mhz() * 1_000_000L, config.slice_cycles(), config.trap_cycles(),
                 config.trace_capacity()), memory, cpu, mmu, intc);
         machine.start();
+    }
+
+    // The configured number of harts, or the property's when it is set; throws one line when it is not 1..64.
+    static int hartCount(Config config, String property) {
+        if (property == null || property.isBlank()) {
+            return config.harts();
+        }
+        try {
+            int n = Integer.parseInt(property.trim());
+            if (n >= 1 && n <= 64) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the valid range
+        }
+        throw new IllegalArgumentException(HARTS_PROPERTY + " " + property.trim() + ": not a number of harts (1..64)");
     }
 
     @Deactivate

@@ -178,6 +178,10 @@ public final class KernelCalls {
                         + "MAP_POPULATE, MAP_NORESERVE, MAP_GROWSDOWN and the other flags are ignored")),
                 new Entry(Syscalls.MPROTECT, "mprotect", new MprotectCall(), SyscallStatus.partial(
                         "PROT_GROWSDOWN and PROT_GROWSUP answer EINVAL")),
+                new Entry(Syscalls.MADVISE, "madvise", new MadviseCall(), SyscallStatus.partial(
+                        "every advice Linux accepts without KSM, huge pages or shmem changes nothing: "
+                        + "MADV_DONTNEED and MADV_FREE keep the pages' contents instead of zero-filling them; "
+                        + "MADV_REMOVE, MERGEABLE, HUGEPAGE and the poisoning advice answer EINVAL")),
                 new Entry(Syscalls.WAIT4, "wait4", new Wait4Call(), SyscallStatus.partial(
                         "rusage: CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and "
                         + "signal counts are 0")),

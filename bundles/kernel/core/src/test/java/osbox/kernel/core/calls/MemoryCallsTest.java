@@ -126,6 +126,26 @@ class MemoryCallsTest {
     }
 
     @Test
+    void madviseChecksAsLinuxAndKeepsThePages() {
+        long a = mmap(0, 2 * PAGE, RW, PRIVATE);
+        assertTrue(p.userMemory().writeLong(a, 42));
+        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MADVISE, a + 8, PAGE, 4), "not page aligned");
+        for (long unknown : new long[] {5, 6, 7, 9, 12, 14, 24, 25, 64, 100, -1}) {
+            assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MADVISE, a, PAGE, unknown), "advice " + unknown);
+        }
+        assertEquals(-Errno.EINVAL, k.call(p, Syscalls.MADVISE, a, -1, 4), "a length whose rounding wraps");
+        assertEquals(0, k.call(p, Syscalls.MADVISE, a, 0, 4), "nothing to advise");
+        assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MADVISE, 0x3000_0000L, PAGE, 0), "nothing mapped");
+        assertEquals(-Errno.ENOMEM, k.call(p, Syscalls.MADVISE, a, 3 * PAGE, 0), "partly mapped");
+        for (long advice : new long[] {0, 1, 2, 3, 4, 8, 10, 11, 16, 17, 18, 19, 20, 21, 22, 23}) {
+            assertEquals(0, k.call(p, Syscalls.MADVISE, a, 2 * PAGE - 100, advice), "advice " + advice);
+        }
+        long[] v = new long[1];
+        assertTrue(p.userMemory().readLong(a, v));
+        assertEquals(42, v[0], "the page is still there");
+    }
+
+    @Test
     void brkMovesTheBreakAndAnswersTheOldOneWhenRefused() {
         long start = k.call(p, Syscalls.BRK, 0);
         assertEquals(0, start % PAGE, "the heap starts on the page after the program");
