@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The System V IPC example programs (examples/programs/glibc-ipc: message
- * queue client and server, semaphores between processes; static glibc, built with
+ * queue client and server, semaphores between processes, a shared-memory
+ * client and server and the shm calls' errors; static glibc, built with
  * Debian's riscv64-linux-gnu-gcc) under osbox, with the bundles of
  * bundles/ipc bound as the distribution binds them: stdout and status must
  * equal what qemu-riscv64 gave (recorded in glibc-ipc/expected/), and where
@@ -79,6 +80,24 @@ class SysvIpcProgramsTest {
         Computer.Result r = run(c);
         assertEquals(q.stdoutText(), r.stdoutText(), "stdout of " + c);
         assertEquals(q.status(), r.shellStatus(), "status of " + c);
+    }
+
+    /** The shared-memory client and server (shmring) on two harts: the same output as on one. */
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @ParameterizedTest(name = "osbox, two harts: {0}")
+    @MethodSource("sharedMemoryCases")
+    void sharedMemoryProgramsMatchOnTwoHarts(CaseFile.Case c) throws Exception {
+        byte[] image = Files.readAllBytes(DIR.resolve(c.program() + ".elf"));
+        try (Computer two = Computer.boot(Computer.Options.defaults().withHarts(2))) {
+            Computer.Result r = two.run(c.program(), image, c.args(), c.input(DIR));
+            assertEquals(Files.readString(DIR.resolve("expected").resolve(c.expectedName())), r.stdoutText(),
+                    "stdout of " + c + " on two harts");
+            assertEquals(c.status(), r.shellStatus(), "status of " + c + " on two harts");
+        }
+    }
+
+    static Stream<CaseFile.Case> sharedMemoryCases() throws IOException {
+        return cases().filter(c -> c.program().equals("shmring"));
     }
 
     private static Computer.Result run(CaseFile.Case c) throws Exception {
