@@ -5,7 +5,8 @@
  * misaligned, overlapping, SHM_REMAP, SHM_RDONLY); shmdt; shmctl's
  * IPC_STAT, IPC_SET, SHM_STAT, IPC_INFO and SHM_INFO (only what does not
  * depend on the host), IPC_RMID; a write through a read-only attachment
- * (SIGSEGV in a child); attachments through fork and exit.
+ * (SIGSEGV in a child); attachments through fork and exit. With the
+ * argument "keep" it only leaves a segment behind (SysvShmIT's ipc:list).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -43,7 +44,24 @@ static struct shmid_ds stat_of(int id) {
     return ds;
 }
 
-int main(void) {
+/* shmcalls keep: leaves a segment (key 0x73686d32, 5000 bytes, mode 640) behind for ipc:list and ipcs */
+static int keep(void) {
+    int id = shmget(0x73686d32, 5000, IPC_CREAT | IPC_EXCL | 0640);
+    char *p = id < 0 ? (char *) -1 : shmat(id, NULL, 0);
+    if (p == (char *) -1) {
+        printf("shmcalls keep: %s\n", strerror(errno));
+        return 1;
+    }
+    strcpy(p, "left behind");
+    shmdt(p);
+    printf("segment 0x73686d32 kept: 5000 bytes, mode 640\n");
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "keep") == 0) {
+        return keep();
+    }
     long page = sysconf(_SC_PAGESIZE);
     int old = shmget(KEY, 0, 0);
     if (old >= 0) {
