@@ -73,7 +73,7 @@ public final class ShmatCall implements SyscallHandler {
         }
         long bytes = s.pages() * Shm.PAGE;
         if (fixed) {
-            if (addr + bytes < addr) {
+            if (Long.compareUnsigned(addr + bytes, addr) < 0) { // wraps past 2^64 (unsigned, as Linux's)
                 return -Errno.EINVAL;
             }
             if ((flag & Shm.SHM_REMAP) == 0 && overlaps(space, addr, addr + bytes)) {

@@ -132,6 +132,8 @@ class ShmCallsTest {
         assertEquals(-Errno.EINVAL, at(100, id, 12, Shm.SHM_RND | Shm.SHM_REMAP), "rounded to 0 with SHM_REMAP");
         assertEquals(-Errno.EPERM, at(100, id, 12, Shm.SHM_RND), "rounded to 0: below mmap_min_addr");
         assertEquals(-Errno.ENOMEM, at(100, id, AddressSpace.MMAP_TOP - PAGE, Shm.SHM_REMAP), "past the top of the mappings");
+        assertEquals(-Errno.EINVAL, at(100, id, -PAGE, 0), "the range wraps past 2^64");
+        assertEquals(-Errno.ENOMEM, at(100, id, BAD, 0), "a kernel address");
         assertEquals(-Errno.EINVAL, at(100, id + 1, 0, 0), "no such segment");
         assertEquals(-Errno.EINVAL, at(100, -1, 0, 0));
         assertEquals(4, stat(id)[9], "four attachments: the replaced one went");
