@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The System V IPC example programs (examples/programs/glibc-ipc: message
- * queue client and server, semaphores between processes; static glibc, built with
+ * queue client and server, semaphores between processes, a shared-memory
+ * client and server and the shm calls' errors; static glibc, built with
  * Debian's riscv64-linux-gnu-gcc) under osbox, with the bundles of
  * bundles/ipc bound as the distribution binds them: stdout and status must
  * equal what qemu-riscv64 gave (recorded in glibc-ipc/expected/), and where
@@ -55,5 +56,19 @@ class SysvIpcProgramsTest {
     @MethodSource("cases")
     void osboxMatchesQemuNow(CaseFile.Case c) throws Exception {
         EXAMPLES.osboxMatchesQemuNow(computer, c);
+    }
+
+    /** The shared-memory client and server (shmring) on two harts: the same output as on one. */
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @ParameterizedTest(name = "osbox, two harts: {0}")
+    @MethodSource("sharedMemoryCases")
+    void sharedMemoryProgramsMatchOnTwoHarts(CaseFile.Case c) throws Exception {
+        try (Computer two = Computer.boot(Computer.Options.defaults().withHarts(2))) {
+            EXAMPLES.runAndCompare(two, c);
+        }
+    }
+
+    static Stream<CaseFile.Case> sharedMemoryCases() throws IOException {
+        return cases().filter(c -> c.program().equals("shmring"));
     }
 }

@@ -47,7 +47,8 @@ public final class IpcCommands {
 
     /** Prints the table of IPC objects, or JSON. */
     @Descriptor("System V IPC objects, like ipcs: KIND (msg queue, sem set, shm segment) KEY ID OWNER GROUP PERMS "
-            + "SIZE (used bytes, semaphores, segment bytes) COUNT (messages, -, attachments) WAITERS (blocked now)")
+            + "SIZE (used bytes, semaphores, segment bytes) COUNT (messages, -, attachments) WAITERS (blocked now) "
+            + "and, when segments are listed, STATUS (dest: removed, goes at its last detach; locked)")
     public void list(CommandSession session,
             @Descriptor("print JSON instead of a table") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json) throws Exception {
@@ -89,11 +90,21 @@ public final class IpcCommands {
         if (all.isEmpty()) {
             return tables.isEmpty() ? "ipc:list: no IPC bundle is running\n" : "ipc:list: no IPC objects\n";
         }
-        Table t = new Table("KIND", "KEY", ">ID", ">OWNER", ">GROUP", "PERMS", ">SIZE", ">COUNT", ">WAITERS");
+        boolean segments = all.stream().anyMatch(o -> o.kind().equals("shm"));
+        List<String> headers = new ArrayList<>(
+                List.of("KIND", "KEY", ">ID", ">OWNER", ">GROUP", "PERMS", ">SIZE", ">COUNT", ">WAITERS"));
+        if (segments) {
+            headers.add("STATUS");
+        }
+        Table t = new Table(headers.toArray(String[]::new));
         for (IpcObjectInfo o : all) {
-            t.row(o.kind(), key(o.key()), o.id(), Integer.toUnsignedString(o.uid()), Integer.toUnsignedString(o.gid()),
-                    String.format(Locale.ROOT, "%o", o.mode() & 0777), o.size(),
-                    o.kind().equals("sem") ? "-" : Long.toString(o.count()), o.waiters());
+            List<Object> row = new ArrayList<>(List.of(o.kind(), key(o.key()), o.id(), Integer.toUnsignedString(o.uid()),
+                    Integer.toUnsignedString(o.gid()), String.format(Locale.ROOT, "%o", o.mode() & 0777), o.size(),
+                    o.kind().equals("sem") ? "-" : Long.toString(o.count()), o.waiters()));
+            if (segments) {
+                row.add(segmentStatus(o));
+            }
+            t.row(row.toArray());
         }
         return t.render();
     }
@@ -107,10 +118,25 @@ public final class IpcCommands {
                     .append("\", \"id\": ").append(o.id()).append(", \"uid\": ").append(Integer.toUnsignedString(o.uid()))
                     .append(", \"gid\": ").append(Integer.toUnsignedString(o.gid())).append(", \"perms\": \"")
                     .append(String.format(Locale.ROOT, "%o", o.mode() & 0777)).append("\", \"size\": ").append(o.size())
-                    .append(", \"count\": ").append(o.count()).append(", \"waiters\": ").append(o.waiters()).append('}');
+                    .append(", \"count\": ").append(o.count()).append(", \"waiters\": ").append(o.waiters());
+            if (o.kind().equals("shm")) {
+                b.append(", \"status\": \"").append(segmentStatus(o)).append('"');
+            }
+            b.append('}');
             sep = ",";
         }
         return b.append(sep.isEmpty() ? "]\n" : "\n]\n").toString();
+    }
+
+    // A segment's status as ipcs -m prints it, from its mode's SHM_DEST (01000) and SHM_LOCKED (02000) bits:
+    // "dest" (removed, goes at its last detach), "locked", both, or "-"; "-" for other kinds.
+    private static String segmentStatus(IpcObjectInfo o) {
+        if (!o.kind().equals("shm")) {
+            return "-";
+        }
+        boolean dest = (o.mode() & 01000) != 0;
+        boolean locked = (o.mode() & 02000) != 0;
+        return dest && locked ? "dest,locked" : dest ? "dest" : locked ? "locked" : "-";
     }
 
     // A key as ipcs prints it: 0x and eight hex digits.

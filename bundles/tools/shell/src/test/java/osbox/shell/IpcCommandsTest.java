@@ -34,6 +34,20 @@ class IpcCommandsTest {
                 + "\"size\": 11, \"count\": 2, \"waiters\": 0},\n"
                 + "  {\"kind\": \"sem\", \"key\": \"0x00005eee\", \"id\": 32769, \"uid\": 0, \"gid\": 0, \"perms\": \"600\", "
                 + "\"size\": 3, \"count\": 0, \"waiters\": 1}\n]\n", ipc.listJson());
+        ipc.addTable(table("shm", new IpcObjectInfo("shm", 0, 65536, 1000, 100, 01600, 5000, 2, 0),
+                new IpcObjectInfo("shm", 0x5eef, 3, 0, 0, 0640, 4096, 0, 0)));
+        assertEquals(String.join("\n",
+                "KIND  KEY            ID  OWNER  GROUP  PERMS  SIZE  COUNT  WAITERS  STATUS",
+                "msg   0x00000000      0      0      0  600       0      0        0  -",
+                "msg   0x00005eed      1   1000    100  640      11      2        0  -",
+                "sem   0x00005eee  32769      0      0  600       3      -        1  -",
+                "shm   0x00005eef      3      0      0  640    4096      0        0  -",
+                "shm   0x00000000  65536   1000    100  600    5000      2        0  dest", ""), ipc.listText(),
+                "segments add a STATUS column: dest after IPC_RMID while attached");
+        String json = ipc.listJson();
+        assertEquals(true, json.contains("{\"kind\": \"shm\", \"key\": \"0x00000000\", \"id\": 65536, \"uid\": 1000, "
+                + "\"gid\": 100, \"perms\": \"600\", \"size\": 5000, \"count\": 2, \"waiters\": 0, \"status\": \"dest\"}"),
+                json);
         IpcCommands empty = new IpcCommands(null);
         empty.addTable(table("shm"));
         assertEquals("ipc:list: no IPC objects\n", empty.listText());

@@ -143,6 +143,35 @@ public interface AddressSpace {
      */
     long mapShared(long hint, long len, int prot, boolean fixed);
 
+    /**
+     * Attaches {@code object} (made by this space's {@link MemoryManager})
+     * whole, with PROT_* bits {@code prot}: at {@code hint} if it is free
+     * (or always, with {@code fixed}, replacing what was there; the caller
+     * checks a fixed hint is page aligned and the range below
+     * {@link #MMAP_TOP}), else top-down below {@link #MMAP_TOP}, as
+     * {@link #mapAnonymous}. Every page maps the object's own frame; fork
+     * gives the child the same attachment. Returns the address, or -1 when
+     * there is no room or this space cannot attach the object (the default).
+     *
+     * @since 2.1
+     */
+    default long attach(SharedMemoryObject object, long hint, int prot, boolean fixed) {
+        return -1;
+    }
+
+    /**
+     * Detaches the attachment that starts at {@code va} (shmdt): unmaps
+     * every range of [va, va + the object's size) that still maps the
+     * object at the offset it was attached with, and nothing else. Returns
+     * the object, or null when no attachment of a {@link SharedMemoryObject}
+     * starts at va (nothing changes then; always, by default).
+     *
+     * @since 2.1
+     */
+    default SharedMemoryObject detach(long va) {
+        return null;
+    }
+
     /** Unmaps every page of [start, start+len) and cuts the regions there; start must be page aligned. */
     void unmap(long start, long len);
 

@@ -34,6 +34,19 @@ public interface MemoryManager {
     }
 
     /**
+     * A new shared memory object of {@code pages} pages, attached to no
+     * process yet (see {@link SharedMemoryObject}); its frames are found on
+     * first touch, so making it takes no memory. Null when pages is not
+     * positive or too large for this manager (more than 2^31 - 1 pages), or
+     * when the manager does not make such objects (the default).
+     *
+     * @since 2.1
+     */
+    default SharedMemoryObject createSharedMemory(long pages) {
+        return null;
+    }
+
+    /**
      * Tells the manager the kernel's clock (cycles), used to time page loads
      * and accesses for replacement policies; the kernel sets it at boot and
      * clears it (null) at shutdown. Until then (or when null) the machine's

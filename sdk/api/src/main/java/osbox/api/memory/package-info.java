@@ -19,7 +19,13 @@
  * {@code MemoryManager.setOutOfMemoryHandler} are gone; copies answer a
  * result ({@link osbox.api.memory.UserCopy}) instead of calling the kernel's
  * handler, and the kernel wraps them as the handlers' {@code UserMemory}.
+ *
+ * <p>2.1: {@link osbox.api.memory.SharedMemoryObject} (a shared memory
+ * object made by {@link osbox.api.memory.MemoryManager#createSharedMemory}
+ * apart from any process) and {@link osbox.api.memory.AddressSpace#attach}
+ * and {@link osbox.api.memory.AddressSpace#detach}: what the System V shared
+ * memory bundle builds on.
  */
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.memory;

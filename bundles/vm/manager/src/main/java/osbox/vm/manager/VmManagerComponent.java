@@ -13,6 +13,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import osbox.api.hw.Machine;
 import osbox.api.hw.MemorySize;
+import osbox.api.memory.SharedMemoryObject;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.FrameUsage;
 import osbox.api.memory.MemoryManager;
@@ -111,6 +112,12 @@ public final class VmManagerComponent implements MemoryManager {
     @Override
     public AddressSpace createAddressSpace(int pid) {
         return core.createAddressSpace(pid);
+    }
+
+    /** A System V shared memory segment (simulation thread). */
+    @Override
+    public SharedMemoryObject createSharedMemory(long pages) {
+        return core.createSharedMemory(pages);
     }
 
     /** The live space of pid (simulation thread: the caller reads it there, e.g. in Machine.call). */

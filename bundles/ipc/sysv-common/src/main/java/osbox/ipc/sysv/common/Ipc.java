@@ -24,7 +24,12 @@ public final class Ipc {
 
     /** The time stamps of ipc structures: seconds of simulated realtime now. */
     public static long seconds(SyscallContext c) {
-        return EPOCH_SECONDS + c.now() / c.frequencyHz();
+        return seconds(c.now(), c.frequencyHz());
+    }
+
+    /** The time stamps of ipc structures at cycle {@code now} of a clock of frequencyHz (outside a call: an exit). */
+    public static long seconds(long now, long frequencyHz) {
+        return EPOCH_SECONDS + now / frequencyHz;
     }
 
     /** A zeroed little-endian buffer of n bytes, for a structure going to user memory. */

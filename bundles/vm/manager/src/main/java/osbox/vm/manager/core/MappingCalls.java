@@ -114,27 +114,73 @@ final class MappingCalls extends SpacePart {
         if (size <= 0) {
             return -1;
         }
-        long at;
-        if (fixed) {
-            at = hint;
-            unmap(at, size);
-        } else if (hint != 0 && (hint & (PAGE - 1)) == 0 && hint + size <= AddressSpace.MMAP_TOP && hint >= heapStart
-                && regions.isFree(hint, hint + size)) {
-            at = hint;
-        } else {
-            // the highest gap below MMAP_TOP above the heap's reach
-            at = regions.findGap(size, AddressSpace.MMAP_TOP, (brk + PAGE - 1) & -PAGE);
-            if (at < 0) {
-                return -1;
-            }
+        long at = place(hint, size, fixed);
+        if (at < 0) {
+            return -1;
         }
         Region r = regions.add(Region.Kind.ANONYMOUS, at, at + size, perms);
         if (shared) {
             r.shared = new SharedMemory(size / PAGE);
             r.sharedFirst = 0;
-            r.shared.retain(space, r);
+            r.shared.retain(space, r, space.pid());
         }
         return at;
+    }
+
+    /**
+     * Attaches the whole segment shm with R/W/X perms, placed as
+     * {@link #mapAnonymous}: its pages map the segment's frames (shared,
+     * never copy-on-write). Returns the address, or -1 when there is no
+     * room. The caller checked shm is a live segment of this VM.
+     */
+    long attach(SharedMemory shm, long hint, long perms, boolean fixed) {
+        long size = shm.pages() * PAGE;
+        long at = place(hint, size, fixed);
+        if (at < 0) {
+            return -1;
+        }
+        Region r = regions.add(Region.Kind.ANONYMOUS, at, at + size, perms);
+        r.shared = shm;
+        r.sharedFirst = 0;
+        shm.retain(space, r, space.pid());
+        return at;
+    }
+
+    /**
+     * shmdt: the segment attached at va (a region of a segment starts there
+     * at the segment's first page) loses every region of [va, va + its size)
+     * that still maps it where that attachment put it; other mappings in the
+     * range stay. Returns the segment, or null when none is attached at va.
+     */
+    SharedMemory detach(long va) {
+        Region first = regions.at(va);
+        if (first == null || first.start != va || first.shared == null || !first.shared.isSegment()
+                || first.sharedFirst != 0) {
+            return null;
+        }
+        SharedMemory shm = first.shared;
+        long end = va + shm.pages() * PAGE;
+        for (Region r : new ArrayList<>(regions.startingIn(va, end))) {
+            if (r.shared == shm && r.sharedFirst == (r.start - va) / PAGE) {
+                unmap(r.start, r.end - r.start);
+            }
+        }
+        return shm;
+    }
+
+    // Where a new mapping of size bytes goes: at hint if it is free (or always, when fixed, after
+    // unmapping what was there), else in the highest gap below MMAP_TOP above the heap's reach; -1
+    // when there is none.
+    private long place(long hint, long size, boolean fixed) {
+        if (fixed) {
+            unmap(hint, size);
+            return hint;
+        }
+        if (hint != 0 && (hint & (PAGE - 1)) == 0 && hint + size <= AddressSpace.MMAP_TOP && hint >= heapStart
+                && regions.isFree(hint, hint + size)) {
+            return hint;
+        }
+        return regions.findGap(size, AddressSpace.MMAP_TOP, (brk + PAGE - 1) & -PAGE);
     }
 
     /** Removes every mapping in [start, start+len) (page-rounded), freeing frames and swap slots. */

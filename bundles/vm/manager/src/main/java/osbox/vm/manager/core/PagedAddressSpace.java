@@ -5,6 +5,7 @@ import osbox.api.hw.PhysicalMemory;
 import osbox.api.hw.TranslationUnit;
 import osbox.api.memory.UserCopy;
 import osbox.api.memory.AddressSpace;
+import osbox.api.memory.SharedMemoryObject;
 import osbox.api.memory.MemoryRegion;
 import osbox.api.memory.PageEntry;
 import osbox.api.memory.RegionUsage;
@@ -414,6 +415,24 @@ public final class PagedAddressSpace implements AddressSpace {
     @Override
     public long mapShared(long hint, long len, int prot, boolean fixed) {
         return mapAnonymous(hint, len, ApiView.protToPte(prot), fixed, true);
+    }
+
+    /** Attaches a segment of this space's VM with PROT_* bits (see {@link MappingCalls#attach}); -1 for another's object. */
+    @Override
+    public long attach(SharedMemoryObject object, long hint, int prot, boolean fixed) {
+        if (!(object instanceof SharedMemory shm) || !shm.isSegment() || !shm.belongsTo(vm)) {
+            return -1;
+        }
+        if (shm.released() && shm.attachments() == 0) {
+            throw new IllegalStateException("attaching " + shm + " after its last reference went");
+        }
+        return calls.attach(shm, hint, ApiView.protToPte(prot), fixed);
+    }
+
+    /** shmdt: see {@link MappingCalls#detach}. */
+    @Override
+    public SharedMemoryObject detach(long va) {
+        return calls.detach(va);
     }
 
     /** Changes permissions to PROT_* bits (see the PTE-bits version above). */

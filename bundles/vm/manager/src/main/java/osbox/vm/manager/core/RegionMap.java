@@ -88,7 +88,7 @@ final class RegionMap {
         if (r.shared != null) {
             upper.shared = r.shared;
             upper.sharedFirst = r.sharedFirst + (va - r.start) / PagedAddressSpace.PAGE;
-            upper.shared.retain(owner, upper);
+            upper.shared.retain(owner, upper, owner.pid());
         }
     }
 
@@ -135,7 +135,7 @@ final class RegionMap {
             if (r.shared != null) {
                 c.shared = r.shared;
                 c.sharedFirst = r.sharedFirst;
-                c.shared.retain(child.owner, c);
+                c.shared.retain(child.owner, c, owner.pid());
             }
         }
     }

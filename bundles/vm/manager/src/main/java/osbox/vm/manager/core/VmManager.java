@@ -171,6 +171,15 @@ public final class VmManager implements MemoryManager {
         return space;
     }
 
+    /** A System V segment of pages pages, in no space yet; null when pages is not in 1 .. 2^31-1. */
+    @Override
+    public SharedMemory createSharedMemory(long pages) {
+        if (pages <= 0 || pages > Integer.MAX_VALUE) {
+            return null;
+        }
+        return SharedMemory.segment(pages, vm);
+    }
+
     /** The oldest live space named {@code pid} (during exec, the one the process still runs in), or null. */
     @Override
     public PagedAddressSpace addressSpace(int pid) {
