@@ -1,6 +1,7 @@
 package osbox.ipc.sysv.msg;
 
 import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import osbox.api.ipc.IpcObjectInfo;
 import osbox.api.ipc.IpcTable;
+import osbox.api.hw.Machine;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessView;
+import osbox.ipc.sysv.common.IpcHandOver;
 import osbox.ipc.sysv.common.IpcIds;
 import osbox.ipc.sysv.common.IpcPerm;
 import osbox.ipc.sysv.common.IpcSleepers;
@@ -24,8 +27,10 @@ import osbox.ipc.sysv.common.IpcSleepers;
  * (msgmax, msgmnb, msgmni from Config Admin; Linux's defaults without a
  * configuration, as in the harness), who sleeps in msgsnd and msgrcv, and
  * the totals msgctl's MSG_INFO reports. The handler components share it.
+ * Its state crosses an update or restart of the bundle whole (messages,
+ * times, pids, sleepers: {@link MsgState}, {@link IpcHandOver}).
  * Simulation thread only, except the configuration, which is only read
- * there.
+ * there, and activation.
  */
 @Component(service = {MsgQueues.class, IpcTable.class}, configurationPid = MsgQueues.PID)
 @Designate(ocd = MsgQueues.Config.class)
@@ -51,6 +56,7 @@ public final class MsgQueues implements IpcTable {
     private Config config;
 
     private final Kernel kernel;
+    private final Machine machine;
     private final IpcIds<MsgQueue> ids = new IpcIds<>(() -> limits().msgmni());
     private final IpcSleepers sleepers = new IpcSleepers();
     private final Consumer<ProcessView> onExit = p -> sleepers.forget(p.pid());
@@ -58,15 +64,58 @@ public final class MsgQueues implements IpcTable {
 
     /** The queues of this kernel: sleepers are forgotten when their process exits. */
     @Activate
-    public MsgQueues(@Reference(name = "kernel") Kernel kernel) {
+    public MsgQueues(@Reference(name = "kernel") Kernel kernel, @Reference(name = "machine") Machine machine) {
         this.kernel = kernel;
+        this.machine = machine;
         kernel.processManager().addExitListener(onExit);
     }
 
-    /** Stops listening for exits (the bundle stops or is updated). */
+    /** Activation in the framework: the state a previous revision left is restored at the next safe point. */
+    @Activate
+    void activate(BundleContext context) {
+        IpcHandOver.restore(context, machine, PID, this::importState);
+    }
+
+    /**
+     * Stops listening for exits (the bundle stops or is updated) and hands
+     * the state to the next revision: exported at a safe point, then every
+     * sleeper let go, so its call runs again under the successor (the
+     * kernel holds it until the successor's handlers are bound).
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate(BundleContext context) {
         kernel.processManager().removeExitListener(onExit);
+        IpcHandOver.save(context, machine, PID, this::handOver);
+    }
+
+    /**
+     * The state in the snapshot contract's form ({@link MsgState}): every
+     * queue, its messages, times and pids, and who sleeps on which.
+     * Simulation thread only.
+     */
+    public byte[] exportState() {
+        return MsgState.export(this);
+    }
+
+    /**
+     * Takes over a predecessor's state into this empty table; sleepers
+     * whose process has ended meanwhile are dropped. IllegalArgumentException,
+     * naming the problem, for a snapshot it cannot take (nothing is then
+     * restored). Simulation thread only.
+     */
+    public void importState(byte[] snapshot) {
+        MsgState.restore(this, snapshot);
+        sleepers.retainAlive(pid -> IpcHandOver.alive(kernel, pid));
+    }
+
+    // The export of a revision that goes: its sleepers wake to run their call again under the successor.
+    private byte[] handOver() {
+        byte[] state = exportState();
+        for (MsgQueue q : ids.all()) {
+            q.senders.wakeAll();
+            q.receivers.wakeAll();
+        }
+        return state;
     }
 
     /** A new configuration: the limits change for the next calls (existing queues keep their qbytes). */

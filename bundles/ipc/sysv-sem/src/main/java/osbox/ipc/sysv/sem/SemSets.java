@@ -1,6 +1,7 @@
 package osbox.ipc.sysv.sem;
 
 import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import osbox.api.ipc.IpcObjectInfo;
 import osbox.api.ipc.IpcTable;
+import osbox.api.hw.Machine;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessView;
+import osbox.ipc.sysv.common.IpcHandOver;
 import osbox.ipc.sysv.common.IpcIds;
 import osbox.ipc.sysv.common.IpcSleepers;
 
@@ -23,8 +26,10 @@ import osbox.ipc.sysv.common.IpcSleepers;
  * (semmsl, semmns, semopm, semmni from Config Admin; Linux's defaults
  * without a configuration, as in the harness), the semaphores in use
  * (semmns counts them), who sleeps in semop, and the SEM_UNDO adjustments
- * a process's exit applies. The handler components share it. Simulation
- * thread only.
+ * a process's exit applies. The handler components share it. Its state
+ * crosses an update or restart of the bundle whole (values, pids, times,
+ * adjustments, sleepers: {@link SemState}, {@link IpcHandOver}).
+ * Simulation thread only, except activation.
  */
 @Component(service = {SemSets.class, IpcTable.class}, configurationPid = SemSets.PID)
 @Designate(ocd = SemSets.Config.class)
@@ -52,6 +57,7 @@ public final class SemSets implements IpcTable {
     private Config config;
 
     private final Kernel kernel;
+    private final Machine machine;
     private final IpcIds<SemSet> ids = new IpcIds<>(() -> limits().semmni());
     private final IpcSleepers sleepers = new IpcSleepers();
     private final Consumer<ProcessView> onExit = this::exited;
@@ -60,15 +66,74 @@ public final class SemSets implements IpcTable {
 
     /** The sets of this kernel: an exit applies the process's adjustments and forgets its sleep. */
     @Activate
-    public SemSets(@Reference(name = "kernel") Kernel kernel) {
+    public SemSets(@Reference(name = "kernel") Kernel kernel, @Reference(name = "machine") Machine machine) {
         this.kernel = kernel;
+        this.machine = machine;
         kernel.processManager().addExitListener(onExit);
     }
 
-    /** Stops listening for exits (the bundle stops or is updated). */
+    /** Activation in the framework: the state a previous revision left is restored at the next safe point. */
+    @Activate
+    void activate(BundleContext context) {
+        IpcHandOver.restore(context, machine, PID, this::importState);
+    }
+
+    /**
+     * Stops listening for exits (the bundle stops or is updated) and hands
+     * the state to the next revision: exported at a safe point, then every
+     * sleeper let go, so its semop runs again under the successor (the
+     * kernel holds it until the successor's handlers are bound).
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate(BundleContext context) {
         kernel.processManager().removeExitListener(onExit);
+        IpcHandOver.save(context, machine, PID, this::handOver);
+    }
+
+    /**
+     * The state in the snapshot contract's form ({@link SemState}): every
+     * set, its values, pids, times and SEM_UNDO adjustments, and who sleeps
+     * on which. Simulation thread only.
+     */
+    public byte[] exportState() {
+        return SemState.export(this);
+    }
+
+    /**
+     * Takes over a predecessor's state into this empty table. What
+     * happened while no revision listened is caught up: the adjustments
+     * of processes that exited meanwhile are applied (exit_sem), their
+     * sleeps dropped. IllegalArgumentException, naming the problem, for a
+     * snapshot it cannot take (nothing is then restored). Simulation
+     * thread only.
+     */
+    public void importState(byte[] snapshot) {
+        SemState.restore(this, snapshot);
+        usedSems = 0;
+        for (SemSet s : ids.all()) {
+            usedSems += s.size();
+        }
+        sleepers.retainAlive(pid -> IpcHandOver.alive(kernel, pid));
+        java.util.TreeSet<Integer> ended = new java.util.TreeSet<>();
+        for (SemSet s : ids.all()) {
+            for (int pid : s.undo.keySet()) {
+                if (!IpcHandOver.alive(kernel, pid)) {
+                    ended.add(pid);
+                }
+            }
+        }
+        for (int pid : ended) {
+            applyUndo(pid);
+        }
+    }
+
+    // The export of a revision that goes: its sleepers wake to run their semop again under the successor.
+    private byte[] handOver() {
+        byte[] state = exportState();
+        for (SemSet s : ids.all()) {
+            s.wakeAll();
+        }
+        return state;
     }
 
     /** A new configuration: the limits change for the next calls. */
@@ -149,15 +214,20 @@ public final class SemSets implements IpcTable {
      */
     private void exited(ProcessView p) {
         sleepers.forget(p.pid());
+        applyUndo(p.pid());
+    }
+
+    // exit_sem for pid: its adjustments added to each set's values, clamped, and the sets' waiters run again.
+    private void applyUndo(int pid) {
         for (SemSet s : ids.all()) {
-            int[] adj = s.undo.remove(p.pid());
+            int[] adj = s.undo.remove(pid);
             if (adj == null) {
                 continue;
             }
             for (int i = 0; i < adj.length; i++) {
                 if (adj[i] != 0) {
                     s.values[i] = Math.max(0, Math.min(SemLimits.SEMVMX, s.values[i] + adj[i]));
-                    s.pids[i] = p.pid();
+                    s.pids[i] = pid;
                 }
             }
             s.wakeAll();
