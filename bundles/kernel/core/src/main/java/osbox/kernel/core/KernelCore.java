@@ -389,6 +389,24 @@ public final class KernelCore implements Kernel, ProcessManager {
         return new ArrayList<>(table.processes());
     }
 
+    /** Every open file description a living process's descriptors refer to, each once, by pid and descriptor. */
+    @Override
+    public List<osbox.api.kernel.OpenFile> openFiles() {
+        List<osbox.api.kernel.OpenFile> out = new ArrayList<>();
+        java.util.Set<osbox.api.kernel.OpenFile> seen = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        for (Process p : table.processes()) {
+            if (p.state() != osbox.api.kernel.ProcessState.ZOMBIE) {
+                p.files().forEachFile(f -> {
+                    if (seen.add(f)) {
+                        out.add(f);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
     /** Every thread not yet ended (a process's leader too, until reaped), by tid. */
     @Override
     public List<ProcessView> threads() {
