@@ -19,6 +19,8 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.OpenFile;
 import osbox.api.ipc.HandedOverFile;
+import osbox.api.ipc.IpcObjectInfo;
+import osbox.api.ipc.IpcTable;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallContext;
@@ -32,9 +34,9 @@ import osbox.ipc.sysv.common.IpcHandOver;
  * {@value #PID}) and are applied on the simulation thread at its next
  * safe point. Simulation thread only, except the configuration methods.
  */
-@Component(service = MqNamespace.class, configurationPid = MqNamespace.PID)
+@Component(service = {MqNamespace.class, IpcTable.class}, configurationPid = MqNamespace.PID)
 @Designate(ocd = MqNamespace.Config.class)
-public final class MqNamespace {
+public final class MqNamespace implements IpcTable {
     static final String PID = "osbox.ipc.posixmq";
     private static final Logger LOG = LoggerFactory.getLogger(MqNamespace.class);
 
@@ -375,6 +377,27 @@ public final class MqNamespace {
             MessageQueue.Notification n = notification(q);
             rows.add(new QueueInfo("/" + q.name, q.uid, q.gid, q.mode, q.maxmsg, q.msgsize, q.count(), q.bytes(),
                     n == null ? 0 : n.pid(), q.openFiles()));
+        }
+        return rows;
+    }
+
+    /** ipc:list's kind for POSIX message queues. */
+    @Override
+    public String kind() {
+        return "mq";
+    }
+
+    /**
+     * The queues with a name, by name, for ipc:list: name, owner, mode,
+     * bytes (size), messages (count) and the senders and receivers blocked
+     * now; key and id 0 (POSIX queues have neither). Simulation thread.
+     */
+    @Override
+    public List<IpcObjectInfo> objects() {
+        List<IpcObjectInfo> rows = new ArrayList<>();
+        for (MessageQueue q : byName.values()) {
+            rows.add(new IpcObjectInfo(kind(), 0, 0, q.uid, q.gid, q.mode, q.bytes(), q.count(),
+                    q.senders.size() + q.receivers.size(), "/" + q.name));
         }
         return rows;
     }
