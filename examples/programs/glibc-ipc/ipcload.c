@@ -266,7 +266,7 @@ int main(int argc, char **argv) {
     if (argc >= 3 && strcmp(argv[1], "stop") == 0) {
         return stopAll(atoi(argv[2]));
     }
-    fprintf(stderr, "usage: ipcload msgsend KEY SENDER STOPKEY | msgrecv KEY SENDERS | seminit KEY | "
+    printf("usage: ipcload msgsend KEY SENDER STOPKEY | msgrecv KEY SENDERS | seminit KEY | "
             "semwork KEY WORKER STOPKEY | semcheck KEY | stop STOPKEY | mqsend NAME SENDER STOPKEY | "
             "mqrecv NAME SENDERS\n");
     return 2;

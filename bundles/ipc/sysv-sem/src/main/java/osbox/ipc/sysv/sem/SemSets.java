@@ -1,6 +1,5 @@
 package osbox.ipc.sysv.sem;
 
-import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,8 +17,7 @@ import osbox.api.hw.Machine;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessView;
 import osbox.ipc.sysv.common.IpcHandOver;
-import osbox.ipc.sysv.common.IpcIds;
-import osbox.ipc.sysv.common.IpcSleepers;
+import osbox.ipc.sysv.common.SysvTable;
 
 /**
  * The system's semaphore sets (PID {@value #PID}): their table, the limits
@@ -33,7 +31,7 @@ import osbox.ipc.sysv.common.IpcSleepers;
  */
 @Component(service = {SemSets.class, IpcTable.class}, configurationPid = SemSets.PID)
 @Designate(ocd = SemSets.Config.class)
-public final class SemSets implements IpcTable {
+public final class SemSets extends SysvTable<SemSet, SemLimits> {
     /** Config Admin PID of the limits. */
     public static final String PID = "osbox.ipc.sysv.sem";
 
@@ -52,42 +50,34 @@ public final class SemSets implements IpcTable {
         int semmni() default 32000;
     }
 
-    /** Injected by the framework at activation (the harness does not: Linux's defaults then). */
-    @Activate
-    private Config config;
-
-    private final Kernel kernel;
-    private final Machine machine;
-    private final IpcIds<SemSet> ids = new IpcIds<>(() -> limits().semmni());
-    private final IpcSleepers sleepers = new IpcSleepers();
-    private final Consumer<ProcessView> onExit = this::exited;
-    private volatile SemLimits limits;
     private long usedSems;
 
     /** The sets of this kernel: an exit applies the process's adjustments and forgets its sleep. */
     @Activate
     public SemSets(@Reference(name = "kernel") Kernel kernel, @Reference(name = "machine") Machine machine) {
-        this.kernel = kernel;
-        this.machine = machine;
-        kernel.processManager().addExitListener(onExit);
+        super(kernel, machine, PID, SemLimits.LINUX, SemLimits::semmni);
     }
 
-    /** Activation in the framework: the state a previous revision left is restored at the next safe point. */
+    /** Activation in the framework: the configured limits, then the state a previous revision left. */
     @Activate
-    void activate(BundleContext context) {
-        IpcHandOver.restore(context, machine, PID, this::importState);
+    void activate(Config config, BundleContext context) {
+        activated(limitsOf(config), context);
     }
 
-    /**
-     * Stops listening for exits (the bundle stops or is updated) and hands
-     * the state to the next revision: exported at a safe point, then every
-     * sleeper let go, so its semop runs again under the successor (the
-     * kernel holds it until the successor's handlers are bound).
-     */
+    /** The bundle stops or is updated: the state goes to the next revision (SysvTable#deactivated). */
     @Deactivate
     void deactivate(BundleContext context) {
-        kernel.processManager().removeExitListener(onExit);
-        IpcHandOver.save(context, machine, PID, this::handOver);
+        deactivated(context);
+    }
+
+    /** A new configuration: the limits change for the next calls. */
+    @Modified
+    void modified(Config changed) {
+        setLimits(limitsOf(changed));
+    }
+
+    private static SemLimits limitsOf(Config c) {
+        return new SemLimits(c.semmsl(), c.semmns(), c.semopm(), c.semmni());
     }
 
     /**
@@ -95,29 +85,28 @@ public final class SemSets implements IpcTable {
      * set, its values, pids, times and SEM_UNDO adjustments, and who sleeps
      * on which. Simulation thread only.
      */
+    @Override
     public byte[] exportState() {
         return SemState.export(this);
     }
 
     /**
-     * Takes over a predecessor's state into this empty table. What
-     * happened while no revision listened is caught up: the adjustments
-     * of processes that exited meanwhile are applied (exit_sem), their
-     * sleeps dropped. IllegalArgumentException, naming the problem, for a
-     * snapshot it cannot take (nothing is then restored). Simulation
-     * thread only.
+     * Takes over a predecessor's state. What happened while no revision
+     * listened is caught up: the adjustments of processes that exited
+     * meanwhile are applied (exit_sem), their sleeps dropped.
      */
+    @Override
     public void importState(byte[] snapshot) {
         SemState.restore(this, snapshot);
         usedSems = 0;
-        for (SemSet s : ids.all()) {
+        for (SemSet s : ids().all()) {
             usedSems += s.size();
         }
-        sleepers.retainAlive(pid -> IpcHandOver.alive(kernel, pid));
+        forgetEndedSleepers();
         java.util.TreeSet<Integer> ended = new java.util.TreeSet<>();
-        for (SemSet s : ids.all()) {
+        for (SemSet s : ids().all()) {
             for (int pid : s.undo.keySet()) {
-                if (!IpcHandOver.alive(kernel, pid)) {
+                if (!IpcHandOver.alive(kernel(), pid)) {
                     ended.add(pid);
                 }
             }
@@ -127,47 +116,11 @@ public final class SemSets implements IpcTable {
         }
     }
 
-    // The export of a revision that goes: its sleepers wake to run their semop again under the successor.
-    private byte[] handOver() {
-        byte[] state = exportState();
-        for (SemSet s : ids.all()) {
+    @Override
+    protected void wakeEverySleeper() {
+        for (SemSet s : ids().all()) {
             s.wakeAll();
         }
-        return state;
-    }
-
-    /** A new configuration: the limits change for the next calls. */
-    @Modified
-    void modified(Config changed) {
-        limits = new SemLimits(changed.semmsl(), changed.semmns(), changed.semopm(), changed.semmni());
-    }
-
-    /** The limits in force: the last configuration's, or Linux's defaults. */
-    SemLimits limits() {
-        SemLimits l = limits;
-        if (l == null) {
-            Config c = config;
-            l = c == null ? SemLimits.LINUX : new SemLimits(c.semmsl(), c.semmns(), c.semopm(), c.semmni());
-            limits = l;
-        }
-        return l;
-    }
-
-    /** Sets the limits directly (tests). */
-    void setLimits(SemLimits l) {
-        limits = l;
-    }
-
-    Kernel kernel() {
-        return kernel;
-    }
-
-    IpcIds<SemSet> ids() {
-        return ids;
-    }
-
-    IpcSleepers sleepers() {
-        return sleepers;
     }
 
     @Override
@@ -179,7 +132,7 @@ public final class SemSets implements IpcTable {
     @Override
     public List<IpcObjectInfo> objects() {
         List<IpcObjectInfo> rows = new ArrayList<>();
-        for (SemSet s : ids.all()) {
+        for (SemSet s : ids().all()) {
             int waiting = 0;
             for (int i = 0; i < s.size(); i++) {
                 waiting += s.waiting(i, false) + s.waiting(i, true);
@@ -202,7 +155,7 @@ public final class SemSets implements IpcTable {
 
     /** IPC_RMID: the set goes; its sleepers wake to EIDRM. */
     void remove(SemSet s) {
-        ids.remove(s);
+        ids().remove(s);
         usedSems -= s.size();
         s.wakeAll();
     }
@@ -212,14 +165,15 @@ public final class SemSets implements IpcTable {
      * gets them added to its values, clamped to 0..SEMVMX, and its waiters
      * run again.
      */
-    private void exited(ProcessView p) {
-        sleepers.forget(p.pid());
+    @Override
+    protected void exited(ProcessView p) {
+        super.exited(p);
         applyUndo(p.pid());
     }
 
     // exit_sem for pid: its adjustments added to each set's values, clamped, and the sets' waiters run again.
     private void applyUndo(int pid) {
-        for (SemSet s : ids.all()) {
+        for (SemSet s : ids().all()) {
             int[] adj = s.undo.remove(pid);
             if (adj == null) {
                 continue;
