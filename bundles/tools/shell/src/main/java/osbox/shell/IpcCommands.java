@@ -19,9 +19,11 @@ import osbox.api.ipc.IpcTable;
 
 /**
  * Gogo command {@code ipc:list}, like ipcs: every System V message queue,
- * semaphore set and shared memory segment of the IPC bundles running now
- * (each an {@link IpcTable} service; a stopped bundle's objects are not
- * listed), read on the simulation thread.
+ * semaphore set and shared memory segment, and every POSIX message queue,
+ * of the IPC bundles running now (each an {@link IpcTable} service; a
+ * stopped bundle's objects are not listed), read on the simulation thread.
+ * A NAME column (and a JSON "name") appears for POSIX queues, which have a
+ * name instead of a key and an id.
  */
 @Component(service = Object.class, property = {"osgi.command.scope=ipc", "osgi.command.function=list"})
 public final class IpcCommands {
@@ -46,9 +48,10 @@ public final class IpcCommands {
     }
 
     /** Prints the table of IPC objects, or JSON. */
-    @Descriptor("System V IPC objects, like ipcs: KIND (msg queue, sem set, shm segment) KEY ID OWNER GROUP PERMS "
-            + "SIZE (used bytes, semaphores, segment bytes) COUNT (messages, -, attachments) WAITERS (blocked now) "
-            + "and, when segments are listed, STATUS (dest: removed, goes at its last detach; locked)")
+    @Descriptor("IPC objects, like ipcs: KIND (msg queue, sem set, shm segment, mq POSIX queue) KEY ID OWNER GROUP "
+            + "PERMS SIZE (used bytes, semaphores, segment bytes) COUNT (messages, -, attachments) WAITERS (blocked "
+            + "now), STATUS when segments are listed (dest: removed, goes at its last detach; locked), and NAME for "
+            + "POSIX queues")
     public void list(CommandSession session,
             @Descriptor("print JSON instead of a table") @Parameter(names = "--json", presentValue = "true",
                     absentValue = "false") boolean json) throws Exception {
@@ -78,10 +81,10 @@ public final class IpcCommands {
         return all;
     }
 
-    // msg, sem, shm as ipcs prints them; an unknown kind after them.
+    // msg, sem, shm as ipcs prints them, then POSIX queues; an unknown kind after them.
     private static int kindOrder(String kind) {
-        int i = List.of("msg", "sem", "shm").indexOf(kind);
-        return i < 0 ? 3 : i;
+        int i = List.of("msg", "sem", "shm", "mq").indexOf(kind);
+        return i < 0 ? 4 : i;
     }
 
     /** The {@code ipc:list} text: a table, or a line saying there is nothing. */
@@ -91,20 +94,28 @@ public final class IpcCommands {
             return tables.isEmpty() ? "ipc:list: no IPC bundle is running\n" : "ipc:list: no IPC objects\n";
         }
         boolean segments = all.stream().anyMatch(o -> o.kind().equals("shm"));
-        List<String> headers = new ArrayList<>(
-                List.of("KIND", "KEY", ">ID", ">OWNER", ">GROUP", "PERMS", ">SIZE", ">COUNT", ">WAITERS"));
+        boolean named = all.stream().anyMatch(o -> o.name() != null);
+        List<String> columns = new ArrayList<>(List.of("KIND", "KEY", ">ID", ">OWNER", ">GROUP", "PERMS", ">SIZE",
+                ">COUNT", ">WAITERS"));
         if (segments) {
-            headers.add("STATUS");
+            columns.add("STATUS");
         }
-        Table t = new Table(headers.toArray(String[]::new));
+        if (named) {
+            columns.add("NAME");
+        }
+        Table t = new Table(columns.toArray(new String[0]));
         for (IpcObjectInfo o : all) {
-            List<Object> row = new ArrayList<>(List.of(o.kind(), key(o.key()), o.id(), Integer.toUnsignedString(o.uid()),
+            List<Object> cells = new ArrayList<>(List.of(o.kind(), o.name() == null ? key(o.key()) : "-",
+                    o.name() == null ? Integer.toString(o.id()) : "-", Integer.toUnsignedString(o.uid()),
                     Integer.toUnsignedString(o.gid()), String.format(Locale.ROOT, "%o", o.mode() & 0777), o.size(),
                     o.kind().equals("sem") ? "-" : Long.toString(o.count()), o.waiters()));
             if (segments) {
-                row.add(segmentStatus(o));
+                cells.add(segmentStatus(o));
             }
-            t.row(row.toArray());
+            if (named) {
+                cells.add(o.name() == null ? "-" : o.name());
+            }
+            t.row(cells.toArray());
         }
         return t.render();
     }
@@ -114,8 +125,14 @@ public final class IpcCommands {
         StringBuilder b = new StringBuilder("[");
         String sep = "";
         for (IpcObjectInfo o : objects()) {
-            b.append(sep).append("\n  {\"kind\": \"").append(o.kind()).append("\", \"key\": \"").append(key(o.key()))
-                    .append("\", \"id\": ").append(o.id()).append(", \"uid\": ").append(Integer.toUnsignedString(o.uid()))
+            b.append(sep).append("\n  {\"kind\": \"").append(o.kind());
+            if (o.name() != null) {
+                b.append("\", \"name\": \"").append(jsonText(o.name())).append("\", \"uid\": ");
+            } else {
+                b.append("\", \"key\": \"").append(key(o.key())).append("\", \"id\": ").append(o.id())
+                        .append(", \"uid\": ");
+            }
+            b.append(Integer.toUnsignedString(o.uid()))
                     .append(", \"gid\": ").append(Integer.toUnsignedString(o.gid())).append(", \"perms\": \"")
                     .append(String.format(Locale.ROOT, "%o", o.mode() & 0777)).append("\", \"size\": ").append(o.size())
                     .append(", \"count\": ").append(o.count()).append(", \"waiters\": ").append(o.waiters());
@@ -137,6 +154,21 @@ public final class IpcCommands {
         boolean dest = (o.mode() & 01000) != 0;
         boolean locked = (o.mode() & 02000) != 0;
         return dest && locked ? "dest,locked" : dest ? "dest" : locked ? "locked" : "-";
+    }
+
+    // A string's characters for a JSON string: quote, backslash and control characters escaped.
+    private static String jsonText(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     // A key as ipcs prints it: 0x and eight hex digits.

@@ -53,4 +53,23 @@ class IpcCommandsTest {
         assertEquals("ipc:list: no IPC objects\n", empty.listText());
         assertEquals("[]\n", empty.listJson());
     }
+
+    @Test
+    void posixQueuesAreListedByNameAfterTheSystemVObjects() throws Exception {
+        IpcCommands ipc = new IpcCommands(null);
+        ipc.addTable(table("mq", new IpcObjectInfo("mq", 0, 0, 1000, 100, 0640, 300, 3, 1, "/jobs"),
+                new IpcObjectInfo("mq", 0, 0, 0, 0, 0600, 0, 0, 0, "/q\"uote")));
+        ipc.addTable(table("msg", new IpcObjectInfo("msg", 0x5eed, 1, 0, 0, 0600, 11, 2, 0)));
+        assertEquals(String.join("\n",
+                "KIND  KEY         ID  OWNER  GROUP  PERMS  SIZE  COUNT  WAITERS  NAME",
+                "msg   0x00005eed   1      0      0  600      11      2        0  -",
+                "mq    -            -   1000    100  640     300      3        1  /jobs",
+                "mq    -            -      0      0  600       0      0        0  /q\"uote", ""), ipc.listText());
+        assertEquals("[\n  {\"kind\": \"msg\", \"key\": \"0x00005eed\", \"id\": 1, \"uid\": 0, \"gid\": 0, "
+                + "\"perms\": \"600\", \"size\": 11, \"count\": 2, \"waiters\": 0},\n"
+                + "  {\"kind\": \"mq\", \"name\": \"/jobs\", \"uid\": 1000, \"gid\": 100, \"perms\": \"640\", "
+                + "\"size\": 300, \"count\": 3, \"waiters\": 1},\n"
+                + "  {\"kind\": \"mq\", \"name\": \"/q\\\"uote\", \"uid\": 0, \"gid\": 0, \"perms\": \"600\", "
+                + "\"size\": 0, \"count\": 0, \"waiters\": 0}\n]\n", ipc.listJson());
+    }
 }

@@ -64,4 +64,15 @@ public interface ProcessManager {
     default long queueSignal(int pid, int sig, int code, int senderPid, int senderUid, long value) {
         return -Errno.ENOSYS;
     }
+
+    /**
+     * Every open file description a descriptor of a living process refers
+     * to, each once, by pid and then descriptor (descriptors in flight in
+     * an SCM_RIGHTS message are not included). How a mechanism's successor
+     * finds the descriptions its predecessor gave out, to take them over.
+     * Simulation thread only. Since 1.9.
+     */
+    default List<OpenFile> openFiles() {
+        return List.of();
+    }
 }

@@ -7,7 +7,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * property {@value #NUMBER} (an Integer, the Linux riscv64 number),
  * {@value #NAME} and {@value #STATUS}. The kernel dispatches ecall to the
  * handler bound to a7's
- * number; while none is bound the call answers -ENOSYS. Handlers run on the
+ * number; while none is bound the call answers -ENOSYS (except for the
+ * callers held through a swap: {@link #successorExpected}). Handlers run on the
  * simulation thread and must not block the host thread: to wait, call
  * {@link SyscallContext#sleepOn} and return {@link #RESTART}.
  */
@@ -37,4 +38,17 @@ public interface SyscallHandler {
      * traces it and answers -ENOSYS; it never reaches the hart.
      */
     long invoke(SyscallContext context);
+
+    /**
+     * Asked by the kernel as this handler leaves (its service goes away):
+     * true when a successor will serve the number soon (its bundle is being
+     * updated, or stopped transiently, and keeps its state for the next
+     * revision). The kernel then holds the callers of the number, fresh
+     * calls and restarts alike, until a handler for it is bound again,
+     * instead of answering -ENOSYS. A call that slept is always held so
+     * (a restart completes a call already begun). Since 1.9.
+     */
+    default boolean successorExpected() {
+        return false;
+    }
 }

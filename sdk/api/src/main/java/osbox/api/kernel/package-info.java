@@ -48,6 +48,6 @@
  * {@link osbox.api.kernel.DeadlockDetection}, the detector's policy and
  * findings for the shell.
  */
-@org.osgi.annotation.versioning.Version("1.8.0")
+@org.osgi.annotation.versioning.Version("1.9.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

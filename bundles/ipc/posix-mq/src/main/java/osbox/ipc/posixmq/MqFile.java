@@ -2,6 +2,7 @@ package osbox.ipc.posixmq;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import osbox.api.ipc.HandedOverFile;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
@@ -12,15 +13,21 @@ import osbox.api.kernel.WaitQueue;
  * access mode it was opened with, and its O_NONBLOCK flag (which
  * mq_getsetattr changes). Reading it gives Linux's status line; poll
  * reports POLLIN while a message waits and POLLOUT while there is room.
- * Simulation thread only.
+ * It outlives an update of the bundle: descriptors keep this object, and
+ * once the next revision took it over ({@link #delegateTo}) every
+ * operation goes to the successor's description. Simulation thread only.
  */
-final class MqFile implements OpenFile {
+final class MqFile implements HandedOverFile {
     final MessageQueue queue;
     final boolean readable;
     final boolean writable;
     private final MqNamespace namespace;
+    /** This description's number in its namespace (the snapshot names it so). */
+    final long handle;
     private boolean nonblocking;
     private long offset;
+    /** The next revision's description once it took this one over; null until then. */
+    private OpenFile successor;
 
     /**
      * A description of q opened with access mode {@code accmode}
@@ -36,6 +43,25 @@ final class MqFile implements OpenFile {
         this.writable = (fmode & 2) != 0;
         this.nonblocking = nonblocking;
         queue.opened();
+        this.handle = namespace.track(this);
+    }
+
+    /** Whether this namespace made it (and no successor took it over since). */
+    boolean servedBy(MqNamespace ns) {
+        return namespace == ns && successor == null;
+    }
+
+    /** The access mode it was opened with, as mq_open's oflag has it (3: neither, a creator's). */
+    int accmode() {
+        return readable && writable ? MqConstants.O_RDWR : readable ? 0 : writable ? 1 : 3;
+    }
+
+    long offset() {
+        return offset;
+    }
+
+    void setOffset(long at) {
+        offset = at;
     }
 
     boolean nonblocking() {
@@ -52,6 +78,9 @@ final class MqFile implements OpenFile {
      */
     @Override
     public long read(SyscallContext c, long buf, long len) {
+        if (successor != null) {
+            return successor.read(c, buf, len);
+        }
         if (!readable) {
             return -Errno.EBADF;
         }
@@ -74,17 +103,23 @@ final class MqFile implements OpenFile {
     /** A queue has no write(2): EBADF without write access, else EINVAL, as vfs_write answers. */
     @Override
     public long write(SyscallContext c, long buf, long len) {
+        if (successor != null) {
+            return successor.write(c, buf, len);
+        }
         return writable ? -Errno.EINVAL : -Errno.EBADF;
     }
 
     @Override
     public int mode() {
-        return S_IFREG | queue.mode;
+        return successor != null ? successor.mode() : S_IFREG | queue.mode;
     }
 
     /** POLLIN while a message waits, POLLOUT while there is room (mqueue_poll_file), whatever the access mode. */
     @Override
     public int poll(Consumer<WaitQueue> waitOn) {
+        if (successor != null) {
+            return successor.poll(waitOn);
+        }
         if (waitOn != null) {
             waitOn.accept(queue.pollers);
         }
@@ -100,11 +135,35 @@ final class MqFile implements OpenFile {
 
     @Override
     public void release() {
+        if (successor != null) {
+            successor.release();
+            return;
+        }
+        namespace.released(this);
         namespace.closed(queue);
     }
 
     @Override
     public String describe() {
-        return "mqueue:/" + queue.name;
+        return successor != null ? successor.describe() : "mqueue:/" + queue.name;
+    }
+
+    @Override
+    public String owner() {
+        return MqSnapshot.FORMAT;
+    }
+
+    /** Its number in the namespace of the revision that serves it now (the successor's, once taken over). */
+    @Override
+    public long handle() {
+        return successor instanceof HandedOverFile h ? h.handle() : handle;
+    }
+
+    @Override
+    public void delegateTo(OpenFile next) {
+        if (next == null || next == this) {
+            throw new IllegalArgumentException("a queue descriptor handed over to " + next);
+        }
+        successor = next;
     }
 }

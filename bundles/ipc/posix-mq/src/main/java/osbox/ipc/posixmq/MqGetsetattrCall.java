@@ -2,9 +2,11 @@ package osbox.ipc.posixmq;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 
 /**
  * mq_getsetattr(mqdes, newattr, oldattr): writes the queue's attributes
@@ -15,10 +17,13 @@ import osbox.api.kernel.SyscallHandler;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + MqConstants.MQ_GETSETATTR,
         SyscallHandler.NAME + "=mq_getsetattr", SyscallHandler.STATUS + "=full"})
-public final class MqGetsetattrCall implements SyscallHandler {
-    /** The descriptor names the queue, so the call needs nothing of the namespace. */
+public final class MqGetsetattrCall extends HandedOverCall implements SyscallHandler {
+    private final MqNamespace namespace;
+
+    /** The calls find their descriptions through the namespace (those of a previous revision too). */
     @Activate
-    public MqGetsetattrCall() {
+    public MqGetsetattrCall(@Reference(name = "namespace") MqNamespace namespace) {
+        this.namespace = namespace;
     }
 
     @Override
@@ -33,7 +38,7 @@ public final class MqGetsetattrCall implements SyscallHandler {
                 return -Errno.EINVAL;
             }
         }
-        MqFile f = MqNamespace.file(c, c.arg(0));
+        MqFile f = namespace.file(c, c.arg(0));
         if (f == null) {
             return -Errno.EBADF;
         }

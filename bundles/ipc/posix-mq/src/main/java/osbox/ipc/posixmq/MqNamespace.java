@@ -1,13 +1,8 @@
 package osbox.ipc.posixmq;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Component;
@@ -22,9 +17,14 @@ import org.slf4j.LoggerFactory;
 import osbox.api.hw.Machine;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.Kernel;
+import osbox.api.kernel.OpenFile;
+import osbox.api.ipc.HandedOverFile;
+import osbox.api.ipc.IpcObjectInfo;
+import osbox.api.ipc.IpcTable;
 import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallContext;
+import osbox.ipc.sysv.common.IpcHandOver;
 
 /**
  * The message-queue namespace (Linux's mqueue file system of one IPC
@@ -34,14 +34,10 @@ import osbox.api.kernel.SyscallContext;
  * {@value #PID}) and are applied on the simulation thread at its next
  * safe point. Simulation thread only, except the configuration methods.
  */
-@Component(service = MqNamespace.class, configurationPid = MqNamespace.PID)
+@Component(service = {MqNamespace.class, IpcTable.class}, configurationPid = MqNamespace.PID)
 @Designate(ocd = MqNamespace.Config.class)
-public final class MqNamespace {
+public final class MqNamespace implements IpcTable {
     static final String PID = "osbox.ipc.posixmq";
-    /** The file in the bundle's data area that carries the queues from one revision to the next. */
-    static final String STATE_FILE = "queues.snapshot";
-    /** Longest a stopping namespace waits for the simulation thread to export its queues (host seconds). */
-    private static final long EXPORT_WAIT_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(MqNamespace.class);
 
     /** The limits, as /proc/sys/fs/mqueue and RLIMIT_MSGQUEUE (Linux's defaults). */
@@ -72,6 +68,9 @@ public final class MqNamespace {
     private final Machine machine;
     private final TreeMap<String, MessageQueue> byName = new TreeMap<>();
     private final TreeMap<Integer, Long> chargedByUid = new TreeMap<>();
+    /** Every open description by its handle: what a snapshot hands over with the queues. */
+    private final TreeMap<Long, MqFile> files = new TreeMap<>();
+    private long nextHandle;
     private MqLimits limits = MqLimits.LINUX;
 
     /** The namespace, empty, with Linux's default limits until its configuration comes. */
@@ -86,65 +85,42 @@ public final class MqNamespace {
      * a previous revision of this bundle left in its data area when it
      * stopped (an update), restored at the next safe point, before any
      * handler of the new revision is bound (the kernel binds them at a
-     * later safe point). A state file that cannot be taken is logged and
-     * set aside, never half restored.
+     * later safe point): the queues, and the descriptions descriptors
+     * still hold, which this revision takes over ({@link #takeOver}).
      */
     @Activate
     void activate(Config config, BundleContext context) {
         configure(config);
-        File state = context.getDataFile(STATE_FILE);
-        if (state == null || !state.isFile()) {
-            return;
-        }
-        try {
-            byte[] snapshot = Files.readAllBytes(state.toPath());
-            Files.delete(state.toPath());
-            machine.submit(() -> {
-                try {
-                    importState(snapshot);
-                } catch (IllegalArgumentException e) {
-                    LOG.error("osbox: {}: the queues of the previous revision cannot be restored: {}", PID,
-                            e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            LOG.error("osbox: {}: {}: {}", PID, state, e.getMessage());
-        }
+        IpcHandOver.restore(context, machine, PID, this::importState);
     }
 
     /**
-     * Deactivation (framework thread: the bundle stops or is updated): the
-     * queues are exported at a safe point and left in the bundle's data
-     * area for the next revision. Descriptors that processes hold still
-     * refer to this revision's queues (see bundles/ipc/README.md).
+     * Deactivation (framework thread: the bundle stops or is updated; its
+     * handlers have left the kernel): the state is exported at a safe
+     * point and left in the bundle's data area for the next revision, and
+     * every sleeper and poller of this revision's queues is let go, so its
+     * call runs again under the successor (the kernel holds it until the
+     * successor's handlers are bound).
      */
     @Deactivate
     void deactivate(BundleContext context) {
-        File state = context.getDataFile(STATE_FILE);
-        if (state == null) {
-            return;
-        }
-        try {
-            Files.write(state.toPath(), exportAtSafePoint());
-        } catch (Exception e) {
-            LOG.error("osbox: {}: the queues could not be saved for the next revision: {}", PID, e.getMessage());
-        }
+        IpcHandOver.save(context, machine, PID, this::handOver);
     }
 
-    // The export, run at the next safe point; a machine that no longer runs is not waited for past a bound.
-    private byte[] exportAtSafePoint() throws Exception {
-        if (machine.onSimulationThread()) {
-            return exportState();
+    // The export of a revision that goes: sleepers and pollers wake to run again under the successor.
+    private byte[] handOver() {
+        byte[] state = exportState();
+        java.util.Set<MessageQueue> queues = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        queues.addAll(byName.values());
+        for (MqFile f : files.values()) {
+            queues.add(f.queue);
         }
-        CompletableFuture<byte[]> done = new CompletableFuture<>();
-        machine.submit(() -> {
-            try {
-                done.complete(exportState());
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(EXPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+        for (MessageQueue q : queues) {
+            q.senders.wakeAll();
+            q.receivers.wakeAll();
+            q.pollers.wakeAll();
+        }
+        return state;
     }
 
     /** Config Admin's limits (framework thread): checked here, applied on the simulation thread. */
@@ -290,9 +266,69 @@ public final class MqNamespace {
         return chargedByUid.getOrDefault(uid, 0L);
     }
 
-    /** The message-queue description behind the caller's descriptor fd, or null (the call answers EBADF). */
-    static MqFile file(SyscallContext c, long fd) {
-        return fd < 0 || fd > Integer.MAX_VALUE ? null : c.file(fd) instanceof MqFile f ? f : null;
+    /**
+     * The message-queue description behind the caller's descriptor fd, or
+     * null (the call answers EBADF): one this revision made, or one a
+     * previous revision made and this one took over (found by its handle).
+     */
+    MqFile file(SyscallContext c, long fd) {
+        if (fd < 0 || fd > Integer.MAX_VALUE) {
+            return null;
+        }
+        OpenFile f = c.file(fd);
+        if (f instanceof MqFile mine && mine.servedBy(this)) {
+            return mine;
+        }
+        return f instanceof HandedOverFile h && MqSnapshot.FORMAT.equals(h.owner()) ? files.get(h.handle()) : null;
+    }
+
+    /** Counts a new description among the open ones; returns its handle. */
+    long track(MqFile f) {
+        long handle = nextHandle++;
+        files.put(handle, f);
+        return handle;
+    }
+
+    /** A description's last descriptor was closed. */
+    void released(MqFile f) {
+        files.remove(f.handle);
+    }
+
+    /** The open descriptions by handle (the snapshot's export). */
+    List<MqFile> openFiles() {
+        return new ArrayList<>(files.values());
+    }
+
+    /** Charges a restored queue that has no name any more (unlinked, still open) to its user. */
+    void adoptUnlinked(MessageQueue q) {
+        q.unlink();
+        chargedByUid.merge(q.chargedUid, q.chargedBytes, Long::sum);
+    }
+
+    /**
+     * After a restore: every description of the previous revision that a
+     * descriptor still refers to is pointed at its restored successor
+     * (the snapshot's handle names it); a restored description no
+     * descriptor refers to any more (its process ended meanwhile) is
+     * closed. {@code restored} maps the snapshot's handles to them.
+     */
+    void takeOver(java.util.Map<Long, MqFile> restored) {
+        java.util.Set<Long> taken = new java.util.TreeSet<>();
+        for (OpenFile f : kernel.processManager().openFiles()) {
+            if (f instanceof HandedOverFile h && MqSnapshot.FORMAT.equals(h.owner())
+                    && !(f instanceof MqFile mine && mine.servedBy(this))) {
+                MqFile next = restored.get(h.handle());
+                if (next != null) {
+                    h.delegateTo(next);
+                    taken.add(h.handle());
+                }
+            }
+        }
+        for (java.util.Map.Entry<Long, MqFile> e : restored.entrySet()) {
+            if (!taken.contains(e.getKey())) {
+                e.getValue().release();
+            }
+        }
     }
 
     /**
@@ -341,6 +377,27 @@ public final class MqNamespace {
             MessageQueue.Notification n = notification(q);
             rows.add(new QueueInfo("/" + q.name, q.uid, q.gid, q.mode, q.maxmsg, q.msgsize, q.count(), q.bytes(),
                     n == null ? 0 : n.pid(), q.openFiles()));
+        }
+        return rows;
+    }
+
+    /** ipc:list's kind for POSIX message queues. */
+    @Override
+    public String kind() {
+        return "mq";
+    }
+
+    /**
+     * The queues with a name, by name, for ipc:list: name, owner, mode,
+     * bytes (size), messages (count) and the senders and receivers blocked
+     * now; key and id 0 (POSIX queues have neither). Simulation thread.
+     */
+    @Override
+    public List<IpcObjectInfo> objects() {
+        List<IpcObjectInfo> rows = new ArrayList<>();
+        for (MessageQueue q : byName.values()) {
+            rows.add(new IpcObjectInfo(kind(), 0, 0, q.uid, q.gid, q.mode, q.bytes(), q.count(),
+                    q.senders.size() + q.receivers.size(), "/" + q.name));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.OpenFile;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 
 /**
  * mq_notify(mqdes, sevp): registers the calling process to be told when a
@@ -23,7 +24,7 @@ import osbox.api.kernel.SyscallHandler;
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + MqConstants.MQ_NOTIFY, SyscallHandler.NAME + "=mq_notify",
         SyscallHandler.STATUS + "=partial: SIGEV_THREAD answers as without a netlink socket (osbox has none); "
                 + "a registration ends when its process exits, not when it closes one of its descriptors"})
-public final class MqNotifyCall implements SyscallHandler {
+public final class MqNotifyCall extends HandedOverCall implements SyscallHandler {
     private static final int NOTIFY_COOKIE_LEN = 32;
     private final MqNamespace namespace;
 
@@ -46,7 +47,7 @@ public final class MqNotifyCall implements SyscallHandler {
                 return checked;
             }
         }
-        MqFile f = MqNamespace.file(c, c.arg(0));
+        MqFile f = namespace.file(c, c.arg(0));
         if (f == null) {
             return -Errno.EBADF;
         }

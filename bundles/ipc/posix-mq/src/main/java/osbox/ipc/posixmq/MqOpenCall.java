@@ -7,6 +7,7 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 
 /**
  * mq_open(name, oflag, mode, attr): opens queue {@code name} (without
@@ -21,7 +22,7 @@ import osbox.api.kernel.SyscallHandler;
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + MqConstants.MQ_OPEN, SyscallHandler.NAME + "=mq_open",
         SyscallHandler.STATUS + "=partial: permissions use the effective uid and gid, not the supplementary "
                 + "groups; RLIMIT_MSGQUEUE is the configured rlimit_msgqueue, not the caller's setrlimit"})
-public final class MqOpenCall implements SyscallHandler {
+public final class MqOpenCall extends HandedOverCall implements SyscallHandler {
     private final MqNamespace namespace;
 
     @Activate

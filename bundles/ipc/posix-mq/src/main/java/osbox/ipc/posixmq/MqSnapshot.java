@@ -15,19 +15,24 @@ import java.util.zip.CRC32;
  * successor of this bundle, or a checkpoint, needs to go on with no
  * message lost. Big-endian, as java.io.DataOutput writes it:
  * <pre>
- *   "osbox.ipc.posixmq" (UTF), version (int, 1), queue count (int), then per queue:
+ *   "osbox.ipc.posixmq" (UTF), version (int, 2), queue count (int), then per queue:
  *     name (UTF), uid, gid, mode (int), maxmsg, msgsize (long), charged uid (int), charged bytes (long),
+ *     linked (boolean: false for a queue mq_unlink removed that descriptors still hold),
  *     notification: 0 | 1 pid, how, signo (int) value (long),
  *     message count (int), then per message, in the order receivers get them:
  *       priority (int), length (int), bytes, CRC-32 of the bytes (long)
+ *   open description count (int), then per description, by handle:
+ *     handle (long), the queue's place in the list above (int), access mode (int, as mq_open's),
+ *     O_NONBLOCK (boolean), read offset (long)
  * </pre>
- * Only named queues travel: a queue unlinked while still open lives in
- * its descriptors, which the kernel holds. Values are checked on import
- * as user input is: a snapshot that breaks an invariant is refused whole.
+ * The named queues and every queue a descriptor holds travel, with the
+ * descriptions, so descriptors open across an update keep working (the
+ * successor takes them over by handle). Values are checked on import as
+ * user input is: a snapshot that breaks an invariant is refused whole.
  */
 final class MqSnapshot {
     static final String FORMAT = "osbox.ipc.posixmq";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private MqSnapshot() {
     }
@@ -38,7 +43,7 @@ final class MqSnapshot {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF(FORMAT);
             out.writeInt(VERSION);
-            List<MessageQueue> queues = namespace.named();
+            List<MessageQueue> queues = travelling(namespace);
             out.writeInt(queues.size());
             for (MessageQueue q : queues) {
                 out.writeUTF(q.name);
@@ -49,6 +54,7 @@ final class MqSnapshot {
                 out.writeLong(q.msgsize);
                 out.writeInt(q.chargedUid);
                 out.writeLong(q.chargedBytes);
+                out.writeBoolean(q.linked());
                 MessageQueue.Notification n = namespace.notification(q);
                 out.writeBoolean(n != null);
                 if (n != null) {
@@ -66,10 +72,44 @@ final class MqSnapshot {
                     out.writeLong(crc(m.data()));
                 }
             }
+            List<MqFile> files = namespace.openFiles();
+            out.writeInt(files.size());
+            for (MqFile f : files) {
+                out.writeLong(f.handle);
+                out.writeInt(indexOf(queues, f.queue));
+                out.writeInt(f.accmode());
+                out.writeBoolean(f.nonblocking());
+                out.writeLong(f.offset());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
         return bytes.toByteArray();
+    }
+
+    // The named queues, by name, then the unlinked ones descriptors still hold, in handle order.
+    private static List<MessageQueue> travelling(MqNamespace namespace) {
+        List<MessageQueue> queues = namespace.named();
+        for (MqFile f : namespace.openFiles()) {
+            if (!f.queue.linked() && indexOf(queues, f.queue) < 0) {
+                queues.add(f.queue);
+            }
+        }
+        return queues;
+    }
+
+    // The place of q in queues by identity, or -1.
+    private static int indexOf(List<MessageQueue> queues, MessageQueue q) {
+        for (int i = 0; i < queues.size(); i++) {
+            if (queues.get(i) == q) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A description as the snapshot names it: its handle, queue, access mode, O_NONBLOCK and offset. */
+    private record FileRecord(long handle, int queue, int accmode, boolean nonblocking, long offset) {
     }
 
     /**
@@ -84,6 +124,7 @@ final class MqSnapshot {
             throw new IllegalStateException("restore into a namespace that already has queues");
         }
         List<MessageQueue> restored = new ArrayList<>();
+        List<FileRecord> fileRecords = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             String format = in.readUTF();
             int version = in.readInt();
@@ -95,20 +136,42 @@ final class MqSnapshot {
             java.util.Set<String> names = new java.util.TreeSet<>();
             for (int i = 0; i < count; i++) {
                 MessageQueue q = readQueue(namespace, in);
-                if (!names.add(q.name)) {
+                if (q.linked() && !names.add(q.name)) {
                     throw new IllegalArgumentException("queue /" + q.name + " twice");
                 }
                 restored.add(q);
             }
+            int files = in.readInt();
+            java.util.Set<Long> handles = new java.util.TreeSet<>();
+            for (int i = 0; i < files; i++) {
+                FileRecord f = new FileRecord(in.readLong(), in.readInt(), in.readInt(), in.readBoolean(),
+                        in.readLong());
+                if (f.handle < 0 || !handles.add(f.handle) || f.queue < 0 || f.queue >= restored.size()
+                        || f.accmode < 0 || f.accmode > 3 || f.offset < 0) {
+                    throw new IllegalArgumentException("open description " + f.handle + " is not possible");
+                }
+                fileRecords.add(f);
+            }
             if (in.read() != -1) {
-                throw new IllegalArgumentException("bytes after the last queue");
+                throw new IllegalArgumentException("bytes after the last open description");
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated snapshot: " + e.getMessage());
         }
         for (MessageQueue q : restored) {
-            namespace.adopt(q);
+            if (q.linked()) {
+                namespace.adopt(q);
+            } else {
+                namespace.adoptUnlinked(q);
+            }
         }
+        java.util.Map<Long, MqFile> files = new java.util.TreeMap<>();
+        for (FileRecord r : fileRecords) {
+            MqFile f = new MqFile(namespace, restored.get(r.queue), r.accmode, r.nonblocking);
+            f.setOffset(r.offset);
+            files.put(r.handle, f);
+        }
+        namespace.takeOver(files);
     }
 
     // One queue as export wrote it, checked.
@@ -127,6 +190,9 @@ final class MqSnapshot {
             throw new IllegalArgumentException("queue '" + name + "' has attributes no queue can have");
         }
         MessageQueue q = namespace.newQueue(name, uid, gid, mode, maxmsg, msgsize, chargedUid, chargedBytes);
+        if (!in.readBoolean()) {
+            q.unlink();
+        }
         if (in.readBoolean()) {
             q.setNotification(new MessageQueue.Notification(in.readInt(), in.readInt(), in.readInt(), in.readLong()));
         }

@@ -2,9 +2,11 @@ package osbox.ipc.posixmq;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 
 /**
  * mq_timedreceive(mqdes, msg, len, prio, abs_timeout): takes the oldest
@@ -20,10 +22,13 @@ import osbox.api.kernel.SyscallHandler;
         SyscallHandler.NAME + "=mq_timedreceive",
         SyscallHandler.STATUS + "=partial: blocked receivers all wake when a message comes and race for it, "
                 + "rather than the longest waiter getting it first"})
-public final class MqTimedreceiveCall implements SyscallHandler {
-    /** The descriptor names the queue, so the call needs nothing of the namespace. */
+public final class MqTimedreceiveCall extends HandedOverCall implements SyscallHandler {
+    private final MqNamespace namespace;
+
+    /** The calls find their descriptions through the namespace (those of a previous revision too). */
     @Activate
-    public MqTimedreceiveCall() {
+    public MqTimedreceiveCall(@Reference(name = "namespace") MqNamespace namespace) {
+        this.namespace = namespace;
     }
 
     @Override
@@ -32,7 +37,7 @@ public final class MqTimedreceiveCall implements SyscallHandler {
         if (deadline < 0) {
             return deadline;
         }
-        MqFile f = MqNamespace.file(c, c.arg(0));
+        MqFile f = namespace.file(c, c.arg(0));
         if (f == null || !f.readable) {
             return -Errno.EBADF;
         }

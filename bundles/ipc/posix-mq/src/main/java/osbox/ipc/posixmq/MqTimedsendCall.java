@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 
 /**
  * mq_timedsend(mqdes, msg, len, prio, abs_timeout): queues a message
@@ -21,7 +22,7 @@ import osbox.api.kernel.SyscallHandler;
         SyscallHandler.NAME + "=mq_timedsend",
         SyscallHandler.STATUS + "=partial: blocked senders all wake when room appears and race for it, "
                 + "rather than the highest-priority waiter getting it first"})
-public final class MqTimedsendCall implements SyscallHandler {
+public final class MqTimedsendCall extends HandedOverCall implements SyscallHandler {
     private final MqNamespace namespace;
 
     @Activate
@@ -39,7 +40,7 @@ public final class MqTimedsendCall implements SyscallHandler {
         if (priority >= MqConstants.MQ_PRIO_MAX) {
             return -Errno.EINVAL;
         }
-        MqFile f = MqNamespace.file(c, c.arg(0));
+        MqFile f = namespace.file(c, c.arg(0));
         if (f == null || !f.writable) {
             return -Errno.EBADF;
         }

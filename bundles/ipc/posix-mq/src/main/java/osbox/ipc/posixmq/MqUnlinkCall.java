@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 
 /**
  * mq_unlink(name): removes the name; the queue lives on, messages and
@@ -16,7 +17,7 @@ import osbox.api.kernel.SyscallHandler;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + MqConstants.MQ_UNLINK,
         SyscallHandler.NAME + "=mq_unlink", SyscallHandler.STATUS + "=full"})
-public final class MqUnlinkCall implements SyscallHandler {
+public final class MqUnlinkCall extends HandedOverCall implements SyscallHandler {
     private final MqNamespace namespace;
 
     @Activate

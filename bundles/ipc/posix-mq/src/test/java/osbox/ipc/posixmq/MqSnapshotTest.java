@@ -52,14 +52,32 @@ class MqSnapshotTest {
         assertEquals(new MessageQueue.Notification(5, MqConstants.SIGEV_SIGNAL, 10, 99),
                 after.namespace.lookup("empty").notification());
         assertEquals(before.namespace.charged(1000), after.namespace.charged(1000), "the user's RLIMIT_MSGQUEUE");
-        assertArrayEquals(before.namespace.exportState(), after.namespace.exportState(), "a round trip changes nothing");
+        assertTrue(after.namespace.openFiles().isEmpty(), "no process of this world holds the descriptors");
+    }
+
+    @Test
+    void descriptorsHeldAcrossTheHandOverKeepWorkingUnderTheSuccessor() {
+        int fd = (int) p.call(before.open, p.string(MqWorld.BASE, "jobs"), O_RDWR | 04000, 0, 0);
+        p.call(before.unlink, p.string(MqWorld.BASE, "empty"));
+        byte[] state = before.namespace.exportState();
+        MqWorld after = new MqWorld(before);
+        after.namespace.importState(state);
+        assertArrayEquals(state, after.namespace.exportState(), "a round trip changes nothing");
+        assertEquals(4, after.namespace.openFiles().size(), "every description a descriptor holds was taken over");
+
+        long got = p.call(after.receive, fd, MqWorld.BASE + 0x400, 100, 0, 0);
+        assertEquals(9, got, "the old descriptor reaches the restored queue (not EBADF)");
+        assertEquals("message 2", p.text(MqWorld.BASE + 0x400, 9));
+        p.call(after.getsetattr, fd, 0, MqWorld.BASE + 0x500);
+        assertEquals(04000, p.longAt(MqWorld.BASE + 0x500), "its O_NONBLOCK came along");
+        assertEquals(6, after.namespace.lookup("jobs").count());
     }
 
     @Test
     void aDamagedSnapshotIsRefusedWhole() {
         byte[] good = before.namespace.exportState();
         byte[] flipped = good.clone();
-        flipped[flipped.length - 12] ^= 1;      // a byte of the last message
+        flipped[indexOf(flipped, "message 6".getBytes())] ^= 1;      // a byte of the last message
         MqWorld after = new MqWorld();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> after.namespace.importState(flipped));
@@ -71,5 +89,14 @@ class MqSnapshotTest {
         other[other.length > 22 ? 22 : 0] = 9;  // the version's last byte ("osbox.ipc.posixmq" is 2 + 17 bytes)
         assertThrows(IllegalArgumentException.class, () -> after.namespace.importState(other));
         assertTrue(after.namespace.named().isEmpty());
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        for (int i = 0; i + what.length <= in.length; i++) {
+            if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the snapshot");
     }
 }

@@ -32,16 +32,31 @@ final class MqWorld implements Kernel, ProcessManager {
     static final long BASE = 0x10000;
     static final long HZ = 1_000_000_000L;
     final MqNamespace namespace = new MqNamespace(this, null);
-    final Map<Integer, Proc> processes = new TreeMap<>();
+    final Map<Integer, Proc> processes;
     final List<String> signals = new ArrayList<>();
     long now;
+
+    /** A world of its own. */
+    MqWorld() {
+        processes = new TreeMap<>();
+    }
+
+    /**
+     * The same processes (their descriptor tables, memory and credentials)
+     * served by a new namespace and new handlers: the next revision of the
+     * bundle after an update.
+     */
+    MqWorld(MqWorld predecessor) {
+        processes = predecessor.processes;
+        now = predecessor.now;
+    }
 
     final SyscallHandler open = new MqOpenCall(namespace);
     final SyscallHandler unlink = new MqUnlinkCall(namespace);
     final SyscallHandler send = new MqTimedsendCall(namespace);
-    final SyscallHandler receive = new MqTimedreceiveCall();
+    final SyscallHandler receive = new MqTimedreceiveCall(namespace);
     final SyscallHandler notify = new MqNotifyCall(namespace);
-    final SyscallHandler getsetattr = new MqGetsetattrCall();
+    final SyscallHandler getsetattr = new MqGetsetattrCall(namespace);
 
     /** A process with uid = euid and that gid, umask 022, 64 KiB of memory and at most maxFiles descriptors. */
     Proc process(int pid, int uid, int gid) {
@@ -112,6 +127,20 @@ final class MqWorld implements Kernel, ProcessManager {
     @Override
     public int spawn(String path, byte[] image, List<String> argv, List<String> envp, TaskAttributes attributes) {
         throw new UnsupportedOperationException();
+    }
+
+    /** Every description the processes' descriptors refer to, each once, by pid and descriptor. */
+    @Override
+    public List<OpenFile> openFiles() {
+        List<OpenFile> out = new ArrayList<>();
+        for (Proc p : processes.values()) {
+            for (OpenFile f : p.files.values()) {
+                if (out.stream().noneMatch(seen -> seen == f)) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -261,6 +261,11 @@ public final class KernelComponent implements KernelInternals, SyscallTracing, D
     }
 
     @Override
+    public List<osbox.api.kernel.OpenFile> openFiles() {
+        return core.openFiles();
+    }
+
+    @Override
     public WaitQueue newWaitQueue(String name) {
         return core.newWaitQueue(name);
     }

@@ -77,6 +77,7 @@ import osbox.kernel.support.WhiteboardKind;
  * safe points.
  */
 public final class KernelCore implements Kernel, ProcessManager {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KernelCore.class);
     /**
      * Kernel settings fixed at boot.
      *
@@ -272,12 +273,26 @@ public final class KernelCore implements Kernel, ProcessManager {
     public void installSyscall(int number, String name, SyscallHandler h, SyscallStatus status) {
         syscalls.install(number, name, h, status);
         tracer.record(TraceKind.SERVICE, -1, 0, number, 1, name);
+        ecall.handlerArrived(number);
     }
 
-    /** Removes a handler if it is the one installed for the number (the number answers ENOSYS); traced. */
+    /**
+     * Removes a handler if it is the one installed for the number; traced.
+     * The number then answers ENOSYS, unless the handler says a successor
+     * is expected ({@link SyscallHandler#successorExpected}, asked here and
+     * distrusted: a throw counts as no): its callers then wait for it.
+     */
     public void removeSyscall(int number, SyscallHandler h) {
-        if (syscalls.remove(number, h)) {
-            tracer.record(TraceKind.SERVICE, -1, 0, number, 0, syscalls.name(number));
+        boolean hold;
+        try {
+            hold = h != null && h.successorExpected();
+        } catch (RuntimeException e) {
+            LOG.warn("syscall {} handler failed to say whether a successor comes; its calls answer ENOSYS",
+                    syscalls.name(number), e);
+            hold = false;
+        }
+        if (syscalls.remove(number, h, hold)) {
+            tracer.record(TraceKind.SERVICE, -1, 0, number, 0, syscalls.name(number) + (hold ? " (held)" : ""));
         }
     }
 
@@ -372,6 +387,24 @@ public final class KernelCore implements Kernel, ProcessManager {
     @Override
     public List<ProcessView> processes() {
         return new ArrayList<>(table.processes());
+    }
+
+    /** Every open file description a living process's descriptors refer to, each once, by pid and descriptor. */
+    @Override
+    public List<osbox.api.kernel.OpenFile> openFiles() {
+        List<osbox.api.kernel.OpenFile> out = new ArrayList<>();
+        java.util.Set<osbox.api.kernel.OpenFile> seen = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        for (Process p : table.processes()) {
+            if (p.state() != osbox.api.kernel.ProcessState.ZOMBIE) {
+                p.files().forEachFile(f -> {
+                    if (seen.add(f)) {
+                        out.add(f);
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     /** Every thread not yet ended (a process's leader too, until reaped), by tid. */

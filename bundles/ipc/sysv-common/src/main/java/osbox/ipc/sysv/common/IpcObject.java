@@ -44,4 +44,15 @@ public abstract class IpcObject {
     final void markRemoved() {
         removed = true;
     }
+
+    /**
+     * An object IPC_RMID removed while a caller slept on it, as a restored
+     * snapshot names it: its restart answers EIDRM.
+     */
+    static IpcObject removedPlaceholder() {
+        IpcObject gone = new IpcObject(new IpcPerm(Ipc.IPC_PRIVATE, 0, 0, 0, 0, 0, 0)) {
+        };
+        gone.markRemoved();
+        return gone;
+    }
 }

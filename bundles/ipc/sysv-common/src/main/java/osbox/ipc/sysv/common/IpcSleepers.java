@@ -1,7 +1,7 @@
 package osbox.ipc.sysv.common;
 
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import osbox.api.kernel.SyscallContext;
 
 /**
@@ -10,14 +10,14 @@ import osbox.api.kernel.SyscallContext;
  * this is how its restart learns that IPC_RMID removed its object (EIDRM)
  * and what its deadline was (semtimedop). An entry is taken back on the
  * caller's next call, and dropped when the process exits. Simulation thread
- * only; looked up by pid, never iterated.
+ * only; by pid (a snapshot lists them in pid order).
  */
 public final class IpcSleepers {
     /** A sleep: the object slept on, and the deadline in cycles (Long.MAX_VALUE: none). */
     public record Sleep(IpcObject on, long deadline) {
     }
 
-    private final Map<Integer, Sleep> byPid = new HashMap<>();
+    private final TreeMap<Integer, Sleep> byPid = new TreeMap<>();
 
     /** Records that the caller goes to sleep on obj until deadline (the call then answers RESTART). */
     public void sleeping(SyscallContext c, IpcObject obj, long deadline) {
@@ -37,5 +37,20 @@ public final class IpcSleepers {
     /** Forgets pid's sleep (it exited). */
     public void forget(int pid) {
         byPid.remove(pid);
+    }
+
+    /** Every sleep by pid, a copy (a snapshot's export). */
+    public Map<Integer, Sleep> all() {
+        return new TreeMap<>(byPid);
+    }
+
+    /** Puts back a sleep a snapshot carried: pid's restart takes it as if it had slept here. */
+    public void restore(int pid, Sleep s) {
+        byPid.put(pid, s);
+    }
+
+    /** Forgets every sleep of a pid that {@code alive} says has ended (after a restore). */
+    public void retainAlive(java.util.function.IntPredicate alive) {
+        byPid.keySet().removeIf(pid -> !alive.test(pid));
     }
 }

@@ -1,6 +1,6 @@
 package osbox.ipc.sysv.msg;
 
-import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,23 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 import osbox.api.ipc.IpcObjectInfo;
 import osbox.api.ipc.IpcTable;
+import osbox.api.hw.Machine;
 import osbox.api.kernel.Kernel;
-import osbox.api.kernel.ProcessView;
-import osbox.ipc.sysv.common.IpcIds;
 import osbox.ipc.sysv.common.IpcPerm;
-import osbox.ipc.sysv.common.IpcSleepers;
+import osbox.ipc.sysv.common.SysvTable;
 
 /**
  * The system's message queues (PID {@value #PID}): their table, the limits
  * (msgmax, msgmnb, msgmni from Config Admin; Linux's defaults without a
  * configuration, as in the harness), who sleeps in msgsnd and msgrcv, and
  * the totals msgctl's MSG_INFO reports. The handler components share it.
+ * Its state crosses an update or restart of the bundle whole (messages,
+ * times, pids, sleepers: {@link MsgState}, {@link SysvTable}).
  * Simulation thread only, except the configuration, which is only read
- * there.
+ * there, and activation.
  */
 @Component(service = {MsgQueues.class, IpcTable.class}, configurationPid = MsgQueues.PID)
 @Designate(ocd = MsgQueues.Config.class)
-public final class MsgQueues implements IpcTable {
+public final class MsgQueues extends SysvTable<MsgQueue, MsgLimits> {
     /** Config Admin PID of the limits. */
     public static final String PID = "osbox.ipc.sysv.msg";
 
@@ -46,64 +47,64 @@ public final class MsgQueues implements IpcTable {
         int msgmni() default 32000;
     }
 
-    /** Injected by the framework at activation (the harness does not: Linux's defaults then). */
+    /** The queues of this kernel, with Linux's limits until a configuration comes. */
     @Activate
-    private Config config;
-
-    private final Kernel kernel;
-    private final IpcIds<MsgQueue> ids = new IpcIds<>(() -> limits().msgmni());
-    private final IpcSleepers sleepers = new IpcSleepers();
-    private final Consumer<ProcessView> onExit = p -> sleepers.forget(p.pid());
-    private volatile MsgLimits limits;
-
-    /** The queues of this kernel: sleepers are forgotten when their process exits. */
-    @Activate
-    public MsgQueues(@Reference(name = "kernel") Kernel kernel) {
-        this.kernel = kernel;
-        kernel.processManager().addExitListener(onExit);
+    public MsgQueues(@Reference(name = "kernel") Kernel kernel, @Reference(name = "machine") Machine machine) {
+        super(kernel, machine, PID, MsgLimits.LINUX, MsgLimits::msgmni);
     }
 
-    /** Stops listening for exits (the bundle stops or is updated). */
+    /** Activation in the framework: the configured limits, then the state a previous revision left. */
+    @Activate
+    void activate(Config config, BundleContext context) {
+        activated(limitsOf(config), context);
+    }
+
+    /** The bundle stops or is updated: the state goes to the next revision (SysvTable#deactivated). */
     @Deactivate
-    void deactivate() {
-        kernel.processManager().removeExitListener(onExit);
+    void deactivate(BundleContext context) {
+        deactivated(context);
     }
 
     /** A new configuration: the limits change for the next calls (existing queues keep their qbytes). */
     @Modified
     void modified(Config changed) {
-        limits = new MsgLimits(changed.msgmax(), changed.msgmnb(), changed.msgmni());
+        setLimits(limitsOf(changed));
     }
 
-    /** The limits in force: the last configuration's, or Linux's defaults. */
-    MsgLimits limits() {
-        MsgLimits l = limits;
-        if (l == null) {
-            Config c = config;
-            l = c == null ? MsgLimits.LINUX : new MsgLimits(c.msgmax(), c.msgmnb(), c.msgmni());
-            limits = l;
+    private static MsgLimits limitsOf(Config c) {
+        return new MsgLimits(c.msgmax(), c.msgmnb(), c.msgmni());
+    }
+
+    /**
+     * The state in the snapshot contract's form ({@link MsgState}): every
+     * queue, its messages, times and pids, and who sleeps on which.
+     * Simulation thread only.
+     */
+    @Override
+    public byte[] exportState() {
+        return MsgState.export(this);
+    }
+
+    /** Takes over a predecessor's state; sleepers whose process ended meanwhile are dropped. */
+    @Override
+    public void importState(byte[] snapshot) {
+        MsgState.restore(this, snapshot);
+        forgetEndedSleepers();
+    }
+
+    @Override
+    protected void wakeEverySleeper() {
+        for (MsgQueue q : ids().all()) {
+            q.senders.wakeAll();
+            q.receivers.wakeAll();
         }
-        return l;
-    }
-
-    /** Sets the limits directly (tests, and a configuration applied by hand). */
-    void setLimits(MsgLimits l) {
-        limits = l;
-    }
-
-    IpcIds<MsgQueue> ids() {
-        return ids;
-    }
-
-    IpcSleepers sleepers() {
-        return sleepers;
     }
 
     /** A new queue with these permissions: capacity msgmnb, made at ctime (seconds). */
     MsgQueue newQueue(IpcPerm perm, long ctime) {
         String name = "msg queue key " + perm.key;
-        return new MsgQueue(perm, limits().msgmnb(), ctime, kernel.newWaitQueue(name + " senders"),
-                kernel.newWaitQueue(name + " receivers"));
+        return new MsgQueue(perm, limits().msgmnb(), ctime, kernel().newWaitQueue(name + " senders"),
+                kernel().newWaitQueue(name + " receivers"));
     }
 
     @Override
@@ -115,7 +116,7 @@ public final class MsgQueues implements IpcTable {
     @Override
     public List<IpcObjectInfo> objects() {
         List<IpcObjectInfo> rows = new ArrayList<>();
-        for (MsgQueue q : ids.all()) {
+        for (MsgQueue q : ids().all()) {
             rows.add(new IpcObjectInfo(kind(), q.perm().key, q.id(), q.perm().uid, q.perm().gid, q.perm().mode,
                     q.cbytes, q.messages.size(), q.senders.size() + q.receivers.size()));
         }
@@ -125,7 +126,7 @@ public final class MsgQueues implements IpcTable {
     /** The messages on every queue (MSG_INFO's msgmap). */
     long totalMessages() {
         long n = 0;
-        for (MsgQueue q : ids.all()) {
+        for (MsgQueue q : ids().all()) {
             n += q.messages.size();
         }
         return n;
@@ -134,7 +135,7 @@ public final class MsgQueues implements IpcTable {
     /** The bytes on every queue (MSG_INFO's msgtql). */
     long totalBytes() {
         long n = 0;
-        for (MsgQueue q : ids.all()) {
+        for (MsgQueue q : ids().all()) {
             n += q.cbytes;
         }
         return n;

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
 import osbox.ipc.sysv.common.IpcPerm;
@@ -21,7 +22,7 @@ import osbox.ipc.sysv.common.IpcPerm;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MSGCTL, SyscallHandler.NAME + "=msgctl",
         SyscallHandler.STATUS + "=full"})
-public final class MsgctlCall implements SyscallHandler {
+public final class MsgctlCall extends HandedOverCall implements SyscallHandler {
     /** The ipcs commands of msgctl. */
     static final int MSG_STAT = 11, MSG_INFO = 12, MSG_STAT_ANY = 13;
     /** sizeof(struct msqid64_ds), sizeof(struct msginfo). */

@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.IpcIds;
 import osbox.ipc.sysv.common.IpcPerm;
@@ -16,7 +17,7 @@ import osbox.ipc.sysv.common.Ipc;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MSGGET, SyscallHandler.NAME + "=msgget",
         SyscallHandler.STATUS + "=full"})
-public final class MsggetCall implements SyscallHandler {
+public final class MsggetCall extends HandedOverCall implements SyscallHandler {
     private final MsgQueues queues;
 
     @Activate

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
 
@@ -22,7 +23,7 @@ import osbox.ipc.sysv.common.Ipc;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MSGRCV, SyscallHandler.NAME + "=msgrcv",
         SyscallHandler.STATUS + "=partial: MSG_COPY is ENOSYS (Linux without CONFIG_CHECKPOINT_RESTORE)"})
-public final class MsgrcvCall implements SyscallHandler {
+public final class MsgrcvCall extends HandedOverCall implements SyscallHandler {
     /** msgrcv flags. */
     static final int MSG_NOERROR = 010000, MSG_EXCEPT = 020000, MSG_COPY = 040000;
 

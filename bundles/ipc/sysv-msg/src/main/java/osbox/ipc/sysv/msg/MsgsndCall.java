@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
 
@@ -20,7 +21,7 @@ import osbox.ipc.sysv.common.Ipc;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.MSGSND, SyscallHandler.NAME + "=msgsnd",
         SyscallHandler.STATUS + "=full"})
-public final class MsgsndCall implements SyscallHandler {
+public final class MsgsndCall extends HandedOverCall implements SyscallHandler {
     private final MsgQueues queues;
 
     @Activate

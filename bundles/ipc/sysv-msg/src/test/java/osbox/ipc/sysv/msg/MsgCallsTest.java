@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallHandler;
@@ -31,7 +32,7 @@ class MsgCallsTest {
 
     private final ArrayUserMemory memory = new ArrayUserMemory(BASE, 8192);
     private final FakeKernel kernel = new FakeKernel();
-    private final MsgQueues queues = new MsgQueues(kernel);
+    private final MsgQueues queues = new MsgQueues(kernel, null);
     private final MsggetCall msgget = new MsggetCall(queues);
     private final MsgsndCall msgsnd = new MsgsndCall(queues);
     private final MsgrcvCall msgrcv = new MsgrcvCall(queues);
@@ -273,7 +274,56 @@ class MsgCallsTest {
                 () -> new MsgLimits(0, 1, 1));
         assertTrue(e.getMessage().contains("msgmax 0"), e.getMessage());
         assertEquals(1, kernel.exitListeners());
-        queues.deactivate();
+        queues.deactivate(null);
         assertEquals(0, kernel.exitListeners());
+    }
+
+    @Test
+    void theQueuesCrossToASuccessorWithTheirMessagesTimesAndIds() {
+        long a = get(5, Ipc.IPC_CREAT | 0640);
+        long b = get(Ipc.IPC_PRIVATE, 0600);
+        long c = get(Ipc.IPC_PRIVATE, 0600);
+        assertEquals(0, msgctl.invoke(call(Syscalls.MSGCTL, c, Ipc.IPC_RMID, 0)));
+        assertEquals(0, send(a, 3, "three", 0));
+        assertEquals(0, send(a, 1, "one", 0));
+        assertEquals(0, send(b, 9, "nine", 0));
+        FakeSyscall rcv = call(Syscalls.MSGRCV, a, OUT, 64, 8, 0);
+        assertEquals(SyscallHandler.RESTART, msgrcv.invoke(rcv));
+        byte[] state = queues.exportState();
+
+        MsgQueues next = new MsgQueues(new FakeKernel(), null);
+        next.importState(state);
+        assertTrue(next.sleepers().all().isEmpty(), "the sleeper's process ended (the fake kernel has none)");
+        MsgQueue q = next.ids().byId((int) a);
+        assertEquals(List.of(3L, 1L), q.messages.stream().map(Message::type).toList());
+        assertEquals(8, q.cbytes);
+        assertEquals(100, q.lspid);
+        assertEquals(queues.ids().byId((int) a).stime, q.stime);
+        assertEquals(0640, q.perm().mode);
+        assertEquals(a, new MsggetCall(next).invoke(call(Syscalls.MSGGET, 5, 0)), "found by its key, same id");
+        // indexes 0..2 were used and 2 freed: the next is index 2 under sequence number 1
+        assertEquals(osbox.ipc.sysv.common.IpcIds.SEQ_MULTIPLIER + 2, new MsggetCall(next).invoke(call(Syscalls.MSGGET, Ipc.IPC_PRIVATE, 0600)),
+                "the sequence numbers go on: a stale id names nothing new");
+        assertEquals(3, new MsgrcvCall(next).invoke(call(Syscalls.MSGRCV, a, OUT, 64, 1, 0)));
+        assertEquals("one", textAt(3));
+        assertEquals(4, new MsgrcvCall(next).invoke(call(Syscalls.MSGRCV, b, OUT, 64, 0, 0)));
+        assertEquals("nine", textAt(4));
+    }
+
+    @Test
+    void aDamagedSnapshotIsRefusedWholeAndRestoresNothing() {
+        long a = get(5, Ipc.IPC_CREAT | 0640);
+        assertEquals(0, send(a, 3, "three", 0));
+        byte[] state = queues.exportState();
+        state[state.length - 4 - 8 - 2] ^= 1;   // a byte of the last message's text (then its CRC, then no sleepers)
+        MsgQueues next = new MsgQueues(new FakeKernel(), null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> next.importState(state));
+        assertTrue(e.getMessage().contains("fails its checksum"), e.getMessage());
+        assertEquals(0, next.ids().inUse());
+        byte[] other = queues.exportState();
+        other[2] = 'X';
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> next.importState(other)).getMessage().startsWith("not a osbox.ipc.sysv.msg snapshot"));
     }
 }

@@ -1,6 +1,6 @@
 package osbox.ipc.sysv.sem;
 
-import java.util.function.Consumer;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,22 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import osbox.api.ipc.IpcObjectInfo;
 import osbox.api.ipc.IpcTable;
+import osbox.api.hw.Machine;
 import osbox.api.kernel.Kernel;
 import osbox.api.kernel.ProcessView;
-import osbox.ipc.sysv.common.IpcIds;
-import osbox.ipc.sysv.common.IpcSleepers;
+import osbox.ipc.sysv.common.IpcHandOver;
+import osbox.ipc.sysv.common.SysvTable;
 
 /**
  * The system's semaphore sets (PID {@value #PID}): their table, the limits
  * (semmsl, semmns, semopm, semmni from Config Admin; Linux's defaults
  * without a configuration, as in the harness), the semaphores in use
  * (semmns counts them), who sleeps in semop, and the SEM_UNDO adjustments
- * a process's exit applies. The handler components share it. Simulation
- * thread only.
+ * a process's exit applies. The handler components share it. Its state
+ * crosses an update or restart of the bundle whole (values, pids, times,
+ * adjustments, sleepers: {@link SemState}, {@link IpcHandOver}).
+ * Simulation thread only, except activation.
  */
 @Component(service = {SemSets.class, IpcTable.class}, configurationPid = SemSets.PID)
 @Designate(ocd = SemSets.Config.class)
-public final class SemSets implements IpcTable {
+public final class SemSets extends SysvTable<SemSet, SemLimits> {
     /** Config Admin PID of the limits. */
     public static final String PID = "osbox.ipc.sysv.sem";
 
@@ -47,62 +50,77 @@ public final class SemSets implements IpcTable {
         int semmni() default 32000;
     }
 
-    /** Injected by the framework at activation (the harness does not: Linux's defaults then). */
-    @Activate
-    private Config config;
-
-    private final Kernel kernel;
-    private final IpcIds<SemSet> ids = new IpcIds<>(() -> limits().semmni());
-    private final IpcSleepers sleepers = new IpcSleepers();
-    private final Consumer<ProcessView> onExit = this::exited;
-    private volatile SemLimits limits;
     private long usedSems;
 
     /** The sets of this kernel: an exit applies the process's adjustments and forgets its sleep. */
     @Activate
-    public SemSets(@Reference(name = "kernel") Kernel kernel) {
-        this.kernel = kernel;
-        kernel.processManager().addExitListener(onExit);
+    public SemSets(@Reference(name = "kernel") Kernel kernel, @Reference(name = "machine") Machine machine) {
+        super(kernel, machine, PID, SemLimits.LINUX, SemLimits::semmni);
     }
 
-    /** Stops listening for exits (the bundle stops or is updated). */
+    /** Activation in the framework: the configured limits, then the state a previous revision left. */
+    @Activate
+    void activate(Config config, BundleContext context) {
+        activated(limitsOf(config), context);
+    }
+
+    /** The bundle stops or is updated: the state goes to the next revision (SysvTable#deactivated). */
     @Deactivate
-    void deactivate() {
-        kernel.processManager().removeExitListener(onExit);
+    void deactivate(BundleContext context) {
+        deactivated(context);
     }
 
     /** A new configuration: the limits change for the next calls. */
     @Modified
     void modified(Config changed) {
-        limits = new SemLimits(changed.semmsl(), changed.semmns(), changed.semopm(), changed.semmni());
+        setLimits(limitsOf(changed));
     }
 
-    /** The limits in force: the last configuration's, or Linux's defaults. */
-    SemLimits limits() {
-        SemLimits l = limits;
-        if (l == null) {
-            Config c = config;
-            l = c == null ? SemLimits.LINUX : new SemLimits(c.semmsl(), c.semmns(), c.semopm(), c.semmni());
-            limits = l;
+    private static SemLimits limitsOf(Config c) {
+        return new SemLimits(c.semmsl(), c.semmns(), c.semopm(), c.semmni());
+    }
+
+    /**
+     * The state in the snapshot contract's form ({@link SemState}): every
+     * set, its values, pids, times and SEM_UNDO adjustments, and who sleeps
+     * on which. Simulation thread only.
+     */
+    @Override
+    public byte[] exportState() {
+        return SemState.export(this);
+    }
+
+    /**
+     * Takes over a predecessor's state. What happened while no revision
+     * listened is caught up: the adjustments of processes that exited
+     * meanwhile are applied (exit_sem), their sleeps dropped.
+     */
+    @Override
+    public void importState(byte[] snapshot) {
+        SemState.restore(this, snapshot);
+        usedSems = 0;
+        for (SemSet s : ids().all()) {
+            usedSems += s.size();
         }
-        return l;
+        forgetEndedSleepers();
+        java.util.TreeSet<Integer> ended = new java.util.TreeSet<>();
+        for (SemSet s : ids().all()) {
+            for (int pid : s.undo.keySet()) {
+                if (!IpcHandOver.alive(kernel(), pid)) {
+                    ended.add(pid);
+                }
+            }
+        }
+        for (int pid : ended) {
+            applyUndo(pid);
+        }
     }
 
-    /** Sets the limits directly (tests). */
-    void setLimits(SemLimits l) {
-        limits = l;
-    }
-
-    Kernel kernel() {
-        return kernel;
-    }
-
-    IpcIds<SemSet> ids() {
-        return ids;
-    }
-
-    IpcSleepers sleepers() {
-        return sleepers;
+    @Override
+    protected void wakeEverySleeper() {
+        for (SemSet s : ids().all()) {
+            s.wakeAll();
+        }
     }
 
     @Override
@@ -114,7 +132,7 @@ public final class SemSets implements IpcTable {
     @Override
     public List<IpcObjectInfo> objects() {
         List<IpcObjectInfo> rows = new ArrayList<>();
-        for (SemSet s : ids.all()) {
+        for (SemSet s : ids().all()) {
             int waiting = 0;
             for (int i = 0; i < s.size(); i++) {
                 waiting += s.waiting(i, false) + s.waiting(i, true);
@@ -137,7 +155,7 @@ public final class SemSets implements IpcTable {
 
     /** IPC_RMID: the set goes; its sleepers wake to EIDRM. */
     void remove(SemSet s) {
-        ids.remove(s);
+        ids().remove(s);
         usedSems -= s.size();
         s.wakeAll();
     }
@@ -147,17 +165,23 @@ public final class SemSets implements IpcTable {
      * gets them added to its values, clamped to 0..SEMVMX, and its waiters
      * run again.
      */
-    private void exited(ProcessView p) {
-        sleepers.forget(p.pid());
-        for (SemSet s : ids.all()) {
-            int[] adj = s.undo.remove(p.pid());
+    @Override
+    protected void exited(ProcessView p) {
+        super.exited(p);
+        applyUndo(p.pid());
+    }
+
+    // exit_sem for pid: its adjustments added to each set's values, clamped, and the sets' waiters run again.
+    private void applyUndo(int pid) {
+        for (SemSet s : ids().all()) {
+            int[] adj = s.undo.remove(pid);
             if (adj == null) {
                 continue;
             }
             for (int i = 0; i < adj.length; i++) {
                 if (adj[i] != 0) {
                     s.values[i] = Math.max(0, Math.min(SemLimits.SEMVMX, s.values[i] + adj[i]));
-                    s.pids[i] = p.pid();
+                    s.pids[i] = pid;
                 }
             }
             s.wakeAll();

@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
 import osbox.ipc.sysv.common.IpcPerm;
@@ -23,7 +24,7 @@ import osbox.ipc.sysv.common.IpcPerm;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SEMCTL, SyscallHandler.NAME + "=semctl",
         SyscallHandler.STATUS + "=full"})
-public final class SemctlCall implements SyscallHandler {
+public final class SemctlCall extends HandedOverCall implements SyscallHandler {
     static final int GETPID = 11, GETVAL = 12, GETALL = 13, GETNCNT = 14, GETZCNT = 15, SETVAL = 16, SETALL = 17,
             SEM_STAT = 18, SEM_INFO = 19, SEM_STAT_ANY = 20;
     /** sizeof(struct semid64_ds), sizeof(struct seminfo). */

@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
 import osbox.ipc.sysv.common.IpcIds;
@@ -19,7 +20,7 @@ import osbox.ipc.sysv.common.IpcPerm;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SEMGET, SyscallHandler.NAME + "=semget",
         SyscallHandler.STATUS + "=full"})
-public final class SemgetCall implements SyscallHandler {
+public final class SemgetCall extends HandedOverCall implements SyscallHandler {
     private final SemSets sets;
 
     @Activate

@@ -5,12 +5,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 
 /** semop(semid, sops, nsops): semtimedop without a timeout ({@link SemtimedopCall}). */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SEMOP, SyscallHandler.NAME + "=semop",
         SyscallHandler.STATUS + "=full"})
-public final class SemopCall implements SyscallHandler {
+public final class SemopCall extends HandedOverCall implements SyscallHandler {
     private final SemSets sets;
 
     @Activate

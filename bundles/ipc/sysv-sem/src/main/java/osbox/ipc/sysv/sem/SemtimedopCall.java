@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
 import osbox.ipc.sysv.common.IpcSleepers;
@@ -26,7 +27,7 @@ import osbox.ipc.sysv.common.IpcSleepers;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SEMTIMEDOP,
         SyscallHandler.NAME + "=semtimedop", SyscallHandler.STATUS + "=full"})
-public final class SemtimedopCall implements SyscallHandler {
+public final class SemtimedopCall extends HandedOverCall implements SyscallHandler {
     /** sem_flg: undo at exit. */
     static final int SEM_UNDO = 0x1000;
     /** sizeof(struct sembuf). */

@@ -29,7 +29,7 @@ class SemCallsTest {
 
     private final ArrayUserMemory memory = new ArrayUserMemory(BASE, 4096);
     private final FakeKernel kernel = new FakeKernel();
-    private final SemSets sets = new SemSets(kernel);
+    private final SemSets sets = new SemSets(kernel, null);
     private final SemgetCall semget = new SemgetCall(sets);
     private final SemopCall semop = new SemopCall(sets);
     private final SemtimedopCall semtimedop = new SemtimedopCall(sets);
@@ -217,5 +217,50 @@ class SemCallsTest {
         assertEquals(id, ctl(0, 0, SemctlCall.SEM_STAT, BUF));
         assertEquals(-Errno.EINVAL, ctl(1, 0, SemctlCall.SEM_STAT, BUF));
         assertEquals(-Errno.EINVAL, ctl(id, 0, 99, BUF));
+    }
+
+    @Test
+    void setsCrossToASuccessorAndTheAdjustmentsOfProcessesThatEndedMeanwhileAreApplied() {
+        long id = get(7, 2, Ipc.IPC_CREAT | 0600);
+        assertEquals(0, ctl(id, 0, SemctlCall.SETVAL, 3));
+        assertEquals(0, ctl(id, 1, SemctlCall.SETVAL, 5));
+        assertEquals(0, semop.invoke(ops(id, 0, -1, SemtimedopCall.SEM_UNDO)));
+        assertEquals(2, ctl(id, 0, SemctlCall.GETVAL, 0));
+        byte[] state = sets.exportState();
+
+        SemSets next = new SemSets(new FakeKernel(), null);
+        next.importState(state);
+        SemctlCall after = new SemctlCall(next);
+        assertEquals(3, after.invoke(call(Syscalls.SEMCTL, id, 0, SemctlCall.GETVAL, 0)),
+                "pid 100 ended while no revision listened (the fake kernel has no processes): its undo is applied");
+        assertEquals(5, after.invoke(call(Syscalls.SEMCTL, id, 1, SemctlCall.GETVAL, 0)));
+        assertEquals(100, after.invoke(call(Syscalls.SEMCTL, id, 0, SemctlCall.GETPID, 0)));
+        assertEquals(2, next.usedSems(), "semmns counts the restored semaphores");
+        assertEquals(sets.ids().byId((int) id).otime, next.ids().byId((int) id).otime);
+        assertEquals(id, new SemgetCall(next).invoke(call(Syscalls.SEMGET, 7, 2, 0)), "found by its key");
+    }
+
+    @Test
+    void aSnapshotWithAValueNoSemaphoreCanHoldIsRefused() {
+        long id = get(7, 1, Ipc.IPC_CREAT | 0600);
+        assertEquals(0, ctl(id, 0, SemctlCall.SETVAL, 3));
+        byte[] state = sets.exportState();
+        // the body: otime, ctime (16 bytes), count 1, the value 3
+        int at = indexOf(state, new byte[] {0, 0, 0, 1, 0, 0, 0, 3});
+        state[at + 4] = 0x7f;
+        SemSets next = new SemSets(new FakeKernel(), null);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> next.importState(state));
+        assertTrue(e.getMessage().contains("semaphore 0 is"), e.getMessage());
+        assertEquals(0, next.ids().inUse());
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        for (int i = 0; i + what.length <= in.length; i++) {
+            if (java.util.Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the snapshot");
     }
 }

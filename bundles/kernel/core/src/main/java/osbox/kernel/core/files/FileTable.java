@@ -115,6 +115,15 @@ public final class FileTable {
         return n;
     }
 
+    /** Hands {@code to} the open file of every descriptor, by descriptor (a description shared by several, each time). */
+    public void forEachFile(java.util.function.Consumer<osbox.api.kernel.OpenFile> to) {
+        for (FileRef f : slots) {
+            if (f != null) {
+                to.accept(f.file);
+            }
+        }
+    }
+
     /** Whether some descriptor refers to {@code file} (the deadlock detector's question; a scan). */
     public boolean holds(osbox.api.kernel.OpenFile file) {
         for (FileRef f : slots) {

@@ -17,6 +17,8 @@ public final class SyscallTable {
     private final String[] names = new String[Syscalls.TABLE_SIZE];
     private final SyscallStatus[] statuses = new SyscallStatus[Syscalls.TABLE_SIZE];
     private final long[] counts = new long[Syscalls.TABLE_SIZE];
+    /** Slots whose handler left expecting a successor: their callers wait for it instead of ENOSYS. */
+    private final boolean[] held = new boolean[Syscalls.TABLE_SIZE];
 
     /** One of the kernel's own calls for a number, with no declared status; see the four-argument form. */
     public void install(int number, String name, KernelSyscall call) {
@@ -46,12 +48,22 @@ public final class SyscallTable {
         check(number);
         calls[number] = handler::invoke;
         handlers[number] = handler;
+        held[number] = false;
         names[number] = name;
         statuses[number] = status;
     }
 
     /** Removes a whiteboard handler if it is the one installed for the number; false otherwise. */
     public boolean remove(int number, SyscallHandler handler) {
+        return remove(number, handler, false);
+    }
+
+    /**
+     * Removes a whiteboard handler if it is the one installed for the
+     * number (false otherwise); {@code hold}: a successor is expected, so
+     * the slot's callers wait for it ({@link #held}) until the next install.
+     */
+    public boolean remove(int number, SyscallHandler handler, boolean hold) {
         check(number);
         if (handler == null || handlers[number] != handler) {
             return false;
@@ -59,7 +71,13 @@ public final class SyscallTable {
         calls[number] = null;
         handlers[number] = null;
         statuses[number] = null;
+        held[number] = hold;
         return true;
+    }
+
+    /** Whether the number's slot is empty and held for a successor: callers wait instead of ENOSYS. */
+    public boolean held(long number) {
+        return number >= 0 && number < held.length && held[(int) number] && calls[(int) number] == null;
     }
 
     /** The call for a7's value, or null (out of range or none installed). */

@@ -13,6 +13,7 @@ import osbox.api.trace.Tracer;
 import osbox.kernel.core.proc.OomKiller;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.sched.KernelWaitQueue;
 import osbox.kernel.core.strace.SyscallTracer;
 import osbox.kernel.core.strace.Traced;
 import osbox.kernel.core.syscall.KernelSyscall;
@@ -43,6 +44,8 @@ public final class SyscallTrap implements TrapTable.Handler {
     private final UnimplementedCalls unimplemented = new UnimplementedCalls(LOG::warn);
     private long handlerFailures;
     private final SyscallTracer strace;
+    /** By number: who waits for a handler to be bound (made on first use; looked up, never iterated). */
+    private final java.util.TreeMap<Integer, KernelWaitQueue<Process>> awaitingHandler = new java.util.TreeMap<>();
 
     /**
      * Serves ecalls from the processes {@code dispatcher} runs, with the
@@ -82,6 +85,10 @@ public final class SyscallTrap implements TrapTable.Handler {
         }
         KernelSyscall call = table.lookup(number);
         long result;
+        if (call == null && (table.held(number) || p.sched().woken())) {
+            awaitHandler(hart, p, (int) number, traced);
+            return;
+        }
         if (call == null) {
             result = -Errno.ENOSYS;
             tracer.record(TraceKind.SYSCALL_UNKNOWN, hart.id(), p.tid(), number, result,
@@ -124,6 +131,35 @@ public final class SyscallTrap implements TrapTable.Handler {
         p.sched().restartServed();
         ctx.x[HartContext.A0] = result;
         ctx.pc += 4;
+    }
+
+    /**
+     * A caller of a number with no handler that must not be answered
+     * ENOSYS: the restart of a call that slept (it began under a handler
+     * that left: its bundle is updated or restarted), or any call of a slot
+     * held for a successor. It sleeps on the slot's queue, pc still on the
+     * ecall, so the call runs again, from the start, when a handler is bound
+     * ({@link #handlerArrived}); a signal ends the wait as it ends any sleep.
+     */
+    private void awaitHandler(Hart hart, Process p, int number, Traced traced) {
+        KernelWaitQueue<Process> q = awaitingHandler.computeIfAbsent(number,
+                n -> dispatcher.newWaitQueue("syscall " + table.name(n) + " handler"));
+        SyscallFrame frame = frames[hart.id()];
+        frame.begin(hart, p, number);
+        tracer.record(TraceKind.NOTE, hart.id(), p.tid(), number, 0, "waits for a handler of " + table.name(number));
+        frame.sleepOn(q);
+        frame.signals().slept(p);
+        if (traced != null) {
+            strace.slept(traced);
+        }
+    }
+
+    /** A handler for {@code number} was bound: the callers waiting for one run their call again. */
+    public void handlerArrived(int number) {
+        KernelWaitQueue<Process> q = awaitingHandler.get(number);
+        if (q != null) {
+            q.wakeAll();
+        }
     }
 
     /**

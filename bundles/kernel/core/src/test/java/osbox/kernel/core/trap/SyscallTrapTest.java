@@ -132,6 +132,61 @@ class SyscallTrapTest {
     }
 
     @Test
+    void aCallThatSleptWaitsThroughItsHandlersSwapAndRunsUnderTheSuccessor() throws Exception {
+        Process p = k.spawn("p");
+        WaitQueue q = k.kernel.newWaitQueue("input");
+        SyscallHandler old = c -> {
+            c.sleepOn(q);
+            return SyscallHandler.RESTART;
+        };
+        k.kernel.installSyscall(500, "swapped", old);
+        k.sleeps(p, 500);
+        k.kernel.removeSyscall(500, old);
+        assertEquals(1, q.wakeAll(), "its old revision lets it go");
+        k.sleeps(p, 500);
+        assertEquals(ProcessState.BLOCKED, p.state(), "the restart waits for a handler instead of ENOSYS");
+        assertTrue(events(TraceKind.NOTE).stream().anyMatch(e -> e.text().equals("waits for a handler of swapped")));
+        List<Boolean> woken = new ArrayList<>();
+        k.kernel.installSyscall(500, "swapped", c -> {
+            woken.add(c.woken());
+            return 7;
+        });
+        k.settle();
+        assertEquals(7, k.call(p, 500), "run again, from the start, by the successor");
+        assertEquals(List.of(true), woken, "as the restart of the call that slept");
+        Process fresh = k.spawn("fresh");
+        assertEquals(7, k.call(fresh, 500));
+    }
+
+    @Test
+    void aSlotHeldForASuccessorMakesFreshCallersWaitAndAPlainRemovalAnswersEnosys() throws Exception {
+        Process p = k.spawn("p");
+        SyscallHandler leaving = new SyscallHandler() {
+            @Override
+            public long invoke(osbox.api.kernel.SyscallContext c) {
+                return 1;
+            }
+
+            @Override
+            public boolean successorExpected() {
+                return true;
+            }
+        };
+        k.kernel.installSyscall(500, "updated", leaving);
+        k.kernel.removeSyscall(500, leaving);
+        assertTrue(k.kernel.syscalls().held(500));
+        k.sleeps(p, 500);
+        k.kernel.installSyscall(500, "updated", c -> 2);
+        assertTrue(!k.kernel.syscalls().held(500));
+        k.settle();
+        assertEquals(2, k.call(p, 500));
+        SyscallHandler stopped = c -> 3;
+        k.kernel.installSyscall(501, "stopped", stopped);
+        k.kernel.removeSyscall(501, stopped);
+        assertEquals(-Errno.ENOSYS, k.call(p, 501), "no successor announced: ENOSYS, as before");
+    }
+
+    @Test
     void anEcallOnAHartWithNoProcessIdlesIt() {
         k.machine.hart(3).setContext(new osbox.api.hw.HartContext());
         k.machine.trapVector().trap(k.machine.hart(3), osbox.api.hw.TrapCause.ECALL_FROM_U, 0);
