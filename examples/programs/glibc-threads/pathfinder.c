@@ -10,6 +10,7 @@
  * inversion. With `pathfinder pi` the mutex is PTHREAD_PRIO_INHERIT: high's
  * wait lends low its priority, medium cannot preempt low, low finishes its
  * critical section and high gets the bus at once.
+ * Each thread names itself (PR_SET_NAME), so reports show high, medium, low.
  * main (SCHED_FIFO 40) first times the critical section alone, then
  * creates the threads (PTHREAD_EXPLICIT_SCHED) and joins them. It prints
  * how long high waited, how long the critical section and medium's work
@@ -17,7 +18,7 @@
  * its deadline (twice the critical section). Run it on one CPU under a
  * priority scheduler (osbox: the `priority` policy; Linux: root and
  * `taskset 1`). Exit status 0; 2 when a real-time priority is refused. */
-#include <errno.h>
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -53,6 +54,7 @@ static void sleep_us(long us)
 static void *high(void *arg)
 {
     (void) arg;
+    pthread_setname_np(pthread_self(), "high");
     sleep_us(1000);
     long asked = now_us();
     pthread_mutex_lock(&bus);
@@ -64,6 +66,7 @@ static void *high(void *arg)
 static void *medium(void *arg)
 {
     (void) arg;
+    pthread_setname_np(pthread_self(), "medium");
     sleep_us(1200);
     long start = now_us();
     work(MEDIUM_ITERS);
@@ -74,6 +77,7 @@ static void *medium(void *arg)
 static void *low(void *arg)
 {
     (void) arg;
+    pthread_setname_np(pthread_self(), "low");
     pthread_mutex_lock(&bus);
     work(CS_ITERS);
     pthread_mutex_unlock(&bus);
