@@ -115,6 +115,7 @@ public final class ExitWait {
     // other than the leader is forgotten at once (threads reap themselves), the leader stays until the last.
     private void endThread(Process t, int status) {
         dispatcher.retire(t);
+        t.signals().leave();
         t.group().endedThreadsUsage = t.group().endedThreadsUsage.plus(Rusage.of(t, dispatcher.cpuUsed(t)));
         if (t.pollWait() != null) {
             t.pollWait().unwatchAll();
