@@ -201,6 +201,11 @@ public final class KernelCalls {
                         "rusage: CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and "
                         + "signal counts are 0")),
                 new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call(), RLIMITS),
+                new Entry(AbiNumbers.SCHED_SETATTR, "sched_setattr", new SchedAttrCalls.Set(), SyscallStatus.partial(
+                        "as sched_setscheduler with nice in the same struct; SCHED_DEADLINE answers EINVAL and the "
+                        + "utilisation clamps are ignored")),
+                new Entry(AbiNumbers.SCHED_GETATTR, "sched_getattr", new SchedAttrCalls.Get(), SyscallStatus.partial(
+                        "the deadline times and utilisation clamps read 0")),
                 new Entry(Syscalls.RSEQ, "rseq", new RseqCall(), SyscallStatus.enosys(
                         "restartable sequences are not supported; glibc carries on without them")));
     }

@@ -54,8 +54,9 @@ public final class SchedSetschedulerCall implements KernelSyscall {
         return 0;
     }
 
-    // Linux's user_check_sched_setscheduler: what a caller without CAP_SYS_NICE (euid 0 here) may do.
-    private static boolean permitted(Process caller, Process t, int policy, int priority, boolean resetOnFork) {
+    // Linux's user_check_sched_setscheduler: what a caller without CAP_SYS_NICE (euid 0 here) may do
+    // (sched_setattr asks too).
+    static boolean permitted(Process caller, Process t, int policy, int priority, boolean resetOnFork) {
         if (caller.credentials().privileged()) {
             return true;
         }

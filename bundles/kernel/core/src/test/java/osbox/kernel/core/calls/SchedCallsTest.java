@@ -12,7 +12,7 @@ import osbox.kernel.core.proc.Process;
 /**
  * The scheduling calls glibc's pthread priority API makes, per thread:
  * sched_setscheduler, sched_setparam, sched_getscheduler, sched_getparam,
- * sched_get_priority_max/min, setpriority and getpriority, with Linux's
+ * sched_get_priority_max/min, sched_setattr/getattr, setpriority and getpriority, with Linux's
  * errno and permissions, and the priority they give policies (Linux's prio:
  * 99 - rt_priority real-time, 120 + nice otherwise).
  */
@@ -152,5 +152,52 @@ class SchedCallsTest {
         assertEquals(0, setScheduler(main, 0, OTHER, 0));
         assertEquals(-Errno.EPERM, setScheduler(main, 0, RR, 1), "RLIMIT_RTPRIO 0: no way back in");
         assertEquals(130, main.priority());
+    }
+
+    // sched_attr at param's page: size, policy, flags, nice, priority, the rest 0.
+    private void attr(int size, int policy, long flags, int nice, int priority) {
+        long a = page + 1024;
+        for (int i = 0; i < 64; i += 8) {
+            main.userMemory().writeLong(a + i, 0);
+        }
+        main.userMemory().writeInt(a, size);
+        main.userMemory().writeInt(a + 4, policy);
+        main.userMemory().writeLong(a + 8, flags);
+        main.userMemory().writeInt(a + 16, nice);
+        main.userMemory().writeInt(a + 20, priority);
+    }
+
+    @Test
+    void schedSetattrAndGetattrCarryClassPriorityAndNiceInOneStruct() {
+        Process t = newThread();
+        long a = page + 1024;
+        attr(48, OTHER, 0, 7, 0);
+        assertEquals(0, k.call(main, AbiNumbers.SCHED_SETATTR, t.tid(), a, 0));
+        assertEquals(7, t.nice());
+        assertEquals(127, t.priority());
+        attr(0, FIFO, SchedAttrCalls.RESET_ON_FORK, 0, 40);
+        assertEquals(0, k.call(main, AbiNumbers.SCHED_SETATTR, t.tid(), a, 0), "size 0: the first version");
+        assertEquals(59, t.priority());
+        assertEquals(FIFO | RESET, k.call(main, GETSCHEDULER, t.tid()));
+        assertEquals(0, k.call(main, AbiNumbers.SCHED_GETATTR, t.tid(), a, 64, 0));
+        assertEquals(56, k.intAt(main, a), "the size Linux fills");
+        assertEquals(FIFO, k.intAt(main, a + 4));
+        assertEquals(1, k.intAt(main, a + 8), "SCHED_FLAG_RESET_ON_FORK");
+        assertEquals(40, k.intAt(main, a + 20));
+
+        attr(47, OTHER, 0, 0, 0);
+        assertEquals(-Errno.E2BIG, k.call(main, AbiNumbers.SCHED_SETATTR, 0, a, 0));
+        assertEquals(56, k.intAt(main, a), "E2BIG writes back the size it knows");
+        attr(48, 6, 0, 0, 0);
+        assertEquals(-Errno.EINVAL, k.call(main, AbiNumbers.SCHED_SETATTR, 0, a, 0), "no SCHED_DEADLINE");
+        attr(48, OTHER, 0x80, 0, 0);
+        assertEquals(-Errno.EINVAL, k.call(main, AbiNumbers.SCHED_SETATTR, 0, a, 0), "an unknown flag");
+        assertEquals(-Errno.EINVAL, k.call(main, AbiNumbers.SCHED_SETATTR, 0, a, 1), "flags must be 0");
+        assertEquals(-Errno.EINVAL, k.call(main, AbiNumbers.SCHED_GETATTR, 0, a, 40, 0), "smaller than 48");
+        assertEquals(-Errno.ESRCH, k.call(main, AbiNumbers.SCHED_GETATTR, 4000, a, 56, 0));
+        attr(48, OTHER, SchedAttrCalls.KEEP_POLICY | SchedAttrCalls.KEEP_PARAMS, 0, 0);
+        assertEquals(0, k.call(main, AbiNumbers.SCHED_SETATTR, t.tid(), a, 0), "keeps class and priority");
+        assertEquals(FIFO, k.call(main, GETSCHEDULER, t.tid()), "and drops the reset flag it did not ask for");
+        assertEquals(59, t.priority());
     }
 }
