@@ -85,6 +85,22 @@ final class ReportJson {
             j.begin().field("at", d.at()).field("pid", d.pid()).field("text", d.text()).end();
         }
         j.endArray();
+        j.key("threads").beginArray();
+        for (RunReport.ThreadResult t : r.threads()) {
+            j.begin().field("tid", t.tid()).field("pid", t.pid()).field("name", t.name()).field("created", t.created())
+                    .field("firstRun", t.firstRun()).field("ended", t.ended()).field("cpu", t.cpuCycles())
+                    .field("instructions", t.instructions()).field("syscalls", t.syscalls())
+                    .field("voluntarySwitches", t.voluntarySwitches())
+                    .field("involuntarySwitches", t.involuntarySwitches()).field("boosts", t.boosts()).end();
+        }
+        j.endArray();
+        j.field("boostCount", r.boostCount());
+        j.key("boosts").beginArray();
+        for (RunReport.BoostMark b : r.boosts()) {
+            j.begin().field("at", b.at()).field("hart", b.hart()).field("tid", b.tid()).field("to", b.to())
+                    .field("from", b.from()).field("raised", b.raised()).field("text", b.text()).end();
+        }
+        j.endArray();
         j.key("trace").begin().field("complete", r.traceComplete()).field("start", r.traceStart())
                 .field("syscalls", r.syscalls().size()).field("syscallsDropped", r.syscallsDropped()).end();
         j.key("slices").beginArray();
@@ -187,6 +203,19 @@ final class ReportJson {
                     .field("number", m.number()).field("result", m.result()).end();
             j.end();
         }
+        for (RunReport.BoostMark b : r.boosts()) {
+            Integer row = rows.get(b.tid());
+            j.begin().field("name", b.raised() ? "priority boost" : "priority back").field("cat", "priority")
+                    .field("ph", "i").field("s", "t").raw("ts", Times.us(b.at(), hz));
+            if (row != null) {
+                j.field("pid", PROCESSES_PID).field("tid", tid(r.processes().get(row), row));
+            } else {
+                j.field("pid", HARTS_PID).field("tid", Math.max(0, b.hart()));
+            }
+            j.key("args").begin().field("tid", b.tid()).field("to", b.to()).field("from", b.from())
+                    .field("text", b.text()).end();
+            j.end();
+        }
         for (RunReport.SwapResult s : r.swaps()) {
             j.begin().field("name", (s.error() == null ? "policy " : "policy refused: ") + s.policy())
                     .field("cat", "policy").field("ph", "i").field("s", "g").raw("ts", Times.us(s.at(), hz))
@@ -270,6 +299,13 @@ final class ReportJson {
         for (int i = 0; i < r.processes().size(); i++) {
             if (r.processes().get(i).pid() != 0) {
                 rows.put(r.processes().get(i).pid(), i);
+            }
+        }
+        // a thread's slices and calls belong to its process's row
+        for (RunReport.ThreadResult t : r.threads()) {
+            Integer row = rows.get(t.pid());
+            if (row != null) {
+                rows.putIfAbsent(t.tid(), row);
             }
         }
         return rows;

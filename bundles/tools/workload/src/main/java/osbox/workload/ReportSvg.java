@@ -77,12 +77,22 @@ final class ReportSvg {
         return processes > MAX_PROCESS_LANES && row >= MAX_PROCESS_LANES - 1;
     }
 
+    /** At most this many threads get a lane of their own (below the processes), when a process has several. */
+    static final int MAX_THREAD_LANES = 64;
+
     /** Draws the chart on {@code o}, element by element. */
     static void svg(RunReport r, TextOut o) {
         List<RunReport.ProcessResult> procs = r.processes();
         TreeMap<Integer, Integer> rows = ReportJson.rows(r);
         int processLanes = processLanes(procs.size());
-        int lanes = processLanes + r.harts();
+        List<RunReport.ThreadResult> threads = r.threaded()
+                ? r.threads().subList(0, Math.min(MAX_THREAD_LANES, r.threads().size())) : List.of();
+        TreeMap<Integer, Integer> threadLane = new TreeMap<>();
+        for (int i = 0; i < threads.size(); i++) {
+            threadLane.put(threads.get(i).tid(), processLanes + i);
+        }
+        int hartLanes = processLanes + threads.size();
+        int lanes = hartLanes + r.harts();
         int plotW = WIDTH - LEFT - RIGHT;
         int lanesBottom = TOP + lanes * (LANE + GAP) + GAP;
         int axisY = lanesBottom + 4;
@@ -144,8 +154,23 @@ final class ReportSvg {
             o.append("<path d=\"M").append(x(p.arrival(), span, plotW)).append(' ').append(y)
                     .append(" l4 -5 h-8 z\" fill=\"#333333\"/>\n");
         }
+        for (RunReport.ThreadResult t : threads) {
+            int y = laneY(threadLane.get(t.tid()));
+            Integer row = rows.get(t.tid());
+            o.append("<rect x=\"16\" y=\"").append(y + 8).append("\" width=\"8\" height=\"8\" fill=\"")
+                    .append(colour(row == null ? -1 : row)).append("\"/>\n");
+            o.append("<text x=\"30\" y=\"").append(y + 15).append("\">")
+                    .append(esc(clip(t.name() + " (tid " + t.tid() + ")", 22))).append("</text>\n");
+            o.append("<rect class=\"waiting\" x=\"").append(x(t.created(), span, plotW)).append("\" y=\"")
+                    .append(y + 7).append("\" width=\"").append(w(t.created(), t.ended() < 0 ? r.elapsed() : t.ended(),
+                            span, plotW)).append("\" height=\"8\" fill=\"#c8c8c8\"><title>")
+                    .append(esc(t.name() + " (tid " + t.tid() + " of pid " + t.pid() + "): created "
+                            + r.ms(t.created()) + " ms" + (t.ended() < 0 ? "" : ", ended " + r.ms(t.ended()) + " ms")
+                            + ", cpu " + r.ms(t.cpuCycles()) + " ms, " + t.boosts() + " boosts"))
+                    .append("</title></rect>\n");
+        }
         for (int h = 0; h < r.harts(); h++) {
-            int y = laneY(processLanes + h);
+            int y = laneY(hartLanes + h);
             o.append("<text x=\"26\" y=\"").append(y + 15).append("\" font-style=\"italic\">hart ").append(h)
                     .append("</text>\n");
         }
@@ -162,11 +187,20 @@ final class ReportSvg {
                         .append("\" height=\"").append(LANE - 4).append("\" fill=\"").append(fill)
                         .append("\"><title>").append(title).append("</title></rect>\n");
             }
+            Integer own = threadLane.get(s.pid());
+            if (own != null) {
+                o.append("<rect class=\"run\" x=\"").append(x(s.start(), span, plotW)).append("\" y=\"")
+                        .append(laneY(own) + 2).append("\" width=\"").append(w(s.start(), s.end(), span, plotW))
+                        .append("\" height=\"").append(LANE - 4).append("\" fill=\"").append(fill)
+                        .append("\"><title>").append(esc("tid " + s.pid() + " on hart " + s.hart() + ": "
+                                + r.ms(s.start()) + " to " + r.ms(s.end()) + " ms")).append("</title></rect>\n");
+            }
             o.append("<rect class=\"hart\" x=\"").append(x(s.start(), span, plotW)).append("\" y=\"")
-                    .append(laneY(processLanes + s.hart()) + 2).append("\" width=\"")
+                    .append(laneY(hartLanes + s.hart()) + 2).append("\" width=\"")
                     .append(w(s.start(), s.end(), span, plotW)).append("\" height=\"").append(LANE - 4)
                     .append("\" fill=\"").append(fill).append("\"><title>").append(title).append("</title></rect>\n");
         }
+        boosts(r, o, threadLane, span, plotW);
         // swaps and ejections across every lane
         for (RunReport.SwapResult s : r.swaps()) {
             String x = x(s.at(), span, plotW);
@@ -226,6 +260,14 @@ final class ReportSvg {
         o.append("<line x1=\"").append(lx).append("\" y1=\"").append(legendY).append("\" x2=\"").append(lx)
                 .append("\" y2=\"").append(legendY + 12).append("\" stroke=\"#dd0000\" stroke-width=\"2\"/><text x=\"")
                 .append(lx + 6).append("\" y=\"").append(legendY + 10).append("\">ejection</text>\n");
+        if (!r.boosts().isEmpty()) {
+            lx += 80;
+            o.append("<path d=\"M").append(lx + 6).append(' ').append(legendY + 12)
+                    .append(" l6 -10 l6 10 z\" fill=\"#dd0000\"/><rect x=\"").append(lx + 14).append("\" y=\"")
+                    .append(legendY).append("\" width=\"20\" height=\"12\" fill=\"none\" stroke=\"#dd0000\"/>")
+                    .append("<text x=\"").append(lx + 40).append("\" y=\"").append(legendY + 10)
+                    .append("\">priority boost (inheritance)</text>\n");
+        }
         o.append("</g>\n");
         if (!r.traceComplete()) {
             o.append("<text x=\"12\" y=\"").append(legendY + 34).append("\" fill=\"#dd0000\">")
@@ -234,6 +276,38 @@ final class ReportSvg {
                     .append("</text>\n");
         }
         o.append("</svg>\n");
+    }
+
+    // Priority inheritance on the boosted thread's lane: a red triangle where its priority was raised, a
+    // grey one where it went back, and a red outline while it ran lent a better priority.
+    private static void boosts(RunReport r, TextOut o, TreeMap<Integer, Integer> threadLane, double span, int plotW) {
+        List<RunReport.BoostMark> marks = r.boosts();
+        for (int i = 0; i < marks.size(); i++) {
+            RunReport.BoostMark b = marks.get(i);
+            Integer lane = threadLane.get(b.tid());
+            if (lane == null) {
+                continue;
+            }
+            int y = laneY(lane);
+            String title = esc("at " + r.ms(b.at()) + " ms: " + b.text() + " (from " + b.from() + ")");
+            if (b.raised()) {
+                long until = r.elapsed();
+                for (int j = i + 1; j < marks.size(); j++) {
+                    if (marks.get(j).tid() == b.tid()) {
+                        until = marks.get(j).at();
+                        break;
+                    }
+                }
+                o.append("<rect class=\"boost\" x=\"").append(x(b.at(), span, plotW)).append("\" y=\"").append(y + 1)
+                        .append("\" width=\"").append(w(b.at(), until, span, plotW)).append("\" height=\"")
+                        .append(LANE - 2).append("\" fill=\"none\" stroke=\"#dd0000\" stroke-width=\"2\"><title>")
+                        .append(title).append("</title></rect>\n");
+            }
+            o.append("<path class=\"boost-mark\" d=\"M").append(x(b.at(), span, plotW)).append(' ')
+                    .append(b.raised() ? y - 1 : y - 9).append(b.raised() ? " l-5 -8 h10 z" : " l-5 8 h10 z")
+                    .append("\" fill=\"").append(b.raised() ? "#dd0000" : "#777777").append("\"><title>").append(title)
+                    .append("</title></path>\n");
+        }
     }
 
     private static int laneY(int lane) {

@@ -75,9 +75,45 @@ final class ReportText {
         for (RunReport.DeadlockMark d : r.deadlocks()) {
             out.append("at ").append(r.ms(d.at())).append(" ms: ").append(d.text()).append('\n');
         }
+        if (r.threaded()) {
+            out.append('\n').append(threads(r));
+        }
+        if (!r.boosts().isEmpty()) {
+            out.append("priority inheritance: ").append(r.boostCount()).append(r.boostCount() == 1 ? " boost" : " boosts")
+                    .append('\n');
+            for (RunReport.BoostMark b : r.boosts()) {
+                out.append("  at ").append(r.ms(b.at())).append(" ms: ").append(b.text()).append('\n');
+            }
+        }
         if (r.hasMemory()) {
             out.append('\n').append(memory(r));
         }
+        return out.toString();
+    }
+
+    /** The thread table: a row per thread of the workload's processes, by tid; times in simulated ms. */
+    static String threads(RunReport r) {
+        String[] head = {"tid", "pid", "name", "created", "first run", "ended", "cpu time", "vol", "invol", "boosts"};
+        boolean[] left = {false, false, true, false, false, false, false, false, false, false};
+        List<String[]> rows = new ArrayList<>();
+        for (RunReport.ThreadResult t : r.threads()) {
+            rows.add(new String[] {Integer.toString(t.tid()), Integer.toString(t.pid()), t.name(), r.ms(t.created()),
+                time(r, t.firstRun()), time(r, t.ended()), r.ms(t.cpuCycles()), Long.toString(t.voluntarySwitches()),
+                Long.toString(t.involuntarySwitches()), Integer.toString(t.boosts())});
+        }
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] row : rows) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder("threads\n");
+        appendRow(out, head, width, left);
+        for (String[] row : rows) {
+            appendRow(out, row, width, left);
+        }
+        out.append("boosts: times priority inheritance raised the thread's priority\n");
         return out.toString();
     }
 
@@ -192,19 +228,23 @@ final class ReportText {
 
     static String gantt(RunReport r, int columns) {
         List<RunReport.ProcessResult> procs = r.processes();
-        TreeMap<Integer, Integer> row = new TreeMap<>();
+        TreeMap<Integer, Integer> row = ReportJson.rows(r);
         int labelWidth = 6;
         for (int i = 0; i < procs.size(); i++) {
-            RunReport.ProcessResult p = procs.get(i);
-            if (p.pid() != 0) {
-                row.put(p.pid(), i);
-            }
-            labelWidth = Math.max(labelWidth, Math.min(24, rowLabel(p).length()));
+            labelWidth = Math.max(labelWidth, Math.min(24, rowLabel(procs.get(i)).length()));
+        }
+        List<RunReport.ThreadResult> threadRows = r.threaded() ? r.threads() : List.of();
+        for (RunReport.ThreadResult t : threadRows) {
+            labelWidth = Math.max(labelWidth, Math.min(24, threadLabel(t).length()));
         }
         int width = Math.max(20, Math.max(40, columns) - labelWidth - 3);
         long span = Math.max(1, r.elapsed());
         double per = (double) span / width;
         double[][] running = new double[procs.size()][width];
+        TreeMap<Integer, double[]> threadRunning = new TreeMap<>();
+        for (RunReport.ThreadResult t : threadRows) {
+            threadRunning.put(t.tid(), new double[width]);
+        }
         double[][] onHart = new double[r.harts()][width];
         int[][] who = new int[r.harts()][width];
         Map<Integer, double[]>[] byPid = perHartMaps(r.harts());
@@ -219,6 +259,10 @@ final class ReportText {
                 if (hi > lo) {
                     if (i != null) {
                         running[i][c] += hi - lo;
+                    }
+                    double[] own = threadRunning.get(s.pid());
+                    if (own != null) {
+                        own[c] += hi - lo;
                     }
                     hartBuckets[c] += hi - lo;
                     onHart[s.hart()][c] += hi - lo;
@@ -256,6 +300,12 @@ final class ReportText {
                 }
             }
             out.append(pad(rowLabel(p), labelWidth)).append(" |").append(bar).append("|\n");
+            for (RunReport.ThreadResult t : threadRows) {
+                if (t.pid() == p.pid()) {
+                    out.append(pad(threadLabel(t), labelWidth)).append(" |")
+                            .append(threadBar(r, t, threadRunning.get(t.tid()), per, width)).append("|\n");
+                }
+            }
         }
         for (int h = 0; h < r.harts(); h++) {
             char[] bar = new char[width];
@@ -299,6 +349,10 @@ final class ReportText {
         }
         out.append(wrap(legend.toString(), Math.max(40, columns))).append('\n');
         out.append("# running most of the column, + running part of it, . waiting (arrived, not done)\n");
+        if (!threadRows.isEmpty()) {
+            out.append("indented rows: the process's threads (tid)");
+            out.append(r.boosts().isEmpty() ? "\n" : "; ^ priority inheritance boosted it, v its own priority back\n");
+        }
         out.append("hart rows: the process that ran most of the column, - idle");
         if (!r.swaps().isEmpty() || !r.ejections().isEmpty()) {
             out.append("; S policy swap, X ejection");
@@ -318,6 +372,28 @@ final class ReportText {
             m[h] = new TreeMap<>();
         }
         return m;
+    }
+
+    // A thread's row: as a process's, from its creation to its end, with ^ where priority inheritance
+    // raised its priority and v where it went back.
+    private static char[] threadBar(RunReport r, RunReport.ThreadResult t, double[] running, double per, int width) {
+        char[] bar = new char[width];
+        for (int c = 0; c < width; c++) {
+            double lo = c * per;
+            double hi = (c + 1) * per;
+            boolean alive = t.created() < hi && (t.ended() < 0 || t.ended() > lo);
+            bar[c] = running[c] >= per / 2 ? '#' : running[c] > 0 ? '+' : alive ? '.' : ' ';
+        }
+        for (RunReport.BoostMark b : r.boosts()) {
+            if (b.tid() == t.tid()) {
+                bar[(int) Math.min(width - 1, Math.max(0, (long) (b.at() / per)))] = b.raised() ? '^' : 'v';
+            }
+        }
+        return bar;
+    }
+
+    private static String threadLabel(RunReport.ThreadResult t) {
+        return "  " + t.name() + " (" + t.tid() + ")";
     }
 
     private static String rowLabel(RunReport.ProcessResult p) {

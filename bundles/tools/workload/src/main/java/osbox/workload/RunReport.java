@@ -57,12 +57,25 @@ import osbox.api.trace.TraceKind;
  *                        by pid, as they exited
  * @param memory          the memory events of the trace, by time (at most {@link #MAX_MEMORY_MARKS}, the first)
  * @param deadlocks       the deadlocks the kernel found during the run, in order
+ * @param threads         every thread of the workload's processes, by tid (a process's first thread too)
+ * @param boosts          the priority changes priority inheritance made, in order
  */
 public record RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
         long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
         List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
         boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory,
-        List<DeadlockMark> deadlocks) {
+        List<DeadlockMark> deadlocks, List<ThreadResult> threads, List<BoostMark> boosts) {
+
+    /** A report without thread rows and priority boosts. */
+    public RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
+            long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
+            List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
+            boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory,
+            List<DeadlockMark> deadlocks) {
+        this(workload, file, policy, finalPolicy, frequencyHz, harts, startCycle, elapsed, busyCycles, processes, swaps,
+                ejections, slices, syscalls, syscallsDropped, traceComplete, traceStart, others, memory, deadlocks,
+                List.of(), List.of());
+    }
 
     /** At most this many memory events are kept (the first ones). */
     public static final int MAX_MEMORY_MARKS = 400_000;
@@ -87,9 +100,57 @@ public record RunReport(String workload, String file, String policy, String fina
     public record DeadlockMark(long at, int pid, String text) {
     }
 
+    /**
+     * One thread of a workload's process (its first thread too), as the
+     * kernel accounted it when it ended.
+     *
+     * @param tid                 its thread id
+     * @param pid                 its process
+     * @param name                its name (comm: the program's, or what prctl PR_SET_NAME gave it)
+     * @param created             when it was created
+     * @param firstRun            when it first ran, or -1
+     * @param ended               when it ended
+     * @param cpuCycles           cycles it ran user code
+     * @param instructions        instructions it retired
+     * @param syscalls            system calls it made
+     * @param voluntarySwitches   times it gave up the CPU
+     * @param involuntarySwitches times it was preempted
+     * @param boosts              times priority inheritance raised its priority
+     */
+    public record ThreadResult(int tid, int pid, String name, long created, long firstRun, long ended,
+            long cpuCycles, long instructions, long syscalls, long voluntarySwitches, long involuntarySwitches,
+            int boosts) {
+        /** The same with another boost count. */
+        public ThreadResult withBoosts(int count) {
+            return new ThreadResult(tid, pid, name, created, firstRun, ended, cpuCycles, instructions, syscalls,
+                    voluntarySwitches, involuntarySwitches, count);
+        }
+    }
+
+    /**
+     * Priority inheritance changed a thread's priority (a
+     * {@link TraceKind#PRIORITY_BOOST} event): a waiter lent it a better one,
+     * or the loan ended.
+     *
+     * @param at   when, in cycles from the run's start
+     * @param hart the hart it last ran on, or -1
+     * @param tid  the thread
+     * @param to   its priority after (0 most important)
+     * @param from its priority before
+     * @param text what the kernel said
+     */
+    public record BoostMark(long at, int hart, int tid, int to, int from, String text) {
+        /** True for a boost (a better priority), false for the way back. */
+        public boolean raised() {
+            return to < from;
+        }
+    }
+
     public RunReport {
         Objects.requireNonNull(workload);
         deadlocks = List.copyOf(deadlocks);
+        threads = List.copyOf(threads);
+        boosts = List.copyOf(boosts);
         others = List.copyOf(others);
         memory = List.copyOf(memory);
         processes = List.copyOf(processes);
@@ -347,6 +408,21 @@ public record RunReport(String workload, String file, String policy, String fina
             }
         }
         return "pid " + pid;
+    }
+
+    /** The threads of process pid, by tid (empty when the kernel reported none). */
+    public List<ThreadResult> threadsOf(int pid) {
+        return threads.stream().filter(t -> t.pid() == pid).toList();
+    }
+
+    /** True when some process of the run had more than one thread: the renderings then show a row per thread. */
+    public boolean threaded() {
+        return threads.stream().anyMatch(t -> t.tid() != t.pid());
+    }
+
+    /** How many times priority inheritance raised a thread's priority. */
+    public long boostCount() {
+        return boosts.stream().filter(BoostMark::raised).count();
     }
 
     /** Memory counters summed over the workload's processes and the others (peaks summed too). */

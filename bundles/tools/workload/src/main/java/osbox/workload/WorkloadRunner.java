@@ -157,6 +157,9 @@ public final class WorkloadRunner {
         final List<RunReport.OtherProcess> others = new ArrayList<>();
         final List<Long> eventIds = new ArrayList<>();
         final Consumer<ProcessView> listener = this::exited;
+        final Consumer<ProcessView> threadListener = this::threadEnded;
+        /** The threads of the workload's processes that ended, as they ended. */
+        final List<RunReport.ThreadResult> threads = new ArrayList<>();
         long t0;
         long count0;
         long busy0;
@@ -197,6 +200,7 @@ public final class WorkloadRunner {
             policy = sc.active();
             pendingCount = w.processes().size();
             pm.addExitListener(listener);
+            pm.addThreadExitListener(threadListener);
             for (Workload.Swap s : w.swaps()) {
                 eventIds.add(machine.events().schedule(t0 + s.at(), () -> swap(s)));
             }
@@ -247,12 +251,37 @@ public final class WorkloadRunner {
                 return;
             }
             Workload.ProcessSpec p = order.get(index);
+            // the process's figures are its threads' together (the kernel told of each as it ended, the last
+            // just now); a kernel that tells of no thread leaves the first thread's own
+            long[] sum = {v.cpuCycles(), v.instructions(), v.syscalls(), v.voluntarySwitches(),
+                v.involuntarySwitches()};
+            long firstRun = v.firstRunAt() < 0 ? -1 : v.firstRunAt() - t0;
+            List<RunReport.ThreadResult> mine = threads.stream().filter(t -> t.pid() == v.pid()).toList();
+            if (!mine.isEmpty()) {
+                java.util.Arrays.fill(sum, 0);
+                for (RunReport.ThreadResult t : mine) {
+                    sum[0] += t.cpuCycles();
+                    sum[1] += t.instructions();
+                    sum[2] += t.syscalls();
+                    sum[3] += t.voluntarySwitches();
+                    sum[4] += t.involuntarySwitches();
+                }
+            }
             results[index] = (new RunReport.ProcessResult(v.pid(), p.label(), p.path(), p.args(), p.attributes(),
-                    v.createdAt() - t0, v.firstRunAt() < 0 ? -1 : v.firstRunAt() - t0, v.exitedAt() - t0,
-                    v.cpuCycles(), v.instructions(), v.syscalls(), v.voluntarySwitches(), v.involuntarySwitches(),
+                    v.createdAt() - t0, firstRun, v.exitedAt() - t0, sum[0], sum[1], sum[2], sum[3], sum[4],
                     v.waitStatus(), v.killReport(), null, memoryOf(v)));
             pendingCount--;
             checkDone();
+        }
+
+        // A thread of one of the workload's processes ended (its process's last one too): its row.
+        void threadEnded(ProcessView v) {
+            if (running.containsKey(v.pid()) && !done.isDone()) {
+                threads.add(new RunReport.ThreadResult(v.tid(), v.pid(), v.name(), v.createdAt() - t0,
+                        v.firstRunAt() < 0 ? -1 : v.firstRunAt() - t0, v.exitedAt() < 0 ? -1 : v.exitedAt() - t0,
+                        v.cpuCycles(), v.instructions(), v.syscalls(), v.voluntarySwitches(),
+                        v.involuntarySwitches(), 0));
+            }
         }
 
         static osbox.api.kernel.MemoryUsage memoryOf(ProcessView v) {
@@ -269,12 +298,14 @@ public final class WorkloadRunner {
                 // to the hart: the run ends at the exit (the trace's exit time), so must its busy cycles
                 busyAtEnd = machine.statistics().busyCycles();
                 pm.removeExitListener(listener);
+                pm.removeThreadExitListener(threadListener);
                 done.complete(null);
             }
         }
 
         void stop() {
             pm.removeExitListener(listener);
+            pm.removeThreadExitListener(threadListener);
             for (long id : eventIds) {
                 machine.events().cancel(id);
             }
@@ -341,11 +372,28 @@ public final class WorkloadRunner {
                     deadlocks.add(new RunReport.DeadlockMark(e.cycle() - t0, e.pid(), e.text()));
                 }
             }
+            List<RunReport.BoostMark> boosts = new ArrayList<>();
+            TreeMap<Integer, Integer> raised = new TreeMap<>();
+            for (TraceEvent e : events) {
+                if (e.kind() == osbox.api.trace.TraceKind.PRIORITY_BOOST && e.cycle() >= t0) {
+                    RunReport.BoostMark b = new RunReport.BoostMark(e.cycle() - t0, e.hart(), e.pid(), (int) e.a(),
+                            (int) e.b(), e.text());
+                    boosts.add(b);
+                    if (b.raised()) {
+                        raised.merge(b.tid(), 1, Integer::sum);
+                    }
+                }
+            }
+            List<RunReport.ThreadResult> rows = new ArrayList<>();
+            for (RunReport.ThreadResult t : threads) {
+                rows.add(t.withBoosts(raised.getOrDefault(t.tid(), 0)));
+            }
+            rows.sort(java.util.Comparator.comparingInt(RunReport.ThreadResult::tid));
             long busy = (busyAtEnd >= 0 ? busyAtEnd : machine.statistics().busyCycles()) - busy0;
             return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
                     machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),
                     swaps, ejections, slices.slices(), slices.syscalls(), slices.syscallsDropped(), complete,
-                    slices.firstCycle(), others, slices.memory(), deadlocks);
+                    slices.firstCycle(), others, slices.memory(), deadlocks, rows, boosts);
         }
     }
 }

@@ -46,6 +46,19 @@ public interface ProcessManager {
     void removeExitListener(Consumer<ProcessView> listener);
 
     /**
+     * Calls {@code listener} whenever a thread ends (its last one too, just
+     * before the process's exit listeners hear of the process), with that
+     * thread's view: its tid, pid, name and accounting. A kernel without
+     * threads tells nobody (this default). Since 1.9.
+     */
+    default void addThreadExitListener(Consumer<ProcessView> listener) {
+    }
+
+    /** Removes a thread exit listener. Since 1.9. */
+    default void removeThreadExitListener(Consumer<ProcessView> listener) {
+    }
+
+    /**
      * Sends signal sig to every process in group pgid (&gt; 0), as killpg
      * does, from the kernel itself (a driver: the terminal's ^C, ^Z,
      * SIGWINCH). Returns 0, or -ESRCH when the group has no process,

@@ -47,6 +47,10 @@
  * {@link osbox.api.kernel.WaitHolder} what it holds; and
  * {@link osbox.api.kernel.DeadlockDetection}, the detector's policy and
  * findings for the shell.
+ *
+ * <p>1.9: {@link osbox.api.kernel.ProcessManager#addThreadExitListener} and
+ * {@link osbox.api.kernel.ProcessManager#removeThreadExitListener} (a run
+ * report's row per thread, issue 11).
  */
 @org.osgi.annotation.versioning.Version("1.9.0")
 @org.osgi.annotation.bundle.Export

@@ -108,5 +108,14 @@ public enum TraceKind {
      * text = the cycle ("pid 3 (a) waits for pipe:[1] ... held by pid 4 (b);
      * ...") and what the detection policy did. Since 1.3.
      */
-    DEADLOCK
+    DEADLOCK,
+    /**
+     * Priority inheritance changed a thread's priority: a waiter for a lock
+     * it owns lent it a better one (a boost), or the loan ended (it unlocked,
+     * or its waiter left) and it went back. pid = the thread (its tid),
+     * hart = where it last ran or -1, a = its priority now, b = before
+     * (0 most important: a &lt; b is a boost, a &gt; b the way back); text
+     * says which. Since 1.4.
+     */
+    PRIORITY_BOOST
 }

@@ -6,7 +6,8 @@
  * {@link osbox.api.trace.TraceKind}.
  *
  * <p>1.3: {@link osbox.api.trace.TraceKind#DEADLOCK} (issue 11).
+ * 1.4: {@link osbox.api.trace.TraceKind#PRIORITY_BOOST} (issue 11).
  */
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.trace;

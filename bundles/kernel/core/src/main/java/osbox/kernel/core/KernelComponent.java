@@ -251,6 +251,16 @@ public final class KernelComponent implements KernelInternals, SyscallTracing, D
     }
 
     @Override
+    public void addThreadExitListener(Consumer<ProcessView> listener) {
+        core.addThreadExitListener(listener);
+    }
+
+    @Override
+    public void removeThreadExitListener(Consumer<ProcessView> listener) {
+        core.removeThreadExitListener(listener);
+    }
+
+    @Override
     public long killGroup(int pgid, int sig) {
         return core.killGroup(pgid, sig);
     }

@@ -423,6 +423,16 @@ public final class KernelCore implements Kernel, ProcessManager {
         exits.removeExitListener(listener);
     }
 
+    @Override
+    public void addThreadExitListener(Consumer<ProcessView> listener) {
+        exits.addThreadExitListener(listener);
+    }
+
+    @Override
+    public void removeThreadExitListener(Consumer<ProcessView> listener) {
+        exits.removeThreadExitListener(listener);
+    }
+
     /** A signal from a driver (the terminal) to a process group, delivered as kill(2)'s are. */
     @Override
     public long killGroup(int pgid, int sig) {

@@ -26,6 +26,11 @@ public final class KernelCalls {
     private static final SyscallStatus RLIMITS = SyscallStatus.partial("every resource is kept and checked as Linux"
             + " does; only RLIMIT_AS, RLIMIT_CPU, RLIMIT_NOFILE, RLIMIT_NPROC and RLIMIT_STACK are enforced");
 
+    // sched_setscheduler and sched_setparam: the class is kept and mapped onto the priority policies read
+    private static final SyscallStatus SCHED_CLASS = SyscallStatus.partial("SCHED_FIFO and SCHED_RR of rt_priority p"
+            + " give the priority 99 - p, SCHED_OTHER and SCHED_BATCH 120 + nice, SCHED_IDLE 139 (Linux's prio); the"
+            + " active policy (e.g. priority) decides what that means, FIFO and RR are not separate run queues");
+
     // numbers the API's Syscalls does not name (Linux riscv64, asm-generic)
     static final int FCHDIR = 50, SENDFILE = 71, GETITIMER = 102, SETITIMER = 103, RT_SIGSUSPEND = 133, RT_SIGPENDING = 136,
             RT_SIGTIMEDWAIT = 137, RT_SIGRETURN = 139, STATX = 291, FACCESSAT2 = 439;
@@ -105,7 +110,17 @@ public final class KernelCalls {
                 new Entry(Syscalls.CLOCK_NANOSLEEP, "clock_nanosleep", new ClockNanosleepCall(), SyscallStatus.partial(
                         "CLOCK_REALTIME, CLOCK_MONOTONIC and CLOCK_BOOTTIME, relative or TIMER_ABSTIME; the process "
                         + "CPU-time clock answers EINVAL")),
+                new Entry(AbiNumbers.SCHED_SETPARAM, "sched_setparam", new SchedSetschedulerCall(true), SCHED_CLASS),
+                new Entry(AbiNumbers.SCHED_SETSCHEDULER, "sched_setscheduler", new SchedSetschedulerCall(false),
+                        SCHED_CLASS),
+                new Entry(AbiNumbers.SCHED_GETSCHEDULER, "sched_getscheduler", new SchedGetschedulerCall(),
+                        SyscallStatus.full()),
+                new Entry(AbiNumbers.SCHED_GETPARAM, "sched_getparam", new SchedGetparamCall(), SyscallStatus.full()),
                 new Entry(Syscalls.SCHED_YIELD, "sched_yield", new SchedYieldCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.SCHED_GET_PRIORITY_MAX, "sched_get_priority_max", new SchedPriorityLimitCall(true),
+                        SyscallStatus.full()),
+                new Entry(AbiNumbers.SCHED_GET_PRIORITY_MIN, "sched_get_priority_min",
+                        new SchedPriorityLimitCall(false), SyscallStatus.full()),
                 new Entry(Syscalls.KILL, "kill", new KillCall(), SyscallStatus.partial(
                         "no permission checks (every process is the same user's)")),
                 new Entry(Syscalls.TKILL, "tkill", new TkillCall(), SyscallStatus.partial(
@@ -121,6 +136,10 @@ public final class KernelCalls {
                         "a signal of the set that is not blocked and whose default action kills is returned "
                         + "rather than killing (Linux kills)")),
                 new Entry(RT_SIGRETURN, "rt_sigreturn", new RtSigreturnCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.SETPRIORITY, "setpriority", new SetpriorityCall(), SyscallStatus.partial(
+                        "nice is kept per thread and weighed by the cfs policy; a thread of a normal class gets the "
+                        + "priority 120 + nice, which the priority policy reads")),
+                new Entry(AbiNumbers.GETPRIORITY, "getpriority", new GetpriorityCall(), SyscallStatus.full()),
                 new Entry(AbiNumbers.SETREGID, "setregid", IdCalls.setre(GROUPS), SyscallStatus.full()),
                 new Entry(AbiNumbers.SETGID, "setgid", IdCalls.set(GROUPS), SyscallStatus.full()),
                 new Entry(AbiNumbers.SETREUID, "setreuid", IdCalls.setre(USERS), SyscallStatus.full()),
@@ -186,6 +205,11 @@ public final class KernelCalls {
                         "rusage: CPU time (all user time), peak RSS, faults and context switches; the I/O, IPC and "
                         + "signal counts are 0")),
                 new Entry(Syscalls.PRLIMIT64, "prlimit64", new Prlimit64Call(), RLIMITS),
+                new Entry(AbiNumbers.SCHED_SETATTR, "sched_setattr", new SchedAttrCalls.Set(), SyscallStatus.partial(
+                        "as sched_setscheduler with nice in the same struct; SCHED_DEADLINE answers EINVAL and the "
+                        + "utilisation clamps are ignored")),
+                new Entry(AbiNumbers.SCHED_GETATTR, "sched_getattr", new SchedAttrCalls.Get(), SyscallStatus.partial(
+                        "the deadline times and utilisation clamps read 0")),
                 new Entry(Syscalls.RSEQ, "rseq", new RseqCall(), SyscallStatus.enosys(
                         "restartable sequences are not supported; glibc carries on without them")));
     }

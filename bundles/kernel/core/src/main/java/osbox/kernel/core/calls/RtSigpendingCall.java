@@ -5,7 +5,10 @@ import osbox.kernel.core.proc.SignalState;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
 
-/** rt_sigpending(set, sigsetsize): the pending signals that are blocked; sigsetsize above 8 answers EINVAL. */
+/**
+ * rt_sigpending(set, sigsetsize): the pending signals that are blocked, the thread's own and its process's;
+ * sigsetsize above 8 answers EINVAL.
+ */
 public final class RtSigpendingCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {

@@ -183,7 +183,7 @@ public final class PiFutexes {
         int before = owner.priority();
         owner.setLentPriority(best);
         if (owner.priority() != before) {
-            tracer.record(TraceKind.NOTE, owner.sched().hart(), owner.tid(), owner.priority(), before,
+            tracer.record(TraceKind.PRIORITY_BOOST, owner.sched().hart(), owner.tid(), owner.priority(), before,
                     owner.priority() < before ? "priority inheritance: tid " + owner.tid() + " boosted to "
                             + owner.priority() : "priority inheritance: tid " + owner.tid() + " back to "
                             + owner.priority());

@@ -30,6 +30,7 @@ public final class ExitWait {
     private final Dispatcher<Process> dispatcher;
     private final Tracer tracer;
     private final CopyOnWriteArrayList<Consumer<ProcessView>> exitListeners = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<ProcessView>> threadExitListeners = new CopyOnWriteArrayList<>();
     private ParentNotice parentNotice = (parent, child, status) -> false;
     private ThreadEnd threadEnd = ImageRelease.CLEAR_TID_ONLY;
 
@@ -114,6 +115,7 @@ public final class ExitWait {
     // other than the leader is forgotten at once (threads reap themselves), the leader stays until the last.
     private void endThread(Process t, int status) {
         dispatcher.retire(t);
+        t.signals().leave();
         t.group().endedThreadsUsage = t.group().endedThreadsUsage.plus(Rusage.of(t, dispatcher.cpuUsed(t)));
         if (t.pollWait() != null) {
             t.pollWait().unwatchAll();
@@ -121,6 +123,7 @@ public final class ExitWait {
         ImageRelease.release(t, table, threadEnd);
         table.zombify(t, status, null, dispatcher.now());
         tracer.record(TraceKind.NOTE, -1, t.tid(), status, 0, "thread " + t.tid() + " of pid " + t.pid() + " exits");
+        tell(threadExitListeners, t);
         if (!t.isLeader()) {
             table.remove(t);
         }
@@ -143,6 +146,7 @@ public final class ExitWait {
             table.remove(last);
         }
         table.zombify(p, status, report, dispatcher.now());
+        tell(threadExitListeners, last);
         StraceHooks.exited(p, status); // before the listeners: a run ends when they hear of its last exit
         tracer.record(TraceKind.PROCESS_EXIT, -1, p.pid(), status, 0);
         Process init = table.get(1);
@@ -161,7 +165,7 @@ public final class ExitWait {
                 }
             }
         }
-        tellExitListeners(p);
+        tell(exitListeners, p);
         Process parent = p.ppid() == 0 ? null : table.get(p.ppid());
         if (parent == null) {
             table.remove(p);
@@ -182,9 +186,10 @@ public final class ExitWait {
         }
     }
 
-    // Tells the exit listeners (reports, the launcher) that the process led by p ended.
-    private void tellExitListeners(Process p) {
-        for (Consumer<ProcessView> l : exitListeners) {
+    // Tells listeners (reports, the launcher) that p ended: the process it leads (exitListeners) or the
+    // thread (threadExitListeners).
+    private static void tell(List<Consumer<ProcessView>> listeners, Process p) {
+        for (Consumer<ProcessView> l : listeners) {
             try {
                 l.accept(p);
             } catch (RuntimeException e) {
@@ -317,5 +322,15 @@ public final class ExitWait {
     /** Removes an exit listener. */
     public void removeExitListener(Consumer<ProcessView> listener) {
         exitListeners.remove(listener);
+    }
+
+    /** Adds a listener told of every thread that ends, the last of its process too (ProcessManager). */
+    public void addThreadExitListener(Consumer<ProcessView> listener) {
+        threadExitListeners.addIfAbsent(listener);
+    }
+
+    /** Removes a thread exit listener. */
+    public void removeThreadExitListener(Consumer<ProcessView> listener) {
+        threadExitListeners.remove(listener);
     }
 }

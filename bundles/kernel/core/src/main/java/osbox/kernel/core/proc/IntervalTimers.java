@@ -6,10 +6,12 @@ import osbox.api.kernel.ProcessState;
 import osbox.api.kernel.Signals;
 
 /**
- * setitimer and getitimer's three timers per process. ITIMER_REAL (alarm
- * too: glibc's alarm on riscv64 is setitimer) is counted in simulated time,
- * an event on the machine's queue that sends SIGALRM (si_code SI_KERNEL)
- * when it expires and is re-armed with its interval. ITIMER_VIRTUAL
+ * setitimer and getitimer's three timers. ITIMER_REAL (alarm too: glibc's
+ * alarm on riscv64 is setitimer) is one per process, as on Linux (every
+ * thread sets and reads the same timer, which outlives the thread that
+ * armed it), counted in simulated time: an event on the machine's queue
+ * that sends the process SIGALRM (si_code SI_KERNEL) when it expires and
+ * is re-armed with its interval. ITIMER_VIRTUAL
  * (SIGVTALRM) and ITIMER_PROF (SIGPROF) count the process's CPU time, the
  * cycles the dispatcher charged it: their expiry is a point in CPU cycles
  * used, which the dispatcher's CPU deadline ({@link CpuTimeLimit}) reaches
@@ -59,15 +61,15 @@ public final class IntervalTimers {
      */
     public long[] get(Process p) {
         SignalState s = p.signals();
-        long left = s.realEvent == 0 ? 0 : Math.max(1, cyclesToNanos(s.realDeadline - now.getAsLong()) / 1000);
-        return new long[] {cyclesToNanos(s.realInterval) / 1000, left};
+        long left = s.shared.realEvent == 0 ? 0 : Math.max(1, cyclesToNanos(s.shared.realDeadline - now.getAsLong()) / 1000);
+        return new long[] {cyclesToNanos(s.shared.realInterval) / 1000, left};
     }
 
     /** Arms (value &gt; 0) or disarms p's ITIMER_REAL; value and interval in cycles. */
     public void set(Process p, long valueCycles, long intervalCycles) {
         SignalState s = p.signals();
         cancelAll(p);
-        s.realInterval = intervalCycles;
+        s.shared.realInterval = intervalCycles;
         if (valueCycles > 0) {
             arm(p, now.getAsLong() + valueCycles);
         }
@@ -75,19 +77,19 @@ public final class IntervalTimers {
 
     private void arm(Process p, long at) {
         SignalState s = p.signals();
-        s.realDeadline = at;
-        s.realEvent = events.schedule(at, () -> expire(p));
+        s.shared.realDeadline = at;
+        s.shared.realEvent = events.schedule(at, () -> expire(p));
     }
 
     // The timer expired: SIGALRM, and again after the interval if there is one.
     private void expire(Process p) {
         SignalState s = p.signals();
-        s.realEvent = 0;
-        if (p.state() == ProcessState.ZOMBIE) {
-            return;
+        s.shared.realEvent = 0;
+        if (p.group().liveThreads().isEmpty()) {
+            return;     // the process ended; the thread that armed it may have ended alone, the process goes on
         }
-        if (s.realInterval > 0) {
-            arm(p, s.realDeadline + s.realInterval);
+        if (s.shared.realInterval > 0) {
+            arm(p, s.shared.realDeadline + s.shared.realInterval);
         }
         signals.post(p, SigInfo.kernel(Signals.SIGALRM), "timer expired (ITIMER_REAL)");
     }
@@ -95,9 +97,9 @@ public final class IntervalTimers {
     /** Disarms p's timer (setitimer, the exit). */
     public void cancelAll(Process p) {
         SignalState s = p.signals();
-        if (s.realEvent != 0) {
-            events.cancel(s.realEvent);
-            s.realEvent = 0;
+        if (s.shared.realEvent != 0) {
+            events.cancel(s.shared.realEvent);
+            s.shared.realEvent = 0;
         }
     }
 

@@ -72,6 +72,12 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
     /** The priority PI futex waiters lend it (Integer.MAX_VALUE: none); PiFutexes sets it. */
     private int lentPriority = Integer.MAX_VALUE;
     private int tickets = 100;
+    // schedPolicy, rtPriority, resetOnFork: Linux's scheduling class of the thread (SCHED_OTHER 0, ...),
+    // its real-time priority (1..99, 0 for the others) and SCHED_RESET_ON_FORK; the sched calls set them
+    // through setScheduling, which puts the static priority above on Linux's prio scale (SchedClass).
+    private int schedPolicy;
+    private int rtPriority;
+    private boolean resetOnFork;
     private long lengthHint = -1;
     private long burstHint = -1;
     private final SchedEntity sched = new SchedEntity();
@@ -288,6 +294,36 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
     /** PiFutexes: the best priority its PI waiters lend it (Integer.MAX_VALUE: none). */
     public void setLentPriority(int p) { lentPriority = p; }
 
+    /** Its own static priority, without what PI waiters lend it (sched_getattr, reports). */
+    public int ownPriority() { return priority; }
+
+    /** Linux's scheduling policy of this thread (SCHED_OTHER 0, FIFO 1, RR 2, BATCH 3, IDLE 5). */
+    public int schedPolicy() { return schedPolicy; }
+
+    /** Its real-time priority: 1..99 under SCHED_FIFO and SCHED_RR, 0 otherwise. */
+    public int rtPriority() { return rtPriority; }
+
+    /** Whether SCHED_RESET_ON_FORK is set: its children and threads start at the default policy. */
+    public boolean resetOnFork() { return resetOnFork; }
+
+    /**
+     * The sched and nice calls: a new policy, real-time priority, reset-on-fork
+     * flag, nice and static priority (the caller validated them and computed
+     * the priority, SchedClass.priorityOf). The dispatcher must be told
+     * (priorityChanged) so a queued thread is filed under the new priority.
+     */
+    public void setScheduling(int policy, int rtPrio, boolean resetOnFork, int nice, int staticPriority) {
+        if (nice < -20 || nice > 19 || staticPriority < 0 || staticPriority > 139 || rtPrio < 0 || rtPrio > 99) {
+            throw new IllegalArgumentException("bad scheduling attributes: nice " + nice + ", priority "
+                    + staticPriority + ", rt priority " + rtPrio);
+        }
+        this.schedPolicy = policy;
+        this.rtPriority = rtPrio;
+        this.resetOnFork = resetOnFork;
+        this.nice = nice;
+        this.priority = staticPriority;
+    }
+
     /** The futex it waits on (the futex package's waiter), or null. */
     public Object futexWait() { return futexWait; }
 
@@ -397,11 +433,24 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
         group.credentials = parent.group.credentials.copy();
     }
 
-    // ForkExec (fork, thread): the creator's nice, priority and tickets.
+    // ForkExec (fork, thread): the creator's nice, priority, tickets and scheduling class. With
+    // SCHED_RESET_ON_FORK (as Linux's sched_fork) a real-time creator's child gets SCHED_OTHER at nice 0
+    // (prio 120), any other's negative nice becomes 0, and the flag is not inherited.
     void inheritScheduling(Process creator) {
         nice = creator.nice;
         priority = creator.priority;
         tickets = creator.tickets;
+        schedPolicy = creator.schedPolicy;
+        rtPriority = creator.rtPriority;
+        if (creator.resetOnFork) {
+            nice = Math.max(0, nice);
+            if (schedPolicy == 1 || schedPolicy == 2) {
+                schedPolicy = 0;
+                rtPriority = 0;
+                nice = 0;
+                priority = 120;
+            }
+        }
     }
 
     // ---- the process ABI (issue 10) ----

@@ -211,12 +211,14 @@ public final class SignalDelivery {
      * report); an ignored unblocked signal is dropped; anything else is
      * queued, and if t sleeps in a system call that the signal should cut
      * short, t is woken (the call answers EINTR or runs again when the
-     * handler is set up). A zombie gets nothing.
+     * handler is set up). A zombie gets nothing. A signal every thread
+     * blocks waits in the process's pending set, for the first thread that
+     * unblocks it.
      */
     public void post(Process t, SigInfo info, String why) {
         Process target = threadFor(t.group(), info.signo());
         if (target != null) {
-            postThread(target, info, why);
+            generate(target, info, why, true);
         }
     }
 
@@ -227,6 +229,12 @@ public final class SignalDelivery {
      * process. A thread that ended gets nothing.
      */
     public void postThread(Process t, SigInfo info, String why) {
+        generate(t, info, why, false);
+    }
+
+    // post and postThread: info's signal for thread t; toProcess: sent to t's process (queued on the
+    // process when t, chosen by threadFor, blocks it: then every thread does).
+    private void generate(Process t, SigInfo info, String why, boolean toProcess) {
         if (t.state() == ProcessState.ZOMBIE) {
             return;
         }
@@ -275,7 +283,11 @@ public final class SignalDelivery {
                 }
             }
         }
-        s.enqueue(info);
+        if (toProcess && blocked) {
+            s.enqueueShared(info);
+        } else {
+            s.enqueue(info);
+        }
         if (s.shared.stopped || t.state() != ProcessState.BLOCKED) {
             return;
         }
@@ -289,9 +301,8 @@ public final class SignalDelivery {
      * complete_signal): the leader if it does not block sig, else the
      * oldest thread that does not, else one waiting for it in
      * rt_sigtimedwait, else the leader (or the oldest live thread); null
-     * when every thread has ended. The signal then waits in that thread's
-     * pending set (osbox has no process-wide pending set: a signal every
-     * thread blocks stays with the thread chosen here).
+     * when every thread has ended. A signal the chosen thread blocks (so
+     * every thread does) waits in the process's pending set.
      */
     Process threadFor(ThreadGroup g, int sig) {
         List<Process> live = g.liveThreads();

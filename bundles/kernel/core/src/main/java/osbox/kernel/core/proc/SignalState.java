@@ -8,13 +8,17 @@ import osbox.kernel.core.sched.KernelWaitQueue;
 /**
  * A process's signal state, data only (the logic is {@link SignalDelivery}'s):
  * the disposition of each signal (handler, sa_flags, sa_mask), the blocked
- * mask, the pending set with each pending signal's siginfo (standard
- * signals 1..31 collapse to one; realtime 32..64 queue), the alternate
- * stack, and the job-control reports wait4 gives the parent. Signal sets
- * are Linux's 64-bit sigset_t: signal n is bit n-1.
+ * mask, two pending sets with each pending signal's siginfo (standard
+ * signals 1..31 collapse to one; realtime 32..64 queue): the thread's own
+ * and its process's (Linux's shared_pending: a signal sent to the process
+ * while every thread blocks it, taken by the first thread that unblocks
+ * it), the alternate stack, and the job-control reports wait4 gives the
+ * parent. Signal sets are Linux's 64-bit sigset_t: signal n is bit n-1.
  *
- * <p>{@link #deliverable} is kept equal to "a pending signal is not
- * blocked", so the check at every return to user mode is one field test.
+ * <p>{@link #deliverable} is kept equal to "a pending signal, the thread's
+ * or the process's, is not blocked" (for every thread of the process when
+ * the process's set changes), so the check at every return to user mode is
+ * one field test.
  * Simulation thread only.
  */
 public final class SignalState {
@@ -45,6 +49,14 @@ public final class SignalState {
         boolean continuedReport;
         // the sigreturn trampoline page is mapped in the current image
         boolean trampolineMapped;
+        // signals sent to the process that every thread blocked, and the threads' states (to recompute
+        // whether each has a deliverable signal when the set changes; a thread leaves when it ends)
+        final SignalQueue queue = new SignalQueue();
+        final List<SignalState> members = new ArrayList<>();
+        // ITIMER_REAL (IntervalTimers), per process: not inherited at fork, kept at execve
+        long realInterval;
+        long realDeadline;
+        long realEvent;
     }
 
     /** The part every thread of the process shares (its own for a process of one thread). */
@@ -64,13 +76,12 @@ public final class SignalState {
         this.handler = shared.handler;
         this.flags = shared.flags;
         this.actionMask = shared.actionMask;
+        shared.members.add(this);
     }
 
     // ---- blocked and pending ----
     private long blocked;
-    private long pending;
-    private final SigInfo[] standardInfo = new SigInfo[32];
-    private final List<SigInfo> realtime = new ArrayList<>();
+    private final SignalQueue own = new SignalQueue();
     private boolean deliverable;
 
     // ---- the alternate stack (sigaltstack): fork copies it, execve removes it ----
@@ -91,11 +102,6 @@ public final class SignalState {
      * SIGCONT sleeps only what is left (restart_syscall); 0 for none.
      */
     long restartDeadline;
-
-    // ---- ITIMER_REAL (IntervalTimers): not inherited at fork, kept at execve ----
-    long realInterval;
-    long realDeadline;
-    long realEvent;
 
     // ---- ITIMER_VIRTUAL and ITIMER_PROF (IntervalTimers), by which: expiry in CPU cycles used (0 disarmed)
     // and interval in cycles; not inherited at fork, kept at execve ----
@@ -134,9 +140,19 @@ public final class SignalState {
         recompute();
     }
 
-    /** The pending set. */
+    /** The pending set as this thread sees it: its own signals and its process's. */
     public long pending() {
-        return pending;
+        return own.pending() | shared.queue.pending();
+    }
+
+    /** The thread's own pending set (thread-directed signals, and those a process's signal was given to). */
+    public long ownPending() {
+        return own.pending();
+    }
+
+    /** The process's pending set: signals sent to it while every thread blocked them. */
+    public long processPending() {
+        return shared.queue.pending();
     }
 
     /** sig's handler: SIG_DFL, SIG_IGN or an address. */
@@ -161,68 +177,65 @@ public final class SignalState {
         actionMask[sig] = mask & ~UNBLOCKABLE;
     }
 
-    /** Whether sig is pending. */
+    /** Whether sig is pending for this thread (its own or its process's). */
     public boolean isPending(int sig) {
-        return (pending & bit(sig)) != 0;
+        return (pending() & bit(sig)) != 0;
     }
 
-    /** Queues a signal: a standard one already pending is dropped (Linux's legacy_queue). */
+    /** Queues a signal on the thread: a standard one already pending is dropped (Linux's legacy_queue). */
     public void enqueue(SigInfo info) {
-        int sig = info.signo();
-        if (sig < 32) {
-            if (isPending(sig)) {
-                return;
-            }
-            standardInfo[sig] = info;
-        } else {
-            realtime.add(info);
-        }
-        pending |= bit(sig);
+        own.enqueue(info);
         recompute();
     }
 
-    /** Takes the oldest instance of pending signal sig off the queue; null when it is not pending. */
+    /** Queues a signal on the process (every thread blocks it): the first thread to unblock it takes it. */
+    public void enqueueShared(SigInfo info) {
+        shared.queue.enqueue(info);
+        recomputeAll();
+    }
+
+    /**
+     * Takes the oldest instance of pending signal sig off the queue, the
+     * thread's own before the process's (Linux's dequeue_signal); null when
+     * it is not pending.
+     */
     public SigInfo dequeue(int sig) {
-        if (!isPending(sig)) {
-            return null;
-        }
-        if (sig < 32) {
-            SigInfo info = standardInfo[sig];
-            standardInfo[sig] = null;
-            pending &= ~bit(sig);
+        SigInfo info = own.dequeue(sig);
+        if (info != null) {
             recompute();
             return info;
         }
-        SigInfo found = null;
-        boolean more = false;
-        for (int i = 0; i < realtime.size(); i++) {
-            if (realtime.get(i).signo() == sig) {
-                if (found == null) {
-                    found = realtime.remove(i--);
-                } else {
-                    more = true;
-                    break;
-                }
-            }
+        info = shared.queue.dequeue(sig);
+        if (info != null) {
+            recomputeAll();
         }
-        if (!more) {
-            pending &= ~bit(sig);
-        }
-        recompute();
-        return found;
+        return info;
     }
 
-    /** Drops every pending instance of the signals in set (SIG_IGN set, SIGCONT against stops). */
+    /** Drops every pending instance of the signals in set, the thread's and the process's (SIG_IGN set, ...). */
     public void discard(long set) {
-        for (int sig = 1; sig <= 64; sig++) {
-            while ((pending & set & bit(sig)) != 0) {
-                dequeue(sig);
-            }
+        own.discard(set);
+        if ((shared.queue.pending() & set) != 0) {
+            shared.queue.discard(set);
+            recomputeAll();
         }
+        recompute();
+    }
+
+    /** The thread ended: the process's signals no longer concern it. */
+    public void leave() {
+        shared.members.remove(this);
     }
 
     private void recompute() {
-        deliverable = (pending & ~blocked) != 0;
+        deliverable = (pending() & ~blocked) != 0;
+    }
+
+    // The process's set changed: every thread's view of it.
+    private void recomputeAll() {
+        for (SignalState s : shared.members) {
+            s.recompute();
+        }
     }
 
     /** Whether sp lies on the alternate stack (Linux's on_sig_stack: it grows down from altSp + altSize). */

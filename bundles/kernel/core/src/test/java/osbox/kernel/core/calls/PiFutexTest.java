@@ -66,6 +66,13 @@ class PiFutexTest {
         assertEquals(1, low.priority(), "boosted to its waiter's priority");
         assertEquals(0, k.call(low, Syscalls.FUTEX, word, UNLOCK, 0, 0, 0, 0));
         assertEquals(10, low.priority(), "its own priority back");
+        java.util.List<osbox.api.trace.TraceEvent> boosts = k.machine.tracer().events().stream()
+                .filter(e -> e.kind() == osbox.api.trace.TraceKind.PRIORITY_BOOST).toList();
+        assertEquals(2, boosts.size(), "the boost and its end are traced");
+        assertEquals(java.util.List.of((long) low.tid(), 1L, 10L), java.util.List.of((long) boosts.get(0).pid(),
+                boosts.get(0).a(), boosts.get(0).b()));
+        assertEquals(java.util.List.of((long) low.tid(), 10L, 1L), java.util.List.of((long) boosts.get(1).pid(),
+                boosts.get(1).a(), boosts.get(1).b()));
         assertEquals(high.tid(), k.intAt(main, word), "handed to the waiter");
         k.settle();
         assertEquals(ProcessState.RUNNING, high.state());

@@ -47,6 +47,20 @@ class ThreadEndsTest {
     }
 
     @Test
+    void threadExitListenersHearEveryThreadTheLastBeforeTheProcessListeners() {
+        java.util.List<String> heard = new java.util.ArrayList<>();
+        k.kernel.addThreadExitListener(v -> heard.add("thread " + v.tid() + " of " + v.pid()));
+        k.kernel.addExitListener(v -> heard.add("process " + v.pid()));
+        Process a = newThread(main);
+        Process b = newThread(main);
+        assertEquals(false, k.ecall(a, Syscalls.EXIT, 0).returned());
+        k.exit(b, 0);
+        assertEquals(java.util.List.of("thread " + a.tid() + " of " + main.pid(),
+                "thread " + main.tid() + " of " + main.pid(), "thread " + b.tid() + " of " + main.pid(),
+                "process " + main.pid()), heard);
+    }
+
+    @Test
     void execveFromAThreadEndsTheOthersAndTakesThePid() {
         Process a = newThread(main);
         Process b = newThread(main);
