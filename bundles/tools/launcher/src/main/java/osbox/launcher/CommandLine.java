@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import osbox.api.hw.DiskSpec;
 import osbox.api.hw.MemorySize;
 import osbox.api.hw.TlbSpec;
 import osbox.api.kernel.DeadlockDetection;
@@ -18,7 +19,8 @@ import osbox.workload.RunLimits;
  *   osbox --help | -h | help                usage on stdout, exit 0
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
- *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME, --verbose
+ *   MACHINE OPTION: --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME,
+ *                   --disk FILE[,model=hdd|ssd][,ro], --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -87,9 +89,15 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      *
      * @param hostDir  --host-dir as given, or null (the current directory)
      * @param plugins  the --plugin jars as given, in order
+     * @param disks    the --disk specs, parsed (files as given), in order: vda first
      */
-    public record Launch(String hostDir, List<String> plugins, String deadlock) {
+    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks) {
         public static final Launch NONE = new Launch(null, List.of(), null);
+
+        /** Without --disk. */
+        public Launch(String hostDir, List<String> plugins, String deadlock) {
+            this(hostDir, plugins, deadlock, List.of());
+        }
 
         /** Without --deadlock. */
         public Launch(String hostDir, List<String> plugins) {
@@ -182,6 +190,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             option("--deadlock NAME", "the deadlock detection policy: none, report (the default: a trace event,"
                     + " the run report, ipc:deadlocks), break (the wait that closes a cycle fails with EDEADLK),"
                     + " kill (the youngest deadlocked process is killed); in the shell deadlock:use NAME"),
+            option("--disk FILE[,model=hdd|ssd][,ro]", "attach the raw image FILE as a disk (sector N at byte"
+                    + " N*512, so an image made by mke2fs works as is): the hard disk model (the default) or the"
+                    + " SSD; ro attaches it read-only. Repeatable: vda, vdb, ...; the shell's disk:list shows them"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -274,6 +285,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String strace = null;
         String hostDir = null;
         List<String> plugins = new ArrayList<>();
+        List<DiskSpec> disks = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -296,6 +308,20 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--plugin needs a bundle jar", verbose);
                 }
                 plugins.add(args[i]);
+            } else if (!optionsDone && arg.equals("--disk")) {
+                // the preflight checks the image and passes the specs as the osbox.disks framework property
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--disk needs an image file (" + DiskSpec.SYNTAX + ")", verbose);
+                }
+                try {
+                    disks.add(DiskSpec.parse(args[i]));
+                } catch (IllegalArgumentException e) {
+                    return error("--disk " + args[i] + ": " + e.getMessage(), verbose);
+                }
+                if (disks.size() > DiskSpec.MAX_DISKS) {
+                    return error("--disk " + args[i] + ": too many disks (at most " + DiskSpec.MAX_DISKS
+                            + ", vda to vdz)", verbose);
+                }
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--sched needs a policy name", verbose);
@@ -387,7 +413,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock);
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks));
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

@@ -1,5 +1,8 @@
 package osbox.api.hw;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +36,8 @@ public record DiskSpec(String file, String model, boolean readOnly) {
 
     /** The syntax, for error and help texts. */
     public static final String SYNTAX = "FILE[,model=hdd|ssd][,ro]";
+
+    private static final int SECTOR_SIZE = BlockDevice.SECTOR_SIZE;
 
     /** The most disks a machine takes: vda .. vdz. */
     public static final int MAX_DISKS = 26;
@@ -95,6 +100,39 @@ public record DiskSpec(String file, String model, boolean readOnly) {
             specs.add(d.spec());
         }
         return String.join("\n", specs);
+    }
+
+    /**
+     * Why {@code file} cannot back a disk (read-only unless
+     * {@code readOnly}), in one short phrase as people read it (No such
+     * file or directory, Is a directory, Permission denied, ...), or null
+     * when it can: the check the launcher's preflight makes before the
+     * machine boots and the disk components make when they open it.
+     */
+    public static String whyNotUsable(Path file, boolean readOnly) {
+        if (!Files.exists(file)) {
+            return "No such file or directory";
+        }
+        if (Files.isDirectory(file)) {
+            return "Is a directory";
+        }
+        if (!Files.isRegularFile(file)) {
+            return "not a regular file";
+        }
+        if (!Files.isReadable(file)) {
+            return "Permission denied";
+        }
+        if (!readOnly && !Files.isWritable(file)) {
+            return "Permission denied (the file is read-only; add ,ro to attach it read-only)";
+        }
+        try {
+            if (Files.size(file) < SECTOR_SIZE) {
+                return "empty image (smaller than one " + SECTOR_SIZE + "-byte sector)";
+            }
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+        return null;
     }
 
     /** The name of the disk at {@code index} (0-based) in attach order: vda, vdb, ... */

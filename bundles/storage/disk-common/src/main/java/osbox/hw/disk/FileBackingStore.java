@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import osbox.api.hw.BlockDevice;
+import osbox.api.hw.DiskSpec;
 
 /**
  * A raw image file on the host: sector N at byte N*512, so an image the
@@ -39,7 +39,7 @@ public final class FileBackingStore implements BackingStore {
      * a directory, smaller than one sector).
      */
     public static FileBackingStore open(Path file, boolean readOnly) throws BadImageException {
-        String why = whyNotUsable(file, readOnly);
+        String why = DiskSpec.whyNotUsable(file, readOnly);
         if (why != null) {
             throw new BadImageException(why);
         }
@@ -55,37 +55,6 @@ public final class FileBackingStore implements BackingStore {
         } catch (IOException e) {
             throw new BadImageException(e.getMessage() == null ? "cannot be opened" : e.getMessage());
         }
-    }
-
-    /**
-     * Why {@code file} cannot back a disk (read-only unless
-     * {@code readOnly}), in one short phrase, or null when it can: the
-     * check the launcher's preflight makes before the machine boots.
-     */
-    public static String whyNotUsable(Path file, boolean readOnly) {
-        if (!Files.exists(file)) {
-            return "No such file or directory";
-        }
-        if (Files.isDirectory(file)) {
-            return "Is a directory";
-        }
-        if (!Files.isRegularFile(file)) {
-            return "not a regular file";
-        }
-        if (!Files.isReadable(file)) {
-            return "Permission denied";
-        }
-        if (!readOnly && !Files.isWritable(file)) {
-            return "Permission denied (the file is read-only; add ,ro to attach it read-only)";
-        }
-        try {
-            if (Files.size(file) < BlockDevice.SECTOR_SIZE) {
-                return "empty image (smaller than one " + BlockDevice.SECTOR_SIZE + "-byte sector)";
-            }
-        } catch (IOException e) {
-            return e.getMessage();
-        }
-        return null;
     }
 
     /** The image cannot be used; the message is the reason alone. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import osbox.api.hw.DiskSpec;
 
 class FileBackingStoreTest {
     @TempDir
@@ -34,17 +35,17 @@ class FileBackingStoreTest {
 
     @Test
     void unusableImagesSayWhy() throws Exception {
-        assertEquals("No such file or directory", FileBackingStore.whyNotUsable(dir.resolve("none"), true));
-        assertEquals("Is a directory", FileBackingStore.whyNotUsable(dir, true));
+        assertEquals("No such file or directory", DiskSpec.whyNotUsable(dir.resolve("none"), true));
+        assertEquals("Is a directory", DiskSpec.whyNotUsable(dir, true));
         Path tiny = Files.write(dir.resolve("tiny"), new byte[10]);
-        assertTrue(FileBackingStore.whyNotUsable(tiny, true).startsWith("empty image"));
+        assertTrue(DiskSpec.whyNotUsable(tiny, true).startsWith("empty image"));
         Path ro = Files.write(dir.resolve("ro.img"), new byte[512]);
-        assertNull(FileBackingStore.whyNotUsable(ro, false));
+        assertNull(DiskSpec.whyNotUsable(ro, false));
         assertTrue(ro.toFile().setWritable(false));
         if (!Files.isWritable(ro)) {                 // root may write anything
-            assertTrue(FileBackingStore.whyNotUsable(ro, false).startsWith("Permission denied"));
+            assertTrue(DiskSpec.whyNotUsable(ro, false).startsWith("Permission denied"));
         }
-        assertNull(FileBackingStore.whyNotUsable(ro, true));
+        assertNull(DiskSpec.whyNotUsable(ro, true));
         assertEquals("No such file or directory", assertThrows(FileBackingStore.BadImageException.class,
                 () -> FileBackingStore.open(dir.resolve("none"), false)).getMessage());
     }
