@@ -40,29 +40,19 @@ public final class MemoryBackingStore implements BackingStore {
         return "memory";
     }
 
-    // Copies chunk by chunk; a chunk never written reads as zeros.
     @Override
     public void read(long lba, byte[] dst, int count) {
-        long pos = lba * BlockDevice.SECTOR_SIZE;
-        int done = 0;
-        int len = count * BlockDevice.SECTOR_SIZE;
-        while (done < len) {
-            int chunk = (int) (pos >> CHUNK_SHIFT);
-            int at = (int) (pos & (CHUNK_SIZE - 1));
-            int n = Math.min(len - done, CHUNK_SIZE - at);
-            if (chunks[chunk] == null) {
-                Arrays.fill(dst, done, done + n, (byte) 0);
-            } else {
-                System.arraycopy(chunks[chunk], at, dst, done, n);
-            }
-            done += n;
-            pos += n;
-        }
+        copy(lba, dst, count, false);
     }
 
-    // Copies chunk by chunk, making chunks on first write.
     @Override
     public void write(long lba, byte[] src, int count) {
+        copy(lba, src, count, true);
+    }
+
+    // Walks the chunks the sectors span, copying into them (write) or out of them; a chunk is made on its
+    // first write, and one never written reads as zeros.
+    private void copy(long lba, byte[] buf, int count, boolean write) {
         long pos = lba * BlockDevice.SECTOR_SIZE;
         int done = 0;
         int len = count * BlockDevice.SECTOR_SIZE;
@@ -70,10 +60,16 @@ public final class MemoryBackingStore implements BackingStore {
             int chunk = (int) (pos >> CHUNK_SHIFT);
             int at = (int) (pos & (CHUNK_SIZE - 1));
             int n = Math.min(len - done, CHUNK_SIZE - at);
-            if (chunks[chunk] == null) {
-                chunks[chunk] = new byte[CHUNK_SIZE];
+            if (write) {
+                if (chunks[chunk] == null) {
+                    chunks[chunk] = new byte[CHUNK_SIZE];
+                }
+                System.arraycopy(buf, done, chunks[chunk], at, n);
+            } else if (chunks[chunk] == null) {
+                Arrays.fill(buf, done, done + n, (byte) 0);
+            } else {
+                System.arraycopy(chunks[chunk], at, buf, done, n);
             }
-            System.arraycopy(src, done, chunks[chunk], at, n);
             done += n;
             pos += n;
         }

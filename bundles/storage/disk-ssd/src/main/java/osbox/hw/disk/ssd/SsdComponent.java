@@ -67,7 +67,12 @@ public final class SsdComponent implements PolicyControl {
                 config.channels(), config.over_provision(), config.read_us() * 1000, config.program_us() * 1000,
                 config.erase_us() * 1000, config.bus_mb_s());
         this.gc = new GcPolicyControl(machine::submit);
-        gc.use(config.gc_policy().equals("greedy") ? BUILTIN : config.gc_policy(), java.util.Map.of());
+        try {
+            gc.use(config.gc_policy().equals("greedy") ? BUILTIN : config.gc_policy(), java.util.Map.of());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("osbox.hw.disk.ssd gc_policy " + config.gc_policy() + ": "
+                    + e.getMessage());
+        }
         this.disks = new DiskAttachments(context, DiskSpec.SSD, sectors -> {
             SsdModel model = new SsdModel(sectors, parameters);
             gc.add(model.ftl());
