@@ -42,8 +42,9 @@ final class ArchitectureRules {
             .should(new OnlyDependOn(
                     concat(List.of(API, JAVA, OSGI_ANNOTATIONS), COMPONENT_ANNOTATIONS, List.of("org.slf4j..")),
                     // The DS component may read a launch property (osbox.mem, osbox.tlb, ...) from the
-                    // BundleContext DS passes to its constructor: the framework, not another bundle.
-                    Set.of("org.osgi.framework.BundleContext")))
+                    // BundleContext DS passes to its constructor: the framework, not another bundle; a
+                    // disk component registers one service per attached disk (--disk) through it.
+                    Set.of("org.osgi.framework.BundleContext", "org.osgi.framework.ServiceRegistration")))
             .because("a device model meets the rest of the machine only through osbox.api services");
 
     /** Policy code: the policy bundles, the example plugins, and the support library they embed. */

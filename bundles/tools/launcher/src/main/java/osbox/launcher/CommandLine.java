@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import osbox.api.hw.DiskSpec;
 import osbox.api.hw.MemorySize;
 import osbox.api.hw.TlbSpec;
 import osbox.api.kernel.DeadlockDetection;
@@ -19,7 +20,7 @@ import osbox.workload.RunLimits;
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
  *   MACHINE OPTION: --harts N, --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME,
- *                   --verbose
+ *                   --disk FILE[,model=hdd|ssd][,ro], --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -89,19 +90,25 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param hostDir  --host-dir as given, or null (the current directory)
      * @param plugins  the --plugin jars as given, in order
      * @param deadlock the --deadlock policy, or null
+     * @param disks    the --disk specs, parsed (files as given), in order: vda first
      * @param harts    the --harts count as given (checked: 1..64), or null (the machine's configuration)
      */
-    public record Launch(String hostDir, List<String> plugins, String deadlock, String harts) {
-        public static final Launch NONE = new Launch(null, List.of(), null, null);
-
-        /** Without --deadlock. */
-        public Launch(String hostDir, List<String> plugins) {
-            this(hostDir, plugins, null, null);
-        }
+    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+        public static final Launch NONE = new Launch(null, List.of(), null);
 
         /** Without --harts. */
+        public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks) {
+            this(hostDir, plugins, deadlock, disks, null);
+        }
+
+        /** Without --disk and --harts. */
         public Launch(String hostDir, List<String> plugins, String deadlock) {
-            this(hostDir, plugins, deadlock, null);
+            this(hostDir, plugins, deadlock, List.of(), null);
+        }
+
+        /** Without --deadlock, --disk and --harts. */
+        public Launch(String hostDir, List<String> plugins) {
+            this(hostDir, plugins, null);
         }
     }
 
@@ -192,6 +199,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             option("--deadlock NAME", "the deadlock detection policy: none, report (the default: a trace event,"
                     + " the run report, ipc:deadlocks), break (the wait that closes a cycle fails with EDEADLK),"
                     + " kill (the youngest deadlocked process is killed); in the shell deadlock:use NAME"),
+            option("--disk FILE[,model=hdd|ssd][,ro]", "attach the raw image FILE as a disk (sector N at byte"
+                    + " N*512, so an image made by mke2fs works as is): the hard disk model (the default) or the"
+                    + " SSD; ro attaches it read-only. Repeatable: vda, vdb, ...; the shell's disk:list shows them"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -285,6 +295,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String strace = null;
         String hostDir = null;
         List<String> plugins = new ArrayList<>();
+        List<DiskSpec> disks = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -307,6 +318,20 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--plugin needs a bundle jar", verbose);
                 }
                 plugins.add(args[i]);
+            } else if (!optionsDone && arg.equals("--disk")) {
+                // the preflight checks the image and passes the specs as the osbox.disks framework property
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--disk needs an image file (" + DiskSpec.SYNTAX + ")", verbose);
+                }
+                try {
+                    disks.add(DiskSpec.parse(args[i]));
+                } catch (IllegalArgumentException e) {
+                    return error("--disk " + args[i] + ": " + e.getMessage(), verbose);
+                }
+                if (disks.size() > DiskSpec.MAX_DISKS) {
+                    return error("--disk " + args[i] + ": too many disks (at most " + DiskSpec.MAX_DISKS
+                            + ", vda to vdz)", verbose);
+                }
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--sched needs a policy name", verbose);
@@ -407,7 +432,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, harts);
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts);
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

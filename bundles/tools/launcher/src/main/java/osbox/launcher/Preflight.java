@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import osbox.api.hw.DiskSpec;
 import osbox.api.hw.MemorySize;
 import osbox.api.kernel.DeadlockDetection;
 import osbox.workload.HostProgram;
@@ -20,7 +21,8 @@ import osbox.workload.HostProgram;
  * option the launcher knows is checked here too), checks what can be
  * checked without the machine, and prints the framework JVM's arguments.
  * Checked here: the usage, --mem, --swap and --tlb (the API's parsers, as
- * the components use them), --host-dir, the program file, and that every
+ * the components use them), --host-dir, the --disk images (there, readable,
+ * writable unless ro: the API's DiskSpec check), the program file, and that every
  * output file (--strace's among them) can be written. No framework and no bundle is started, so it
  * costs little (docs/performance.md).
  *
@@ -94,6 +96,15 @@ public final class Preflight {
                     + (Files.exists(dir) ? "Not a directory" : "No such file or directory"));
         }
         jvm.add("-Dosbox.host.dir=" + dir);
+        List<DiskSpec> disks = new ArrayList<>();
+        for (DiskSpec disk : line.machine().disks()) {
+            Path image = cwd.resolve(disk.file()).toAbsolutePath().normalize();
+            String why = DiskSpec.whyNotUsable(image, disk.readOnly());
+            if (why != null) {
+                return Launch.failed("osbox: --disk " + disk.file() + ": " + why);
+            }
+            disks.add(new DiskSpec(image.toString(), disk.model(), disk.readOnly()));
+        }
         if (line.mode() == CommandLine.Mode.RUN) {
             String why = runProblem(line, cwd);
             if (why != null) {
@@ -114,6 +125,7 @@ public final class Preflight {
         property(jvm, "osbox.tlb", line.tlb());
         property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
         property(jvm, "osbox.harts", line.machine().harts());
+        property(jvm, DiskSpec.PROPERTY, disks.isEmpty() ? null : DiskSpec.toProperty(disks));
         List<String> plugins = new ArrayList<>();
         for (String p : line.machine().plugins()) {
             plugins.add(cwd.resolve(p).toAbsolutePath().normalize().toString());

@@ -124,4 +124,30 @@ class PreflightTest {
         assertNull(CommandLine.parse(new String[] {"run", "p.elf"}).strace());
         assertEquals("t.txt", CommandLine.parse(new String[] {"--strace=t.txt", "run", "p.elf"}).strace());
     }
+
+    @Test
+    void disksBecomeOnePropertyWithAbsoluteFilesInOrder() throws IOException {
+        Files.write(dir.resolve("a.img"), new byte[1024]);
+        Files.write(dir.resolve("b.img"), new byte[512]);
+        Preflight.Launch l = check("--disk", "a.img", "--disk", "b.img,model=ssd,ro");
+        assertNull(l.error());
+        assertTrue(l.jvmArguments().contains("-Dosbox.disks=" + dir.resolve("a.img") + ",model=hdd\n"
+                + dir.resolve("b.img") + ",model=ssd,ro"), l.jvmArguments().toString());
+    }
+
+    @Test
+    void aDiskThatCannotBeUsedIsOneLine() throws IOException {
+        assertEquals("osbox: --disk none.img: No such file or directory", check("--disk", "none.img").error());
+        assertEquals("osbox: --disk host: Is a directory", check("--disk", "host").error());
+        assertEquals("osbox: --disk a.img,model=tape: no such model 'tape' (known: hdd, ssd)",
+                check("--disk", "a.img,model=tape").error());
+        assertEquals("osbox: --disk needs an image file (FILE[,model=hdd|ssd][,ro])", check("--disk").error());
+        Path ro = Files.write(dir.resolve("ro.img"), new byte[512]);
+        assertTrue(ro.toFile().setWritable(false));
+        if (!Files.isWritable(ro)) {                 // root may write anything
+            assertEquals("osbox: --disk ro.img: Permission denied (the file is read-only; add ,ro to attach it"
+                    + " read-only)", check("--disk", "ro.img").error());
+        }
+        assertNull(check("--disk", "ro.img,ro").error());
+    }
 }

@@ -31,6 +31,7 @@ final class Usage {
         LINES.put("ipc:deadlocks", "ipc:deadlocks");
         LINES.put("deadlock:list", "deadlock:list");
         LINES.put("deadlock:use", "deadlock:use none|report|break|kill");
+        LINES.put("disk:list", "disk:list");
     }
 
     private Usage() {

@@ -21,10 +21,18 @@
  * {@link osbox.api.hw.Machine#setIdlePacer}: a front end on a host terminal
  * holds the idle clock to host time.
  *
+ * <p>1.5: storage. {@link osbox.api.hw.BlockDevice}, a disk behind a
+ * register file (command, LBA, count, status, error, interrupt enable,
+ * doorbell, a PIO data port) that a block layer's driver programs, one
+ * command at a time, completing by interrupt or by polled status;
+ * {@link osbox.api.hw.DmaEngine}, scatter-gather copies between a device's
+ * buffer and physical memory with a completion callback and interrupt;
+ * {@link osbox.api.hw.DiskSpec}, the one parser of {@code --disk}.
+ *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;
