@@ -48,8 +48,8 @@ final class ArchitectureRules {
 
     /** Policy code: the policy bundles, the example plugins, and the support library they embed. */
     static final ArchRule POLICIES_IMPORT_ONLY_THE_SDK = classes()
-            .that().resideInAnyPackage("osbox.sched..", "osbox.vm.replace..", "org.example.osbox..",
-                    "osbox.policy.support..")
+            .that().resideInAnyPackage("osbox.sched..", "osbox.vm.replace..", "osbox.deadlock..",
+                    "org.example.osbox..", "osbox.policy.support..")
             .should(new OnlyDependOn(
                     concat(List.of(API, "osbox.policy.support..", JAVA, OSGI_ANNOTATIONS), COMPONENT_ANNOTATIONS),
                     Set.of()))
@@ -83,7 +83,7 @@ final class ArchitectureRules {
      * which may measure wall time for the user, and the benchmarks.
      */
     static final List<String> SIMULATION_PATH = List.of("osbox.api..", "osbox.hw..", "osbox.kernel..", "osbox.vm..",
-            "osbox.sched..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..");
+            "osbox.sched..", "osbox.deadlock..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..");
 
     /** Reading the host's clock, by the same name in every table. */
     private static final List<HostSource> HOST_CLOCK = concat(

@@ -18,7 +18,7 @@ class RealCodeTest {
     private static final List<String> EXPECTED_PACKAGES = List.of("osbox.api.hw", "osbox.hw.cpu", "osbox.hw.machine",
             "osbox.kernel.core", "osbox.kernel.elf", "osbox.kernel.tty", "osbox.kernel.syscalls.sysinfo", "osbox.ipc.posixmq",
             "osbox.ipc.eventfd", "osbox.ipc.unix", "osbox.ipc.epoll", "osbox.ipc.sysv.msg", "osbox.ipc.sysv.sem",
-            "osbox.kernel.support", "osbox.vm.manager", "osbox.sched.cfs", "osbox.vm.replace.lru",
+            "osbox.kernel.support", "osbox.vm.manager", "osbox.sched.cfs", "osbox.vm.replace.lru", "osbox.deadlock.kill",
             "osbox.policy.support", "org.example.osbox.wrr", "org.example.osbox.nru", "osbox.testkit.lab",
             "osbox.harness", "osbox.launcher", "osbox.shell", "osbox.workload");
 
