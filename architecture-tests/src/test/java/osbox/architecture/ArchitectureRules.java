@@ -49,7 +49,7 @@ final class ArchitectureRules {
 
     /** Policy code: the policy bundles, the example plugins, and the support library they embed. */
     static final ArchRule POLICIES_IMPORT_ONLY_THE_SDK = classes()
-            .that().resideInAnyPackage("osbox.sched..", "osbox.vm.replace..", "osbox.iosched..",
+            .that().resideInAnyPackage("osbox.sched..", "osbox.vm.replace..", "osbox.iosched..", "osbox.deadlock..",
                     "org.example.osbox..", "osbox.policy.support..")
             .should(new OnlyDependOn(
                     concat(List.of(API, "osbox.policy.support..", JAVA, OSGI_ANNOTATIONS), COMPONENT_ANNOTATIONS),
@@ -84,7 +84,7 @@ final class ArchitectureRules {
      * which may measure wall time for the user, and the benchmarks.
      */
     static final List<String> SIMULATION_PATH = List.of("osbox.api..", "osbox.hw..", "osbox.kernel..", "osbox.vm..",
-            "osbox.sched..", "osbox.iosched..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..");
+            "osbox.sched..", "osbox.iosched..", "osbox.deadlock..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..");
 
     /** Reading the host's clock, by the same name in every table. */
     private static final List<HostSource> HOST_CLOCK = concat(

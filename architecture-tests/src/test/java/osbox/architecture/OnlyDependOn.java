@@ -24,7 +24,7 @@ final class OnlyDependOn extends ArchCondition<JavaClass> {
      * A package outside them is a bundle of its own.
      */
     private static final List<String> GROUPS =
-            List.of("osbox.hw.", "osbox.sched.", "osbox.iosched.", "osbox.vm.replace.", "org.example.osbox.",
+            List.of("osbox.hw.", "osbox.sched.", "osbox.iosched.", "osbox.vm.replace.", "osbox.deadlock.", "org.example.osbox.",
                     "osbox.policy.");
 
     private final PackageMatchers packages;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import osbox.api.trace.TraceKind;
 import osbox.kernel.core.waits.Deadlock;
-import osbox.kernel.core.waits.DeadlockMode;
 
 /**
  * The kernel's wait-for graph and detection policy on a real program
@@ -19,7 +19,8 @@ import osbox.kernel.core.waits.DeadlockMode;
  * should write and B the pipe A should write. Under each mode the program's
  * output is what it must be (under report, A's alarm ends the wait as on
  * Linux: qemu-riscv64 prints the same lines), and the deadlock is recorded with
- * both processes and both pipes, once.
+ * both processes and both pipes, once. The policies are the bundles of
+ * bundles/deadlock, bound through the kernel's whiteboard as the framework would.
  */
 class DeadlockDetectionTest {
     static final Path ELF = CaseFile.DIR.resolve("deadlock").resolve("pipes.elf");
@@ -40,9 +41,9 @@ class DeadlockDetectionTest {
     private record Run(String out, int status, List<Deadlock> found, long traced) {
     }
 
-    private static Run run(DeadlockMode mode, String... args) throws Exception {
+    private static Run run(String policy, String... args) throws Exception {
         int before = computer.machine().call(() -> {
-            computer.kernel().deadlocks().setMode(mode);
+            computer.kernel().deadlocks().select(policy, Map.of());
             return computer.kernel().deadlocks().found();
         });
         Computer.Result r = computer.run("pipes", Files.readAllBytes(ELF), List.of(args), null);
@@ -54,8 +55,14 @@ class DeadlockDetectionTest {
     }
 
     @Test
+    void theFourPolicyBundlesAreBound() throws Exception {
+        assertEquals(List.of("break", "kill", "none", "report"),
+                computer.machine().call(() -> computer.kernel().deadlocks().slot().available()));
+    }
+
+    @Test
     void reportNamesBothProcessesAndBothPipesOnce() throws Exception {
-        Run r = run(DeadlockMode.REPORT);
+        Run r = run("report");
         // the lines qemu-riscv64 prints, in the order osbox's scheduler runs A and B after the alarm
         assertEquals("A: read from B: Interrupted system call\nA: write to B: 1 byte\nB: read from A: 1 byte\n"
                 + "B: write to A: 1 byte\nA: B exited with status 0\n", r.out());
@@ -73,7 +80,7 @@ class DeadlockDetectionTest {
 
     @Test
     void noneFindsNothing() throws Exception {
-        Run r = run(DeadlockMode.NONE);
+        Run r = run("none");
         assertTrue(r.out().startsWith("A: read from B: Interrupted system call\n"), r.out());
         assertEquals(0, r.found().size());
         assertEquals(0, r.traced());
@@ -81,7 +88,7 @@ class DeadlockDetectionTest {
 
     @Test
     void breakRefusesTheClosingWaitWithEdeadlk() throws Exception {
-        Run r = run(DeadlockMode.BREAK);
+        Run r = run("break");
         assertTrue(r.out().startsWith("B: read from A: Resource deadlock avoided\nB: write to A: 1 byte\n"), r.out());
         assertTrue(r.out().contains("A: read from B: 1 byte\n"), r.out());
         assertTrue(r.out().endsWith("A: B exited with status 0\n"), r.out());
@@ -91,7 +98,7 @@ class DeadlockDetectionTest {
 
     @Test
     void killEndsTheYoungest() throws Exception {
-        Run r = run(DeadlockMode.KILL);
+        Run r = run("kill");
         assertTrue(r.out().startsWith("A: read from B: end of file\n"), r.out());
         assertTrue(r.out().endsWith("A: B was killed by signal 9\n"), r.out());
         assertEquals(1, r.found().size());
@@ -100,7 +107,7 @@ class DeadlockDetectionTest {
     /** wait4 is an edge too: A waits for B's exit, B for A's byte. */
     @Test
     void aParentWaitingForItsChildIsPartOfTheCycle() throws Exception {
-        Run r = run(DeadlockMode.REPORT, "wait");
+        Run r = run("report", "wait");
         assertEquals("A: waitpid for B: Interrupted system call\nA: write to B: 1 byte\nB: read from A: 1 byte\n"
                 + "A: B exited with status 0\n", r.out(), "as qemu-riscv64 prints it");
         assertEquals(1, r.found().size());

@@ -53,9 +53,13 @@ public abstract class OsboxTestSupport {
     /** The page replacement policies' names; each is provided by the bundle {@code osbox.vm.replace.NAME}. */
     public static final List<String> VM_POLICIES = policyNames("osbox.vm.replace.");
 
+    /** The deadlock policies' names; each is provided by the bundle {@code osbox.deadlock.NAME}. */
+    public static final List<String> DEADLOCK_POLICIES = policyNames("osbox.deadlock.");
+
     /** Every osbox bundle: the core ones and one per policy. */
     public static final List<String> OSBOX_BUNDLES = Stream.of(CORE_BUNDLES.stream(),
-            POLICIES.stream().map(n -> "osbox.sched." + n), VM_POLICIES.stream().map(n -> "osbox.vm.replace." + n))
+            POLICIES.stream().map(n -> "osbox.sched." + n), VM_POLICIES.stream().map(n -> "osbox.vm.replace." + n),
+            DEADLOCK_POLICIES.stream().map(n -> "osbox.deadlock." + n))
             .flatMap(s -> s).toList();
 
     /** Start level of SPI Fly and ASM: before anything may ask SLF4J for a logger. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
@@ -29,9 +30,9 @@ import osbox.api.kernel.ProcessView;
 import osbox.api.kernel.SyscallTracing;
 import osbox.api.kernel.WaitQueue;
 import osbox.api.memory.MemoryManager;
+import osbox.api.policy.PolicyControl;
 import osbox.kernel.core.strace.StraceLog;
 import osbox.kernel.core.waits.Deadlock;
-import osbox.kernel.core.waits.DeadlockMode;
 
 /**
  * The kernel as services (PID {@code osbox.kernel}): boots on activation.
@@ -112,9 +113,9 @@ public final class KernelComponent implements KernelInternals, SyscallTracing, D
         }
         this.straceFile = file;
         StraceLog spawned = log;
-        DeadlockMode deadlockMode = deadlockMode(context.getProperty(DeadlockDetection.PROPERTY));
+        String deadlockPolicy = deadlockPolicy(context.getProperty(DeadlockDetection.PROPERTY));
         machine.call(() -> {
-            core.deadlocks().setMode(deadlockMode);
+            core.deadlocks().select(deadlockPolicy, Map.of());
             core.boot();
             core.traceSpawned(spawned);
             return null;
@@ -126,29 +127,37 @@ public final class KernelComponent implements KernelInternals, SyscallTracing, D
         return core;
     }
 
-    // The detection policy the framework property names (the launcher checked it), else report.
-    private static DeadlockMode deadlockMode(String name) {
-        if (name == null || name.isBlank()) {
-            return DeadlockMode.REPORT;
-        }
-        try {
-            return DeadlockMode.named(name);
-        } catch (IllegalArgumentException e) {
-            LOG.error("{} {}: {}; using report", DeadlockDetection.PROPERTY, name, e.getMessage());
-            return DeadlockMode.REPORT;
-        }
+    // The deadlock policy the framework property names (the launcher checked it), else report; the slot
+    // runs its built-in one (which reports) until that policy's bundle starts.
+    private static String deadlockPolicy(String name) {
+        return name == null || name.isBlank() ? "report" : name;
     }
 
     @Override
     public String policy() {
-        return sim(() -> core.deadlocks().mode().policyName());
+        return sim(() -> core.deadlocks().policyName());
     }
 
+    /**
+     * Chooses the deadlock policy: one of {@link DeadlockDetection#POLICIES},
+     * the built-in one, or a present plugin's (IllegalArgumentException naming
+     * the known ones otherwise). A known policy whose bundle is not started
+     * yet runs when it starts; the built-in one (report) runs meanwhile.
+     */
     @Override
     public void use(String name) {
-        DeadlockMode m = DeadlockMode.named(name);
         sim(() -> {
-            core.deadlocks().setMode(m);
+            List<String> known = new java.util.ArrayList<>(DeadlockDetection.POLICIES);
+            for (String p : core.deadlocks().slot().available()) {
+                if (!known.contains(p)) {
+                    known.add(p);
+                }
+            }
+            if (!known.contains(name) && !PolicyControl.BUILTIN.equals(name)) {
+                throw new IllegalArgumentException("no deadlock policy '" + name + "' (known: "
+                        + String.join(", ", known) + ")");
+            }
+            core.deadlocks().select(name, Map.of());
             return null;
         });
     }

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import osbox.api.deadlock.DeadlockPolicyProvider;
 import osbox.api.hw.Access;
+import osbox.api.hw.HartContext;
 import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.Timer;
 import osbox.api.hw.TrapCause;
+import osbox.api.kernel.Errno;
 import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.ExecFormatException;
 import osbox.api.kernel.ExecImage;
@@ -157,7 +160,7 @@ public final class KernelCore implements Kernel, ProcessManager {
             if (victim != null && victim.state() != ProcessState.ZOMBIE) {
                 signals.kill(victim, Signals.SIGKILL, "deadlock victim", 0);
             }
-        });
+        }, this::refuseWait);
         dispatcher.setWaitEndHook(deadlocks::waitEnds);
         this.forkExec = new ForkExec(new ForkExec.Parts(table, dispatcher, formats, new ProgramLoader(vm, oom),
                 new HostMount(settings.hostDir()), files, oom, tracer, settings.maxProcesses(), settings.seed(),
@@ -246,7 +249,22 @@ public final class KernelCore implements Kernel, ProcessManager {
                 WhiteboardKind.every(InterruptHandler.class, this::addInterruptHandler, this::removeInterruptHandler),
                 WhiteboardKind.one(TerminalProvider.class, this::setTerminal, this::clearTerminal),
                 WhiteboardKind.named(SchedulingPolicyProvider.class, SchedulingPolicyProvider.NAME,
-                        dispatcher::addProvider, dispatcher::removeProvider));
+                        dispatcher::addProvider, dispatcher::removeProvider),
+                WhiteboardKind.named(DeadlockPolicyProvider.class, DeadlockPolicyProvider.NAME,
+                        deadlocks.slot()::addProvider, deadlocks.slot()::removeProvider));
+    }
+
+    /**
+     * A deadlock policy refused the wait of t, which sleeps in the wait-for
+     * graph: its call answers -EDEADLK (past the ecall, as a signal's EINTR
+     * is answered) and t is woken; the mechanism it slept in drops its
+     * waiter as for an interrupted wait.
+     */
+    private void refuseWait(Process t) {
+        t.sched().restartServed();
+        t.context().x[HartContext.A0] = -Errno.EDEADLK;
+        t.context().pc += 4;
+        dispatcher.wake(t);
     }
 
     // A handler's name property, or "syscall N".

@@ -108,8 +108,7 @@ public final class SemtimedopCall extends HandedOverCall implements SyscallHandl
             return -Errno.EAGAIN;
         }
         Op blocked = ops[(int) result - 1];
-        startWaiting(sets, c, set, blocked.num, blocked.change == 0, deadline);
-        return RESTART;
+        return startWaiting(sets, c, set, blocked.num, blocked.change == 0, deadline);
     }
 
     /**
@@ -162,17 +161,27 @@ public final class SemtimedopCall extends HandedOverCall implements SyscallHandl
     /**
      * Where a semop starts waiting: the caller sleeps on semaphore num of
      * set (counted in its semzcnt when waitZero, else its semncnt) until
-     * woken or deadline. A deadlock detector's wait-for graph gains the
-     * edge caller -&gt; set here.
+     * woken or deadline; answers RESTART, or -EDEADLK when the kernel's
+     * deadlock policy refused the wait. A decrement without a timeout on a
+     * semaphore some process holds by SEM_UNDO is an edge of the kernel's
+     * wait-for graph, to those holders ({@link SemHolders}).
      */
-    private static void startWaiting(SemSets sets, SyscallContext c, SemSet set, int num, boolean waitZero,
+    private static long startWaiting(SemSets sets, SyscallContext c, SemSet set, int num, boolean waitZero,
             long deadline) {
         sets.sleepers().sleeping(c, set, deadline);
+        if (deadline == Long.MAX_VALUE && !waitZero && SemHolders.anyHolder(set, num)) {
+            long r = c.waitFor(set.queue(sets.kernel(), num, waitZero), new SemHolders(set, num));
+            if (r != RESTART) {
+                sets.sleepers().forget(c.process().pid());
+            }
+            return r;
+        }
         if (deadline == Long.MAX_VALUE) {
             c.sleepOn(set.queue(sets.kernel(), num, waitZero));
         } else {
             c.sleepOnUntil(set.queue(sets.kernel(), num, waitZero), deadline);
         }
+        return RESTART;
     }
 
     /**

