@@ -47,6 +47,18 @@ public interface MemoryManager {
     }
 
     /**
+     * The shared memory object {@link #createSharedMemory} made with this
+     * {@link SharedMemoryObject#handle}, while it is not released; null for
+     * any other handle, or when the manager keeps no handles (the default).
+     * Simulation thread.
+     *
+     * @since 2.1
+     */
+    default SharedMemoryObject sharedMemory(long handle) {
+        return null;
+    }
+
+    /**
      * Tells the manager the kernel's clock (cycles), used to time page loads
      * and accesses for replacement policies; the kernel sets it at boot and
      * clears it (null) at shutdown. Until then (or when null) the machine's

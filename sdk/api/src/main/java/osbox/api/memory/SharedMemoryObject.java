@@ -58,6 +58,19 @@ public interface SharedMemoryObject {
     /** Whether {@link #release} was called. */
     boolean released();
 
+    /**
+     * Its handle: a number, unique among the manager's objects for as long
+     * as the manager lives, by which {@link MemoryManager#sharedMemory}
+     * finds it again (the System V bundle's next revision takes its
+     * segments over by handle); 0 when the manager does not keep handles
+     * (the default).
+     *
+     * @since 2.1
+     */
+    default long handle() {
+        return 0;
+    }
+
     /** Hears the attachments of one object come and go (the System V bundle keeps shm_nattch, shm_lpid and times). */
     @ConsumerType
     interface AttachListener {

@@ -120,6 +120,11 @@ public final class VmManagerComponent implements MemoryManager {
         return core.createSharedMemory(pages);
     }
 
+    @Override
+    public SharedMemoryObject sharedMemory(long handle) {
+        return core.sharedMemory(handle);
+    }
+
     /** The live space of pid (simulation thread: the caller reads it there, e.g. in Machine.call). */
     @Override
     public AddressSpace addressSpace(int pid) {

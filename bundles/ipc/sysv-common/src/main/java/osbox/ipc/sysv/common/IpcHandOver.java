@@ -82,6 +82,22 @@ public final class IpcHandOver {
         }
     }
 
+    /**
+     * Runs {@code work} on the simulation thread (now, if this is it) and
+     * waits for it, so long; a failure or a machine that no longer runs is
+     * logged (deactivation, framework thread).
+     */
+    public static void atSafePoint(Machine machine, Runnable work) {
+        try {
+            atSafePoint(machine, () -> {
+                work.run();
+                return new byte[0];
+            });
+        } catch (Exception e) {
+            LOG.error("osbox: a bundle's last work at a safe point failed: {}", e.toString());
+        }
+    }
+
     // Runs exporter on the simulation thread (now, if this is it); a machine that no longer runs is waited for
     // only so long.
     private static byte[] atSafePoint(Machine machine, Supplier<byte[]> exporter) throws Exception {

@@ -19,6 +19,15 @@ public abstract class IpcObject {
         return perm;
     }
 
+    /**
+     * The key a snapshot carries: the permission's, unless the object's key
+     * became private (a shm segment removed while attached), which then
+     * carries IPC_PRIVATE.
+     */
+    public int snapshotKey() {
+        return perm().key;
+    }
+
     /** Its id: sequence number * {@link IpcIds#SEQ_MULTIPLIER} + index; -1 before its table took it. */
     public final int id() {
         return id;

@@ -55,7 +55,7 @@ public final class IpcSnapshot {
             for (T obj : all) {
                 IpcPerm p = obj.perm();
                 out.writeInt(obj.index());
-                for (int v : new int[] {p.key, p.uid, p.gid, p.cuid, p.cgid, p.mode, p.seq}) {
+                for (int v : new int[] {obj.snapshotKey(), p.uid, p.gid, p.cuid, p.cgid, p.mode, p.seq}) {
                     out.writeInt(v);
                 }
                 body.write(obj, out);

@@ -56,6 +56,12 @@ final class ShmSegment extends IpcObject implements SharedMemoryObject.AttachLis
         return keyPrivate ? 0 : perm().key;
     }
 
+    /** A hand-over carries the key as IPC_STAT shows it: a removed segment's became private. */
+    @Override
+    public int snapshotKey() {
+        return key();
+    }
+
     /** shmat, or fork keeping an attachment (Linux's shm_open): the last pid and the attach time. */
     @Override
     public void attached(int pid, int attachments) {

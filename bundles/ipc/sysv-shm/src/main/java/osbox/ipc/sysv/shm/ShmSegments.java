@@ -10,12 +10,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.framework.BundleContext;
 import osbox.api.hw.Machine;
 import osbox.api.ipc.IpcObjectInfo;
 import osbox.api.ipc.IpcTable;
 import osbox.api.memory.MemoryManager;
 import osbox.api.memory.SharedMemoryObject;
 import osbox.ipc.sysv.common.Ipc;
+import osbox.ipc.sysv.common.IpcHandOver;
 import osbox.ipc.sysv.common.IpcIds;
 import osbox.ipc.sysv.common.IpcPerm;
 
@@ -62,26 +64,90 @@ public final class ShmSegments implements IpcTable {
     private volatile ShmLimits limits;
     private long totalPages;
 
-    /** The segments of this machine, whose pages the VM manager {@code memory} keeps. */
-    @Activate
-    public ShmSegments(@Reference(name = "memory") MemoryManager memory, @Reference(name = "machine") Machine machine) {
-        this.memory = memory;
-        this.machine = machine;
+    /** The bundle's context (null in the harness): its data area carries the state to the next revision. */
+    private final BundleContext context;
+
+    /** The segments of this machine, whose pages the VM manager {@code memory} keeps (the harness: no bundle). */
+    public ShmSegments(MemoryManager memory, Machine machine) {
+        this(memory, machine, null);
     }
 
     /**
-     * The bundle stops or is updated: every segment lets go of its pages,
-     * which stay mapped in the processes attached to them until they detach
-     * (the segments themselves are gone: their ids answer EINVAL).
+     * The segments of this machine, taking over those a previous revision
+     * of the bundle left in its data area ({@link IpcHandOver}; at the next
+     * safe point, before the handlers are bound).
+     */
+    @Activate
+    public ShmSegments(@Reference(name = "memory") MemoryManager memory, @Reference(name = "machine") Machine machine,
+            BundleContext context) {
+        this.memory = memory;
+        this.machine = machine;
+        this.context = context;
+        IpcHandOver.restore(context, machine, PID, this::importState);
+    }
+
+    /**
+     * The bundle stops or is updated. When a successor comes (an update or a
+     * transient stop), the segments are handed over: their table goes into
+     * the data area and their objects stay in the VM manager, found again by
+     * handle; attachments made meanwhile are counted by the VM manager and
+     * seen by the successor. Otherwise (a plain stop) every segment lets go
+     * of its pages, which stay mapped in the processes attached to them
+     * until they detach (the segments are gone: their ids answer EINVAL).
      */
     @Deactivate
     void deactivate() {
+        if (context != null && IpcHandOver.successorExpected(ShmSegments.class)) {
+            IpcHandOver.save(context, machine, PID, this::handOver);
+            return;
+        }
+        if (context == null) {
+            releaseAll();   // the harness: called on the simulation thread
+        } else {
+            IpcHandOver.atSafePoint(machine, this::releaseAll);
+        }
+    }
+
+    // At a safe point: the state for the successor, and the objects no longer listened to by this revision.
+    private byte[] handOver() {
+        byte[] state = exportState();
+        for (ShmSegment s : ids.all()) {
+            s.memory.setListener(null);
+        }
+        return state;
+    }
+
+    // At a safe point: every segment goes; its pages stay while processes map them.
+    private void releaseAll() {
         for (ShmSegment s : ids.all()) {
             s.memory.setListener(null);
             ids.remove(s);
             s.memory.release();
         }
         totalPages = 0;
+    }
+
+    /** The segments in the snapshot contract's form ({@link ShmState}). Simulation thread. */
+    public byte[] exportState() {
+        return ShmState.export(this);
+    }
+
+    /** Takes over a predecessor's segments (IllegalArgumentException: refused whole). Simulation thread. */
+    public void importState(byte[] snapshot) {
+        ShmState.restore(this, snapshot);
+    }
+
+    /**
+     * A restored segment takes its object over: it hears its attachments,
+     * counts in shm_tot, and a removed one whose last attachment went while
+     * no revision listened is destroyed now.
+     */
+    void adopt(ShmSegment s) {
+        s.memory.setListener(s);
+        totalPages += s.pages();
+        if (s.attachments() == 0 && s.destroyPending()) {
+            destroy(s);
+        }
     }
 
     /** A new configuration: the limits change for the next calls. */

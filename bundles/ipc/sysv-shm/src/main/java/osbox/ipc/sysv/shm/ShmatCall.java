@@ -7,6 +7,7 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.memory.AddressSpace;
 import osbox.api.memory.MemoryRegion;
 
@@ -23,7 +24,7 @@ import osbox.api.memory.MemoryRegion;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SHMAT, SyscallHandler.NAME + "=shmat",
         SyscallHandler.STATUS + "=full"})
-public final class ShmatCall implements SyscallHandler {
+public final class ShmatCall extends HandedOverCall implements SyscallHandler {
     private final ShmSegments segments;
 
     @Activate

@@ -8,6 +8,7 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.ipc.sysv.common.Ipc;
 import osbox.ipc.sysv.common.IpcPerm;
 
@@ -23,7 +24,7 @@ import osbox.ipc.sysv.common.IpcPerm;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SHMCTL, SyscallHandler.NAME + "=shmctl",
         SyscallHandler.STATUS + "=partial: SHM_LOCK marks the segment SHM_LOCKED but does not pin its pages"})
-public final class ShmctlCall implements SyscallHandler {
+public final class ShmctlCall extends HandedOverCall implements SyscallHandler {
     /** sizeof(struct shmid64_ds), sizeof(struct shminfo64), sizeof(struct shm_info) on riscv64. */
     static final int SHMID_DS_SIZE = 112, SHMINFO_SIZE = 72, SHM_INFO_SIZE = 48;
 

@@ -7,6 +7,7 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.memory.AddressSpace;
 
 /**
@@ -16,7 +17,7 @@ import osbox.api.memory.AddressSpace;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SHMDT, SyscallHandler.NAME + "=shmdt",
         SyscallHandler.STATUS + "=full"})
-public final class ShmdtCall implements SyscallHandler {
+public final class ShmdtCall extends HandedOverCall implements SyscallHandler {
     private final ShmSegments segments;
 
     @Activate

@@ -8,6 +8,7 @@ import osbox.api.kernel.SyscallContext;
 import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 import osbox.api.memory.SharedMemoryObject;
+import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.ipc.sysv.common.Ipc;
 import osbox.ipc.sysv.common.IpcIds;
 import osbox.ipc.sysv.common.IpcPerm;
@@ -22,7 +23,7 @@ import osbox.ipc.sysv.common.IpcPerm;
  */
 @Component(property = {SyscallHandler.NUMBER + ":Integer=" + Syscalls.SHMGET, SyscallHandler.NAME + "=shmget",
         SyscallHandler.STATUS + "=full"})
-public final class ShmgetCall implements SyscallHandler {
+public final class ShmgetCall extends HandedOverCall implements SyscallHandler {
     private final ShmSegments segments;
 
     @Activate

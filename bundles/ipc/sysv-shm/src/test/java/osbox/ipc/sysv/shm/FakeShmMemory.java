@@ -21,13 +21,15 @@ final class FakeShmMemory {
     /** A segment: pages, attachments, the listener, released or not. */
     static final class Segment implements SharedMemoryObject {
         final long pages;
+        final long handle;
         int attachments;
         AttachListener listener;
         boolean released;
         boolean freed;
 
-        Segment(long pages) {
+        Segment(long pages, long handle) {
             this.pages = pages;
+            this.handle = handle;
         }
 
         @Override public long pages() { return pages; }
@@ -36,6 +38,7 @@ final class FakeShmMemory {
         @Override public long swappedPages() { return 0; }
         @Override public void setListener(AttachListener l) { listener = l; }
         @Override public boolean released() { return released; }
+        @Override public long handle() { return handle; }
 
         @Override
         public void release() {
@@ -172,11 +175,16 @@ final class FakeShmMemory {
                         if (pages <= 0 || pages > Integer.MAX_VALUE) {
                             yield null;
                         }
-                        Segment s = new Segment(pages);
+                        Segment s = new Segment(pages, made.size() + 1);
                         made.add(s);
                         yield s;
                     }
                     case "addressSpace" -> space((int) a[0]).view();
+                    case "sharedMemory" -> {
+                        long h = (long) a[0];
+                        yield h >= 1 && h <= made.size() && !made.get((int) h - 1).released ? made.get((int) h - 1)
+                                : null;
+                    }
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }

@@ -3,6 +3,7 @@ package osbox.ipc.sysv.shm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -255,5 +256,55 @@ class ShmCallsTest {
         assertTrue(vm.made.get(1).freed);
         assertNull(vm.made.get(0).listener);
         assertTrue(segments.objects().isEmpty());
+    }
+
+    @Test
+    void anUpdateHandsTheSegmentsToTheNextRevisionWithTheirAttachments() {
+        long keyed = get(0x1234, 2 * PAGE, Ipc.IPC_CREAT | 0640);
+        long va = at(100, keyed, 0, 0);
+        long removed = get(0x99, PAGE, Ipc.IPC_CREAT | 0600);
+        long vb = at(101, removed, 0, 0);
+        assertEquals(0, ctl(removed, Ipc.IPC_RMID, 0), "SHM_DEST, key private, still attached");
+        long fresh = get(0x99, PAGE, Ipc.IPC_CREAT | 0600);
+        long[] before = stat(keyed);
+        byte[] state = segments.exportState();
+
+        ShmSegments next = new ShmSegments(vm.manager(), machine);
+        next.importState(state);
+        ShmgetCall nextGet = new ShmgetCall(next);
+        ShmctlCall nextCtl = new ShmctlCall(next);
+        ShmdtCall nextDt = new ShmdtCall(next);
+        assertEquals(keyed, nextGet.invoke(call(100, Syscalls.SHMGET, 0x1234, 0, 0)), "the key finds the same id");
+        assertEquals(fresh, nextGet.invoke(call(100, Syscalls.SHMGET, 0x99, 0, 0)), "the removed one's key is free");
+        assertEquals(0, nextCtl.invoke(call(100, Syscalls.SHMCTL, keyed, Ipc.IPC_STAT, BUF)));
+        ByteBuffer b = at(BUF, ShmctlCall.SHMID_DS_SIZE);
+        assertEquals(before[2], b.getInt(20), "mode");
+        assertEquals(2 * PAGE, b.getLong(48), "size");
+        assertEquals(before[7], b.getInt(80), "cpid");
+        assertEquals(1, b.getLong(88), "the attachment is still counted");
+        assertEquals(4, next.totalPages(), "shm_tot: 2 + 1 + 1 (the removed one counts until its last detach)");
+        assertEquals(segments.objects(), next.objects(), "ipc:list shows the same segments");
+        assertTrue(vm.made.get(0).listener != null && !vm.made.get(0).released());
+
+        assertEquals(0, nextDt.invoke(call(101, Syscalls.SHMDT, vb)), "detached through the new revision");
+        assertTrue(vm.made.get(1).freed, "the removed segment went at its last detach, heard by the new revision");
+        assertEquals(-Errno.EINVAL, nextCtl.invoke(call(100, Syscalls.SHMCTL, removed, Ipc.IPC_STAT, BUF)));
+        assertEquals(0, nextDt.invoke(call(100, Syscalls.SHMDT, va)));
+        assertEquals(0, vm.made.get(0).attachments);
+    }
+
+    @Test
+    void aSnapshotNamingNoLiveSegmentIsRefusedWhole() {
+        long id = get(0x77, PAGE, Ipc.IPC_CREAT | 0600);
+        byte[] state = segments.exportState();
+        assertEquals(0, ctl(id, Ipc.IPC_RMID, 0), "released: its handle no longer names a segment");
+        ShmSegments next = new ShmSegments(vm.manager(), machine);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> next.importState(state));
+        assertTrue(e.getMessage().contains("handle 1"), e.getMessage());
+        assertTrue(next.objects().isEmpty(), "nothing restored");
+        byte[] cut = java.util.Arrays.copyOf(state, state.length - 3);
+        assertThrows(IllegalArgumentException.class, () -> next.importState(cut), "truncated");
+        assertTrue(next.objects().isEmpty());
     }
 }

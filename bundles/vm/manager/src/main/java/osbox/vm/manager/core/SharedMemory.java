@@ -42,6 +42,8 @@ public final class SharedMemory implements SharedMemoryObject {
     private final VirtualMemory segmentVm;
     private boolean released;
     private AttachListener listener;
+    /** The manager's handle of a segment (0: a MAP_SHARED object, or not given one). */
+    private long handle;
 
     /** One region of one space mapping (part of) the object. */
     record Mapping(PagedAddressSpace space, Region region) {
@@ -228,6 +230,19 @@ public final class SharedMemory implements SharedMemoryObject {
     @Override
     public boolean released() {
         return released;
+    }
+
+    @Override
+    public long handle() {
+        return handle;
+    }
+
+    /** Gives a new segment its handle (once, by its manager). */
+    void setHandle(long h) {
+        if (handle != 0 || h <= 0) {
+            throw new IllegalStateException(this + ": handle " + handle + " cannot become " + h);
+        }
+        handle = h;
     }
 
     /** Regions mapping the object now (the reverse map), oldest first. */

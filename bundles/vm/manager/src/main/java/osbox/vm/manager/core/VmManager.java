@@ -61,6 +61,9 @@ public final class VmManager implements MemoryManager {
     private final VirtualMemory vm;
     private final PageTable.Organisation organisation;
     private final Whiteboard whiteboard;
+    /** The System V segments made here and not yet released, by handle (pruned as new ones are made). */
+    private final TreeMap<Long, SharedMemory> segments = new TreeMap<>();
+    private long lastSegmentHandle;
     private LongSupplier kernelClock;
     private long oomKills;
 
@@ -177,7 +180,22 @@ public final class VmManager implements MemoryManager {
         if (pages <= 0 || pages > Integer.MAX_VALUE) {
             return null;
         }
-        return SharedMemory.segment(pages, vm);
+        SharedMemory s = SharedMemory.segment(pages, vm);
+        s.setHandle(++lastSegmentHandle);
+        segments.values().removeIf(SharedMemory::released);
+        segments.put(s.handle(), s);
+        return s;
+    }
+
+    /** The segment made with this handle, while its creator has not released it; else null. */
+    @Override
+    public SharedMemory sharedMemory(long handle) {
+        SharedMemory s = segments.get(handle);
+        if (s != null && s.released()) {
+            segments.remove(handle);
+            return null;
+        }
+        return s;
     }
 
     /** The oldest live space named {@code pid} (during exec, the one the process still runs in), or null. */
