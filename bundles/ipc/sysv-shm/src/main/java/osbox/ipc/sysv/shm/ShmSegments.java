@@ -65,25 +65,25 @@ public final class ShmSegments implements IpcTable {
     private long totalPages;
 
     /** The bundle's context (null in the harness): its data area carries the state to the next revision. */
-    private final BundleContext context;
+    private BundleContext context;
 
-    /** The segments of this machine, whose pages the VM manager {@code memory} keeps (the harness: no bundle). */
-    public ShmSegments(MemoryManager memory, Machine machine) {
-        this(memory, machine, null);
+    /** The segments of this machine, whose pages the VM manager {@code memory} keeps. */
+    @Activate
+    public ShmSegments(@Reference(name = "memory") MemoryManager memory, @Reference(name = "machine") Machine machine) {
+        this.memory = memory;
+        this.machine = machine;
     }
 
     /**
-     * The segments of this machine, taking over those a previous revision
-     * of the bundle left in its data area ({@link IpcHandOver}; at the next
-     * safe point, before the handlers are bound).
+     * Activation in the framework: takes over the segments a previous
+     * revision of the bundle left in its data area ({@link IpcHandOver}; at
+     * the next safe point, before the handlers are bound). The harness does
+     * not call it.
      */
     @Activate
-    public ShmSegments(@Reference(name = "memory") MemoryManager memory, @Reference(name = "machine") Machine machine,
-            BundleContext context) {
-        this.memory = memory;
-        this.machine = machine;
-        this.context = context;
-        IpcHandOver.restore(context, machine, PID, this::importState);
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
+        IpcHandOver.restore(bundleContext, machine, PID, this::importState);
     }
 
     /**
