@@ -2,7 +2,7 @@
  * ipcmake [keep]: makes a message queue (key 0x5eed, two messages, 11
  * bytes) and a set of three semaphores (key 0x5eee), prints what msgctl
  * and semctl's IPC_STAT say of them, and removes them again unless told to
- * keep them (for ipcs and ipcrm to find: harness BusyboxIpcsTest).
+ * keep them (for ipc:list to find; Debian's busybox has no ipcs or ipcrm).
  */
 #include <errno.h>
 #include <stdio.h>
