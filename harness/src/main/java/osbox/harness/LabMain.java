@@ -41,7 +41,7 @@ public final class LabMain {
     private LabMain() {
     }
 
-    /** Entry point: {@code lab sched|paging [options]}; exit status from the lab (2 for usage errors). */
+    /** Entry point: {@code lab sched|paging|deadlock|disk [options]}; exit status from the lab (2 for usage errors). */
     public static void main(String[] args) throws Exception {
         System.exit(run(args, System.out, System.err));
     }

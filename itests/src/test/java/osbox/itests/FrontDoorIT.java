@@ -95,7 +95,7 @@ public class FrontDoorIT {
     public void helpMentionsTheLabAndTheInstalledPolicies() throws Exception {
         OsboxCommand.Result r = osbox("--help");
         assertEquals(r.describe(), 0, r.status());
-        assertTrue(r.out(), r.out().contains("osbox lab sched|paging"));
+        assertTrue(r.out(), r.out().contains("osbox lab sched|paging|deadlock|disk"));
         String help = r.out().replaceAll("\\s+", " ");
         assertTrue(r.out(), help.contains("round robin): builtin, cfs, fifo, lottery, mlfq, priority, rr, sjf, stcf,"
                 + " stride --sched-opt"));

@@ -126,7 +126,7 @@ class LauncherRunTest {
         for (String line : help.split(nl)) {
             assertTrue(line.length() <= 80, line);
         }
-        assertTrue(help.contains("osbox lab sched|paging"), help);
+        assertTrue(help.contains("osbox lab sched|paging|deadlock|disk"), help);
         assertEquals(2, CommandLineComponent.usageError("unknown command: x",
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
         assertEquals("osbox: unknown command: x" + System.lineSeparator(), err(), "one line, no usage");
