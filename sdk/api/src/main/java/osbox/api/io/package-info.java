@@ -19,7 +19,11 @@
  * {@link osbox.api.policy.PolicyControl} of kind
  * {@value osbox.api.io.IoSchedulingPolicyProvider#KIND} (Config Admin PID
  * {@value osbox.api.io.IoSchedulingPolicyProvider#PID}).
+ *
+ * <p>1.1: the block layer as its clients see it:
+ * {@link osbox.api.io.BlockLayer} (a service of the kernel) and
+ * {@link osbox.api.io.BlockIo}, one I/O submitted to it (issue 12).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.io;

@@ -117,5 +117,26 @@ public enum TraceKind {
      * (0 most important: a &lt; b is a boost, a &gt; b the way back); text
      * says which. Since 1.4.
      */
-    PRIORITY_BOOST
+    PRIORITY_BOOST,
+    /**
+     * The block layer queued a request (an I/O submitted, not merged into
+     * one already queued). pid = the submitter (0 the kernel), hart = -1,
+     * a = the first sector, b = (device number &lt;&lt; 32) | sectors;
+     * text = "vda R 2048+8" (R read, W write, F flush; a trailing " sync",
+     * " fua" or " preflush" for those flags). Since 1.5.
+     */
+    BLOCK_ISSUE,
+    /**
+     * The I/O scheduler chose a request and the driver started it on the
+     * device. pid, a, b and text as for {@link #BLOCK_ISSUE}; the text adds
+     * the scheduler's name and the queue depth left ("vda R 2048+8 by sstf,
+     * 3 queued"). Since 1.5.
+     */
+    BLOCK_DISPATCH,
+    /**
+     * A request completed (the driver saw the device's completion, by
+     * interrupt or polling). pid, a, b as for {@link #BLOCK_ISSUE}; text =
+     * "vda R 2048+8 in 1234 us" and " error N" when it failed. Since 1.5.
+     */
+    BLOCK_COMPLETE
 }

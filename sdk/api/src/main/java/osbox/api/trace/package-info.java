@@ -7,7 +7,10 @@
  *
  * <p>1.3: {@link osbox.api.trace.TraceKind#DEADLOCK} (issue 11).
  * 1.4: {@link osbox.api.trace.TraceKind#PRIORITY_BOOST} (issue 11).
+ * 1.5: {@link osbox.api.trace.TraceKind#BLOCK_ISSUE},
+ * {@link osbox.api.trace.TraceKind#BLOCK_DISPATCH} and
+ * {@link osbox.api.trace.TraceKind#BLOCK_COMPLETE} (issue 12).
  */
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.trace;
