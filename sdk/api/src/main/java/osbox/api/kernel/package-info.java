@@ -51,7 +51,11 @@
  * <p>1.9: {@link osbox.api.kernel.ProcessManager#addThreadExitListener} and
  * {@link osbox.api.kernel.ProcessManager#removeThreadExitListener} (a run
  * report's row per thread, issue 11).
+ *
+ * <p>1.10: {@link osbox.api.kernel.Kernel#currentHart} and
+ * {@link osbox.api.kernel.Kernel#chargeCpu}: a driver charging the CPU for
+ * the work it does (programmed I/O copies, polling; issue 12).
  */
-@org.osgi.annotation.versioning.Version("1.9.0")
+@org.osgi.annotation.versioning.Version("1.10.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.kernel;

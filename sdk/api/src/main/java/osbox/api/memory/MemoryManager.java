@@ -59,6 +59,27 @@ public interface MemoryManager {
     }
 
     /**
+     * A frame for the kernel's own use (a disk driver's DMA descriptor
+     * lists, the bounce buffers of a block device file): its physical page
+     * number, zeroed, from a pool the manager reserves at boot, so this
+     * never evicts or waits. The frame is never mapped into a user address
+     * space nor evicted until {@link #freeKernelFrame}. Returns -1 when the
+     * pool is exhausted, or when the manager keeps no pool (the default).
+     * Simulation thread. Since 2.2.
+     */
+    default long allocateKernelFrame() {
+        return -1;
+    }
+
+    /**
+     * Gives back a frame {@link #allocateKernelFrame} returned; throws
+     * IllegalStateException for any other frame. Since 2.2.
+     */
+    default void freeKernelFrame(long ppn) {
+        throw new IllegalStateException("frame " + ppn + " is not a kernel frame");
+    }
+
+    /**
      * Tells the manager the kernel's clock (cycles), used to time page loads
      * and accesses for replacement policies; the kernel sets it at boot and
      * clears it (null) at shutdown. Until then (or when null) the machine's

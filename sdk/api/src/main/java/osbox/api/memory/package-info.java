@@ -25,7 +25,11 @@
  * apart from any process) and {@link osbox.api.memory.AddressSpace#attach}
  * and {@link osbox.api.memory.AddressSpace#detach}: what the System V shared
  * memory bundle builds on.
+ *
+ * <p>2.2: {@link osbox.api.memory.MemoryManager#allocateKernelFrame} and
+ * {@link osbox.api.memory.MemoryManager#freeKernelFrame}: frames the kernel
+ * keeps for itself (a disk driver's DMA lists, bounce buffers; issue 12).
  */
-@org.osgi.annotation.versioning.Version("2.1.0")
+@org.osgi.annotation.versioning.Version("2.2.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.memory;
