@@ -10,6 +10,7 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
+import osbox.ipc.sysv.common.IpcStat;
 import osbox.ipc.sysv.common.IpcPerm;
 
 /**
@@ -42,11 +43,14 @@ public final class MsgctlCall extends HandedOverCall implements SyscallHandler {
         this.queues = queues;
         commands[Ipc.IPC_RMID] = this::remove;
         commands[Ipc.IPC_SET] = this::set;
-        commands[Ipc.IPC_STAT] = (c, id, buf) -> stat(c, queues.ids().byId(id), buf, false, 0);
+        commands[Ipc.IPC_STAT] = (c, id, buf) -> IpcStat.stat(c, queues.ids().byId(id), buf, MSQID_DS_SIZE, false, 0,
+                MsgctlCall::fields);
         commands[Ipc.IPC_INFO] = (c, id, buf) -> info(c, buf, false);
         commands[MSG_INFO] = (c, id, buf) -> info(c, buf, true);
-        commands[MSG_STAT] = (c, id, buf) -> statIndex(c, id, buf, false);
-        commands[MSG_STAT_ANY] = (c, id, buf) -> statIndex(c, id, buf, true);
+        commands[MSG_STAT] = (c, id, buf) -> IpcStat.statIndex(c, queues.ids(), id, buf, MSQID_DS_SIZE, false,
+                MsgctlCall::fields);
+        commands[MSG_STAT_ANY] = (c, id, buf) -> IpcStat.statIndex(c, queues.ids(), id, buf, MSQID_DS_SIZE, true,
+                MsgctlCall::fields);
     }
 
     @Override
@@ -59,25 +63,11 @@ public final class MsgctlCall extends HandedOverCall implements SyscallHandler {
         return commands[cmd].run(c, id, c.arg(2));
     }
 
-    // MSG_STAT, MSG_STAT_ANY: the queue at index id; answers its full id.
-    private long statIndex(SyscallContext c, int index, long buf, boolean any) {
-        MsgQueue q = queues.ids().byIndex(index);
-        return stat(c, q, buf, any, q == null ? 0 : q.id());
-    }
 
-    // IPC_STAT and the index variants: writes struct msqid64_ds, answers ok (0 or the id).
-    private long stat(SyscallContext c, MsgQueue q, long buf, boolean any, long ok) {
-        if (q == null) {
-            return -Errno.EINVAL;
-        }
-        if (!any && !q.perm().allows(c.process(), Ipc.READ)) {
-            return -Errno.EACCES;
-        }
-        ByteBuffer b = Ipc.struct(MSQID_DS_SIZE);
-        q.perm().write(b);
+    // struct msqid64_ds after its ipc64_perm (IPC_STAT, MSG_STAT, MSG_STAT_ANY).
+    private static void fields(MsgQueue q, ByteBuffer b) {
         b.putLong(q.stime).putLong(q.rtime).putLong(q.ctime).putLong(q.cbytes).putLong(q.messages.size())
                 .putLong(q.qbytes).putInt(q.lspid).putInt(q.lrpid);
-        return Ipc.write(c, buf, b) ? ok : -Errno.EFAULT;
     }
 
     // IPC_INFO (the limits) and MSG_INFO (what is in use): struct msginfo; answers the highest index in use.

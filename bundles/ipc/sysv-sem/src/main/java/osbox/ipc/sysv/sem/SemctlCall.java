@@ -10,6 +10,7 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.Ipc;
+import osbox.ipc.sysv.common.IpcStat;
 import osbox.ipc.sysv.common.IpcPerm;
 
 /**
@@ -42,11 +43,14 @@ public final class SemctlCall extends HandedOverCall implements SyscallHandler {
         this.sets = sets;
         commands[Ipc.IPC_RMID] = (c, id, num, arg) -> down(c, id, null);
         commands[Ipc.IPC_SET] = this::set;
-        commands[Ipc.IPC_STAT] = (c, id, num, arg) -> stat(c, sets.ids().byId(id), arg, false, 0);
+        commands[Ipc.IPC_STAT] = (c, id, num, arg) -> IpcStat.stat(c, sets.ids().byId(id), arg, SEMID_DS_SIZE, false, 0,
+                SemctlCall::fields);
         commands[Ipc.IPC_INFO] = (c, id, num, arg) -> info(c, arg, false);
         commands[SEM_INFO] = (c, id, num, arg) -> info(c, arg, true);
-        commands[SEM_STAT] = (c, id, num, arg) -> statIndex(c, id, arg, false);
-        commands[SEM_STAT_ANY] = (c, id, num, arg) -> statIndex(c, id, arg, true);
+        commands[SEM_STAT] = (c, id, num, arg) -> IpcStat.statIndex(c, sets.ids(), id, arg, SEMID_DS_SIZE, false,
+                SemctlCall::fields);
+        commands[SEM_STAT_ANY] = (c, id, num, arg) -> IpcStat.statIndex(c, sets.ids(), id, arg, SEMID_DS_SIZE, true,
+                SemctlCall::fields);
         commands[GETVAL] = (c, id, num, arg) -> read(c, id, num, s -> s.values[num]);
         commands[GETPID] = (c, id, num, arg) -> read(c, id, num, s -> s.pids[num]);
         commands[GETNCNT] = (c, id, num, arg) -> read(c, id, num, s -> s.waiting(num, false));
@@ -152,24 +156,10 @@ public final class SemctlCall extends HandedOverCall implements SyscallHandler {
         s.wakeAll();
     }
 
-    // SEM_STAT, SEM_STAT_ANY: the set at this index; answers its full id.
-    private long statIndex(SyscallContext c, int index, long buf, boolean any) {
-        SemSet s = sets.ids().byIndex(index);
-        return stat(c, s, buf, any, s == null ? 0 : s.id());
-    }
 
-    // IPC_STAT and the index variants: struct semid64_ds; answers ok.
-    private long stat(SyscallContext c, SemSet s, long buf, boolean any, long ok) {
-        if (s == null) {
-            return -Errno.EINVAL;
-        }
-        if (!any && !s.perm().allows(c.process(), Ipc.READ)) {
-            return -Errno.EACCES;
-        }
-        ByteBuffer b = Ipc.struct(SEMID_DS_SIZE);
-        s.perm().write(b);
+    // struct semid64_ds after its ipc64_perm (IPC_STAT, SEM_STAT, SEM_STAT_ANY).
+    private static void fields(SemSet s, ByteBuffer b) {
         b.putLong(s.otime).putLong(s.ctime).putLong(s.size());
-        return Ipc.write(c, buf, b) ? ok : -Errno.EFAULT;
     }
 
     // IPC_INFO (the limits) and SEM_INFO (with what is in use): struct seminfo; answers the highest index.

@@ -10,6 +10,7 @@ import osbox.api.kernel.SyscallHandler;
 import osbox.api.kernel.Syscalls;
 import osbox.ipc.sysv.common.HandedOverCall;
 import osbox.ipc.sysv.common.Ipc;
+import osbox.ipc.sysv.common.IpcStat;
 import osbox.ipc.sysv.common.IpcPerm;
 
 /**
@@ -40,11 +41,14 @@ public final class ShmctlCall extends HandedOverCall implements SyscallHandler {
         this.segments = segments;
         commands[Ipc.IPC_RMID] = this::remove;
         commands[Ipc.IPC_SET] = this::set;
-        commands[Ipc.IPC_STAT] = (c, id, buf) -> stat(c, segments.ids().byId(id), buf, false, 0);
+        commands[Ipc.IPC_STAT] = (c, id, buf) -> IpcStat.stat(c, segments.ids().byId(id), buf, SHMID_DS_SIZE, false, 0,
+                ShmctlCall::fields);
         commands[Ipc.IPC_INFO] = (c, id, buf) -> limits(c, buf);
         commands[Shm.SHM_INFO] = (c, id, buf) -> usage(c, buf);
-        commands[Shm.SHM_STAT] = (c, id, buf) -> statIndex(c, id, buf, false);
-        commands[Shm.SHM_STAT_ANY] = (c, id, buf) -> statIndex(c, id, buf, true);
+        commands[Shm.SHM_STAT] = (c, id, buf) -> IpcStat.statIndex(c, segments.ids(), id, buf, SHMID_DS_SIZE, false,
+                ShmctlCall::fields);
+        commands[Shm.SHM_STAT_ANY] = (c, id, buf) -> IpcStat.statIndex(c, segments.ids(), id, buf, SHMID_DS_SIZE, true,
+                ShmctlCall::fields);
         commands[Shm.SHM_LOCK] = (c, id, buf) -> lock(c, id, true);
         commands[Shm.SHM_UNLOCK] = (c, id, buf) -> lock(c, id, false);
     }
@@ -59,26 +63,12 @@ public final class ShmctlCall extends HandedOverCall implements SyscallHandler {
         return commands[cmd].run(c, id, c.arg(2));
     }
 
-    // SHM_STAT, SHM_STAT_ANY: the segment at index id; answers its full id.
-    private long statIndex(SyscallContext c, int index, long buf, boolean any) {
-        ShmSegment s = segments.ids().byIndex(index);
-        return stat(c, s, buf, any, s == null ? 0 : s.id());
-    }
 
-    // IPC_STAT and the index variants: writes struct shmid64_ds, answers ok (0 or the id).
-    private long stat(SyscallContext c, ShmSegment s, long buf, boolean any, long ok) {
-        if (s == null) {
-            return -Errno.EINVAL;
-        }
-        if (!any && !s.perm().allows(c.process(), Ipc.READ)) {
-            return -Errno.EACCES;
-        }
-        ByteBuffer b = Ipc.struct(SHMID_DS_SIZE);
-        s.perm().write(b);
+    // struct shmid64_ds after its ipc64_perm (IPC_STAT, SHM_STAT, SHM_STAT_ANY); the key as ipcs sees it.
+    private static void fields(ShmSegment s, ByteBuffer b) {
         b.putInt(0, s.key());
         b.putLong(s.size).putLong(s.atime).putLong(s.dtime).putLong(s.ctime).putInt(s.cpid).putInt(s.lpid)
                 .putLong(s.attachments());
-        return Ipc.write(c, buf, b) ? ok : -Errno.EFAULT;
     }
 
     // IPC_INFO: struct shminfo64 (the limits); answers the highest index in use (0 when none).
