@@ -3,14 +3,12 @@ package osbox.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import osbox.api.trace.TraceKind;
+import osbox.harness.DeadlockRuns.Run;
 import osbox.kernel.core.waits.Deadlock;
 
 /**
@@ -24,40 +22,26 @@ import osbox.kernel.core.waits.Deadlock;
  */
 class DeadlockDetectionTest {
     static final Path ELF = CaseFile.DIR.resolve("deadlock").resolve("pipes.elf");
-    private static Computer computer;
+    private static DeadlockRuns runs;
 
     @BeforeAll
     static void boot() throws Exception {
-        computer = Computer.boot(Computer.Options.defaults());
+        runs = new DeadlockRuns();
     }
 
     @AfterAll
     static void off() {
-        computer.close();
-    }
-
-    // runs pipes.elf with args under mode; returns its output, the deadlocks found during the run and the
-    // DEADLOCK trace events still in the tracer's buffer for them
-    private record Run(String out, int status, List<Deadlock> found, long traced) {
+        runs.close();
     }
 
     private static Run run(String policy, String... args) throws Exception {
-        int before = computer.machine().call(() -> {
-            computer.kernel().deadlocks().select(policy, Map.of());
-            return computer.kernel().deadlocks().found();
-        });
-        Computer.Result r = computer.run("pipes", Files.readAllBytes(ELF), List.of(args), null);
-        List<Deadlock> all = computer.machine().call(() -> computer.kernel().deadlocks().deadlocks());
-        int after = computer.machine().call(() -> computer.kernel().deadlocks().found());
-        long traced = computer.machine().call(() -> computer.machine().tracer().events().stream()
-                .filter(e -> e.kind() == TraceKind.DEADLOCK && e.a() > before).count());
-        return new Run(r.stdoutText(), r.shellStatus(), all.subList(all.size() - (after - before), all.size()), traced);
+        return runs.run("pipes", ELF, policy, args);
     }
 
     @Test
     void theFourPolicyBundlesAreBound() throws Exception {
         assertEquals(List.of("break", "kill", "none", "report"),
-                computer.machine().call(() -> computer.kernel().deadlocks().slot().available()));
+                runs.computer().machine().call(() -> runs.computer().kernel().deadlocks().slot().available()));
     }
 
     @Test

@@ -3,13 +3,12 @@ package osbox.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import osbox.harness.DeadlockRuns.Run;
 import osbox.kernel.core.waits.Deadlock;
 
 /**
@@ -24,30 +23,20 @@ import osbox.kernel.core.waits.Deadlock;
  */
 class PhilosophersTest {
     static final Path ELF = CaseFile.DIR.resolve("deadlock").resolve("philosophers.elf");
-    private static Computer computer;
+    private static DeadlockRuns runs;
 
     @BeforeAll
     static void boot() throws Exception {
-        computer = Computer.boot(Computer.Options.defaults());
+        runs = new DeadlockRuns();
     }
 
     @AfterAll
     static void off() {
-        computer.close();
-    }
-
-    private record Run(String out, int status, List<Deadlock> found) {
+        runs.close();
     }
 
     private static Run run(String policy, String... args) throws Exception {
-        int before = computer.machine().call(() -> {
-            computer.kernel().deadlocks().select(policy, Map.of());
-            return computer.kernel().deadlocks().found();
-        });
-        Computer.Result r = computer.run("philosophers", Files.readAllBytes(ELF), List.of(args), null);
-        List<Deadlock> all = computer.machine().call(() -> computer.kernel().deadlocks().deadlocks());
-        int after = computer.machine().call(() -> computer.kernel().deadlocks().found());
-        return new Run(r.stdoutText(), r.shellStatus(), all.subList(all.size() - (after - before), all.size()));
+        return runs.run("philosophers", ELF, policy, args);
     }
 
     private static final String ALL_ATE_ONCE = "philosopher 0 ate 1 time\nphilosopher 1 ate 1 time\n"
