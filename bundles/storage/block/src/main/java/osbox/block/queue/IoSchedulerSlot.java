@@ -26,7 +26,7 @@ import osbox.kernel.support.SlotControl;
 public final class IoSchedulerSlot {
     private static final Logger LOG = LoggerFactory.getLogger(IoSchedulerSlot.class);
     /** How {@code io:list} describes the fallback. */
-    static final String BUILTIN_DESCRIPTION = "the block layer's FIFO (fallback)";
+    public static final String BUILTIN_DESCRIPTION = "the block layer's FIFO (fallback)";
 
     private final PolicySlot<IoSchedulingPolicy, IoSchedulingPolicyProvider> slot;
     private final LongSupplier clock;
