@@ -1,4 +1,4 @@
-package osbox.block;
+package osbox.block.component;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -1,4 +1,4 @@
-package osbox.block;
+package osbox.block.component;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,6 +27,9 @@ import osbox.api.io.IoSchedulingPolicyProvider;
 import osbox.api.kernel.InterruptHandler;
 import osbox.api.kernel.Kernel;
 import osbox.api.memory.MemoryManager;
+import osbox.block.DeviceDriver;
+import osbox.block.DriverContext;
+import osbox.block.RequestEvents;
 import osbox.block.queue.BlockLayerCore;
 import osbox.kernel.support.Whiteboard;
 import osbox.kernel.support.WhiteboardKind;
