@@ -78,6 +78,11 @@ public final class RequestQueue {
     private final ProcessAccounting accounting;
     private final IoSchedulingContext context;
     private final DeviceDriver.Done done = this::completed;
+    /** What each guarded policy call is called in an ejection's reason ("vda: add"), made once. */
+    private final String addCall;
+    private final String removeCall;
+    private final String dispatchCall;
+    private final String waypointsCall;
 
     private IoSchedulingPolicy policy;
     private long nextId = 1;
@@ -127,6 +132,10 @@ public final class RequestQueue {
         this.tracer = tracer;
         this.listeners = listeners;
         this.accounting = accounting;
+        this.addCall = name + ": add";
+        this.removeCall = name + ": remove";
+        this.dispatchCall = name + ": dispatch";
+        this.waypointsCall = name + ": lastWaypoints";
         this.context = new IoSchedulingContext() {
             @Override
             public int device() {
@@ -350,14 +359,14 @@ public final class RequestQueue {
         counts[7]++;
         if (before != null && policy == p) {
             Request b = before;
-            slot.tell(name + ": remove", () -> p.remove(b));
+            slot.tell(removeCall, () -> p.remove(b));
         }
         if (after != null && policy == p) {
             Request a = after;
-            slot.tell(name + ": remove", () -> p.remove(a));
+            slot.tell(removeCall, () -> p.remove(a));
         }
         if (policy == p) {
-            slot.tell(name + ": add", () -> p.add(merged));
+            slot.tell(addCall, () -> p.add(merged));
         }
         tellMerged(merged);
         return true;
@@ -367,7 +376,7 @@ public final class RequestQueue {
     private void give(Request r) {
         IoSchedulingPolicy p = policy;
         hold(r);
-        slot.tell(name + ": add", () -> p.add(r));
+        slot.tell(addCall, () -> p.add(r));
     }
 
     // Records r as held by the policy.
@@ -459,14 +468,14 @@ public final class RequestQueue {
         for (int attempt = 0; attempt < 3; attempt++) {
             IoSchedulingPolicy p = policy;
             long at = head;
-            BlockRequest b = slot.ask(name + ": dispatch", () -> p.dispatch(at, now), null);
+            BlockRequest b = slot.ask(dispatchCall, () -> p.dispatch(at, now), null);
             if (policy != p) {
                 continue;                  // it threw and was ejected: ask the FIFO
             }
             Request r = b == null ? null : held.get(b.id());
             if (r != null) {
                 take(r);
-                long[] w = slot.ask(name + ": lastWaypoints", p::lastWaypoints, NO_WAYPOINTS);
+                long[] w = slot.ask(waypointsCall, p::lastWaypoints, NO_WAYPOINTS);
                 waypoints = w == null ? NO_WAYPOINTS : w;
                 return r;
             }
