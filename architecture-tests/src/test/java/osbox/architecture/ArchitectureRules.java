@@ -84,7 +84,8 @@ final class ArchitectureRules {
      * which may measure wall time for the user, and the benchmarks.
      */
     static final List<String> SIMULATION_PATH = List.of("osbox.api..", "osbox.hw..", "osbox.kernel..", "osbox.vm..",
-            "osbox.sched..", "osbox.iosched..", "osbox.deadlock..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..");
+            "osbox.sched..", "osbox.iosched..", "osbox.deadlock..", "osbox.policy.support..", "org.example.osbox..", "osbox.ipc..",
+            "osbox.block..");
 
     /** Reading the host's clock, by the same name in every table. */
     private static final List<HostSource> HOST_CLOCK = concat(

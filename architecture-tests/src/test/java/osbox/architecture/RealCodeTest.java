@@ -19,7 +19,7 @@ class RealCodeTest {
             "osbox.kernel.core", "osbox.kernel.elf", "osbox.kernel.tty", "osbox.kernel.syscalls.sysinfo", "osbox.ipc.posixmq",
             "osbox.ipc.eventfd", "osbox.ipc.unix", "osbox.ipc.epoll", "osbox.ipc.sysv.msg", "osbox.ipc.sysv.sem", "osbox.ipc.sysv.shm",
             "osbox.hw.dma", "osbox.hw.disk", "osbox.hw.disk.hdd", "osbox.hw.disk.ssd",
-            "osbox.kernel.support", "osbox.vm.manager", "osbox.sched.cfs", "osbox.vm.replace.lru", "osbox.deadlock.kill",
+            "osbox.block.queue", "osbox.block.component", "osbox.kernel.support", "osbox.vm.manager", "osbox.sched.cfs", "osbox.vm.replace.lru", "osbox.deadlock.kill",
             "osbox.policy.support", "org.example.osbox.wrr", "org.example.osbox.nru", "osbox.testkit.lab",
             "osbox.harness", "osbox.launcher", "osbox.shell", "osbox.workload");
 

@@ -40,7 +40,7 @@ public abstract class OsboxTestSupport {
             "osbox.kernel.tty", "osbox.kernel.syscalls.sysinfo", "osbox.ipc.posixmq",
             "osbox.ipc.eventfd", "osbox.ipc.unixsocket", "osbox.ipc.epoll",
             "osbox.ipc.sysv.msg", "osbox.ipc.sysv.sem", "osbox.ipc.sysv.shm",
-            "osbox.hw.dma", "osbox.hw.disk.hdd", "osbox.hw.disk.ssd",
+            "osbox.hw.dma", "osbox.hw.disk.hdd", "osbox.hw.disk.ssd", "osbox.kernel.block",
             "osbox.shell", "osbox.launcher", "osbox.workload");
 
     /**

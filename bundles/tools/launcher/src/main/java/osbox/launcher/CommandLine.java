@@ -20,7 +20,7 @@ import osbox.workload.RunLimits;
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
  *   MACHINE OPTION: --harts N, --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME,
- *                   --disk FILE[,model=hdd|ssd][,ro], --verbose
+ *                   --disk FILE[,model=hdd|ssd][,ro], --io-sched NAME, --io-sched-opt KEY=VALUE, --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -50,6 +50,11 @@ import osbox.workload.RunLimits;
  * ({@code --strace} among them: the framework property {@code osbox.strace},
  * "-" for stderr or the file's absolute path, read by the kernel at boot)
  * ({@code --sched}, {@code --vm-policy}, the output files) are a usage error.
+ * {@code --io-sched} and {@code --io-sched-opt} choose the disks' I/O
+ * scheduler for the shell and for a run alike: the preflight passes them as
+ * the framework properties {@code osbox.io.sched.policy} and
+ * {@code osbox.io.sched.options}, the block layer applies them at boot, and
+ * the launcher checks the name before the shell opens or the program runs.
  *
  * @param mode       what to do
  * @param verbose    whether --verbose was given
@@ -92,9 +97,22 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param deadlock the --deadlock policy, or null
      * @param disks    the --disk specs, parsed (files as given), in order: vda first
      * @param harts    the --harts count as given (checked: 1..64), or null (the machine's configuration)
+     * @param ioSched  the I/O scheduler --io-sched named, or null
+     * @param ioSchedOptions the --io-sched-opt items, each KEY=VALUE, in order
      */
-    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
+            String ioSched, List<String> ioSchedOptions) {
         public static final Launch NONE = new Launch(null, List.of(), null);
+
+        /** Without --io-sched. */
+        public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+            this(hostDir, plugins, deadlock, disks, harts, null, List.of());
+        }
+
+        /** The --io-sched-opt items as a map, in order (a later KEY wins). */
+        public Map<String, String> ioSchedOptionMap() {
+            return optionMap(ioSchedOptions);
+        }
 
         /** Without --harts. */
         public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks) {
@@ -202,6 +220,10 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             option("--disk FILE[,model=hdd|ssd][,ro]", "attach the raw image FILE as a disk (sector N at byte"
                     + " N*512, so an image made by mke2fs works as is): the hard disk model (the default) or the"
                     + " SSD; ro attaches it read-only. Repeatable: vda, vdb, ...; the shell's disk:list shows them"),
+            option("--io-sched NAME", "the disks' I/O scheduler (default builtin, the block layer's FIFO): noop,"
+                    + " sstf, scan, cscan, look, clook, deadline, bfq; in the shell io:use NAME, io:list"),
+            option("--io-sched-opt KEY=VALUE", "an option of that I/O scheduler (repeatable), e.g. --io-sched"
+                    + " deadline --io-sched-opt read-expire=100"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -296,6 +318,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String hostDir = null;
         List<String> plugins = new ArrayList<>();
         List<DiskSpec> disks = new ArrayList<>();
+        String ioSched = null;
+        List<String> ioSchedOptions = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -345,6 +369,20 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--sched-opt needs KEY=VALUE, got '" + args[i] + "'", verbose);
                 }
                 schedOptions.add(args[i]);
+            } else if (!optionsDone && arg.equals("--io-sched")) {
+                // the preflight turns it into the osbox.io.sched.policy framework property
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--io-sched needs an I/O scheduler name", verbose);
+                }
+                ioSched = args[i];
+            } else if (!optionsDone && arg.equals("--io-sched-opt")) {
+                if (++i >= args.length) {
+                    return error("--io-sched-opt needs KEY=VALUE", verbose);
+                }
+                if (!isOption(args[i]) || args[i].contains(",")) {
+                    return error("--io-sched-opt needs KEY=VALUE (no commas), got '" + args[i] + "'", verbose);
+                }
+                ioSchedOptions.add(args[i]);
             } else if (!optionsDone && arg.equals("--vm-policy")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--vm-policy needs a policy name", verbose);
@@ -432,13 +470,17 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts);
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts, ioSched,
+                List.copyOf(ioSchedOptions));
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);
         }
         if (!schedOptions.isEmpty() && sched == null) {
             return error("--sched-opt needs --sched NAME", verbose);
+        }
+        if (!ioSchedOptions.isEmpty() && ioSched == null) {
+            return error("--io-sched-opt needs --io-sched NAME", verbose);
         }
         if (!vmOptions.isEmpty() && vmPolicy == null) {
             return error("--vm-opt needs --vm-policy NAME", verbose);

@@ -84,7 +84,7 @@ public final class CommandLineComponent {
             }
             default -> {
                 boolean shell = line.mode() == CommandLine.Mode.INTERACTIVE;
-                watchdog = new Thread(() -> watch(shell, plugins, timeoutMillis), "osbox-startup-watchdog");
+                watchdog = new Thread(() -> watch(shell, line, plugins, timeoutMillis), "osbox-startup-watchdog");
                 watchdog.setDaemon(true);
                 watchdog.start();
             }
@@ -157,6 +157,35 @@ public final class CommandLineComponent {
         return CommandLine.USAGE_STATUS;
     }
 
+    /**
+     * Applies the I/O scheduler {@code --io-sched} (or the framework
+     * properties) chose, through the block layer's slot: null when it is
+     * active (or none was asked for, or there is no block layer), else the
+     * one error line ("osbox: --io-sched NAME: no such I/O scheduler
+     * (available: ...)").
+     */
+    static String ioSchedRefusal(BundleContext context, CommandLine line) {
+        PolicyCheck io = PolicyCheck.io(line, context.getProperty(PolicyCheck.Kind.IO.policyProperty),
+                context.getProperty(PolicyCheck.Kind.IO.optionsProperty));
+        try {
+            for (ServiceReference<PolicyControl> ref : context.getServiceReferences(PolicyControl.class,
+                    PolicyCheck.Kind.IO.target())) {
+                PolicyControl slot = context.getService(ref);
+                if (slot != null) {
+                    try {
+                        String refused = io.apply(slot);
+                        return refused == null ? null : io.errorLine(refused);
+                    } finally {
+                        context.ungetService(ref);
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return null;
+    }
+
     /** The services a run needs that are not registered now, by name (a policy slot's with its kind). */
     static String missing(BundleContext context) {
         StringBuilder sb = new StringBuilder();
@@ -184,7 +213,7 @@ public final class CommandLineComponent {
      * opens); registers a main-thread service with the one-line report and
      * its status when a component failed, or when the time is up.
      */
-    private void watch(boolean shell, PluginComponent plugins, long timeoutMillis) {
+    private void watch(boolean shell, CommandLine line, PluginComponent plugins, long timeoutMillis) {
         String runFilter = "(&(objectClass=" + Callable.class.getName() + ")(" + LauncherArguments.MAIN_THREAD
                 + "=true)(" + LauncherComponent.RUN_MARKER + "=run))";
         try {
@@ -199,6 +228,13 @@ public final class CommandLineComponent {
                 }
                 if (shell && machineUp()) {
                     if (plugins.awaitError() == null) {
+                        // the policy bundles have started before the --io-sched name is checked
+                        Startup.awaitBeginningStartLevel(context, LauncherComponent.STARTUP_WAIT_MILLIS);
+                        String refused = ioSchedRefusal(context, line);
+                        if (refused != null) {
+                            register(() -> report(refused, CommandLine.USAGE_STATUS));
+                            return;
+                        }
                         openShell();
                     }
                     return;              // a plugin that failed is reported by PluginComponent

@@ -93,6 +93,13 @@ public final class LauncherComponent {
                 System.err.flush();
                 return CommandLine.USAGE_STATUS;
             }
+            // the disks' I/O scheduler (--io-sched), checked like the other policies
+            String ioRefused = CommandLineComponent.ioSchedRefusal(context, line);
+            if (ioRefused != null) {
+                System.err.println(ioRefused);
+                System.err.flush();
+                return CommandLine.USAGE_STATUS;
+            }
             // on a raw host terminal (the osbox script says so) a person is typing: idle time passes as host time
             if (rawTerminal) {
                 machine.setIdlePacer(new HostTimePacer());

@@ -3,6 +3,7 @@ package osbox.launcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import osbox.api.io.IoSchedulingPolicyProvider;
 import osbox.api.policy.PolicyControl;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
@@ -21,7 +22,8 @@ final class PolicyCheck {
     /** A kind of policy: its command-line option, its name in messages, its slot's kind and PID. */
     enum Kind {
         SCHED("--sched", "scheduling policy", SchedulingPolicyProvider.KIND, SchedulingPolicyProvider.PID),
-        VM("--vm-policy", "page replacement policy", ReplacementPolicyProvider.KIND, ReplacementPolicyProvider.PID);
+        VM("--vm-policy", "page replacement policy", ReplacementPolicyProvider.KIND, ReplacementPolicyProvider.PID),
+        IO("--io-sched", "I/O scheduler", IoSchedulingPolicyProvider.KIND, IoSchedulingPolicyProvider.PID);
 
         final String option;
         final String noun;
@@ -67,6 +69,12 @@ final class PolicyCheck {
     /** The replacement policy from {@code --vm-policy}, else the framework properties, else none. */
     static PolicyCheck vm(CommandLine line, String policyProperty, String optionsProperty) {
         return of(Kind.VM, line.vmPolicy(), line.vmOptionMap(), policyProperty, optionsProperty);
+    }
+
+    /** The I/O scheduler from {@code --io-sched}, else the framework properties, else none. */
+    static PolicyCheck io(CommandLine line, String policyProperty, String optionsProperty) {
+        return of(Kind.IO, line.machine().ioSched(), line.machine().ioSchedOptionMap(), policyProperty,
+                optionsProperty);
     }
 
     /**

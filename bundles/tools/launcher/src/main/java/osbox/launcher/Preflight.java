@@ -125,6 +125,9 @@ public final class Preflight {
         property(jvm, "osbox.tlb", line.tlb());
         property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
         property(jvm, "osbox.harts", line.machine().harts());
+        property(jvm, PolicyCheck.Kind.IO.policyProperty, line.machine().ioSched());
+        property(jvm, PolicyCheck.Kind.IO.optionsProperty, line.machine().ioSchedOptions().isEmpty() ? null
+                : String.join(",", line.machine().ioSchedOptions()));
         property(jvm, DiskSpec.PROPERTY, disks.isEmpty() ? null : DiskSpec.toProperty(disks));
         List<String> plugins = new ArrayList<>();
         for (String p : line.machine().plugins()) {

@@ -53,6 +53,22 @@ class PreflightTest {
     }
 
     @Test
+    void theIoSchedulerBecomesItsFrameworkPropertiesInTheShellAndInARun() {
+        Preflight.Launch shell = check("--io-sched", "deadline", "--io-sched-opt", "read-expire=100",
+                "--io-sched-opt", "fifo-batch=4");
+        assertNull(shell.error());
+        assertEquals("shell", shell.mode());
+        assertTrue(shell.jvmArguments().contains("-Dosbox.io.sched.policy=deadline"), shell.jvmArguments().toString());
+        assertTrue(shell.jvmArguments().contains("-Dosbox.io.sched.options=read-expire=100,fifo-batch=4"));
+        assertTrue(check("run", "--io-sched", "sstf", "p.elf").jvmArguments().contains("-Dosbox.io.sched.policy=sstf"));
+        assertTrue(check("run", "p.elf").jvmArguments().stream().noneMatch(a -> a.startsWith("-Dosbox.io.sched")));
+        assertEquals("osbox: --io-sched-opt needs --io-sched NAME", check("--io-sched-opt", "a=1").error());
+        assertEquals("osbox: --io-sched needs an I/O scheduler name", check("--io-sched").error());
+        assertEquals("osbox: --io-sched-opt needs KEY=VALUE (no commas), got 'x'",
+                check("--io-sched", "sstf", "--io-sched-opt", "x").error());
+    }
+
+    @Test
     void everyMachineOptionAlsoOpensTheShell() {
         for (String[] args : new String[][] {{}, {"--"}, {"--host-dir", "host"}, {"--verbose"}, {"--mem", "1M"},
             {"--swap", "0"}, {"--tlb", "16xfull"}, {"--plugin", "p.jar"}}) {

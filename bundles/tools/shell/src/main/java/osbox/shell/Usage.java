@@ -32,6 +32,8 @@ final class Usage {
         LINES.put("deadlock:list", "deadlock:list");
         LINES.put("deadlock:use", "deadlock:use none|report|break|kill");
         LINES.put("disk:list", "disk:list");
+        LINES.put("io:list", "io:list");
+        LINES.put("io:use", "io:use [--wait] NAME [key=value...]   (--wait: a scheduler whose bundle is not installed yet)");
     }
 
     private Usage() {
