@@ -14,6 +14,8 @@ import osbox.api.hw.DiskSpec;
 import osbox.api.hw.MemorySize;
 import osbox.api.kernel.DeadlockDetection;
 import osbox.workload.HostProgram;
+import osbox.workload.Workload;
+import osbox.workload.WorkloadException;
 
 /**
  * The osbox script's first step, in a small JVM of its own before the
@@ -22,7 +24,9 @@ import osbox.workload.HostProgram;
  * checked without the machine, and prints the framework JVM's arguments.
  * Checked here: the usage, --mem, --swap and --tlb (the API's parsers, as
  * the components use them), --host-dir, the --disk images (there, readable,
- * writable unless ro: the API's DiskSpec check), the program file, and that every
+ * writable unless ro: the API's DiskSpec check), the program file (a
+ * workload's disks and io-sched become the osbox.disks and
+ * osbox.io.sched.* properties), and that every
  * output file (--strace's among them) can be written. No framework and no bundle is started, so it
  * costs little (docs/performance.md).
  *
@@ -98,6 +102,10 @@ public final class Preflight {
         jvm.add("-Dosbox.host.dir=" + dir);
         List<DiskSpec> disks = new ArrayList<>();
         for (DiskSpec disk : line.machine().disks()) {
+            if (disk.memoryBytes() > 0) {
+                disks.add(disk);
+                continue;
+            }
             Path image = cwd.resolve(disk.file()).toAbsolutePath().normalize();
             String why = DiskSpec.whyNotUsable(image, disk.readOnly());
             if (why != null) {
@@ -105,10 +113,37 @@ public final class Preflight {
             }
             disks.add(new DiskSpec(image.toString(), disk.model(), disk.readOnly()));
         }
+        String ioSchedPolicy = null;
+        String ioSchedOptions = null;
         if (line.mode() == CommandLine.Mode.RUN) {
             String why = runProblem(line, cwd);
             if (why != null) {
                 return Launch.failed(why);
+            }
+            if (line.isWorkload()) {
+                // the workload's machine.disks and io-sched: what --disk and the io.sched slot's properties give
+                Workload w;
+                try {
+                    w = Workload.load(cwd.resolve(line.program()));
+                } catch (WorkloadException e) {
+                    // the launcher reports a bad workload file, with the same line, once the machine is up
+                    w = null;
+                }
+                if (w != null && !w.settings().disks().isEmpty()) {
+                    if (!disks.isEmpty()) {
+                        return Launch.failed("osbox: " + line.program() + ": machine.disks: the workload has its"
+                                + " disks; --disk cannot add others");
+                    }
+                    for (Workload.Disk d : w.settings().disks()) {
+                        disks.add(d.spec());
+                    }
+                }
+                if (w != null && w.ioScheduler() != null) {
+                    ioSchedPolicy = w.ioScheduler().policy();
+                    List<String> options = new ArrayList<>();
+                    w.ioScheduler().options().forEach((k, v) -> options.add(k + "=" + v));
+                    ioSchedOptions = options.isEmpty() ? null : String.join(",", options);
+                }
             }
         }
         if (line.verbose()) {
@@ -129,6 +164,8 @@ public final class Preflight {
         property(jvm, PolicyCheck.Kind.IO.optionsProperty, line.machine().ioSchedOptions().isEmpty() ? null
                 : String.join(",", line.machine().ioSchedOptions()));
         property(jvm, DiskSpec.PROPERTY, disks.isEmpty() ? null : DiskSpec.toProperty(disks));
+        property(jvm, Workload.IO_SCHED_POLICY_PROPERTY, ioSchedPolicy);
+        property(jvm, Workload.IO_SCHED_OPTIONS_PROPERTY, ioSchedOptions);
         List<String> plugins = new ArrayList<>();
         for (String p : line.machine().plugins()) {
             plugins.add(cwd.resolve(p).toAbsolutePath().normalize().toString());

@@ -166,4 +166,38 @@ class PreflightTest {
         }
         assertNull(check("--disk", "ro.img,ro").error());
     }
+
+    @Test
+    void aWorkloadsDisksAndIoSchedulerBecomeTheirFrameworkProperties() throws IOException {
+        byte[] elf = new byte[20];
+        elf[0] = 0x7f;
+        elf[1] = 'E';
+        elf[2] = 'L';
+        elf[3] = 'F';
+        elf[4] = 2;
+        elf[5] = 1;
+        elf[6] = 1;
+        elf[18] = (byte) 243;
+        Files.write(dir.resolve("r.elf"), elf);
+        Files.writeString(dir.resolve("w.yaml"), """
+                machine: {disks: [{size: 16M, model: ssd}, {size: 1M}]}
+                io-sched: {policy: deadline, options: {fifo-batch: 4, writes-starved: 2}}
+                processes: [{program: r.elf}]
+                """);
+        Preflight.Launch l = check("run", "w.yaml");
+        assertEquals(null, l.error());
+        assertTrue(l.jvmArguments().contains("-Dosbox.disks=memory:16777216,model=ssd\nmemory:1048576,model=hdd"),
+                l.jvmArguments().toString());
+        assertTrue(l.jvmArguments().contains("-Dosbox.io.sched.policy=deadline"), l.jvmArguments().toString());
+        assertTrue(l.jvmArguments().contains("-Dosbox.io.sched.options=fifo-batch=4,writes-starved=2"),
+                l.jvmArguments().toString());
+        Files.write(dir.resolve("a.img"), new byte[4096]);
+        assertEquals("osbox: w.yaml: machine.disks: the workload has its disks; --disk cannot add others",
+                check("run", "--disk", "a.img", "w.yaml").error());
+        // a bad workload file is the launcher's to report (the same line, once the machine is up)
+        Files.writeString(dir.resolve("bad.yaml"), "machine: {disks: [{size: 3Q}]}\nprocesses: [{program: r.elf}]\n");
+        assertEquals(null, check("run", "bad.yaml").error());
+        assertTrue(check("run", "bad.yaml").jvmArguments().stream().noneMatch(a -> a.startsWith("-Dosbox.disks")));
+        assertTrue(check("--disk", "memory:4M,model=ssd").jvmArguments().contains("-Dosbox.disks=memory:4M,model=ssd"));
+    }
 }

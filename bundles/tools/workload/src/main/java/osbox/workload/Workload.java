@@ -23,15 +23,45 @@ import osbox.api.sched.TaskAttributes;
  * @param scheduler   the policy to choose at the start, or null to keep the active one
  * @param swaps       scripted policy changes, in file order
  * @param processes   the processes, with {@code count} expanded, in file order
+ * @param ioScheduler the I/O scheduler to choose on every disk (the file's {@code io-sched}), or null
  */
 public record Workload(String name, String description, Path file, long frequencyHz, Settings settings,
-        Scheduler scheduler, List<Swap> swaps, List<ProcessSpec> processes) {
+        Scheduler scheduler, List<Swap> swaps, List<ProcessSpec> processes, Scheduler ioScheduler) {
 
     public Workload {
         Objects.requireNonNull(name);
         Objects.requireNonNull(settings);
         swaps = List.copyOf(swaps);
         processes = List.copyOf(processes);
+    }
+
+    /** Without an I/O scheduler. */
+    public Workload(String name, String description, Path file, long frequencyHz, Settings settings,
+            Scheduler scheduler, List<Swap> swaps, List<ProcessSpec> processes) {
+        this(name, description, file, frequencyHz, settings, scheduler, swaps, processes, null);
+    }
+
+    /** The framework property the io.sched slot's policy is chosen with (the block layer reads it). */
+    public static final String IO_SCHED_POLICY_PROPERTY = "osbox.io.sched.policy";
+    /** The framework property of the policy's options: {@code key=value} pairs, comma-separated. */
+    public static final String IO_SCHED_OPTIONS_PROPERTY = "osbox.io.sched.options";
+
+    /**
+     * A disk the workload's machine has ({@code machine.disks}), attached as
+     * {@code --disk} would attach it: in host memory when {@code image} is
+     * null, else the image file.
+     *
+     * @param name   vda, vdb, ... in order
+     * @param bytes  its size (of the image when one is given and no size)
+     * @param model  hdd or ssd
+     * @param image  the raw image file (resolved against the workload's directory), or null
+     */
+    public record Disk(String name, long bytes, String model, Path image) {
+        /** The --disk spec of this disk ({@code memory:16M,model=ssd} or {@code /abs/a.img,model=hdd}). */
+        public osbox.api.hw.DiskSpec spec() {
+            return new osbox.api.hw.DiskSpec(image == null ? osbox.api.hw.DiskSpec.MEMORY + bytes
+                    : image.toString(), model, false);
+        }
     }
 
     /**
@@ -45,10 +75,20 @@ public record Workload(String name, String description, Path file, long frequenc
      * @param memoryMiB      physical memory in MiB (0: default)
      * @param traceCapacity  events the trace buffer keeps (0: default, 262 144); longer runs need more
      *                       for complete Gantt charts
+     * @param disks          the disks, vda first (none: whatever --disk attached)
      */
-    public record Settings(int harts, long quantum, long memoryMiB, int traceCapacity) {
+    public record Settings(int harts, long quantum, long memoryMiB, int traceCapacity, List<Disk> disks) {
         /** Nothing asked for. */
         public static final Settings NONE = new Settings(0, 0, 0, 0);
+
+        public Settings {
+            disks = List.copyOf(disks);
+        }
+
+        /** Without disks. */
+        public Settings(int harts, long quantum, long memoryMiB, int traceCapacity) {
+            this(harts, quantum, memoryMiB, traceCapacity, List.of());
+        }
     }
 
     /**
@@ -125,11 +165,11 @@ public record Workload(String name, String description, Path file, long frequenc
     /** The same workload with another starting policy (a command line's choice over the file's). */
     public Workload withScheduler(String policy, Map<String, String> options) {
         return new Workload(name, description, file, frequencyHz, settings, new Scheduler(policy, options), swaps,
-                processes);
+                processes, ioScheduler);
     }
 
     /** The same workload with other machine settings. */
     public Workload withSettings(Settings s) {
-        return new Workload(name, description, file, frequencyHz, s, scheduler, swaps, processes);
+        return new Workload(name, description, file, frequencyHz, s, scheduler, swaps, processes, ioScheduler);
     }
 }

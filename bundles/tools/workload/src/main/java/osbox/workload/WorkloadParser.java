@@ -25,8 +25,10 @@ import osbox.api.sched.TaskAttributes;
 
 /** Reads workload files: SnakeYAML's safe constructor (plain maps, lists and scalars only), then checks every field. */
 final class WorkloadParser {
-    static final Set<String> TOP = Set.of("name", "description", "machine", "scheduler", "swaps", "processes");
-    static final Set<String> MACHINE = Set.of("harts", "quantum", "memory", "trace-capacity");
+    static final Set<String> TOP = Set.of("name", "description", "machine", "scheduler", "swaps", "processes",
+            "io-sched");
+    static final Set<String> MACHINE = Set.of("harts", "quantum", "memory", "trace-capacity", "disks");
+    static final Set<String> DISK = Set.of("name", "size", "model", "image");
     static final Set<String> SCHEDULER = Set.of("policy", "options");
     static final Set<String> SWAP = Set.of("at", "policy", "options");
     static final Set<String> PROCESS = Set.of("name", "program", "args", "arrival", "nice", "priority", "tickets",
@@ -90,6 +92,8 @@ final class WorkloadParser {
                 : Workload.Settings.NONE;
         Workload.Scheduler scheduler = top.containsKey("scheduler") ? scheduler(top.get("scheduler"), "scheduler")
                 : null;
+        Workload.Scheduler ioScheduler = top.containsKey("io-sched") ? scheduler(top.get("io-sched"), "io-sched")
+                : null;
         List<Workload.Swap> swaps = new ArrayList<>();
         if (top.containsKey("swaps") && top.get("swaps") != null) {
             List<Object> list = list(top.get("swaps"), "swaps");
@@ -108,7 +112,7 @@ final class WorkloadParser {
         for (int i = 0; i < list.size(); i++) {
             processes(list.get(i), "processes[" + i + "]", processes);
         }
-        return new Workload(name, description, path, hz, settings, scheduler, swaps, processes);
+        return new Workload(name, description, path, hz, settings, scheduler, swaps, processes, ioScheduler);
     }
 
     private Object yaml(String text) throws WorkloadException {
@@ -148,7 +152,69 @@ final class WorkloadParser {
         long memory = m.containsKey("memory") ? integer(m.get("memory"), "machine.memory", 1, 1 << 16) : 0;
         int trace = m.containsKey("trace-capacity")
                 ? (int) integer(m.get("trace-capacity"), "machine.trace-capacity", 1000, 100_000_000) : 0;
-        return new Workload.Settings(harts, quantum, memory, trace);
+        List<Workload.Disk> disks = new ArrayList<>();
+        if (m.get("disks") != null) {
+            List<Object> list = list(m.get("disks"), "machine.disks");
+            if (list.size() > osbox.api.hw.DiskSpec.MAX_DISKS) {
+                throw error("machine.disks", "too many disks (at most " + osbox.api.hw.DiskSpec.MAX_DISKS
+                        + ", vda to vdz)");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                disks.add(disk(list.get(i), i, "machine.disks[" + i + "]"));
+            }
+        }
+        return new Workload.Settings(harts, quantum, memory, trace, disks);
+    }
+
+    // One disk: vda, vdb... in order (as --disk names them), a size (K, M, G) unless an image gives it, a model.
+    private Workload.Disk disk(Object o, int index, String field) throws WorkloadException {
+        Map<String, Object> m = map(o, field);
+        keys(m, DISK, field);
+        String expected = osbox.api.hw.DiskSpec.deviceName(index);
+        String name = m.containsKey("name") ? text(m.get("name"), field + ".name") : expected;
+        if (!name.equals(expected)) {
+            throw error(field + ".name", "'" + name + "': disk " + (index + 1) + " is " + expected
+                    + " (disks are named vda, vdb, ... in order)");
+        }
+        String model = m.containsKey("model") ? text(m.get("model"), field + ".model") : osbox.api.hw.DiskSpec.HDD;
+        if (!osbox.api.hw.DiskSpec.MODELS.contains(model)) {
+            throw error(field + ".model", "no such model '" + model + "' (known: hdd, ssd)");
+        }
+        Path image = null;
+        if (m.get("image") != null) {
+            String given = text(m.get("image"), field + ".image");
+            try {
+                image = dir.resolve(given).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw error(field + ".image", "not a file name: " + e.getReason());
+            }
+            String why = osbox.api.hw.DiskSpec.whyNotUsable(image, false);
+            if (why != null) {
+                throw error(field + ".image", given + ": " + why + " (images are relative to the workload file's"
+                        + " directory)");
+            }
+        }
+        long bytes;
+        if (m.get("size") != null) {
+            if (image != null) {
+                throw error(field + ".size", "a disk with an image has the image's size (give one or the other)");
+            }
+            String size = text(m.get("size"), field + ".size");
+            try {
+                bytes = new osbox.api.hw.DiskSpec(osbox.api.hw.DiskSpec.MEMORY + size, model, false).memoryBytes();
+            } catch (IllegalArgumentException e) {
+                throw error(field + ".size", "'" + size + "': " + e.getMessage().replace("memory disk size: ", ""));
+            }
+        } else if (image != null) {
+            try {
+                bytes = Files.size(image);
+            } catch (IOException e) {
+                throw error(field + ".image", "cannot read: " + e.getMessage());
+            }
+        } else {
+            throw error(field, "needs a size (a disk in memory, e.g. size: 16M) or an image");
+        }
+        return new Workload.Disk(name, bytes, model, image);
     }
 
     private Workload.Scheduler scheduler(Object o, String field) throws WorkloadException {
@@ -162,7 +228,8 @@ final class WorkloadParser {
 
     private Workload.Scheduler schedulerOf(Map<String, Object> m, String field) throws WorkloadException {
         if (!m.containsKey("policy")) {
-            throw error(field + ".policy", "missing (a policy name such as fifo, rr, mlfq, cfs)");
+            throw error(field + ".policy", "missing (a policy name such as " + (field.startsWith("io-sched")
+                    ? "noop, sstf, deadline, bfq)" : "fifo, rr, mlfq, cfs)"));
         }
         String policy = policyName(text(m.get("policy"), field + ".policy"), field + ".policy");
         Map<String, String> options = new LinkedHashMap<>();

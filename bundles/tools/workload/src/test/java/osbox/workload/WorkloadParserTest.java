@@ -195,7 +195,7 @@ class WorkloadParserTest {
             'name: x'                                                           | processes: missing
             'processes: []'                                                     | processes: empty
             'processes: {a: 1}'                                                 | processes: must be a list
-            'colour: red\nprocesses: []'                                        | colour: unknown key (expected one of description, machine, name, processes, scheduler, swaps)
+            'colour: red\nprocesses: []'                                        | colour: unknown key (expected one of description, io-sched, machine, name, processes, scheduler, swaps)
             'processes: [{program: ../bin/prog.elf, speed: 3}]'                 | processes[0].speed: unknown key
             'processes: [{args: [a]}]'                                          | processes[0].program: missing
             'processes: [{program: ../bin/none.elf}]'                           | processes[0].program: no such file: ../bin/none.elf
@@ -261,5 +261,49 @@ class WorkloadParserTest {
             }
         }
         assertTrue(loaded >= 4, "the example workloads: " + loaded);
+    }
+
+    @Test
+    void disksInMemoryOrFromAnImageAndTheIoScheduler() throws Exception {
+        Files.write(dir.resolve("w/disk.img"), new byte[8192]);
+        Workload w = load("""
+                machine:
+                  disks:
+                    - {name: vda, size: 16M, model: ssd}
+                    - {image: disk.img}
+                io-sched: {policy: deadline, options: {read-expire: 1ms, fifo-batch: 16}}
+                processes: [{program: ../bin/prog.elf}]
+                """);
+        assertEquals(List.of(new Workload.Disk("vda", 16L << 20, "ssd", null),
+                new Workload.Disk("vdb", 8192, "hdd", dir.resolve("w/disk.img").toAbsolutePath().normalize())),
+                w.settings().disks());
+        assertEquals("memory:16777216,model=ssd", w.settings().disks().get(0).spec().spec());
+        assertEquals(16L << 20, w.settings().disks().get(0).spec().memoryBytes());
+        assertEquals(new Workload.Scheduler("deadline", Map.of("read-expire", "1000000", "fifo-batch", "16")),
+                w.ioScheduler());
+        assertEquals("bfq", load("io-sched: bfq\nprocesses: [{program: ../bin/prog.elf}]\n").ioScheduler().policy());
+        assertNull(load("processes: [{program: ../bin/prog.elf}]\n").ioScheduler());
+        assertEquals(List.of(), load("processes: [{program: ../bin/prog.elf}]\n").settings().disks());
+    }
+
+    @Test
+    void aBadDiskIsOneLineNamingTheEntry() {
+        String tail = "processes: [{program: ../bin/prog.elf}]\n";
+        assertEquals(file + ": machine.disks[1].name: 'vdc': disk 2 is vdb (disks are named vda, vdb, ... in order)",
+                error("machine: {disks: [{size: 1M}, {name: vdc, size: 1M}]}\n" + tail));
+        assertEquals(file + ": machine.disks[0].size: '16Q': not a size (use e.g. 4096K, 64M, 1G)",
+                error("machine: {disks: [{size: 16Q}]}\n" + tail));
+        assertEquals(file + ": machine.disks[0].size: '1000': must be a whole number of 512-byte sectors, at least one",
+                error("machine: {disks: [{size: 1000}]}\n" + tail));
+        assertEquals(file + ": machine.disks[0].model: no such model 'tape' (known: hdd, ssd)",
+                error("machine: {disks: [{size: 1M, model: tape}]}\n" + tail));
+        assertEquals(file + ": machine.disks[0]: needs a size (a disk in memory, e.g. size: 16M) or an image",
+                error("machine: {disks: [{model: ssd}]}\n" + tail));
+        assertEquals(file + ": machine.disks[0].image: none.img: No such file or directory (images are relative to"
+                + " the workload file's directory)", error("machine: {disks: [{image: none.img}]}\n" + tail));
+        assertTrue(error("machine: {disks: [{size: 1M, speed: 3}]}\n" + tail)
+                .endsWith("machine.disks[0].speed: unknown key (expected one of image, model, name, size)"));
+        assertEquals(file + ": io-sched.policy: missing (a policy name such as noop, sstf, deadline, bfq)",
+                error("io-sched: {options: {}}\n" + tail));
     }
 }

@@ -16,7 +16,9 @@ import java.util.Locale;
  * <p>A spec is {@code FILE[,model=hdd|ssd][,ro]}: the host file holding the
  * raw image (sector N at byte N*512), the timing model (hdd when not
  * named), and {@code ro} to attach it read-only ({@code rw}, the default,
- * may be written too). Errors are IllegalArgumentException with a
+ * may be written too). FILE {@code memory:SIZE} ({@code memory:16M}) is a
+ * disk of SIZE bytes in host memory, zeroed, gone when the machine stops
+ * (workloads and tests; since 1.6). Errors are IllegalArgumentException with a
  * one-line message saying why, without the spec (the caller names it).
  *
  * @param file     the image file as given (the preflight makes it absolute)
@@ -50,6 +52,38 @@ public record DiskSpec(String file, String model, boolean readOnly) {
         if (!MODELS.contains(model)) {
             throw new IllegalArgumentException("no such model '" + model + "' (known: hdd, ssd)");
         }
+        if (file.startsWith(MEMORY)) {
+            memoryBytes(file);
+        }
+    }
+
+    /** The FILE of a disk in host memory: {@code memory:SIZE}. Since 1.6. */
+    public static final String MEMORY = "memory:";
+
+    /** The largest disk in host memory: a Java array's worth. */
+    public static final long MAX_MEMORY_DISK = 1L << 30;
+
+    /**
+     * The size in bytes of a disk in host memory ({@code memory:SIZE}), or
+     * -1 for an image file. Since 1.6.
+     */
+    public long memoryBytes() {
+        return file.startsWith(MEMORY) ? memoryBytes(file) : -1;
+    }
+
+    // memory:SIZE's bytes: a whole number of sectors, 1 sector to 1G; IllegalArgumentException otherwise.
+    private static long memoryBytes(String file) {
+        long bytes;
+        try {
+            bytes = MemorySize.parse(file.substring(MEMORY.length()), MAX_MEMORY_DISK);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("memory disk size: " + e.getMessage());
+        }
+        if (bytes < SECTOR_SIZE || bytes % SECTOR_SIZE != 0) {
+            throw new IllegalArgumentException("memory disk size: must be a whole number of " + SECTOR_SIZE
+                    + "-byte sectors, at least one");
+        }
+        return bytes;
     }
 
     /** The disk {@code spec} describes; throws on an empty file, an unknown item or model. */

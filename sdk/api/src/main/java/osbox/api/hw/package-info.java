@@ -29,10 +29,13 @@
  * buffer and physical memory with a completion callback and interrupt;
  * {@link osbox.api.hw.DiskSpec}, the one parser of {@code --disk}.
  *
+ * <p>1.6: {@link osbox.api.hw.DiskSpec#memoryBytes()}: a disk in host
+ * memory, {@code memory:16M} (workloads' memory-backed disks).
+ *
  * <p>Every method here is called on the simulation thread unless its comment
  * says otherwise; the only door in from other threads is
  * {@link osbox.api.hw.Machine#submit(Runnable)} and friends.
  */
-@org.osgi.annotation.versioning.Version("1.5.0")
+@org.osgi.annotation.versioning.Version("1.6.0")
 @org.osgi.annotation.bundle.Export
 package osbox.api.hw;

@@ -51,4 +51,16 @@ class DiskSpecTest {
         assertEquals("vdz", DiskSpec.deviceName(25));
         assertThrows(IllegalArgumentException.class, () -> DiskSpec.deviceName(26));
     }
+
+    @Test
+    void aDiskInMemoryHasASizeInWholeSectors() {
+        assertEquals(16L << 20, DiskSpec.parse("memory:16M,model=ssd").memoryBytes());
+        assertEquals(-1, DiskSpec.parse("a.img").memoryBytes());
+        assertEquals("memory disk size: not a size (use e.g. 4096K, 64M, 1G)",
+                assertThrows(IllegalArgumentException.class, () -> DiskSpec.parse("memory:lots")).getMessage());
+        assertEquals("memory disk size: must be a whole number of 512-byte sectors, at least one",
+                assertThrows(IllegalArgumentException.class, () -> DiskSpec.parse("memory:100")).getMessage());
+        assertEquals("memory disk size: too large (at most 1G)",
+                assertThrows(IllegalArgumentException.class, () -> DiskSpec.parse("memory:2G")).getMessage());
+    }
 }

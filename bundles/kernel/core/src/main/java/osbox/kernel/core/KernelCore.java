@@ -12,6 +12,7 @@ import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.Timer;
 import osbox.api.hw.TrapCause;
+import osbox.api.io.BlockLayer;
 import osbox.api.kernel.Errno;
 import osbox.api.kernel.ExecFormat;
 import osbox.api.kernel.ExecFormatException;
@@ -35,6 +36,7 @@ import osbox.api.trace.TraceKind;
 import osbox.api.trace.Tracer;
 import osbox.kernel.core.calls.KernelCalls;
 import osbox.kernel.core.files.OpenFiles;
+import osbox.kernel.core.fs.BlockDevices;
 import osbox.kernel.core.fs.HostMount;
 import osbox.kernel.core.proc.CpuTimeLimit;
 import osbox.kernel.core.proc.ExecFormats;
@@ -73,7 +75,7 @@ import osbox.kernel.support.WhiteboardKind;
  * kernel's own calls, the trap table), boots (installs the trap vector),
  * and keeps the whiteboard: what other bundles plug in (system calls,
  * executable formats, interrupt handlers, the terminal, scheduling
- * policies) is listed in one table ({@link #whiteboard()}) and goes to the
+ * policies, the block layer) is listed in one table ({@link #whiteboard()}) and goes to the
  * part that uses it. It serves nothing itself: traps go to the trap
  * handlers, system calls to the table. Everything here runs on the
  * simulation thread; the whiteboard applies arrivals and departures at
@@ -251,7 +253,8 @@ public final class KernelCore implements Kernel, ProcessManager {
                 WhiteboardKind.named(SchedulingPolicyProvider.class, SchedulingPolicyProvider.NAME,
                         dispatcher::addProvider, dispatcher::removeProvider),
                 WhiteboardKind.named(DeadlockPolicyProvider.class, DeadlockPolicyProvider.NAME,
-                        deadlocks.slot()::addProvider, deadlocks.slot()::removeProvider));
+                        deadlocks.slot()::addProvider, deadlocks.slot()::removeProvider),
+                WhiteboardKind.one(BlockLayer.class, this::setBlockLayer, this::clearBlockLayer));
     }
 
     /**
@@ -327,6 +330,32 @@ public final class KernelCore implements Kernel, ProcessManager {
     /** The terminal new top-level processes get as descriptors 0-2 (null: none). */
     public void setTerminal(TerminalProvider t) {
         forkExec.setTerminal(t);
+    }
+
+    /**
+     * The block layer arrived: its disks appear in /dev as vda, vdb, ...,
+     * their open files moving data through kernel frames of the VM manager.
+     */
+    public void setBlockLayer(BlockLayer layer) {
+        forkExec.namespace().setBlockDevices(new BlockDevices(layer, machine.memory(), new BlockDevices.Frames() {
+            @Override
+            public long allocate() {
+                return vm.allocateKernelFrame();
+            }
+
+            @Override
+            public void free(long ppn) {
+                vm.freeKernelFrame(ppn);
+            }
+        }, dispatcher::newWaitQueue));
+    }
+
+    /** The block layer left: /dev shows no disks (files already open keep theirs). */
+    public void clearBlockLayer(BlockLayer layer) {
+        BlockDevices d = forkExec.namespace().blockDevices();
+        if (d != null && d.layer() == layer) {
+            forkExec.namespace().setBlockDevices(null);
+        }
     }
 
     /** The terminal left: new processes get no descriptors 0-2 until another comes. */

@@ -54,7 +54,8 @@ public final class DiskAttachments {
             Machine machine, InterruptController intc, DmaEngine dma) {
         BackingStore store;
         try {
-            store = FileBackingStore.open(Path.of(spec.file()), spec.readOnly());
+            store = spec.memoryBytes() > 0 ? new MemoryBackingStore(spec.memoryBytes() / BlockDevice.SECTOR_SIZE)
+                    : FileBackingStore.open(Path.of(spec.file()), spec.readOnly());
         } catch (FileBackingStore.BadImageException e) {
             throw new IllegalArgumentException("--disk " + spec.file() + ": " + e.getMessage());
         }

@@ -4,6 +4,7 @@ import osbox.api.kernel.Errno;
 import osbox.api.kernel.SyscallHandler;
 import osbox.kernel.core.files.FileRef;
 import osbox.kernel.core.files.FileTable;
+import osbox.kernel.core.fs.DirectIoFile;
 import osbox.kernel.core.syscall.SyscallFrame;
 
 /** Descriptor helpers shared by the file calls. */
@@ -68,6 +69,15 @@ final class Fds {
      * the total, or the first error when nothing moved.
      */
     static long vector(SyscallFrame c, long fd, long iov, long count, Transfer t) {
+        return vector(c, fd, iov, count, false, t);
+    }
+
+    /**
+     * As {@link #vector(SyscallFrame, long, long, long, Transfer)}; a
+     * {@link DirectIoFile} (a block device) gets the whole vector at once,
+     * read into or (when {@code write}) written from, at its offset.
+     */
+    static long vector(SyscallFrame c, long fd, long iov, long count, boolean write, Transfer t) {
         FileRef f = table(c).get(fd);
         if (f == null) {
             return -Errno.EBADF;
@@ -105,6 +115,9 @@ final class Fds {
             }
         }
         c.using(f);
+        if (f.file instanceof DirectIoFile d) {
+            return d.transfer(c, write, -1, bases, lens);
+        }
         long total = 0;
         for (int i = 0; i < count; i++) {
             long len = lens[i];

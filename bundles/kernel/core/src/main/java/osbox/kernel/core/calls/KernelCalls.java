@@ -42,6 +42,10 @@ public final class KernelCalls {
     public static List<Entry> all() {
         return List.of(
                 new Entry(Syscalls.DUP, "dup", new DupCall(), SyscallStatus.full()),
+                new Entry(AbiNumbers.IOPRIO_SET, "ioprio_set", IoprioCalls.set(), SyscallStatus.partial(
+                        "kept per thread (inherited by fork and clone, kept by execve) and carried by every block "
+                        + "I/O; the bfq I/O scheduler weighs it, the others ignore it")),
+                new Entry(AbiNumbers.IOPRIO_GET, "ioprio_get", IoprioCalls.get(), SyscallStatus.full()),
                 new Entry(Syscalls.DUP3, "dup3", new Dup3Call(), SyscallStatus.full()),
                 new Entry(Syscalls.FCNTL, "fcntl", new FcntlCall(), SyscallStatus.partial(
                         "only F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL (O_APPEND and "
@@ -93,6 +97,11 @@ public final class KernelCalls {
                 new Entry(Syscalls.PREAD64, "pread64", new PreadCall(false), SyscallStatus.full()),
                 new Entry(Syscalls.PWRITE64, "pwrite64", new PreadCall(true), SyscallStatus.partial(
                         "only devices take writes (the namespace is read-only)")),
+                new Entry(Syscalls.FSYNC, "fsync", new FsyncCall(), SyscallStatus.partial(
+                        "a block device file flushes its disk's write cache and waits; the read-only tree has "
+                        + "nothing to write; pipes and character devices answer EINVAL")),
+                new Entry(AbiNumbers.FDATASYNC, "fdatasync", new FsyncCall(), SyscallStatus.partial(
+                        "as fsync")),
                 new Entry(SENDFILE, "sendfile", new SendfileCall(), SyscallStatus.partial("to a pipe it sleeps"
                         + " only while nothing has moved, then sends what fits (Linux waits for all of count)")),
                 new Entry(Syscalls.EXIT, "exit", new ExitCall(), SyscallStatus.full()),

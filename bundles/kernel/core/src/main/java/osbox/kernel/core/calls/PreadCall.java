@@ -1,6 +1,7 @@
 package osbox.kernel.core.calls;
 
 import osbox.api.kernel.Errno;
+import osbox.kernel.core.fs.DirectIoFile;
 import osbox.kernel.core.fs.NodeFile;
 import osbox.kernel.core.syscall.KernelSyscall;
 import osbox.kernel.core.syscall.SyscallFrame;
@@ -11,7 +12,8 @@ import osbox.kernel.core.syscall.SyscallFrame;
  * negative position, ESPIPE for a pipe or the terminal; pread of a
  * directory is EISDIR, of an O_PATH descriptor EBADF; pwrite goes to the
  * device (null and zero take everything, full answers ENOSPC) and is EBADF
- * for the read-only files.
+ * for the read-only files. A block device file takes the whole call at
+ * its position (it sleeps until the disk has done it).
  */
 public final class PreadCall implements KernelSyscall {
     private final boolean write;
@@ -30,6 +32,9 @@ public final class PreadCall implements KernelSyscall {
         return Fds.transfer(c, c.arg(0), c.arg(1), c.arg(2), (f, b, n) -> {
             if (!(f.file instanceof NodeFile nf)) {
                 return -Errno.ESPIPE;
+            }
+            if (nf instanceof DirectIoFile d) {
+                return d.transfer(c, write, pos, new long[] {b}, new long[] {n});
             }
             if (write) {
                 return nf.readable() ? nf.write(c, b, n) : -Errno.EBADF;

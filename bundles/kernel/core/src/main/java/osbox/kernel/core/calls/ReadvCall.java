@@ -7,6 +7,6 @@ import osbox.kernel.core.syscall.SyscallFrame;
 public final class ReadvCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {
-        return Fds.vector(c, c.arg(0), c.arg(1), c.arg(2), (f, b, n) -> f.file.read(c, b, n));
+        return Fds.vector(c, c.arg(0), c.arg(1), c.arg(2), false, (f, b, n) -> f.file.read(c, b, n));
     }
 }

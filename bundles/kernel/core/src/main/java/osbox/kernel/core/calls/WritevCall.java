@@ -7,6 +7,6 @@ import osbox.kernel.core.syscall.SyscallFrame;
 public final class WritevCall implements KernelSyscall {
     @Override
     public long invoke(SyscallFrame c) {
-        return Fds.brokenPipe(c, Fds.vector(c, c.arg(0), c.arg(1), c.arg(2), (f, b, n) -> f.file.write(c, b, n)));
+        return Fds.brokenPipe(c, Fds.vector(c, c.arg(0), c.arg(1), c.arg(2), true, (f, b, n) -> f.file.write(c, b, n)));
     }
 }

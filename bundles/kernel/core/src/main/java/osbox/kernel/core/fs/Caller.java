@@ -16,4 +16,9 @@ public interface Caller {
 
     /** Its descriptor table. */
     FileTable files();
+
+    /** Its I/O priority as ioprio_set(2) encodes it (class &lt;&lt; 13 | level), 0 when none was set. */
+    default int ioPriority() {
+        return 0;
+    }
 }

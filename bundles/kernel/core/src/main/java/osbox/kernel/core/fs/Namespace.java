@@ -11,7 +11,8 @@ import osbox.api.kernel.OpenFile;
  * <ul>
  * <li>{@code /host}: the host directory (--host-dir), when one is mounted;
  * <li>{@code /dev}: null, zero, full, urandom (seeded by the kernel's seed,
- *     so runs repeat) and tty (the terminal);
+ *     so runs repeat) and tty (the terminal); and vda, vdb, ... (the block
+ *     layer's disks) while a block layer is bound ({@link #setBlockDevices});
  * <li>{@code /proc/self}: exe (a magic link to the running program) and fd
  *     (a magic link per open descriptor).
  * </ul>
@@ -25,6 +26,8 @@ public final class Namespace {
 
     private final SyntheticDir root;
     private final HostMount host;
+    private final SyntheticDir dev;
+    private BlockDevices blockDevices;
     private long nextImageIno = 1 << 24;
 
     /**
@@ -36,7 +39,8 @@ public final class Namespace {
         this.host = host;
         long ino = 1;
         root = new SyntheticDir(ino++);
-        SyntheticDir dev = root.add("dev", new SyntheticDir(root, "dev", ino++));
+        dev = root.add("dev", new SyntheticDir(root, "dev", ino++));
+        dev.attach(() -> blockDevices == null ? java.util.Map.of() : blockDevices.nodes(dev));
         SplittableRandom random = new SplittableRandom(seed ^ 0x75726e64L);
         dev.add("full", new DeviceNode(dev, "full", ino++, DeviceNode.Kind.FULL, 1, 7, terminal, random));
         dev.add("null", new DeviceNode(dev, "null", ino++, DeviceNode.Kind.NULL, 1, 3, terminal, random));
@@ -50,6 +54,19 @@ public final class Namespace {
         SyntheticDir self = proc.add("self", new SyntheticDir(proc, "self", ino++));
         self.add("exe", new ProcLink(self, "exe", ino++, 0777, Caller::exe, c -> c.exe().path()));
         self.add("fd", new FdDir(self, "fd", ino++));
+    }
+
+    /**
+     * The disks /dev shows (vda, vdb, ...): those of a block layer that
+     * arrived, or none (null) when it left. Files already open keep theirs.
+     */
+    public void setBlockDevices(BlockDevices devices) {
+        blockDevices = devices;
+    }
+
+    /** The block devices /dev shows, or null. */
+    public BlockDevices blockDevices() {
+        return blockDevices;
     }
 
     /** "/". */
@@ -126,7 +143,8 @@ public final class Namespace {
         if (type == Stat.S_IFDIR) {
             return write || create ? Opened.error(Errno.EISDIR) : Opened.of(new DirFile(n));
         }
-        if (type != Stat.S_IFCHR && (write || (flags & OpenFlags.O_TRUNC) != 0)) {
+        boolean device = type == Stat.S_IFCHR || type == Stat.S_IFBLK;
+        if (!device && (write || (flags & OpenFlags.O_TRUNC) != 0)) {
             return Opened.error(Errno.EROFS);
         }
         if (n.onHost() && type != Stat.S_IFREG) {

@@ -13,6 +13,8 @@ import osbox.api.kernel.Errno;
  */
 final class SyntheticDir extends SyntheticNode {
     private final Map<String, Node> children = new TreeMap<>();
+    // children that come and go with a service (/dev's disks), asked for on each lookup and listing
+    private java.util.function.Supplier<Map<String, Node>> attached = Map::of;
 
     /** The root directory (its own parent). */
     SyntheticDir(long ino) {
@@ -32,6 +34,11 @@ final class SyntheticDir extends SyntheticNode {
         return child;
     }
 
+    /** Where the children that come and go are found (the block devices of /dev); fixed children win. */
+    void attach(java.util.function.Supplier<Map<String, Node>> source) {
+        attached = source;
+    }
+
     @Override
     public Stat stat() {
         long subdirectories = children.values().stream().filter(n -> n instanceof SyntheticDir).count();
@@ -41,13 +48,18 @@ final class SyntheticDir extends SyntheticNode {
     @Override
     public Lookup lookup(String name, Caller c) {
         Node n = children.get(name);
+        if (n == null) {
+            n = attached.get().get(name);
+        }
         return n == null ? Lookup.error(Errno.ENOENT) : Lookup.found(n);
     }
 
     @Override
     public List<DirEntry> list(Caller c) {
         List<DirEntry> out = new ArrayList<>();
-        for (Map.Entry<String, Node> e : children.entrySet()) {
+        Map<String, Node> all = new TreeMap<>(attached.get());
+        all.putAll(children);
+        for (Map.Entry<String, Node> e : all.entrySet()) {
             Stat s = e.getValue().stat();
             if (s != null) {
                 out.add(new DirEntry(e.getKey(), s.ino(), Stat.direntType(s.mode())));

@@ -68,6 +68,8 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
     // ---- scheduling. The attributes policies see: ForkExec at spawn and fork, CloneCall for a thread.
     // The entity (hart, sleeps, bursts, CPU accounting): written only by the dispatcher. ----
     private int nice;
+    // ioprio_set(2)'s value (class << 13 | level), 0 when never set; inherited by fork and clone, kept by execve
+    private int ioPriority;
     private int priority;
     /** The priority PI futex waiters lend it (Integer.MAX_VALUE: none); PiFutexes sets it. */
     private int lentPriority = Integer.MAX_VALUE;
@@ -131,6 +133,12 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
     /** The task id the dispatcher and policies know it by: its tid. */
     @Override public int id() { return tid; }
     @Override public int nice() { return nice; }
+
+    /** Its I/O priority (ioprio_set's encoding), 0 when none was set: what its block I/Os carry. */
+    @Override public int ioPriority() { return ioPriority; }
+
+    /** ioprio_set: the caller checked the class and level. */
+    public void setIoPriority(int ioPriority) { this.ioPriority = ioPriority; }
     /** Its priority: its own, or the better one a priority-inheritance futex's waiter lends it. */
     @Override public int priority() { return Math.min(priority, lentPriority); }
     @Override public int tickets() { return tickets; }
@@ -433,11 +441,12 @@ public final class Process implements ProcessView, Task, Caller, WaitHolder {
         group.credentials = parent.group.credentials.copy();
     }
 
-    // ForkExec (fork, thread): the creator's nice, priority, tickets and scheduling class. With
+    // ForkExec (fork, thread): the creator's nice, I/O priority, priority, tickets and scheduling class. With
     // SCHED_RESET_ON_FORK (as Linux's sched_fork) a real-time creator's child gets SCHED_OTHER at nice 0
     // (prio 120), any other's negative nice becomes 0, and the flag is not inherited.
     void inheritScheduling(Process creator) {
         nice = creator.nice;
+        ioPriority = creator.ioPriority;
         priority = creator.priority;
         tickets = creator.tickets;
         schedPolicy = creator.schedPolicy;

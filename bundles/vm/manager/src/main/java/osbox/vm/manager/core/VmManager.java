@@ -66,6 +66,8 @@ public final class VmManager implements MemoryManager {
     private long lastSegmentHandle;
     private LongSupplier kernelClock;
     private long oomKills;
+    /** The frames lent to the kernel (allocateKernelFrame), to check what comes back. */
+    private final java.util.TreeSet<Long> kernelFrames = new java.util.TreeSet<>();
 
     /** Builds the VM manager over the machine's physical memory and harts. Simulation thread. */
     public VmManager(Machine machine, Settings settings) {
@@ -231,6 +233,30 @@ public final class VmManager implements MemoryManager {
     @Override
     public long oomKills() {
         return oomKills;
+    }
+
+    /**
+     * A zeroed frame for the kernel (a block device file's bounce buffer),
+     * straight from the free frames: -1 when none is free (nothing is
+     * evicted for it). A stand-in until the swap lane's reserved pool.
+     */
+    @Override
+    public long allocateKernelFrame() {
+        long ppn = frames.allocate();
+        if (ppn >= 0) {
+            machine.memory().zeroFrame(ppn);
+            kernelFrames.add(ppn);
+        }
+        return ppn;
+    }
+
+    /** Takes back a frame {@link #allocateKernelFrame} gave; IllegalStateException for any other. */
+    @Override
+    public void freeKernelFrame(long ppn) {
+        if (!kernelFrames.remove(ppn)) {
+            throw new IllegalStateException("frame " + ppn + " is not a kernel frame");
+        }
+        frames.release(ppn);
     }
 
     @Override
