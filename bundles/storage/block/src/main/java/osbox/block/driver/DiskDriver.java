@@ -10,8 +10,9 @@ import osbox.api.kernel.Errno;
 import osbox.block.DeviceDriver;
 import osbox.block.DriverContext;
 import osbox.block.Request;
-import osbox.block.driver.DriverSettings.Completion;
-import osbox.block.driver.DriverSettings.Transfer;
+import osbox.block.driver.settings.DriverSettings.Completion;
+import osbox.block.driver.settings.DriverSettings.Transfer;
+import osbox.block.driver.settings.DriverSettings;
 
 /**
  * The driver of one disk: programs its registers ({@link BlockDevice})

@@ -2,6 +2,7 @@ package osbox.block.driver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import osbox.block.driver.settings.DriverSettings;
 
 /**
  * A disk driver's counters: the CPU cycles it charged for I/O (PIO copies,

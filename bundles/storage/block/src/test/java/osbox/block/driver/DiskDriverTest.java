@@ -13,6 +13,7 @@ import osbox.api.hw.BlockDevice;
 import osbox.api.io.BlockIo;
 import osbox.api.io.IoOperation;
 import osbox.block.Request;
+import osbox.block.driver.settings.DriverSettings;
 
 /**
  * The driver over a disk whose every operation takes 1 ms, the real DMA

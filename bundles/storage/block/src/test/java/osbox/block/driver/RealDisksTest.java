@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import osbox.api.io.BlockIo;
 import osbox.api.io.IoOperation;
 import osbox.block.Request;
+import osbox.block.driver.settings.DriverSettings;
 import osbox.hw.disk.MediaModel;
 
 /**

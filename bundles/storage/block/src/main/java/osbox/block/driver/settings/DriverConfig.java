@@ -1,4 +1,4 @@
-package osbox.block.driver;
+package osbox.block.driver.settings;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

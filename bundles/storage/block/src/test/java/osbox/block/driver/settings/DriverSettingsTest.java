@@ -1,4 +1,4 @@
-package osbox.block.driver;
+package osbox.block.driver.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import osbox.block.driver.DriverSettings.Completion;
-import osbox.block.driver.DriverSettings.Transfer;
+import osbox.block.driver.settings.DriverSettings.Completion;
+import osbox.block.driver.settings.DriverSettings.Transfer;
 
 class DriverSettingsTest {
     @Test

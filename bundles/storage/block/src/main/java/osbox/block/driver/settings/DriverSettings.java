@@ -1,4 +1,4 @@
-package osbox.block.driver;
+package osbox.block.driver.settings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 
 /**
  * How a disk's driver moves the data and learns of a completion, and what
- * that costs the CPU: one device's mode. Immutable; {@link DiskDriver#configure}
+ * that costs the CPU: one device's mode. Immutable; {@link osbox.block.driver.DiskDriver#configure}
  * takes a new one from the next request on.
  *
  * <p>The text form ({@link #parse}) is a comma list of words over a base:
