@@ -20,7 +20,7 @@ import osbox.workload.RunLimits;
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
  *   MACHINE OPTION: --harts N, --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME,
- *                   --disk FILE[,model=hdd|ssd][,ro], --verbose
+ *                   --disk FILE[,model=hdd|ssd][,ro], --io-mode DEV=MODE[,MODE...], --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -92,9 +92,16 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param deadlock the --deadlock policy, or null
      * @param disks    the --disk specs, parsed (files as given), in order: vda first
      * @param harts    the --harts count as given (checked: 1..64), or null (the machine's configuration)
+     * @param ioModes  the --io-mode entries joined as {@code vda=pio,poll;vdb=dma} (checked), or null
      */
-    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
+            String ioModes) {
         public static final Launch NONE = new Launch(null, List.of(), null);
+
+        /** Without --io-mode. */
+        public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+            this(hostDir, plugins, deadlock, disks, harts, null);
+        }
 
         /** Without --harts. */
         public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks) {
@@ -202,6 +209,10 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             option("--disk FILE[,model=hdd|ssd][,ro]", "attach the raw image FILE as a disk (sector N at byte"
                     + " N*512, so an image made by mke2fs works as is): the hard disk model (the default) or the"
                     + " SSD; ro attaches it read-only. Repeatable: vda, vdb, ...; the shell's disk:list shows them"),
+            option("--io-mode DEV=MODE[,MODE...]", "how the driver of disk DEV works: dma or pio (the CPU"
+                    + " copies every word), interrupt or poll (the CPU busy-waits), and costs as NAME=N"
+                    + " (coalesce_count, coalesce_cycles, pio_cycles_per_word, interrupt_cycles, poll_interval),"
+                    + " e.g. vda=pio,poll; default dma,interrupt. Repeatable; in the shell io:mode DEV MODE"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -296,6 +307,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String hostDir = null;
         List<String> plugins = new ArrayList<>();
         List<DiskSpec> disks = new ArrayList<>();
+        List<String> ioModes = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -332,6 +344,13 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--disk " + args[i] + ": too many disks (at most " + DiskSpec.MAX_DISKS
                             + ", vda to vdz)", verbose);
                 }
+            } else if (!optionsDone && arg.equals("--io-mode")) {
+                // the preflight passes them as the osbox.block.driver.modes framework property; checked here
+                String why = IoModes.whyNot(++i < args.length ? args[i] : null);
+                if (why != null) {
+                    return error(why, verbose);
+                }
+                ioModes.add(args[i].trim());
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--sched needs a policy name", verbose);
@@ -432,7 +451,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts);
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts,
+                ioModes.isEmpty() ? null : String.join(";", ioModes));
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

@@ -125,6 +125,7 @@ public final class Preflight {
         property(jvm, "osbox.tlb", line.tlb());
         property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
         property(jvm, "osbox.harts", line.machine().harts());
+        property(jvm, IoModes.PROPERTY, line.machine().ioModes());
         property(jvm, DiskSpec.PROPERTY, disks.isEmpty() ? null : DiskSpec.toProperty(disks));
         List<String> plugins = new ArrayList<>();
         for (String p : line.machine().plugins()) {

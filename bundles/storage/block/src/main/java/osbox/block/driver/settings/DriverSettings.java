@@ -51,6 +51,13 @@ public record DriverSettings(Transfer transfer, Completion completion, int coale
     /** A poll loop reads STATUS every microsecond at 1 GHz. */
     public static final long DEFAULT_POLL_INTERVAL = 1_000;
 
+    /** The Config Admin property of every device's base mode (PID {@code osbox.block.driver}). */
+    public static final String DEFAULTS = "defaults";
+    /** The Config Admin property of the per-device modes: {@code vda=pio,poll}, one a device. */
+    public static final String MODES = "modes";
+    /** The framework property the launcher's --io-mode sets: {@code vda=pio,poll;vdb=dma}. */
+    public static final String LAUNCH_PROPERTY = "osbox.block.driver.modes";
+
     /** DMA, interrupts, no coalescing, the default costs. */
     public static final DriverSettings DEFAULT = new DriverSettings(Transfer.DMA, Completion.INTERRUPT, 1, 0,
             DEFAULT_PIO_CYCLES_PER_WORD, DEFAULT_INTERRUPT_CYCLES, DEFAULT_POLL_INTERVAL);
@@ -122,20 +129,22 @@ public record DriverSettings(Transfer transfer, Completion completion, int coale
 
     /**
      * The settings of device {@code deviceName} from the Config Admin
-     * properties of PID {@code osbox.block.driver} ({@link DriverConfig}):
+     * properties of PID {@code osbox.block.driver} ({@code osbox.block.driver.DriverConfig}):
      * {@code defaults} (a mode text over {@link #DEFAULT}), then the
-     * device's own entry of {@code modes} ({@code vda=pio,poll;vdb=dma}),
-     * then the framework property {@code osbox.block.driver.modes} of the
-     * launcher's {@code --io-mode} when the map carries it (same form). A
-     * bad entry throws IllegalArgumentException naming it.
+     * device's entry in the framework property {@value #LAUNCH_PROPERTY}
+     * of the launcher's {@code --io-mode} when the map carries it
+     * ({@code vda=pio,poll;vdb=dma}), then its entry in {@code modes} (a
+     * String[] of {@code vda=pio,poll}, or the same {@code ;} list), which
+     * {@code io:mode} sets at run time and so wins. A bad entry throws
+     * IllegalArgumentException naming it.
      */
     public static DriverSettings fromProperties(Map<String, ?> properties, String deviceName) {
         DriverSettings s = DEFAULT;
-        Object defaults = properties.get(DriverConfig.DEFAULTS);
+        Object defaults = properties.get(DEFAULTS);
         if (defaults != null && !String.valueOf(defaults).isBlank()) {
             s = parse(String.valueOf(defaults), s);
         }
-        for (String key : List.of(DriverConfig.MODES, DriverConfig.LAUNCH_PROPERTY)) {
+        for (String key : List.of(LAUNCH_PROPERTY, MODES)) {
             Object modes = properties.get(key);
             if (modes != null) {
                 String mine = deviceModes(joined(modes)).get(deviceName);

@@ -40,17 +40,20 @@ class DriverSettingsTest {
     }
 
     @Test
-    void propertiesGiveTheDefaultsThenTheDeviceThenTheLauncher() {
-        Map<String, Object> p = Map.of(DriverConfig.DEFAULTS, "pio", DriverConfig.MODES,
+    void propertiesGiveTheDefaultsThenTheLauncherThenTheDevicesEntry() {
+        Map<String, Object> p = Map.of(DriverSettings.DEFAULTS, "pio", DriverSettings.MODES,
                 new String[] {"vda=poll", "vdb=dma,interrupt_cycles=5000"},
-                DriverConfig.LAUNCH_PROPERTY, "vdb=poll");
+                DriverSettings.LAUNCH_PROPERTY, "vdb=poll");
         DriverSettings vda = DriverSettings.fromProperties(p, "vda");
         assertEquals(Transfer.PIO, vda.transfer());
         assertEquals(Completion.POLL, vda.completion());
         DriverSettings vdb = DriverSettings.fromProperties(p, "vdb");
         assertEquals(Transfer.DMA, vdb.transfer());
         assertEquals(5000, vdb.interruptCycles());
-        assertEquals(Completion.POLL, vdb.completion());
+        assertEquals(Completion.POLL, vdb.completion(), "from the launcher");
+        DriverSettings vdc = DriverSettings.fromProperties(Map.of(DriverSettings.LAUNCH_PROPERTY, "vdc=pio",
+                DriverSettings.MODES, new String[] {"vdc=dma"}), "vdc");
+        assertEquals(Transfer.DMA, vdc.transfer(), "io:mode at run time wins over --io-mode");
         assertEquals(DriverSettings.DEFAULT, DriverSettings.fromProperties(Map.of(), "vdc"));
     }
 

@@ -1,7 +1,8 @@
-package osbox.block.driver.settings;
+package osbox.block.driver;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import osbox.block.driver.settings.DriverSettings;
 
 /**
  * Config Admin PID {@value #PID}: the disk drivers' modes. The block
@@ -9,7 +10,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * properties to {@link DriverSettings#fromProperties} for each device; a
  * change takes effect from each device's next request. The launcher's
  * {@code --io-mode DEV=MODE} sets the framework property
- * {@value #LAUNCH_PROPERTY} (read after {@code modes}); the shell's
+ * {@value DriverSettings#LAUNCH_PROPERTY} (read after {@code modes}); the shell's
  * {@code io:mode DEV MODE...} updates {@code modes}.
  */
 @ObjectClassDefinition(pid = DriverConfig.PID, name = "osbox disk drivers",
@@ -18,12 +19,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface DriverConfig {
     /** The PID. */
     String PID = "osbox.block.driver";
-    /** The property of every device's base mode. */
-    String DEFAULTS = "defaults";
-    /** The property of the per-device modes. */
-    String MODES = "modes";
-    /** The framework property the launcher's --io-mode sets: {@code vda=pio,poll;vdb=dma}. */
-    String LAUNCH_PROPERTY = "osbox.block.driver.modes";
 
     @AttributeDefinition(description = "Every device's mode: dma|pio, interrupt|poll, and name=value for"
             + " coalesce_count, coalesce_cycles, pio_cycles_per_word, interrupt_cycles, poll_interval")
