@@ -305,30 +305,27 @@ public final class DiskDriver implements DeviceDriver {
 
     /** PIO write: every word of the segments into the data port, charged to {@code hart}. */
     private void copyOut(Request request, int hart, DriverSettings s) {
-        var memory = context.memory();
-        long words = 0;
-        for (BlockIo io : request.ios()) {
-            for (int k = 0; k < io.segments(); k++) {
-                long at = io.segmentAddress(k);
-                for (int off = 0; off < io.segmentLength(k); off += WORD) {
-                    disk.writeRegister(BlockDevice.REG_DATA, memory.load(at + off, WORD));
-                    words++;
-                }
-            }
-        }
-        counters.pioWords += words;
-        counters.pioCycles += charge(hart, words * s.pioCyclesPerWord());
+        copyWords(request, hart, s, true);
     }
 
     /** PIO read: every word from the data port into the segments, charged to {@code hart}. */
     private void copyIn(Request request, int hart, DriverSettings s) {
+        copyWords(request, hart, s, false);
+    }
+
+    // The kernel's copy loop: each 8-byte word between the segments and DATA, then its cost charged and counted.
+    private void copyWords(Request request, int hart, DriverSettings s, boolean toDevice) {
         var memory = context.memory();
         long words = 0;
         for (BlockIo io : request.ios()) {
             for (int k = 0; k < io.segments(); k++) {
                 long at = io.segmentAddress(k);
                 for (int off = 0; off < io.segmentLength(k); off += WORD) {
-                    memory.store(at + off, WORD, disk.readRegister(BlockDevice.REG_DATA));
+                    if (toDevice) {
+                        disk.writeRegister(BlockDevice.REG_DATA, memory.load(at + off, WORD));
+                    } else {
+                        memory.store(at + off, WORD, disk.readRegister(BlockDevice.REG_DATA));
+                    }
                     words++;
                 }
             }
