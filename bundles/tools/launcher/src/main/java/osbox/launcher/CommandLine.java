@@ -20,7 +20,8 @@ import osbox.workload.RunLimits;
  *   osbox run [MACHINE OPTION]... [RUN OPTION]... PROGRAM [ARGS...]
  *                                           runs PROGRAM, exits with its status
  *   MACHINE OPTION: --harts N, --mem SIZE, --swap SIZE, --tlb SPEC, --plugin JAR, --host-dir DIR, --deadlock NAME,
- *                   --disk FILE[,model=hdd|ssd][,ro], --io-sched NAME, --io-sched-opt KEY=VALUE, --verbose
+ *                   --disk FILE[,model=hdd|ssd][,ro], --io-sched NAME, --io-sched-opt KEY=VALUE,
+ *                   --io-mode DEV=MODE[,MODE...], --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
  *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
  * </pre>
@@ -99,14 +100,21 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param harts    the --harts count as given (checked: 1..64), or null (the machine's configuration)
      * @param ioSched  the I/O scheduler --io-sched named, or null
      * @param ioSchedOptions the --io-sched-opt items, each KEY=VALUE, in order
+     * @param ioModes  the --io-mode entries joined as {@code vda=pio,poll;vdb=dma} (checked), or null
      */
     public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
-            String ioSched, List<String> ioSchedOptions) {
+            String ioSched, List<String> ioSchedOptions, String ioModes) {
         public static final Launch NONE = new Launch(null, List.of(), null);
 
-        /** Without --io-sched. */
+        /** Without --io-mode. */
+        public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
+                String ioSched, List<String> ioSchedOptions) {
+            this(hostDir, plugins, deadlock, disks, harts, ioSched, ioSchedOptions, null);
+        }
+
+        /** Without --io-sched and --io-mode. */
         public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
-            this(hostDir, plugins, deadlock, disks, harts, null, List.of());
+            this(hostDir, plugins, deadlock, disks, harts, null, List.of(), null);
         }
 
         /** The --io-sched-opt items as a map, in order (a later KEY wins). */
@@ -224,6 +232,10 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     + " sstf, scan, cscan, look, clook, deadline, bfq; in the shell io:use NAME, io:list"),
             option("--io-sched-opt KEY=VALUE", "an option of that I/O scheduler (repeatable), e.g. --io-sched"
                     + " deadline --io-sched-opt read-expire=100"),
+            option("--io-mode DEV=MODE[,MODE...]", "how the driver of disk DEV works: dma or pio (the CPU"
+                    + " copies every word), interrupt or poll (the CPU busy-waits), and costs as NAME=N"
+                    + " (coalesce_count, coalesce_cycles, pio_cycles_per_word, interrupt_cycles, poll_interval),"
+                    + " e.g. vda=pio,poll; default dma,interrupt. Repeatable; in the shell io:mode DEV MODE"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -320,6 +332,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         List<DiskSpec> disks = new ArrayList<>();
         String ioSched = null;
         List<String> ioSchedOptions = new ArrayList<>();
+        List<String> ioModes = new ArrayList<>();
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -356,6 +369,13 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error("--disk " + args[i] + ": too many disks (at most " + DiskSpec.MAX_DISKS
                             + ", vda to vdz)", verbose);
                 }
+            } else if (!optionsDone && arg.equals("--io-mode")) {
+                // the preflight passes them as the osbox.block.driver.modes framework property; checked here
+                String why = IoModes.whyNot(++i < args.length ? args[i] : null);
+                if (why != null) {
+                    return error(why, verbose);
+                }
+                ioModes.add(args[i].trim());
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--sched needs a policy name", verbose);
@@ -471,7 +491,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             }
         }
         Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts, ioSched,
-                List.copyOf(ioSchedOptions));
+                List.copyOf(ioSchedOptions), ioModes.isEmpty() ? null : String.join(";", ioModes));
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

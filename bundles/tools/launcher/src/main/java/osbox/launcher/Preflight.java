@@ -163,6 +163,7 @@ public final class Preflight {
         property(jvm, PolicyCheck.Kind.IO.policyProperty, line.machine().ioSched());
         property(jvm, PolicyCheck.Kind.IO.optionsProperty, line.machine().ioSchedOptions().isEmpty() ? null
                 : String.join(",", line.machine().ioSchedOptions()));
+        property(jvm, IoModes.PROPERTY, line.machine().ioModes());
         property(jvm, DiskSpec.PROPERTY, disks.isEmpty() ? null : DiskSpec.toProperty(disks));
         property(jvm, Workload.IO_SCHED_POLICY_PROPERTY, ioSchedPolicy);
         property(jvm, Workload.IO_SCHED_OPTIONS_PROPERTY, ioSchedOptions);

@@ -293,4 +293,14 @@ public final class KernelComponent implements KernelInternals, SyscallTracing, D
     public ProcessManager processManager() {
         return this;
     }
+
+    @Override
+    public int currentHart() {
+        return core.currentHart();
+    }
+
+    @Override
+    public void chargeCpu(int hart, long cycles) {
+        core.chargeCpu(hart, cycles);
+    }
 }

@@ -60,6 +60,7 @@ import osbox.kernel.core.strace.SyscallTracer;
 import osbox.kernel.core.syscall.SyscallFrame;
 import osbox.kernel.core.syscall.SyscallStatus;
 import osbox.kernel.core.syscall.SyscallTable;
+import osbox.kernel.core.trap.CpuCharges;
 import osbox.kernel.core.trap.FaultTrap;
 import osbox.kernel.core.trap.InterruptTrap;
 import osbox.kernel.core.trap.SyscallTrap;
@@ -128,6 +129,7 @@ public final class KernelCore implements Kernel, ProcessManager {
     private final InterruptTrap interrupts;
     private final SyscallTrap ecall;
     private final TrapTable traps;
+    private final CpuCharges charges;
     private final Whiteboard whiteboard;
 
     /**
@@ -198,6 +200,7 @@ public final class KernelCore implements Kernel, ProcessManager {
         traps.setException(TrapCause.INSTRUCTION_ACCESS_FAULT, (h, c, a) -> faults.fatal(h, c, a, Signals.SIGSEGV));
         traps.setTimer((h, c, a) -> dispatcher.tick(h));
         traps.setExternal(interrupts);
+        this.charges = new CpuCharges(machine.hartCount());
         this.whiteboard = new Whiteboard("kernel", machine, whiteboardKinds());
     }
 
@@ -206,7 +209,16 @@ public final class KernelCore implements Kernel, ProcessManager {
         // every trap first tells the dispatcher the hart's clock: times recorded are the hart's own
         machine.setTrapVector((hart, cause, tval) -> {
             dispatcher.observe(hart.cycle());
-            traps.trap(hart, cause, tval);
+            charges.enter(hart.id());
+            try {
+                traps.trap(hart, cause, tval);
+            } finally {
+                // kernel work charged to this hart (a driver's PIO copy, polling): it pays before user code runs
+                long charged = charges.leave(hart.id());
+                if (charged > 0) {
+                    hart.addCycles(charged);
+                }
+            }
             // the return to user mode after every trap: signals are delivered (one field test when none)
             Process running = dispatcher.current(hart.id());
             if (running != null) {
@@ -500,6 +512,18 @@ public final class KernelCore implements Kernel, ProcessManager {
     @Override
     public ProcessManager processManager() {
         return this;
+    }
+
+    /** The hart whose trap is being handled, -1 outside any trap. */
+    @Override
+    public int currentHart() {
+        return charges.current();
+    }
+
+    /** Kernel work for {@code hart}: its clock moves on by that much at the end of its trap (this one or the next). */
+    @Override
+    public void chargeCpu(int hart, long cycles) {
+        charges.charge(hart, cycles);
     }
 
     // ---- for the component, the harness, reports and tests ----
