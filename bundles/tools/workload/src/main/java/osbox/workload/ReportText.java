@@ -88,6 +88,9 @@ final class ReportText {
         if (r.hasMemory()) {
             out.append('\n').append(memory(r));
         }
+        if (r.hasDisks()) {
+            out.append('\n').append(DiskSection.text(r));
+        }
         return out.toString();
     }
 
@@ -176,6 +179,23 @@ final class ReportText {
                     + "gave them\n");
         }
         return out.toString();
+    }
+
+    /** Appends a table: the header and the rows, the first {@code leftColumns} columns left-aligned. */
+    static void appendTable(StringBuilder out, String[] head, List<String[]> rows, int leftColumns) {
+        boolean[] left = new boolean[head.length];
+        Arrays.fill(left, 0, Math.min(leftColumns, head.length), true);
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] row : rows) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        appendRow(out, head, width, left);
+        for (String[] row : rows) {
+            appendRow(out, row, width, left);
+        }
     }
 
     private static void appendRow(StringBuilder out, String[] cells, int[] width, boolean[] left) {
