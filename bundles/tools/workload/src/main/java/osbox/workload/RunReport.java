@@ -578,6 +578,20 @@ public record RunReport(String workload, String file, String policy, String fina
         Json.writing(out, w -> MemorySvg.svg(this, new TextOut(w)));
     }
 
+    /**
+     * The disks over time as an SVG image: for each device its head's
+     * position (sector) and below it its queue's depth, drawn from the
+     * run's block-request events.
+     */
+    public String ioSvg() {
+        return rendered(this::writeIoSvg);
+    }
+
+    /** Writes {@link #ioSvg()} to {@code out} as it is drawn; flushes, does not close. */
+    public void writeIoSvg(Writer out) throws IOException {
+        Json.writing(out, w -> IoSvg.svg(this, new TextOut(w)));
+    }
+
     /** A file rendering: one of the write methods. */
     @FunctionalInterface
     public interface Rendering {

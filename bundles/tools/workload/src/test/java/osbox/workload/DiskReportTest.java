@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import osbox.api.io.BlockIo;
 import osbox.api.io.BlockLayer;
 import osbox.api.trace.TraceEvent;
@@ -154,5 +158,33 @@ class DiskReportTest {
                 .map(e -> ((Map<?, ?>) e.get("args")).get("queued")).toList());
         // the existing tracks are all still there
         assertTrue(withDisk().chromeTrace().startsWith(RunReportTest.synthetic().chromeTrace().substring(0, 2000)));
+    }
+
+    @Test
+    void theIoSvgIsWellFormedWithAHeadAndAQueueLinePerDevice() throws Exception {
+        String svg = withDisk().ioSvg();
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        NodeList lines = doc.getElementsByTagName("polyline");
+        assertEquals(2, lines.getLength(), svg);
+        Element head = (Element) lines.item(0);
+        assertEquals("head", head.getAttribute("class"));
+        assertEquals("vda", head.getAttribute("data-device"));
+        // dispatch 2048, dispatch 4096, complete at 2056, complete at 4104
+        assertEquals(4, head.getAttribute("points").split(" ").length);
+        Element queue = (Element) lines.item(1);
+        assertEquals("queue", queue.getAttribute("class"));
+        // 4 steps (two issues, two dispatches), each after the first drawn as a level then a rise
+        assertEquals(7, queue.getAttribute("points").split(" ").length);
+        assertTrue(svg.contains("vda (sstf): head position (sector)"), svg);
+    }
+
+    @Test
+    void theIoSvgOfARunWithoutDisksSaysSo() throws Exception {
+        String svg = RunReportTest.synthetic().ioSvg();
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(svg.contains("no block requests in this run"), svg);
+        assertFalse(svg.contains("<polyline"));
     }
 }
