@@ -69,7 +69,10 @@ final class DiskSection {
                 String.format(Locale.ROOT, "%.1f%%", 100 * utilisation(v))});
         }
         StringBuilder out = new StringBuilder("disks\n");
-        ReportText.appendTable(out, head, rows, 2);
+        boolean[] left = new boolean[head.length];
+        left[0] = true;
+        left[1] = true;
+        ReportText.appendTable(out, head, rows, left);
         for (DiskReport.Device v : d.devices()) {
             if (v.counters().containsKey("cpu_io_cycles")) {
                 out.append(v.name()).append(": CPU cycles on I/O ").append(v.get("cpu_io_cycles"))

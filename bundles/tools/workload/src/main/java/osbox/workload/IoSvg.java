@@ -71,12 +71,7 @@ final class IoSvg {
         long span = Math.max(1, Math.max(r.elapsed(), r.blocks().isEmpty() ? 0
                 : r.blocks().get(r.blocks().size() - 1).at()));
         int height = TOP + Math.max(1, devices.size()) * PANEL_HEIGHT;
-        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        o.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" fill=\"#ffffff\"/>\n");
+        ReportSvg.begin(o, WIDTH, height);
         o.append("<text x=\"12\" y=\"22\" font-size=\"16\" font-weight=\"bold\">")
                 .append(ReportSvg.esc("Disks: workload " + r.workload() + ", " + r.ms(span) + " ms"))
                 .append("</text>\n");
