@@ -479,8 +479,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             rest.add(args[j]);
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
-                List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg, ioSvg), vmPolicy, List.copyOf(vmOptions), mem,
-                swap, tlb, machine, limits, strace);
+                List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg, ioSvg), vmPolicy,
+                List.copyOf(vmOptions), mem, swap, tlb, machine, limits, strace);
     }
 
     /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg, --io-svg. */

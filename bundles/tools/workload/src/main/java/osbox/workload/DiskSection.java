@@ -63,7 +63,8 @@ final class DiskSection {
         for (DiskReport.Device v : d.devices()) {
             rows.add(new String[] {v.name(), v.scheduler(), n(v.get("reads")), n(v.get("writes")),
                 n(v.get("read_sectors") / 2), n(v.get("write_sectors") / 2), n(v.get("merges")), n(v.get("iops")),
-                n(v.get("throughput_kib_s")), String.format(Locale.ROOT, "%.2f", v.get("queue_depth_avg_milli") / 1000.0),
+                n(v.get("throughput_kib_s")),
+                String.format(Locale.ROOT, "%.2f", v.get("queue_depth_avg_milli") / 1000.0),
                 n(v.get("queue_depth_max")), n(v.get("seek_avg_sectors")), n(v.get("latency_us_avg")),
                 n(v.get("latency_us_p50")), n(v.get("latency_us_p99")), n(v.get("latency_us_max")),
                 String.format(Locale.ROOT, "%.1f%%", 100 * utilisation(v))});
