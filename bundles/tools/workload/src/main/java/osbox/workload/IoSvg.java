@@ -70,7 +70,7 @@ final class IoSvg {
         List<Device> devices = devices(r);
         long span = Math.max(1, Math.max(r.elapsed(), r.blocks().isEmpty() ? 0
                 : r.blocks().get(r.blocks().size() - 1).at()));
-        int height = TOP + Math.max(1, devices.size()) * PANEL_HEIGHT;
+        int height = devices.isEmpty() ? TOP + 40 : TOP + devices.size() * PANEL_HEIGHT;
         ReportSvg.begin(o, WIDTH, height);
         o.append("<text x=\"12\" y=\"22\" font-size=\"16\" font-weight=\"bold\">")
                 .append(ReportSvg.esc("Disks: workload " + r.workload() + ", " + r.ms(span) + " ms"))
