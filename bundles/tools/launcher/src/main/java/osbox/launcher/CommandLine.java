@@ -23,7 +23,7 @@ import osbox.workload.RunLimits;
  *                   --disk FILE[,model=hdd|ssd][,ro], --io-sched NAME, --io-sched-opt KEY=VALUE,
  *                   --io-mode DEV=MODE[,MODE...], --verbose
  *   RUN OPTION: --sched NAME, --sched-opt KEY=VALUE, --vm-policy NAME, --vm-opt KEY=VALUE,
- *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --strace[=FILE]
+ *               --report FILE, --trace FILE, --gantt FILE, --memory-svg FILE, --io-svg FILE, --strace[=FILE]
  * </pre>
  *
  * Options may stand anywhere before the program name (also before
@@ -64,7 +64,7 @@ import osbox.workload.RunLimits;
  * @param error      the usage error (ERROR only)
  * @param sched      the scheduling policy --sched named, or null
  * @param schedOptions the --sched-opt items, each KEY=VALUE, in order
- * @param outputs    the --report, --trace, --gantt and --memory-svg files
+ * @param outputs    the --report, --trace, --gantt, --memory-svg and --io-svg files
  * @param vmPolicy   the page-replacement policy --vm-policy named, or null
  * @param vmOptions  the --vm-opt items, each KEY=VALUE, in order
  * @param mem        the --mem size as given, or null
@@ -156,10 +156,16 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
 
     /**
      * Where a run writes its report (JSON), Chrome trace (JSON), Gantt chart
-     * (SVG) and memory chart (SVG: resident sets and faults over time); null: not.
+     * (SVG), memory chart (SVG: resident sets and faults over time) and disk
+     * chart (SVG: each disk's head position and queue depth over time); null: not.
      */
-    public record Outputs(String report, String trace, String gantt, String memorySvg) {
-        public static final Outputs NONE = new Outputs(null, null, null, null);
+    public record Outputs(String report, String trace, String gantt, String memorySvg, String ioSvg) {
+        public static final Outputs NONE = new Outputs(null, null, null, null, null);
+
+        /** Without the disk chart. */
+        public Outputs(String report, String trace, String gantt, String memorySvg) {
+            this(report, trace, gantt, memorySvg, null);
+        }
 
         /** Without the memory chart. */
         public Outputs(String report, String trace, String gantt) {
@@ -168,7 +174,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
 
         /** True when any file is asked for. */
         public boolean any() {
-            return report != null || trace != null || gantt != null || memorySvg != null;
+            return report != null || trace != null || gantt != null || memorySvg != null || ioSvg != null;
         }
     }
 
@@ -249,6 +255,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     + " resident-set counter per process)"),
             option("--gantt FILE", "the Gantt chart as SVG"),
             option("--memory-svg FILE", "resident set and faults by kind over time, per process, as SVG"),
+            option("--io-svg FILE", "each disk's head position (sector) and queue depth over time, as SVG"),
             option("--strace[=FILE]", "log every system call and signal of the program and its children, as"
                     + " strace -f does ([pid N] name(args) = result), to stderr or to FILE"),
             option("--max-instructions N", "stop the run after N instructions (all processes together)"),
@@ -325,6 +332,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String trace = null;
         String gantt = null;
         String memorySvg = null;
+        String ioSvg = null;
         RunLimits limits = RunLimits.NONE;
         String strace = null;
         String hostDir = null;
@@ -469,6 +477,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     case "--report": report = args[i]; break;
                     case "--trace": trace = args[i]; break;
                     case "--gantt": gantt = args[i]; break;
+                    case "--io-svg": ioSvg = args[i]; break;
                     default: memorySvg = args[i]; break;
                 }
             } else if (!optionsDone && (arg.equals("--strace") || arg.startsWith("--strace="))) {
@@ -512,6 +521,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     : report != null ? "--report needs the run command" : trace != null ? "--trace needs the run command"
                     : gantt != null ? "--gantt needs the run command"
                     : memorySvg != null ? "--memory-svg needs the run command"
+                    : ioSvg != null ? "--io-svg needs the run command"
                     : limits.any() ? "--max-instructions and --max-time need the run command"
                     : strace != null ? "--strace needs the run command (in the shell: osbox:strace PID)" : null;
             if (runOnly != null) {
@@ -531,13 +541,14 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             rest.add(args[j]);
         }
         return new CommandLine(Mode.RUN, verbose, args[i], Collections.unmodifiableList(rest), null, sched,
-                List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg), vmPolicy, List.copyOf(vmOptions), mem,
-                swap, tlb, machine, limits, strace);
+                List.copyOf(schedOptions), new Outputs(report, trace, gantt, memorySvg, ioSvg), vmPolicy,
+                List.copyOf(vmOptions), mem, swap, tlb, machine, limits, strace);
     }
 
-    /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg. */
+    /** True for the options naming an output file: --report, --trace, --gantt, --memory-svg, --io-svg. */
     static boolean isOutput(String arg) {
-        return arg.equals("--report") || arg.equals("--trace") || arg.equals("--gantt") || arg.equals("--memory-svg");
+        return arg.equals("--report") || arg.equals("--trace") || arg.equals("--gantt") || arg.equals("--memory-svg")
+                || arg.equals("--io-svg");
     }
 
     /** A usage error. */
@@ -554,8 +565,8 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
     /**
      * Every output file of a run: those given before the program, and for a
      * workload also those after its name (a workload takes no arguments of
-     * its own, so --report, --trace, --gantt and --memory-svg may follow
-     * it). Throws IllegalArgumentException, a usage error, when a workload
+     * its own, so --report, --trace, --gantt, --memory-svg and --io-svg may
+     * follow it). Throws IllegalArgumentException, a usage error, when a workload
      * is followed by anything else.
      */
     public Outputs allOutputs() {
@@ -566,11 +577,12 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String trace = outputs.trace();
         String gantt = outputs.gantt();
         String memory = outputs.memorySvg();
+        String io = outputs.ioSvg();
         for (int i = 0; i < arguments.size(); i++) {
             String opt = arguments.get(i);
             if (!isOutput(opt)) {
                 throw new IllegalArgumentException(program + ": a workload takes no arguments, got '"
-                        + opt + "' (options: --report, --trace, --gantt, --memory-svg FILE)");
+                        + opt + "' (options: --report, --trace, --gantt, --memory-svg, --io-svg FILE)");
             }
             if (++i >= arguments.size() || arguments.get(i).isEmpty()) {
                 throw new IllegalArgumentException(opt + " needs a file name");
@@ -579,18 +591,19 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 case "--report": report = arguments.get(i); break;
                 case "--trace": trace = arguments.get(i); break;
                 case "--gantt": gantt = arguments.get(i); break;
+                case "--io-svg": io = arguments.get(i); break;
                 default: memory = arguments.get(i); break;
             }
         }
-        return new Outputs(report, trace, gantt, memory);
+        return new Outputs(report, trace, gantt, memory, io);
     }
 
     /** The output files by option name, in the usage's order, for checks and messages (absent ones left out). */
     public Map<String, String> outputFiles() {
         Outputs o = allOutputs();
         Map<String, String> files = new java.util.LinkedHashMap<>();
-        String[] names = {"--report", "--trace", "--gantt", "--memory-svg"};
-        String[] values = {o.report(), o.trace(), o.gantt(), o.memorySvg()};
+        String[] names = {"--report", "--trace", "--gantt", "--memory-svg", "--io-svg"};
+        String[] values = {o.report(), o.trace(), o.gantt(), o.memorySvg(), o.ioSvg()};
         for (int k = 0; k < names.length; k++) {
             if (values[k] != null) {
                 files.put(names[k], values[k]);

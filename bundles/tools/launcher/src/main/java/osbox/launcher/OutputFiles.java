@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The files a run writes (--report, --trace, --gantt, --memory-svg),
+ * The files a run writes (--report, --trace, --gantt, --memory-svg, --io-svg),
  * checked before the machine boots, so that a run is never thrown away for
  * want of somewhere to put its results. The check asks the file system
  * (access(2)) without creating anything; the reasons are the C library's

@@ -56,7 +56,7 @@ final class WorkloadRun {
         }
         RunReport report;
         try {
-            report = WorkloadRunner.run(w, machine, processes, scheduler, vm, null);
+            report = BlockLayerReport.withDisks(WorkloadRunner.run(w, machine, processes, scheduler, vm, null));
         } catch (WorkloadException e) {
             err.println("osbox: " + e.getMessage());
             return CommandLine.USAGE_STATUS;
@@ -78,14 +78,14 @@ final class WorkloadRun {
     /**
      * The output files: given before the workload name, or after it (a
      * workload takes no arguments of its own, so --report, --trace,
-     * --gantt and --memory-svg may follow it).
+     * --gantt, --memory-svg and --io-svg may follow it).
      */
     static CommandLine.Outputs outputs(CommandLine line) {
         return line.allOutputs();
     }
 
     /**
-     * {@code osbox run [--report F] [--trace F] [--gantt F] [--memory-svg F] PROGRAM [ARGS...]}:
+     * {@code osbox run [--report F] [--trace F] [--gantt F] [--memory-svg F] [--io-svg F] PROGRAM [ARGS...]}:
      * runs one program as a one-process workload (console on the terminal,
      * nothing else on stdout), writes the files asked for, and returns the
      * program's exit status as {@code run} does without them (2 when it
@@ -110,7 +110,7 @@ final class WorkloadRun {
                         file, program, image, line.arguments(), 0, osbox.api.sched.TaskAttributes.DEFAULT)));
         RunReport report;
         try {
-            report = WorkloadRunner.run(w, machine, processes, scheduler, vm, null);
+            report = BlockLayerReport.withDisks(WorkloadRunner.run(w, machine, processes, scheduler, vm, null));
         } catch (WorkloadException e) {
             err.println("osbox: " + program + ": " + e.getMessage());
             return CommandLine.USAGE_STATUS;
@@ -142,6 +142,7 @@ final class WorkloadRun {
         write(cwd, "--trace", o.trace(), report::writeChromeTrace, err);
         write(cwd, "--gantt", o.gantt(), report::writeSvg, err);
         write(cwd, "--memory-svg", o.memorySvg(), report::writeMemorySvg, err);
+        write(cwd, "--io-svg", o.ioSvg(), report::writeIoSvg, err);
     }
 
     // Streams a rendering to a file named relative to cwd, if a name was given; says why not on err.

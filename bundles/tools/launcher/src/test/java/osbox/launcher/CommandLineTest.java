@@ -215,4 +215,18 @@ class CommandLineTest {
         assertEquals(List.of("--gantt"), program.arguments(), "after a program: its own arguments");
         assertTrue(CommandLine.USAGE.contains("--memory-svg FILE"));
     }
+
+    @Test
+    void theDiskChartIsAnOutputFileLikeTheOthers() {
+        CommandLine line = CommandLine.parse(new String[] {"run", "--io-svg", "io.svg", "w.yaml", "--trace", "t.json"});
+        assertEquals("io.svg", line.outputs().ioSvg());
+        assertTrue(line.outputs().any());
+        assertEquals(new CommandLine.Outputs(null, "t.json", null, null, "io.svg"), WorkloadRun.outputs(line));
+        assertEquals("late.svg", WorkloadRun.outputs(CommandLine.parse(new String[] {"run", "w.yaml", "--io-svg",
+            "late.svg"})).ioSvg());
+        assertEquals(List.of("--trace", "--io-svg"), List.copyOf(line.outputFiles().keySet()));
+        assertEquals("--io-svg needs a file name", CommandLine.parse(new String[] {"run", "--io-svg"}).error());
+        assertEquals("--io-svg needs the run command", CommandLine.parse(new String[] {"--io-svg", "x.svg"}).error());
+        assertTrue(CommandLine.USAGE.contains("--io-svg FILE"));
+    }
 }

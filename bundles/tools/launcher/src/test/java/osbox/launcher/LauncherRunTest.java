@@ -271,6 +271,18 @@ class LauncherRunTest {
         assertEquals(2, run("run", "--report", "nowhere/r.json", "three.elf"));
         assertEquals("osbox: --report nowhere/r.json: No such file or directory" + System.lineSeparator(), err());
         assertTrue(kernel.spawned().isEmpty(), "nothing ran");
+        err.reset();
+        Files.createDirectory(dir.resolve("charts"));
+        assertEquals(2, run("run", "--io-svg", "charts", "three.elf"));
+        assertEquals("osbox: --io-svg charts: Is a directory" + System.lineSeparator(), err());
+    }
+
+    @Test
+    void theDiskChartIsWrittenLikeTheOtherCharts() throws Exception {
+        Files.writeString(dir.resolve("three.elf"), "EXIT 3");
+        assertEquals(3, run("run", "--io-svg", "io.svg", "three.elf"));
+        String svg = Files.readString(dir.resolve("io.svg"));
+        assertTrue(svg.startsWith("<?xml") && svg.contains("no block requests in this run"), svg);
     }
 
     @Test

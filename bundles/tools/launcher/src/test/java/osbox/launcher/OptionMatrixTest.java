@@ -46,6 +46,7 @@ class OptionMatrixTest {
             new Valued("--trace", List.of("t.json"), List.of("")),
             new Valued("--gantt", List.of("g.svg"), List.of("")),
             new Valued("--memory-svg", List.of("m.svg"), List.of("")),
+            new Valued("--io-svg", List.of("io.svg"), List.of("")),
             // issue 9, point 8: run limits
             new Valued("--max-instructions", List.of("1000000", "1"), List.of("", "many", "-5", "1.5")),
             new Valued("--max-time", List.of("100ms", "2s"), List.of("", "soon", "-1s")));

@@ -108,7 +108,7 @@ class PreflightTest {
         assertEquals("osbox: --trace nowhere/t.json: No such file or directory",
                 check("run", "w.yaml", "--trace", "nowhere/t.json").error());
         assertEquals("osbox: w.yaml: a workload takes no arguments, got 'x' (options: --report, --trace, --gantt,"
-                + " --memory-svg FILE)", check("run", "w.yaml", "x").error());
+                + " --memory-svg, --io-svg FILE)", check("run", "w.yaml", "x").error());
         assertNull(check("run", "w.yaml", "--report", "r.json").error());
     }
 

@@ -34,6 +34,7 @@ final class Usage {
         LINES.put("disk:list", "disk:list");
         LINES.put("io:list", "io:list");
         LINES.put("io:use", "io:use [--wait] NAME [key=value...]   (--wait: a scheduler whose bundle is not installed yet)");
+        LINES.put("io:stat", "io:stat");
     }
 
     private Usage() {

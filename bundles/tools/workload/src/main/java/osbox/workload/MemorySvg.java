@@ -54,12 +54,7 @@ final class MemorySvg {
         int height = keyTop + 30 + (all.size() > rows.size() ? 18 : 0) + (r.traceComplete() ? 0 : 18)
                 + (r.hasMemory() ? 0 : 18);
         long span = t.end;
-        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        o.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" fill=\"#ffffff\"/>\n");
+        ReportSvg.begin(o, WIDTH, height);
         o.append("<text x=\"12\" y=\"22\" font-size=\"16\" font-weight=\"bold\">")
                 .append(esc("Memory: workload " + r.workload() + ", scheduling policy " + r.policy()))
                 .append("</text>\n");

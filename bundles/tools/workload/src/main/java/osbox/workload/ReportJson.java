@@ -43,6 +43,9 @@ final class ReportJson {
                     .field("involuntarySwitches", p.involuntarySwitches()).field("waitStatus", p.waitStatus())
                     .field("status", p.status()).field("killReport", p.killReport()).field("error", p.error());
             memory(j.key("memory"), p.memory());
+            if (!r.disk().io(p.pid()).isEmpty()) {
+                DiskSection.counters(j.key("io"), r.disk().io(p.pid()));
+            }
             j.end();
         }
         j.endArray();
@@ -51,6 +54,9 @@ final class ReportJson {
             j.begin().field("pid", o.pid()).field("ppid", o.ppid()).field("name", o.name())
                     .field("arrival", o.arrival()).field("exit", o.exit());
             memory(j.key("memory"), o.memory());
+            if (!r.disk().io(o.pid()).isEmpty()) {
+                DiskSection.counters(j.key("io"), r.disk().io(o.pid()));
+            }
             j.end();
         }
         j.endArray();
@@ -101,6 +107,9 @@ final class ReportJson {
                     .field("from", b.from()).field("raised", b.raised()).field("text", b.text()).end();
         }
         j.endArray();
+        if (r.hasDisks()) {
+            DiskSection.json(j.key("disk"), r.disk());
+        }
         j.key("trace").begin().field("complete", r.traceComplete()).field("start", r.traceStart())
                 .field("syscalls", r.syscalls().size()).field("syscallsDropped", r.syscallsDropped()).end();
         j.key("slices").beginArray();
@@ -216,6 +225,7 @@ final class ReportJson {
                     .field("text", b.text()).end();
             j.end();
         }
+        DiskTrace.events(j, r);
         for (RunReport.SwapResult s : r.swaps()) {
             j.begin().field("name", (s.error() == null ? "policy " : "policy refused: ") + s.policy())
                     .field("cat", "policy").field("ph", "i").field("s", "g").raw("ts", Times.us(s.at(), hz))
@@ -311,7 +321,8 @@ final class ReportJson {
         return rows;
     }
 
-    private static void meta(Json j, int pid, int tid, String name, String arg, String value) {
+    /** A metadata event: names or orders a track ({@code tid}) or a group ({@code tid} -1). */
+    static void meta(Json j, int pid, int tid, String name, String arg, String value) {
         j.begin().field("name", name).field("ph", "M").field("pid", pid);
         if (tid >= 0) {
             j.field("tid", tid);

@@ -99,12 +99,7 @@ final class ReportSvg {
         int legendY = axisY + 44;
         int height = legendY + 40 + (r.traceComplete() ? 0 : 20);
         double span = Math.max(1, r.elapsed());
-        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        o.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" fill=\"#ffffff\"/>\n");
+        begin(o, WIDTH, height);
         o.append("<text x=\"12\" y=\"22\" font-size=\"16\" font-weight=\"bold\">")
                 .append(esc("Workload " + r.workload() + ": policy " + r.policy()
                         + (r.finalPolicy().equals(r.policy()) ? "" : " (at the end " + r.finalPolicy() + ")")))
@@ -342,6 +337,16 @@ final class ReportSvg {
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
+    }
+
+    /** Starts an SVG document of {@code width} x {@code height} pixels: the prolog, the svg element, a white ground. */
+    static void begin(TextOut o, int width, int height) {
+        o.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        o.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
+        o.append("<rect x=\"0\" y=\"0\" width=\"").append(width).append("\" height=\"").append(height)
+                .append("\" fill=\"#ffffff\"/>\n");
     }
 
     static String esc(String s) {

@@ -39,17 +39,7 @@ final class ReportText {
         }
         rows.add(new String[] {"", "average", "", "", "", avg(r, r.averageTurnaround()), avg(r, r.averageResponse()),
             avg(r, r.averageWait()), avg(r, r.averageCpu()), "", "", ""});
-        int[] width = new int[head.length];
-        for (int i = 0; i < head.length; i++) {
-            width[i] = head[i].length();
-            for (String[] row : rows) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        appendRow(out, head, width, left);
-        for (String[] row : rows) {
-            appendRow(out, row, width, left);
-        }
+        appendTable(out, head, rows, left);
         out.append(String.format(Locale.ROOT,
                 "times in simulated ms; elapsed %s ms; throughput %.2f processes/s; CPU utilisation %.1f%% of %d %s%n",
                 r.ms(r.elapsed()), r.throughput(), 100 * r.utilisation(), r.harts(), r.harts() == 1 ? "hart" : "harts"));
@@ -88,6 +78,9 @@ final class ReportText {
         if (r.hasMemory()) {
             out.append('\n').append(memory(r));
         }
+        if (r.hasDisks()) {
+            out.append('\n').append(DiskSection.text(r));
+        }
         return out.toString();
     }
 
@@ -101,18 +94,8 @@ final class ReportText {
                 time(r, t.firstRun()), time(r, t.ended()), r.ms(t.cpuCycles()), Long.toString(t.voluntarySwitches()),
                 Long.toString(t.involuntarySwitches()), Integer.toString(t.boosts())});
         }
-        int[] width = new int[head.length];
-        for (int i = 0; i < head.length; i++) {
-            width[i] = head[i].length();
-            for (String[] row : rows) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
         StringBuilder out = new StringBuilder("threads\n");
-        appendRow(out, head, width, left);
-        for (String[] row : rows) {
-            appendRow(out, row, width, left);
-        }
+        appendTable(out, head, rows, left);
         out.append("boosts: times priority inheritance raised the thread's priority\n");
         return out.toString();
     }
@@ -156,18 +139,8 @@ final class ReportText {
                 ? String.format(Locale.ROOT, "%.2f%%", 100.0 * Math.max(0, tlbAccesses - tlbMisses) / tlbAccesses)
                 : "-";
         rows.add(total);
-        int[] width = new int[head.length];
-        for (int i = 0; i < head.length; i++) {
-            width[i] = head[i].length();
-            for (String[] row : rows) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
         StringBuilder out = new StringBuilder("memory\n");
-        appendRow(out, head, width, left);
-        for (String[] row : rows) {
-            appendRow(out, row, width, left);
-        }
+        appendTable(out, head, rows, left);
         out.append("faults by kind: zero-fill (minor), image (from the program file), cow (copy-on-write;\n"
                 + "copied: the frame was copied), major (read back from swap); peak rss in 4 KiB pages (total: the\n"
                 + "sum of the peaks); tlb hits: hit rate of its address translations\n");
@@ -176,6 +149,21 @@ final class ReportText {
                     + "gave them\n");
         }
         return out.toString();
+    }
+
+    /** Appends a table: the header and the rows, each column as wide as its widest cell, left[i] left-aligned. */
+    static void appendTable(StringBuilder out, String[] head, List<String[]> rows, boolean[] left) {
+        int[] width = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            width[i] = head[i].length();
+            for (String[] row : rows) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        appendRow(out, head, width, left);
+        for (String[] row : rows) {
+            appendRow(out, row, width, left);
+        }
     }
 
     private static void appendRow(StringBuilder out, String[] cells, int[] width, boolean[] left) {

@@ -59,12 +59,27 @@ import osbox.api.trace.TraceKind;
  * @param deadlocks       the deadlocks the kernel found during the run, in order
  * @param threads         every thread of the workload's processes, by tid (a process's first thread too)
  * @param boosts          the priority changes priority inheritance made, in order
+ * @param blocks          the block layer's request events of the trace, by time (at most {@link #MAX_BLOCK_MARKS},
+ *                        the first)
+ * @param disk            the disks' statistics and the processes' I/O at the end ({@link DiskReport#NONE}: no disks)
  */
 public record RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
         long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
         List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
         boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory,
-        List<DeadlockMark> deadlocks, List<ThreadResult> threads, List<BoostMark> boosts) {
+        List<DeadlockMark> deadlocks, List<ThreadResult> threads, List<BoostMark> boosts, List<BlockMark> blocks,
+        DiskReport disk) {
+
+    /** A report without block-request events and disk statistics (a run without disks). */
+    public RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
+            long startCycle, long elapsed, long busyCycles, List<ProcessResult> processes, List<SwapResult> swaps,
+            List<Ejection> ejections, List<Slice> slices, List<SyscallMark> syscalls, long syscallsDropped,
+            boolean traceComplete, long traceStart, List<OtherProcess> others, List<MemoryMark> memory,
+            List<DeadlockMark> deadlocks, List<ThreadResult> threads, List<BoostMark> boosts) {
+        this(workload, file, policy, finalPolicy, frequencyHz, harts, startCycle, elapsed, busyCycles, processes, swaps,
+                ejections, slices, syscalls, syscallsDropped, traceComplete, traceStart, others, memory, deadlocks,
+                threads, boosts, List.of(), DiskReport.NONE);
+    }
 
     /** A report without thread rows and priority boosts. */
     public RunReport(String workload, String file, String policy, String finalPolicy, long frequencyHz, int harts,
@@ -75,6 +90,57 @@ public record RunReport(String workload, String file, String policy, String fina
         this(workload, file, policy, finalPolicy, frequencyHz, harts, startCycle, elapsed, busyCycles, processes, swaps,
                 ejections, slices, syscalls, syscallsDropped, traceComplete, traceStart, others, memory, deadlocks,
                 List.of(), List.of());
+    }
+
+    /** At most this many block-request events are kept (the first ones). */
+    public static final int MAX_BLOCK_MARKS = 400_000;
+
+    /**
+     * A block-request event of the trace ({@link TraceKind#BLOCK_ISSUE},
+     * {@link TraceKind#BLOCK_DISPATCH} or {@link TraceKind#BLOCK_COMPLETE}).
+     *
+     * @param at     when, in cycles from the run's start
+     * @param kind   which of the three
+     * @param pid    the submitter (0 the kernel)
+     * @param device the block layer's device number
+     * @param sector the request's first sector
+     * @param count  its sectors
+     * @param text   what the block layer said ("vda R 2048+8 by sstf, 3 queued")
+     */
+    public record BlockMark(long at, TraceKind kind, int pid, int device, long sector, int count, String text) {
+        /** The mark of a trace event of a block kind, times relative to {@code t0}; null for other kinds. */
+        public static BlockMark of(osbox.api.trace.TraceEvent e, long t0) {
+            return switch (e.kind()) {
+                case BLOCK_ISSUE, BLOCK_DISPATCH, BLOCK_COMPLETE -> new BlockMark(Math.max(0, e.cycle() - t0),
+                        e.kind(), e.pid(), (int) (e.b() >>> 32), e.a(), (int) e.b(), e.text() == null ? "" : e.text());
+                default -> null;
+            };
+        }
+
+        /** The device's name: the text's first word ("vda"), or "disk N" when the text has none. */
+        public String deviceName() {
+            int space = text.indexOf(' ');
+            return space > 0 ? text.substring(0, space) : "disk " + device;
+        }
+
+        /** The request as the trace names it: "R 2048+8" (the operation letter, sector+count). */
+        public String request() {
+            int space = text.indexOf(' ');
+            char op = space > 0 && space + 1 < text.length() ? text.charAt(space + 1) : '?';
+            return op + " " + sector + "+" + count;
+        }
+    }
+
+    /** The same report with the disks' statistics read at its end. */
+    public RunReport withDisk(DiskReport d) {
+        return new RunReport(workload, file, policy, finalPolicy, frequencyHz, harts, startCycle, elapsed, busyCycles,
+                processes, swaps, ejections, slices, syscalls, syscallsDropped, traceComplete, traceStart, others,
+                memory, deadlocks, threads, boosts, blocks, d);
+    }
+
+    /** True when the run had disks: the renderings then have a disk section. */
+    public boolean hasDisks() {
+        return !disk.devices().isEmpty();
     }
 
     /** At most this many memory events are kept (the first ones). */
@@ -151,6 +217,8 @@ public record RunReport(String workload, String file, String policy, String fina
         deadlocks = List.copyOf(deadlocks);
         threads = List.copyOf(threads);
         boosts = List.copyOf(boosts);
+        blocks = List.copyOf(blocks);
+        disk = disk == null ? DiskReport.NONE : disk;
         others = List.copyOf(others);
         memory = List.copyOf(memory);
         processes = List.copyOf(processes);
@@ -508,6 +576,20 @@ public record RunReport(String workload, String file, String policy, String fina
     /** Writes {@link #memorySvg()} to {@code out} as it is drawn; flushes, does not close. */
     public void writeMemorySvg(Writer out) throws IOException {
         Json.writing(out, w -> MemorySvg.svg(this, new TextOut(w)));
+    }
+
+    /**
+     * The disks over time as an SVG image: for each device its head's
+     * position (sector) and below it its queue's depth, drawn from the
+     * run's block-request events.
+     */
+    public String ioSvg() {
+        return rendered(this::writeIoSvg);
+    }
+
+    /** Writes {@link #ioSvg()} to {@code out} as it is drawn; flushes, does not close. */
+    public void writeIoSvg(Writer out) throws IOException {
+        Json.writing(out, w -> IoSvg.svg(this, new TextOut(w)));
     }
 
     /** A file rendering: one of the write methods. */

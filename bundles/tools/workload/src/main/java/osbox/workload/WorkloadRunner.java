@@ -384,6 +384,14 @@ public final class WorkloadRunner {
                     }
                 }
             }
+            List<RunReport.BlockMark> blocks = new ArrayList<>();
+            for (TraceEvent e : events) {
+                RunReport.BlockMark b = e.cycle() >= t0 && blocks.size() < RunReport.MAX_BLOCK_MARKS
+                        ? RunReport.BlockMark.of(e, t0) : null;
+                if (b != null) {
+                    blocks.add(b);
+                }
+            }
             List<RunReport.ThreadResult> rows = new ArrayList<>();
             for (RunReport.ThreadResult t : threads) {
                 rows.add(t.withBoosts(raised.getOrDefault(t.tid(), 0)));
@@ -393,7 +401,7 @@ public final class WorkloadRunner {
             return new RunReport(w.name(), w.file() == null ? "" : w.file().toString(), policy, sc.active(),
                     machine.frequencyHz(), machine.hartCount(), t0, end, busy, List.of(results),
                     swaps, ejections, slices.slices(), slices.syscalls(), slices.syscallsDropped(), complete,
-                    slices.firstCycle(), others, slices.memory(), deadlocks, rows, boosts);
+                    slices.firstCycle(), others, slices.memory(), deadlocks, rows, boosts, blocks, DiskReport.NONE);
         }
     }
 }
