@@ -303,6 +303,20 @@ public final class VmManager implements MemoryManager {
         s.put("swap.slots.used", vm.swap().used());
         s.put("swap.slots.peak", vm.swap().peakUsed());
         s.put("oom.kills", oomKills);
+        SwapBackend device = vm.swapDevice();
+        if (device != null) {
+            // swap on a device (only then, so the keys of a run without one are those of before)
+            SwapIo io = vm.swapIo();
+            s.put("swap.disk.page.outs", io.diskPageOuts());
+            s.put("swap.disk.page.ins", io.diskPageIns());
+            s.put("swap.cache.hits", io.cacheHits());
+            s.put("swap.cache.pages", (long) io.cached());
+            s.put("swap.wait.faults", io.waits());
+            s.put("swap.wait.frame", io.frameWaits());
+            s.put("swap.read.cycles", io.readCycles());
+            s.put("swap.write.cycles", io.writeCycles());
+            s.put("swap.io.errors", io.errors());
+        }
         s.put("policy.changes", vm.slot().swaps());
         s.put("policy.ejections", (long) vm.slot().ejections().size());
         s.put("access.samples", vm.samples());
@@ -383,6 +397,15 @@ public final class VmManager implements MemoryManager {
     /** The paging mechanism (for tests and tools). */
     public VirtualMemory vm() {
         return vm;
+    }
+
+    /**
+     * Puts swap on a device (BlockSwapBackend over the block layer) at boot,
+     * before any page-out: the swap area takes its size, user faults page
+     * in and out through it. IllegalStateException when pages are in swap.
+     */
+    public void useSwapDevice(SwapBackend device) {
+        vm.useSwapDevice(device);
     }
 
     /** The kernel's frame pool (for tests and tools). */
