@@ -92,9 +92,16 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param deadlock the --deadlock policy, or null
      * @param disks    the --disk specs, parsed (files as given), in order: vda first
      * @param harts    the --harts count as given (checked: 1..64), or null (the machine's configuration)
+     * @param swapDisk the --swap-disk spec (file as given), attached after the --disk ones, or null
      */
-    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+    public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
+            DiskSpec swapDisk) {
         public static final Launch NONE = new Launch(null, List.of(), null);
+
+        /** Without --swap-disk. */
+        public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
+            this(hostDir, plugins, deadlock, disks, harts, null);
+        }
 
         /** Without --harts. */
         public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks) {
@@ -202,6 +209,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
             option("--disk FILE[,model=hdd|ssd][,ro]", "attach the raw image FILE as a disk (sector N at byte"
                     + " N*512, so an image made by mke2fs works as is): the hard disk model (the default) or the"
                     + " SSD; ro attaches it read-only. Repeatable: vda, vdb, ...; the shell's disk:list shows them"),
+            option("--swap-disk FILE[,model=hdd|ssd]", "swap on a disk: FILE is attached after the --disk ones"
+                    + " (the last vdX) and its whole size is the swap area; page-ins and page-outs go through the"
+                    + " block layer, its I/O scheduler and the disk's timing (instead of --swap's host memory)"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -296,6 +306,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String hostDir = null;
         List<String> plugins = new ArrayList<>();
         List<DiskSpec> disks = new ArrayList<>();
+        DiskSpec swapDisk = null;
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -331,6 +342,22 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 if (disks.size() > DiskSpec.MAX_DISKS) {
                     return error("--disk " + args[i] + ": too many disks (at most " + DiskSpec.MAX_DISKS
                             + ", vda to vdz)", verbose);
+                }
+            } else if (!optionsDone && arg.equals("--swap-disk")) {
+                // one more disk, after the --disk ones, whose whole size is the swap area (the preflight checks it)
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--swap-disk needs an image file (" + DiskSpec.SYNTAX + ")", verbose);
+                }
+                if (swapDisk != null) {
+                    return error("--swap-disk " + args[i] + ": given twice (one swap disk)", verbose);
+                }
+                try {
+                    swapDisk = DiskSpec.parse(args[i]);
+                } catch (IllegalArgumentException e) {
+                    return error("--swap-disk " + args[i] + ": " + e.getMessage(), verbose);
+                }
+                if (swapDisk.readOnly()) {
+                    return error("--swap-disk " + args[i] + ": swap must be writable (drop ,ro)", verbose);
                 }
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
@@ -432,7 +459,11 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
-        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts);
+        if (swapDisk != null && disks.size() >= DiskSpec.MAX_DISKS) {
+            return error("--swap-disk " + swapDisk.file() + ": too many disks (at most " + DiskSpec.MAX_DISKS
+                    + ", vda to vdz, the swap disk included)", verbose);
+        }
+        Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts, swapDisk);
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

@@ -105,6 +105,17 @@ public final class Preflight {
             }
             disks.add(new DiskSpec(image.toString(), disk.model(), disk.readOnly()));
         }
+        DiskSpec swapDisk = line.machine().swapDisk();
+        String swapDevice = null;
+        if (swapDisk != null) {
+            Path image = cwd.resolve(swapDisk.file()).toAbsolutePath().normalize();
+            String why = DiskSpec.whyNotUsable(image, false);
+            if (why != null) {
+                return Launch.failed("osbox: --swap-disk " + swapDisk.file() + ": " + why);
+            }
+            swapDevice = DiskSpec.deviceName(disks.size());
+            disks.add(new DiskSpec(image.toString(), swapDisk.model(), false));
+        }
         if (line.mode() == CommandLine.Mode.RUN) {
             String why = runProblem(line, cwd);
             if (why != null) {
@@ -122,6 +133,7 @@ public final class Preflight {
         }
         property(jvm, "osbox.mem", line.mem());
         property(jvm, "osbox.swap", line.swap());
+        property(jvm, "osbox.swap.disk", swapDevice); // the VM manager's swap goes on this disk (SwapDiskBinding)
         property(jvm, "osbox.tlb", line.tlb());
         property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
         property(jvm, "osbox.harts", line.machine().harts());
