@@ -101,20 +101,27 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
      * @param ioSched  the I/O scheduler --io-sched named, or null
      * @param ioSchedOptions the --io-sched-opt items, each KEY=VALUE, in order
      * @param ioModes  the --io-mode entries joined as {@code vda=pio,poll;vdb=dma} (checked), or null
+     * @param swapDisk the --swap-disk spec (file as given), attached after the other disks, or null
      */
     public record Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
-            String ioSched, List<String> ioSchedOptions, String ioModes) {
+            String ioSched, List<String> ioSchedOptions, String ioModes, DiskSpec swapDisk) {
         public static final Launch NONE = new Launch(null, List.of(), null);
 
-        /** Without --io-mode. */
+        /** Without --swap-disk. */
         public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
-                String ioSched, List<String> ioSchedOptions) {
-            this(hostDir, plugins, deadlock, disks, harts, ioSched, ioSchedOptions, null);
+                String ioSched, List<String> ioSchedOptions, String ioModes) {
+            this(hostDir, plugins, deadlock, disks, harts, ioSched, ioSchedOptions, ioModes, null);
         }
 
-        /** Without --io-sched and --io-mode. */
+        /** Without --io-mode and --swap-disk. */
+        public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts,
+                String ioSched, List<String> ioSchedOptions) {
+            this(hostDir, plugins, deadlock, disks, harts, ioSched, ioSchedOptions, null, null);
+        }
+
+        /** Without --io-sched, --io-mode and --swap-disk. */
         public Launch(String hostDir, List<String> plugins, String deadlock, List<DiskSpec> disks, String harts) {
-            this(hostDir, plugins, deadlock, disks, harts, null, List.of(), null);
+            this(hostDir, plugins, deadlock, disks, harts, null, List.of(), null, null);
         }
 
         /** The --io-sched-opt items as a map, in order (a later KEY wins). */
@@ -242,6 +249,9 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     + " copies every word), interrupt or poll (the CPU busy-waits), and costs as NAME=N"
                     + " (coalesce_count, coalesce_cycles, pio_cycles_per_word, interrupt_cycles, poll_interval),"
                     + " e.g. vda=pio,poll; default dma,interrupt. Repeatable; in the shell io:mode DEV MODE"),
+            option("--swap-disk FILE[,model=hdd|ssd]", "swap on a disk: FILE is attached after the --disk ones"
+                    + " (the last vdX) and its whole size is the swap area; page-ins and page-outs go through the"
+                    + " block layer, its I/O scheduler and the disk's timing (instead of --swap's host memory)"),
             option("--verbose", "log at level info on stderr (default: warnings only)"),
             "",
             "Run options:",
@@ -341,6 +351,7 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
         String ioSched = null;
         List<String> ioSchedOptions = new ArrayList<>();
         List<String> ioModes = new ArrayList<>();
+        DiskSpec swapDisk = null;
         int i = 0;
         // Options and the command, up to the program name.
         for (; i < args.length; i++) {
@@ -384,6 +395,22 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                     return error(why, verbose);
                 }
                 ioModes.add(args[i].trim());
+            } else if (!optionsDone && arg.equals("--swap-disk")) {
+                // one more disk, after the --disk ones, whose whole size is the swap area (the preflight checks it)
+                if (++i >= args.length || args[i].isEmpty()) {
+                    return error("--swap-disk needs an image file (" + DiskSpec.SYNTAX + ")", verbose);
+                }
+                if (swapDisk != null) {
+                    return error("--swap-disk " + args[i] + ": given twice (one swap disk)", verbose);
+                }
+                try {
+                    swapDisk = DiskSpec.parse(args[i]);
+                } catch (IllegalArgumentException e) {
+                    return error("--swap-disk " + args[i] + ": " + e.getMessage(), verbose);
+                }
+                if (swapDisk.readOnly()) {
+                    return error("--swap-disk " + args[i] + ": swap must be writable (drop ,ro)", verbose);
+                }
             } else if (!optionsDone && arg.equals("--sched")) {
                 if (++i >= args.length || args[i].isEmpty()) {
                     return error("--sched needs a policy name", verbose);
@@ -499,8 +526,12 @@ public record CommandLine(Mode mode, boolean verbose, String program, List<Strin
                 break;
             }
         }
+        if (swapDisk != null && disks.size() >= DiskSpec.MAX_DISKS) {
+            return error("--swap-disk " + swapDisk.file() + ": too many disks (at most " + DiskSpec.MAX_DISKS
+                    + ", vda to vdz, the swap disk included)", verbose);
+        }
         Launch machine = new Launch(hostDir, List.copyOf(plugins), deadlock, List.copyOf(disks), harts, ioSched,
-                List.copyOf(ioSchedOptions), ioModes.isEmpty() ? null : String.join(";", ioModes));
+                List.copyOf(ioSchedOptions), ioModes.isEmpty() ? null : String.join(";", ioModes), swapDisk);
         if (help || "help".equals(command)) {
             return new CommandLine(Mode.HELP, verbose, null, List.of(), null, null, List.of(), Outputs.NONE, null,
                     List.of(), null, null, null, machine, RunLimits.NONE);

@@ -115,6 +115,7 @@ public final class Preflight {
         }
         String ioSchedPolicy = null;
         String ioSchedOptions = null;
+        String swapDevice = null;
         if (line.mode() == CommandLine.Mode.RUN) {
             String why = runProblem(line, cwd);
             if (why != null) {
@@ -146,6 +147,17 @@ public final class Preflight {
                 }
             }
         }
+        // the swap disk comes after every other disk (--disk or the workload's): the last vdX
+        DiskSpec swapDisk = line.machine().swapDisk();
+        if (swapDisk != null) {
+            Path image = cwd.resolve(swapDisk.file()).toAbsolutePath().normalize();
+            String why = DiskSpec.whyNotUsable(image, false);
+            if (why != null) {
+                return Launch.failed("osbox: --swap-disk " + swapDisk.file() + ": " + why);
+            }
+            swapDevice = DiskSpec.deviceName(disks.size());
+            disks.add(new DiskSpec(image.toString(), swapDisk.model(), false));
+        }
         if (line.verbose()) {
             jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
             jvm.add("-Dds.loglevel=warn");     // component failures with their traces, for debugging
@@ -157,6 +169,7 @@ public final class Preflight {
         }
         property(jvm, "osbox.mem", line.mem());
         property(jvm, "osbox.swap", line.swap());
+        property(jvm, "osbox.swap.disk", swapDevice); // the VM manager's swap goes on this disk (SwapDiskBinding)
         property(jvm, "osbox.tlb", line.tlb());
         property(jvm, DeadlockDetection.PROPERTY, line.machine().deadlock());
         property(jvm, "osbox.harts", line.machine().harts());

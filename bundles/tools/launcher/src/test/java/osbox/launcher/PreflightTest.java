@@ -200,4 +200,29 @@ class PreflightTest {
         assertTrue(check("run", "bad.yaml").jvmArguments().stream().noneMatch(a -> a.startsWith("-Dosbox.disks")));
         assertTrue(check("--disk", "memory:4M,model=ssd").jvmArguments().contains("-Dosbox.disks=memory:4M,model=ssd"));
     }
+
+    @Test
+    void aSwapDiskIsTheLastDiskAndNamedForTheVmManager() throws IOException {
+        Files.write(dir.resolve("a.img"), new byte[1024]);
+        Files.write(dir.resolve("swap.img"), new byte[8192]);
+        Preflight.Launch l = check("--swap-disk", "swap.img", "--disk", "a.img");
+        assertNull(l.error());
+        assertTrue(l.jvmArguments().contains("-Dosbox.disks=" + dir.resolve("a.img") + ",model=hdd\n"
+                + dir.resolve("swap.img") + ",model=hdd"), l.jvmArguments().toString());
+        assertTrue(l.jvmArguments().contains("-Dosbox.swap.disk=vdb"), l.jvmArguments().toString());
+        assertTrue(check("--disk", "a.img").jvmArguments().stream().noneMatch(a -> a.startsWith("-Dosbox.swap.disk")));
+    }
+
+    @Test
+    void aSwapDiskThatCannotBeUsedIsOneLine() {
+        assertEquals("osbox: --swap-disk none.img: No such file or directory",
+                check("--swap-disk", "none.img").error());
+        assertEquals("osbox: --swap-disk host: Is a directory", check("--swap-disk", "host").error());
+        assertEquals("osbox: --swap-disk needs an image file (FILE[,model=hdd|ssd][,ro])",
+                check("--swap-disk").error());
+        assertEquals("osbox: --swap-disk s.img,ro: swap must be writable (drop ,ro)",
+                check("--swap-disk", "s.img,ro").error());
+        assertEquals("osbox: --swap-disk t.img: given twice (one swap disk)",
+                check("--swap-disk", "s.img", "--swap-disk", "t.img").error());
+    }
 }

@@ -40,6 +40,16 @@ public interface AddressSpace {
      * @since 1.1
      */
     int REFILLED = 3;
+    /**
+     * {@link #handleFault} (or {@link #handleTlbMiss}): the fault needs I/O
+     * first (a page-in from a swap disk, or a frame still being written
+     * back): the kernel puts the faulting thread to sleep, asks
+     * {@link #onFaultReady} to wake it, and runs the instruction again then
+     * (it may fault again, and wait again).
+     *
+     * @since 2.2
+     */
+    int WAIT = 4;
 
     /** Permission bits, as Linux's PROT_* values. */
     int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
@@ -82,6 +92,18 @@ public interface AddressSpace {
      * applies its OOM policy on OOM.
      */
     int handleFault(long va, int access);
+
+    /**
+     * Right after {@link #handleFault} answered {@link #WAIT}: runs
+     * {@code wake} once, on the simulation thread, when the I/O the fault
+     * waits for has completed (the same I/O for every fault on the page).
+     * The default, for spaces that never wait, runs it at once.
+     *
+     * @since 2.2
+     */
+    default void onFaultReady(Runnable wake) {
+        wake.run();
+    }
 
     /**
      * Software-managed TLB only ({@link TranslationUnit#softwareManaged()}):

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import osbox.api.hw.DiskSpec;
 import osbox.api.hw.Machine;
 import osbox.api.hw.MemorySize;
 import osbox.api.memory.SharedMemoryObject;
@@ -52,7 +53,15 @@ public final class VmManagerComponent implements MemoryManager {
 
         @AttributeDefinition(description = "Seed of the replacement policies' random numbers")
         long seed() default VmManager.Settings.SEED;
+
+        @AttributeDefinition(description = "Frames reserved at boot for the kernel's own use (disk drivers' DMA "
+                + "descriptors, bounce buffers), outside the users' frames; reserved only when the machine has "
+                + "disks (framework property osbox.disks), and at most an eighth of memory")
+        int kernel_frames() default KERNEL_FRAMES;
     }
+
+    /** The kernel frame pool's default size: 64 frames (256 KiB). */
+    public static final int KERNEL_FRAMES = 64;
 
     private final Machine machine;
     private final VmManager core;
@@ -70,7 +79,10 @@ public final class VmManagerComponent implements MemoryManager {
             throws Exception {
         this.machine = machine;
         long swapBytes = swapBytes(context.getProperty(SWAP_PROPERTY), config.swap());
-        VmManager.Settings settings = new VmManager.Settings(swapBytes, config.swap_cycles(), config.seed());
+        int kernelFrames = kernelFrames(config.kernel_frames(), context.getProperty(DiskSpec.PROPERTY),
+                machine.memory().frameCount());
+        VmManager.Settings settings = new VmManager.Settings(swapBytes, config.swap_cycles(), config.seed(),
+                kernelFrames);
         this.core = machine.call(() -> new VmManager(machine, settings));
         this.replacements = WhiteboardTracker.open(context, core.whiteboard());
     }
@@ -89,6 +101,23 @@ public final class VmManagerComponent implements MemoryManager {
             String source = fromProperty ? SWAP_PROPERTY : PID + " swap";
             throw new IllegalArgumentException(source + " " + text + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The kernel frame pool's size: {@code configured} when the machine has
+     * disks (their drivers are the pool's users), else 0, so a machine
+     * without disks keeps every frame for its processes (and its paging
+     * numbers); never more than an eighth of the {@code frames}. Throws
+     * IllegalArgumentException for a negative size.
+     */
+    static int kernelFrames(int configured, String disks, long frames) {
+        if (configured < 0) {
+            throw new IllegalArgumentException(PID + " kernel_frames " + configured + ": must be 0 or more");
+        }
+        if (disks == null || disks.isBlank()) {
+            return 0;
+        }
+        return (int) Math.min(configured, frames / 8);
     }
 
     /** The plain-Java VM manager, for {@link ReplacementControl} (its slot on the simulation thread only). */
@@ -129,6 +158,16 @@ public final class VmManagerComponent implements MemoryManager {
     @Override
     public AddressSpace addressSpace(int pid) {
         return core.addressSpace(pid);
+    }
+
+    @Override
+    public long allocateKernelFrame() {
+        return core.allocateKernelFrame();
+    }
+
+    @Override
+    public void freeKernelFrame(long ppn) {
+        core.freeKernelFrame(ppn);
     }
 
     @Override

@@ -10,6 +10,7 @@ import osbox.kernel.core.proc.OomKiller;
 import osbox.kernel.core.proc.Process;
 import osbox.kernel.core.proc.SignalDelivery;
 import osbox.kernel.core.sched.Dispatcher;
+import osbox.kernel.core.sched.KernelWaitQueue;
 
 /**
  * Exceptions a process's own instructions cause: page faults (served by its
@@ -35,9 +36,10 @@ public final class FaultTrap {
     /**
      * A page fault at {@code addr} for {@code access} (an Access kind): the
      * address space serves it (demand zero, image, swap-in, copy-on-write;
-     * the VM manager traces it) and the instruction runs again; a page no
-     * frame can be found for goes to the OOM killer; anything else is
-     * SIGSEGV.
+     * the VM manager traces it) and the instruction runs again; a fault
+     * that needs I/O (a page-in from a swap disk) sleeps until it completes
+     * and then runs the instruction again; a page no frame can be found
+     * for goes to the OOM killer; anything else is SIGSEGV.
      */
     public void pageFault(Hart hart, int cause, long addr, int access) {
         Process p = dispatcher.current(hart.id());
@@ -47,6 +49,10 @@ public final class FaultTrap {
         }
         int r = p.space().handleFault(addr, access);
         if (r == AddressSpace.SERVED) {
+            return;
+        }
+        if (r == AddressSpace.WAIT) {
+            sleepUntilReady(hart, p);
             return;
         }
         if (r == AddressSpace.OOM) {
@@ -74,11 +80,28 @@ public final class FaultTrap {
         if (r == AddressSpace.REFILLED || r == AddressSpace.SERVED) {
             return; // a fault served on the way was traced by the VM manager
         }
+        if (r == AddressSpace.WAIT) {
+            sleepUntilReady(hart, p);
+            return;
+        }
         if (r == AddressSpace.OOM) {
             oom.faultFailed(p, access, addr);
             return;
         }
         fatal(hart, TrapCause.pageFaultFor(cause), addr, Signals.SIGSEGV);
+    }
+
+    /**
+     * The fault of p (running on hart) waits for I/O: p sleeps on a wait
+     * queue of its own that the address space wakes when the I/O completes;
+     * pc was not advanced, so the instruction runs again then (and may
+     * fault again). A signal may wake it earlier: the instruction faults
+     * and waits again.
+     */
+    private void sleepUntilReady(Hart hart, Process p) {
+        KernelWaitQueue<Process> q = dispatcher.newWaitQueue("page-in");
+        p.space().onFaultReady(q::wakeAll);
+        dispatcher.sleepOn(hart, p, q);
     }
 
     /**

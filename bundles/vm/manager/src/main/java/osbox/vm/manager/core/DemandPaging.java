@@ -43,10 +43,23 @@ final class DemandPaging extends SpacePart {
      * kind): SERVED, SEGV or OOM; also OOM when the fault was served but the
      * faulting instruction has been found unable to progress (its pages keep
      * evicting each other even under the built-in policy), so the kernel's
-     * OOM policy frees memory.
+     * OOM policy frees memory. With swap on a device, WAIT when the page is
+     * being read from it, or no frame is free while one is being written
+     * back ({@link SwapIo}): the thread sleeps until
+     * {@link PagedAddressSpace#onFaultReady} wakes it, and faults again.
      */
     int handleFault(long va, int access) {
-        int r = serve(va, access);
+        SwapIo io = vm.swapIo();
+        int r;
+        io.beginUserFault();
+        try {
+            r = serve(va, access);
+        } finally {
+            io.endUserFault();
+        }
+        if (r == AddressSpace.WAIT || r == AddressSpace.OOM && io.backend() != null && io.waitForFrame()) {
+            return AddressSpace.WAIT; // a page-in, or a frame still being written back: the thread sleeps
+        }
         return r == AddressSpace.SERVED && vm.takeStarved(space) ? AddressSpace.OOM : r;
     }
 

@@ -34,12 +34,25 @@ final class PageSwap extends SpacePart {
             throw new IllegalStateException("evicting " + Long.toHexString(va) + " from frame " + ppn
                     + ", which it does not map privately (pte 0x" + Long.toHexString(pte) + ")");
         }
-        long s = vm.transfer().pageOut(ppn);
+        SwapIo io = vm.swapIo();
+        long cached = io.uncache(ppn);
+        boolean clean = cached >= 0 && (pte & Pte.D) == 0;
+        if (cached >= 0 && !clean) {
+            swap.free(cached); // written since it came back: the slot's bytes are stale
+        }
+        long s = clean ? cached : vm.transfer().pageOut(ppn);
         // a copy-on-write page whose other sharers are gone comes back writable (it is this space's alone)
         mem.store(slot, 8, Pte.swapped(s, (pte & Pte.COW) != 0 ? pte | Pte.W : pte));
         mappings.flush(va);
-        frames.release(ppn);
-        mem.unmarkCode(ppn);
+        if (clean) {
+            io.cacheHit(); // the swap cache: the slot still holds these bytes, nothing is written
+        }
+        if (!clean && io.asynchronous()) {
+            io.writeBack(s, ppn); // the frame is freed when the device has the page
+        } else {
+            frames.release(ppn);
+            mem.unmarkCode(ppn);
+        }
         counters.pagedOut();
         return s;
     }
@@ -98,6 +111,9 @@ final class PageSwap extends SpacePart {
         if (!PageMappings.permits(pte, access)) {
             return AddressSpace.SEGV;
         }
+        if (vm.swapIo().asynchronous()) {
+            return swapInFromDevice(page, Pte.ppn(pte));
+        }
         long f = vm.allocateFrame();
         if (f < 0) {
             return AddressSpace.OOM;
@@ -115,5 +131,56 @@ final class PageSwap extends SpacePart {
         vm.loaded(space, page, f);
         vm.traceMemory(TraceKind.PAGE_IN, space, page | access, counters.resident);
         return AddressSpace.SERVED;
+    }
+
+    /**
+     * A user fault on a page in slot s of a swap device: WAIT for the I/O
+     * in flight on the slot (another fault's read, or its page-out's
+     * write), or a frame is reserved and the read starts (WAIT too); OOM
+     * when no frame is free now (the caller waits for a writeback then).
+     */
+    private int swapInFromDevice(long page, long s) {
+        SwapIo io = vm.swapIo();
+        SwapIo.Pending busy = io.inFlight(s);
+        if (busy != null) {
+            io.waitFor(busy);
+            return AddressSpace.WAIT;
+        }
+        long f = vm.allocateFrame();
+        if (f < 0) {
+            return AddressSpace.OOM;
+        }
+        io.waitFor(io.readIn(s, f, read -> arrived(page, read)));
+        return AddressSpace.WAIT;
+    }
+
+    /**
+     * The read of a page-in completed: the page is mapped in its frame with
+     * the permissions it had, keeping its slot in the swap cache while it
+     * stays clean (unless another space's PTE shares the slot: then this
+     * reference goes); the frame goes back when the page is no longer
+     * wanted (the space was destroyed, the page unmapped meanwhile).
+     */
+    private void arrived(long page, SwapIo.Pending read) {
+        long f = read.frame;
+        long s = read.slot;
+        long slot = space.destroyed() ? -1 : mappings.slot(page, false);
+        long pte = slot < 0 ? 0 : mem.load(slot, 8);
+        if (!Pte.isSwapped(pte) || Pte.ppn(pte) != s) {
+            frames.release(f);
+            return;
+        }
+        mem.store(slot, 8, Pte.make(f, (pte & (Pte.R | Pte.W | Pte.X | Pte.U)) | Pte.V | Pte.A));
+        if (swap.references(s) == 1) {
+            vm.swapIo().cache(f, s);
+        } else {
+            swap.free(s);
+        }
+        counters.removeSwapped();
+        counters.addResident();
+        counters.majorFaults++;
+        vm.pagedInFromDevice(space, page);
+        vm.loaded(space, page, f);
+        vm.traceMemory(TraceKind.PAGE_IN, space, page, counters.resident);
     }
 }

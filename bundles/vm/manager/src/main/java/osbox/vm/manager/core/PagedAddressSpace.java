@@ -305,6 +305,17 @@ public final class PagedAddressSpace implements AddressSpace {
         return child;
     }
 
+    /** Whether {@link #destroy} ran. */
+    boolean destroyed() {
+        return destroyed;
+    }
+
+    /** After a WAIT answer: wake runs when the I/O the fault waits for completes. */
+    @Override
+    public void onFaultReady(Runnable wake) {
+        vm.swapIo().onFaultReady(wake);
+    }
+
     /** Frees every frame (user pages and page tables) and the ASID. Idempotent. */
     public void destroy() {
         if (destroyed) {

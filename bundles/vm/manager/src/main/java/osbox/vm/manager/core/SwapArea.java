@@ -19,15 +19,17 @@ import java.util.BitSet;
 public final class SwapArea {
     public static final int PAGE = (int) PagedAddressSpace.PAGE;
 
-    private final int slots;
+    private int slots;
     private final long cycles;
     /**
      * Each slot's page (made when first written) and, as its count, the
      * references to it while in use: the PTEs pointing at it (a shared page
      * evicted once for all its mappers).
      */
-    private final SparseTable<byte[]> table;
+    private SparseTable<byte[]> table;
     private final BitSet used = new BitSet();
+    /** Slots with a disk I/O in flight (see {@link SwapIo}): not handed out again until it completes. */
+    private final BitSet busy = new BitSet();
     private int inUse;
     private long peak;
     private long writes;
@@ -43,6 +45,22 @@ public final class SwapArea {
         this.table = new SparseTable<>(slots);
     }
 
+    /**
+     * Gives the area {@code newSlots} slots (a swap disk attached at boot:
+     * the area is the disk's size); only while no slot is in use or busy
+     * (IllegalStateException otherwise).
+     */
+    void resize(long newSlots) {
+        if (inUse != 0 || !busy.isEmpty()) {
+            throw new IllegalStateException("swap area resized with " + inUse + " slots in use");
+        }
+        if (newSlots < 0 || newSlots > Integer.MAX_VALUE - 1) {
+            throw new IllegalArgumentException("bad swap area: " + newSlots + " slots");
+        }
+        this.slots = (int) newSlots;
+        this.table = new SparseTable<>(slots);
+    }
+
     /** No swap. */
     public static SwapArea none() {
         return new SwapArea(0, 0);
@@ -54,6 +72,9 @@ public final class SwapArea {
             throw new IllegalArgumentException("a page is " + PAGE + " bytes, not " + page.length);
         }
         int s = used.nextClearBit(0);
+        while (busy.get(s)) {
+            s = used.nextClearBit(s + 1);
+        }
         if (s >= slots) {
             return -1;
         }
@@ -104,6 +125,15 @@ public final class SwapArea {
         inUse--;
     }
 
+    /**
+     * Marks a slot busy while a disk I/O on it is in flight (true) or done
+     * (false): a busy slot is not handed out again, even when freed, so a
+     * late completion never meets another page's data in its sectors.
+     */
+    void setBusy(long slot, boolean b) {
+        busy.set(Math.toIntExact(slot), b);
+    }
+
     private int check(long slot) {
         if (slot < 0 || slot >= slots || !used.get((int) slot)) {
             throw new IllegalStateException("swap slot " + slot + " is not in use");
@@ -130,7 +160,12 @@ public final class SwapArea {
     }
 
     public long available() {
-        return slots - inUse;
+        if (busy.isEmpty()) {
+            return slots - inUse;
+        }
+        BitSet taken = (BitSet) used.clone();
+        taken.or(busy);
+        return Math.max(0, slots - taken.cardinality());
     }
 
     public long peakUsed() {

@@ -74,6 +74,7 @@ public final class VirtualMemory {
     private final ProgressWatchdog watchdog;
     private final Eviction eviction;
     private final SwapTransfer transfer;
+    private final SwapIo swapIo;
     private long pendingCycles;
     private long pageIns;
 
@@ -94,6 +95,7 @@ public final class VirtualMemory {
         this.sampling = new AccessSampling(slot, resident, clock);
         this.watchdog = new ProgressWatchdog(slot);
         this.transfer = new SwapTransfer(mem, swap);
+        this.swapIo = new SwapIo(mem, frames, swap, clock);
         this.eviction = new Eviction(mem, frames, swap, resident, slot, watchdog, rmap, trace, transfer);
     }
 
@@ -132,6 +134,25 @@ public final class VirtualMemory {
         return transfer;
     }
 
+    /** Swap through a device: writeback, page-ins a thread waits for, the swap cache. */
+    SwapIo swapIo() {
+        return swapIo;
+    }
+
+    /**
+     * Puts swap on a device (at boot, before anything is paged out): the
+     * swap area takes its size, and user faults page out and in through it
+     * (see {@link SwapIo}). IllegalStateException when pages are in swap.
+     */
+    public void useSwapDevice(SwapBackend backend) {
+        swapIo.use(backend);
+    }
+
+    /** The device swap is on, or null when swap is host memory only. */
+    public SwapBackend swapDevice() {
+        return swapIo.backend();
+    }
+
     /** The registry of evictable resident pages. */
     public ResidentPages resident() {
         return resident;
@@ -160,16 +181,28 @@ public final class VirtualMemory {
                 return -1;
             }
             f = frames.allocate();
+            if (f < 0 && swapIo.asynchronous() && swapIo.writebacks() > 0) {
+                return -1; // the victim's frame is under writeback: the user fault waits for it (SwapIo)
+            }
         }
         return f;
     }
 
     /** Evicts one page chosen by the policy (its swap transfer charged); false when nothing can be evicted. */
     public boolean evictOne() {
+        if (swap.available() == 0) {
+            long cached = swapIo.dropOne(); // a slot the swap cache keeps is worth less than a page-out
+            if (cached >= 0) {
+                swap.free(cached);
+            }
+        }
+        long byDevice = swapIo.diskPageOuts() + swapIo.cacheHits();
         if (!eviction.evictOne()) {
             return false;
         }
-        pendingCycles += swap.cycles();
+        if (swapIo.diskPageOuts() + swapIo.cacheHits() == byDevice) {
+            pendingCycles += swap.cycles(); // a write to the host area: charged now; a device's takes its time
+        }
         return true;
     }
 
@@ -230,6 +263,10 @@ public final class VirtualMemory {
      * {@link ReverseMap#staysEvictable}); the policy is told when it goes.
      */
     void removed(PagedAddressSpace space, long ppn) {
+        long cached = swapIo.uncache(ppn);
+        if (cached >= 0) {
+            swap.free(cached); // the page leaves (or is shared): the slot it kept in the swap cache goes
+        }
         PageRecord r = resident.get(ppn);
         if (r == null || rmap.staysEvictable(r, space)) {
             return;
@@ -271,6 +308,12 @@ public final class VirtualMemory {
     void pagedIn(PagedAddressSpace space, long va, long slotNumber) {
         pageIns++;
         pendingCycles += swap.cycles();
+        watchdog.pagedIn(space, va);
+    }
+
+    /** A page came back from the swap device into space at va: counted, the watchdog told (the thread waited). */
+    void pagedInFromDevice(PagedAddressSpace space, long va) {
+        pageIns++;
         watchdog.pagedIn(space, va);
     }
 

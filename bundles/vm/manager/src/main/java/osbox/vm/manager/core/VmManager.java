@@ -33,8 +33,10 @@ public final class VmManager implements MemoryManager {
      * @param swapBytes  size of the swap area (0: no swap)
      * @param swapCycles cycles one page transfer to or from swap costs (charged to the faulting hart)
      * @param seed       seed of the replacement policies' random numbers
+     * @param kernelFrames frames reserved at boot for {@link #allocateKernelFrame} (0: none), taken from
+     *                   the top of physical memory, so the user frame allocator manages the rest
      */
-    public record Settings(long swapBytes, long swapCycles, long seed) {
+    public record Settings(long swapBytes, long swapCycles, long seed, int kernelFrames) {
         /** Cycles a page transfer to or from swap costs by default: 50 microseconds at 1 GHz (an SSD). */
         public static final long SWAP_CYCLES = 50_000;
         /** The kernel's default seed, so policies draw the same numbers as when the kernel owned them. */
@@ -42,10 +44,15 @@ public final class VmManager implements MemoryManager {
 
         /** Checks sizes and costs are not negative. */
         public Settings {
-            if (swapBytes < 0 || swapCycles < 0) {
-                throw new IllegalArgumentException("swap size and cost must not be negative: " + swapBytes + ", "
-                        + swapCycles);
+            if (swapBytes < 0 || swapCycles < 0 || kernelFrames < 0) {
+                throw new IllegalArgumentException("swap size, cost and kernel frames must not be negative: "
+                        + swapBytes + ", " + swapCycles + ", " + kernelFrames);
             }
+        }
+
+        /** No kernel frame pool (a machine without disk drivers: every frame is the users'). */
+        public Settings(long swapBytes, long swapCycles, long seed) {
+            this(swapBytes, swapCycles, seed, 0);
         }
 
         /** No swap, the default transfer cost and seed. */
@@ -56,6 +63,7 @@ public final class VmManager implements MemoryManager {
 
     private final Machine machine;
     private final FrameAllocator frames;
+    private final KernelFramePool kernelFrames;
     private final AsidAllocator asids = new AsidAllocator();
     private final TlbShootdown shootdown;
     private final VirtualMemory vm;
@@ -73,7 +81,13 @@ public final class VmManager implements MemoryManager {
     public VmManager(Machine machine, Settings settings) {
         this.machine = machine;
         PhysicalMemory memory = machine.memory();
-        this.frames = new FrameAllocator(0, memory.frameCount());
+        long kernel = settings.kernelFrames();
+        if (kernel > memory.frameCount() / 2) {
+            throw new IllegalArgumentException("kernel frames " + kernel + " would leave users less than half of "
+                    + memory.frameCount() + " frames");
+        }
+        this.frames = new FrameAllocator(0, memory.frameCount() - kernel);
+        this.kernelFrames = new KernelFramePool(memory, memory.frameCount() - kernel, (int) kernel);
         this.shootdown = new TlbShootdown() {
             @Override
             public void flushPage(long va, int asid) {
@@ -214,6 +228,18 @@ public final class VmManager implements MemoryManager {
         return null;
     }
 
+    /** A zeroed frame of the kernel's pool (never a user's, never evicted), or -1 when the pool is exhausted. */
+    @Override
+    public long allocateKernelFrame() {
+        return kernelFrames.allocate();
+    }
+
+    /** Gives back a kernel frame; IllegalStateException for a frame the pool did not hand out. */
+    @Override
+    public void freeKernelFrame(long ppn) {
+        kernelFrames.free(ppn);
+    }
+
     @Override
     public void useClock(LongSupplier clock) {
         this.kernelClock = clock;
@@ -291,6 +317,9 @@ public final class VmManager implements MemoryManager {
         s.put("frames.used", frames.used());
         s.put("frames.free", frames.available());
         s.put("frames.peak", frames.peakUsed());
+        // the kernel's pool (outside frames.total): its size and the frames handed out now
+        s.put("frames.kernel", (long) kernelFrames.total());
+        s.put("frames.kernel.used", (long) kernelFrames.used());
         s.put("pages.evictable", (long) vm.resident().size());
         s.put("page.ins", vm.pageIns());
         s.put("page.outs", vm.pageOuts());
@@ -300,6 +329,20 @@ public final class VmManager implements MemoryManager {
         s.put("swap.slots.used", vm.swap().used());
         s.put("swap.slots.peak", vm.swap().peakUsed());
         s.put("oom.kills", oomKills);
+        SwapBackend device = vm.swapDevice();
+        if (device != null) {
+            // swap on a device (only then, so the keys of a run without one are those of before)
+            SwapIo io = vm.swapIo();
+            s.put("swap.disk.page.outs", io.diskPageOuts());
+            s.put("swap.disk.page.ins", io.diskPageIns());
+            s.put("swap.cache.hits", io.cacheHits());
+            s.put("swap.cache.pages", (long) io.cached());
+            s.put("swap.wait.faults", io.waits());
+            s.put("swap.wait.frame", io.frameWaits());
+            s.put("swap.read.cycles", io.readCycles());
+            s.put("swap.write.cycles", io.writeCycles());
+            s.put("swap.io.errors", io.errors());
+        }
         s.put("policy.changes", vm.slot().swaps());
         s.put("policy.ejections", (long) vm.slot().ejections().size());
         s.put("access.samples", vm.samples());
@@ -380,6 +423,20 @@ public final class VmManager implements MemoryManager {
     /** The paging mechanism (for tests and tools). */
     public VirtualMemory vm() {
         return vm;
+    }
+
+    /**
+     * Puts swap on a device (BlockSwapBackend over the block layer) at boot,
+     * before any page-out: the swap area takes its size, user faults page
+     * in and out through it. IllegalStateException when pages are in swap.
+     */
+    public void useSwapDevice(SwapBackend device) {
+        vm.useSwapDevice(device);
+    }
+
+    /** The kernel's frame pool (for tests and tools). */
+    public KernelFramePool kernelFramePool() {
+        return kernelFrames;
     }
 
     /** The frame allocator (for tests and tools). */
