@@ -32,6 +32,7 @@ final class Usage {
         LINES.put("deadlock:list", "deadlock:list");
         LINES.put("deadlock:use", "deadlock:use none|report|break|kill");
         LINES.put("disk:list", "disk:list");
+        LINES.put("ssd:gc", "ssd:gc [greedy|cost-benefit|builtin]   (no name: list them)");
     }
 
     private Usage() {
