@@ -14,7 +14,8 @@ final class DiskSvg {
     private static final int WIDTH = 800;
     private static final int MARGIN = 50;
     /** Legend entries per row, and the height of a row. */
-    private static final int LEGEND_COLUMNS = 4;
+    private static final int LEGEND_COLUMNS = 2;
+    private static final int LEGEND_WIDTH = 350;
     private static final int LEGEND_ROW = 16;
 
     /** One policy's line: its legend text and the head's path (time, position). */
@@ -61,7 +62,7 @@ final class DiskSvg {
             }
             b.append("\"/>\n");
             b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n",
-                    MARGIN + 180 * (i % LEGEND_COLUMNS), 16 + LEGEND_ROW * (i / LEGEND_COLUMNS), colour,
+                    MARGIN + LEGEND_WIDTH * (i % LEGEND_COLUMNS), 16 + LEGEND_ROW * (i / LEGEND_COLUMNS), colour,
                     escape(t.legend())));
         }
         return b.append("</svg>\n").toString();
