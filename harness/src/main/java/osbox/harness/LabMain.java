@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
+import osbox.api.io.IoSchedulingPolicyProvider;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 import osbox.testkit.lab.DeadlockLab;
@@ -23,7 +24,8 @@ import osbox.testkit.lab.SchedLab;
 /**
  * {@code osbox lab sched ...} and {@code osbox lab paging ...}: the policy labs on the command line
  * ({@code osbox lab deadlock ...}, the banker's and detection algorithms, takes no policy:
- * {@link DeadlockLab}; nor does {@code osbox lab disk ...}, OSTEP's disk.py model: {@link DiskLab}). They
+ * {@link DeadlockLab}; {@code osbox lab disk ...} runs OSTEP's disk.py model and the shipped I/O schedulers:
+ * {@link DiskLab}). They
  * run the shipped policy classes (found through their bundles' DS descriptors, as
  * the framework would) on an abstract job list, without booting the machine.
  * {@code --plugin JAR} (repeatable, anywhere among the options) adds a plugin's
@@ -35,8 +37,8 @@ public final class LabMain {
     static final String USAGE = "usage: osbox lab sched [--plugin JAR]... --policy NAME --jobs LIST [options]\n"
             + "       osbox lab paging [--plugin JAR]... --policy NAME --addresses LIST --frames N [options]\n"
             + "       osbox lab deadlock --algorithm banker|detect --available V --allocation M ... [--json]\n"
-            + "       osbox lab disk --policy FIFO|SSTF|SATF --addresses A,B,... [--seek-speed S]"
-            + " [--rotation-speed R] [--json] [--svg FILE]";
+            + "       osbox lab disk --policy FIFO|SSTF|SATF|noop|sstf|scan|...[,...] --addresses A,B,..."
+            + " [--seek-speed S] [--rotation-speed R] [--cylinders N --head H] [--json] [--svg FILE]";
 
     private LabMain() {
     }
@@ -58,7 +60,15 @@ public final class LabMain {
             return DeadlockLab.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("disk")) {
-            return DiskLab.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            Map<String, IoSchedulingPolicyProvider> found;
+            try {
+                found = providers(IoSchedulingPolicyProvider.class, IoSchedulingPolicyProvider.NAME,
+                        LabMain.class.getClassLoader());
+            } catch (IOException | ReflectiveOperationException | LinkageError | ClassCastException e) {
+                err.println("osbox lab disk: cannot load the I/O schedulers: " + e);
+                return 2;
+            }
+            return DiskLab.run(Arrays.copyOfRange(args, 1, args.length), found, out, err);
         }
         if (args.length == 0 || !(args[0].equals("sched") || args[0].equals("paging"))) {
             err.println("osbox lab: " + (args.length == 0 ? "which lab?" : "no lab '" + args[0] + "'")

@@ -35,6 +35,7 @@ final class Usage {
         LINES.put("io:list", "io:list");
         LINES.put("io:use", "io:use [--wait] NAME [key=value...]   (--wait: a scheduler whose bundle is not installed yet)");
         LINES.put("io:stat", "io:stat");
+        LINES.put("ssd:gc", "ssd:gc [greedy|cost-benefit|builtin]   (no name: list them)");
     }
 
     private Usage() {

@@ -2,7 +2,6 @@ package osbox.testkit.lab;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -13,9 +12,21 @@ final class DiskArgs {
     /** Most addresses one run takes. */
     static final int MAX_ADDRESSES = 10_000;
 
-    /** The policies, upper case, in the order given. */
+    /** Most cylinders a --cylinders disk has. */
+    static final long MAX_CYLINDERS = 1_000_000_000L;
+
+    /** The policy names as given (trimmed), in order: resolved by {@link DiskLab} against the known ones. */
     List<String> policies = new ArrayList<>();
-    int[] addresses;
+    /** The addresses: blocks of disk.py's disk, or cylinders with --cylinders. */
+    long[] addresses;
+    /** --addresses as given, parsed once the disk is known. */
+    private String addressText;
+    /** --cylinders N (the textbook disk), or 0 for disk.py's. */
+    long cylinders;
+    /** --head H: the starting cylinder (with --cylinders), or -1 when not given. */
+    long head = -1;
+    /** --option KEY=VALUE for the osbox policies, in key order. */
+    TreeMap<String, String> options = new TreeMap<>();
     double seekSpeed = 1;
     double rotationSpeed = 1;
     boolean json;
@@ -26,10 +37,13 @@ final class DiskArgs {
     /** Flags that take a value. */
     private static final Map<String, BiConsumer<DiskArgs, String>> VALUED = new TreeMap<>(Map.of(
             "--policy", DiskArgs::policies,
-            "--addresses", DiskArgs::addresses,
+            "--addresses", (a, v) -> a.addressText = v,
             "--seek-speed", (a, v) -> a.seekSpeed = seekSpeed(v),
             "--rotation-speed", (a, v) -> a.rotationSpeed = rotationSpeed(v),
-            "--svg", (a, v) -> a.svg = v));
+            "--svg", (a, v) -> a.svg = v,
+            "--cylinders", (a, v) -> a.cylinders = count("--cylinders", v, 1, MAX_CYLINDERS),
+            "--head", (a, v) -> a.head = count("--head", v, 0, MAX_CYLINDERS - 1),
+            "--option", DiskArgs::option));
 
     /** Flags without a value. */
     private static final Map<String, Consumer<DiskArgs>> SWITCHES = new TreeMap<>(Map.of(
@@ -57,58 +71,81 @@ final class DiskArgs {
         if (a.help) {
             return a;
         }
-        if (a.policies.isEmpty() || a.addresses == null) {
+        if (a.policies.isEmpty() || a.addressText == null) {
             throw new IllegalArgumentException("--policy NAME and --addresses LIST are required (try --help)");
         }
-        if (a.json && a.policies.size() > 1) {
-            throw new IllegalArgumentException("--json takes one policy, got " + String.join(",", a.policies));
+        long limit = a.cylinders > 0 ? a.cylinders - 1 : DiskModel.MAX_BLOCK;
+        a.addresses = addresses(a.addressText, a.cylinders > 0 ? "cylinder" : "block", limit);
+        if (a.cylinders == 0 && a.head >= 0) {
+            throw new IllegalArgumentException("--head needs --cylinders (disk.py's head starts in block "
+                    + DiskModel.START_BLOCK + ")");
         }
+        if (a.head > limit) {
+            throw new IllegalArgumentException("--head: cylinder " + a.head + " is off the disk (0 to " + limit + ")");
+        }
+        a.head = Math.max(0, a.head);
         if (a.svg != null && a.svg.isEmpty()) {
             throw new IllegalArgumentException("--svg needs a file name");
         }
         return a;
     }
 
-    /** --policy: one name or a comma list (for --svg), each FIFO, SATF or SSTF in any case. */
+    /** --policy: one name or a comma list; {@link DiskLab} resolves them. */
     private static void policies(DiskArgs a, String v) {
         a.policies.clear();
         for (String name : v.split(",", -1)) {
-            String upper = name.trim().toUpperCase(Locale.ROOT);
-            if (!DiskModel.POLICIES.containsKey(upper)) {
-                throw new IllegalArgumentException("--policy: no policy '" + name.trim() + "' (known: "
-                        + String.join(", ", DiskModel.POLICIES.keySet()) + ")");
-            }
-            if (a.policies.contains(upper)) {
-                throw new IllegalArgumentException("--policy: " + upper + " given twice");
-            }
-            a.policies.add(upper);
+            a.policies.add(name.trim());
         }
     }
 
-    /** --addresses: blocks 0 to 35, comma-separated. */
-    private static void addresses(DiskArgs a, String v) {
+    /** --option KEY=VALUE (repeatable). */
+    private static void option(DiskArgs a, String kv) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--option needs KEY=VALUE, got '" + kv + "'");
+        }
+        a.options.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+
+    /** A whole number from low to high, or an error naming the flag and the range. */
+    private static long count(String flag, String v, long low, long high) {
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + ": '" + v + "' is not a whole number (" + low + " to " + high
+                    + ")");
+        }
+        if (n < low || n > high) {
+            throw new IllegalArgumentException(flag + ": " + n + " is out of range (" + low + " to " + high + ")");
+        }
+        return n;
+    }
+
+    /** --addresses: {@code what} (block or cylinder) numbers 0 to limit, comma-separated. */
+    private static long[] addresses(String v, String what, long limit) {
         String[] parts = v.split(",", -1);
         if (parts.length > MAX_ADDRESSES) {
             throw new IllegalArgumentException("--addresses: at most " + MAX_ADDRESSES + " addresses, got "
                     + parts.length);
         }
-        int[] out = new int[parts.length];
+        long[] out = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].trim();
-            int block;
+            long block;
             try {
-                block = Integer.parseInt(p);
+                block = Long.parseLong(p);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--addresses: '" + p + "' is not a block number (0 to "
-                        + DiskModel.MAX_BLOCK + ")");
+                throw new IllegalArgumentException("--addresses: '" + p + "' is not a " + what + " number (0 to "
+                        + limit + ")");
             }
-            if (block < 0 || block > DiskModel.MAX_BLOCK) {
-                throw new IllegalArgumentException("--addresses: block " + block + " is off the disk (0 to "
-                        + DiskModel.MAX_BLOCK + ")");
+            if (block < 0 || block > limit) {
+                throw new IllegalArgumentException("--addresses: " + what + " " + block + " is off the disk (0 to "
+                        + limit + ")");
             }
             out[i] = block;
         }
-        a.addresses = out;
+        return out;
     }
 
     /** A positive finite number, or an error naming the flag. */

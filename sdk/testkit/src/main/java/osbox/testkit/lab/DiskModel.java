@@ -1,11 +1,16 @@
 package osbox.testkit.lab;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import osbox.api.io.BlockRequest;
+import osbox.api.io.IoSchedulingPolicy;
+import osbox.testkit.io.FakeIoContext;
+import osbox.testkit.io.FakeRequest;
 
 /**
  * The disk of OSTEP's {@code disk.py} (Arpaci-Dusseau, "Operating Systems:
@@ -23,7 +28,11 @@ import java.util.function.BiFunction;
  *
  * <p>Policies: FIFO (in order), SATF (the smallest estimated seek +
  * rotation + transfer; the first in the list on a tie) and SSTF (the
- * nearest track, then SATF among those).
+ * nearest track, then SATF among those). An osbox I/O scheduler
+ * ({@link #run(String, IoSchedulingPolicy, int[], double, double)}) sees the
+ * 36 blocks as sectors 0 to 35 and the head on the last block served (block
+ * 6 at the start); the arm seeks through the tracks of its waypoints (SCAN's
+ * and C-SCAN's edges) before the request's own.
  */
 final class DiskModel {
     /** Sectors per track. */
@@ -32,6 +41,8 @@ final class DiskModel {
     static final int TRACKS = 3;
     /** The highest block. */
     static final int MAX_BLOCK = SECTORS_PER_TRACK * TRACKS - 1;
+    /** The block under the head at the start (its middle). */
+    static final int START_BLOCK = 6;
     /** Distance between tracks, in the arm's units. */
     static final double TRACK_WIDTH = 40;
     /** Most time units a run may take before the lab gives up. */
@@ -67,6 +78,8 @@ final class DiskModel {
     private final double seekSpeed;
     private final double rotateSpeed;
     private final BiFunction<DiskModel, int[], Integer> policy;
+    /** The tracks the arm still seeks to, after armTarget, before the current request's rotation. */
+    private final ArrayDeque<Integer> pendingTracks = new ArrayDeque<>();
 
     private long timer;
     private double angle;
@@ -102,7 +115,47 @@ final class DiskModel {
      * when the run would pass {@link #MAX_TIME}.
      */
     static Run run(String policyName, int[] blocks, double seekSpeed, double rotateSpeed) {
-        DiskModel m = new DiskModel(blocks, seekSpeed, rotateSpeed, POLICIES.get(policyName));
+        return run(new DiskModel(blocks, seekSpeed, rotateSpeed, POLICIES.get(policyName)), policyName);
+    }
+
+    /**
+     * Serves {@code blocks} as {@link #run(String, int[], double, double)}
+     * does, in the order the osbox I/O scheduler {@code policy} (fresh, not
+     * attached) dispatches them: request i is a one-sector read of block
+     * {@code blocks[i]} with id i, all queued at time 0; {@code now} is the
+     * lab's time unit. Throws IllegalStateException when the policy breaks
+     * the SPI's rules (returns null or a request it was not given or gave
+     * already, or a waypoint off the disk).
+     */
+    static Run run(String label, IoSchedulingPolicy policy, int[] blocks, double seekSpeed, double rotateSpeed) {
+        List<BlockRequest> queued = new ArrayList<>();
+        for (int i = 0; i < blocks.length; i++) {
+            queued.add(FakeRequest.read(i, blocks[i]));
+        }
+        policy.attach(new FakeIoContext(0, MAX_BLOCK + 1), queued);
+        long[] head = {START_BLOCK};
+        BiFunction<DiskModel, int[], Integer> pick = (m, b) -> {
+            BlockRequest r = policy.dispatch(head[0], m.timer);
+            int i = r == null ? -1 : (int) r.id();
+            if (r == null || i < 0 || i >= b.length || m.done[i] || r.sector() != b[i]) {
+                throw new IllegalStateException("dispatch returned " + (r == null ? "null" : "request " + r.id())
+                        + " with " + (b.length - m.served) + " requests queued, not one of them");
+            }
+            for (long edge : policy.lastWaypoints()) {
+                if (edge < 0 || edge > MAX_BLOCK) {
+                    throw new IllegalStateException("waypoint " + edge + " is off the disk (0 to " + MAX_BLOCK + ")");
+                }
+                m.pendingTracks.add(trackOf((int) edge));
+            }
+            head[0] = b[i];
+            return i;
+        };
+        return run(new DiskModel(blocks, seekSpeed, rotateSpeed, pick), label);
+    }
+
+    /** Runs m to the end; its results under the name label. */
+    private static Run run(DiskModel m, String policyName) {
+        int[] blocks = m.blocks;
         m.path.add(new HeadPoint(0, 0));
         m.next();
         while (m.served < blocks.length) {
@@ -147,9 +200,11 @@ final class DiskModel {
             if ((armStep > 0 && armPosition >= TRACK_POSITION[armTarget])
                     || (armStep < 0 && armPosition <= TRACK_POSITION[armTarget])) {
                 armTrack = armTarget;
-                rotateBegin = timer;
-                phase = Phase.ROTATE;
                 path.add(new HeadPoint(timer, trackPosition()));
+                if (!seekOn()) {
+                    rotateBegin = timer;
+                    phase = Phase.ROTATE;
+                }
             }
         }
         if (phase == Phase.ROTATE && near(Math.floorMod(angleOf(block) - HALF_SECTOR, 360))) {
@@ -163,7 +218,7 @@ final class DiskModel {
             served++;
             next();
             int following = blocks[current];
-            if (trackOf(block) == trackOf(following) && (block + 1 == following
+            if (pendingTracks.isEmpty() && trackOf(block) == trackOf(following) && (block + 1 == following
                     || (block % SECTORS_PER_TRACK == SECTORS_PER_TRACK - 1 && following % SECTORS_PER_TRACK == 0))) {
                 seekBegin = timer;
                 rotateBegin = timer;
@@ -184,17 +239,32 @@ final class DiskModel {
             return;
         }
         current = policy.apply(this, blocks);
-        int track = trackOf(blocks[current]);
+        pendingTracks.add(trackOf(blocks[current]));
         seekBegin = timer;
-        if (track == armTrack) {
+        if (!seekOn()) {
             rotateBegin = timer;
             phase = Phase.ROTATE;
             return;
         }
-        phase = Phase.SEEK;
-        armTarget = track;
-        armStep = track >= armTrack ? seekSpeed : -seekSpeed;
         path.add(new HeadPoint(timer, trackPosition()));
+    }
+
+    /**
+     * Starts the seek to the next pending track other than the arm's (the
+     * request's own track comes last); false, with none pending, when the
+     * arm is over the request's track.
+     */
+    private boolean seekOn() {
+        while (!pendingTracks.isEmpty()) {
+            int track = pendingTracks.poll();
+            if (track != armTrack) {
+                phase = Phase.SEEK;
+                armTarget = track;
+                armStep = track > armTrack ? seekSpeed : -seekSpeed;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The arm's position in tracks (0.0 over the outer track). */

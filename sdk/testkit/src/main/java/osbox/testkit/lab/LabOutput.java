@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import osbox.api.io.IoSchedulingPolicyProvider;
 import osbox.api.sched.SchedulingPolicyProvider;
 import osbox.api.vm.replace.ReplacementPolicyProvider;
 
@@ -45,6 +46,14 @@ public record LabOutput(int status, String out, String err) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = DiskLab.run(args, print(out), print(err));
+        return new LabOutput(status, text(out), text(err));
+    }
+
+    /** {@code lab disk ARGS} with {@code providers} as the osbox I/O schedulers ({@link DiskLab#run}). */
+    public static LabOutput disk(Map<String, IoSchedulingPolicyProvider> providers, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = DiskLab.run(args, providers, print(out), print(err));
         return new LabOutput(status, text(out), text(err));
     }
 

@@ -23,7 +23,13 @@
  * {@code disk.py} model (FIFO, SSTF, SATF), its {@code -c} answers as a
  * table or JSON, and the head's path as SVG;
  * {@link osbox.testkit.lab.LabOutput#disk} runs it in memory.
+ * <p>2.3: the disk lab also runs the osbox I/O schedulers, on disk.py's
+ * disk or on the textbooks' disk of cylinders ({@code --cylinders N --head
+ * H}, the cost being the head's movement), several at once (JSON per policy,
+ * one line each in the SVG): {@link osbox.testkit.lab.DiskLab#run(String[],
+ * java.util.Map, java.io.PrintStream, java.io.PrintStream)} and
+ * {@link osbox.testkit.lab.LabOutput#disk(java.util.Map, String...)}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package osbox.testkit.lab;

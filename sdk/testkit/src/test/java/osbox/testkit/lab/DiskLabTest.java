@@ -176,7 +176,7 @@ class DiskLabTest {
             {"--policy", "FIFO", "--addresses", "1", "--seek-speed", "3"},
             {"--policy", "FIFO", "--addresses", "1", "--seek-speed", "0"},
             {"--policy", "FIFO", "--addresses", "1", "--rotation-speed", "-1"},
-            {"--policy", "FIFO,SSTF", "--addresses", "1", "--json"},
+            {"--policy", "FIFO,FIFO", "--addresses", "1"},
             {"--policy", "FIFO", "--addresses", "1", "--svg", "/nonexistent-dir/x.svg"},
             {"--policy", "FIFO", "--addresses", "1", "--frames", "3"},
             {"--policy"},
@@ -189,7 +189,7 @@ class DiskLabTest {
                 "osbox lab disk: --seek-speed: 3 does not divide the track width (40) evenly",
                 "osbox lab disk: --seek-speed: must be above 0, got 0",
                 "osbox lab disk: --rotation-speed: must be above 0, got -1",
-                "osbox lab disk: --json takes one policy, got FIFO,SSTF",
+                "osbox lab disk: --policy: FIFO given twice",
                 "osbox lab disk: --svg /nonexistent-dir/x.svg: No such file or directory",
                 "osbox lab disk: unknown argument '--frames' (try --help)",
                 "osbox lab disk: --policy needs a value");

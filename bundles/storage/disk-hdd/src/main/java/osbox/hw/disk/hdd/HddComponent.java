@@ -55,6 +55,21 @@ public final class HddComponent {
 
         @AttributeDefinition(description = "The interface's rate in MB/s (bytes per microsecond), for cached writes")
         long bus_mb_s() default 150;
+
+        @AttributeDefinition(description = "Switching to another head of the same cylinder, in microseconds")
+        long head_switch_us() default 1000;
+
+        @AttributeDefinition(description = "Track skew in microseconds: how far sector 0 of the next head's track"
+                + " lies behind; -1 the geometry's (the head switch time), 0 none")
+        long track_skew_us() default -1;
+
+        @AttributeDefinition(description = "Cylinder skew in microseconds, from a cylinder's last track to the next"
+                + " cylinder's first; -1 the geometry's (a one-cylinder seek), 0 none")
+        long cylinder_skew_us() default -1;
+
+        @AttributeDefinition(description = "The read cache's segment in sectors: sectors just read or passing under"
+                + " the head after them are read at bus speed; 0 turns it off")
+        int read_ahead_sectors() default 1024;
     }
 
     private final DiskAttachments disks;
@@ -77,7 +92,14 @@ public final class HddComponent {
                     + c.seek_curve() + "'");
         };
         return new HddParameters(c.rpm(), c.heads(), HddParameters.zones(c.zones()), c.seek_settle_us() * 1000,
-                c.seek_full_stroke_us() * 1000, linear, c.write_cache(), c.cache_sectors(), c.bus_mb_s());
+                c.seek_full_stroke_us() * 1000, linear, c.write_cache(), c.cache_sectors(), c.bus_mb_s(),
+                c.head_switch_us() * 1000, skew(c.track_skew_us()), skew(c.cylinder_skew_us()),
+                c.read_ahead_sectors());
+    }
+
+    /** A skew in microseconds as nanoseconds, -1 (the geometry's) kept. */
+    private static long skew(long us) {
+        return us < 0 ? us : us * 1000;
     }
 
     @Deactivate

@@ -12,14 +12,34 @@ package osbox.hw.disk.hdd;
  *                        of the distance (short seeks are dominated by acceleration)
  * @param writeCache      whether writes without FUA complete once in the disk's cache
  * @param cacheSectors    the write cache's size in sectors (writes past it destage it first)
- * @param busBytesPerUs   the interface's rate, for writes into the cache
+ * @param busBytesPerUs   the interface's rate, for writes into the cache and reads from the read cache
+ * @param headSwitchNs    switching to another head of the same cylinder (a seek includes it)
+ * @param trackSkewNs     how far sector 0 of the next head's track lies behind this one's, as time under
+ *                        the head (rounded up to whole sectors): -1 for the geometry's own (the head
+ *                        switch time, so a sequential read crossing heads loses no revolution); 0 none
+ * @param cylinderSkewNs  the same from a cylinder's last track to the next cylinder's first: -1 for a
+ *                        one-cylinder seek; 0 none
+ * @param readAheadSectors the read cache's segment: after a read the drive keeps the track's sectors it
+ *                        read and those passing under the head after them (on that track, up to this many
+ *                        sectors from the read's first); a read of only those completes at bus speed. 0: off
  */
 record HddParameters(int rpm, int heads, int[] zones, long settleNs, long fullStrokeNs, boolean linearSeek,
-        boolean writeCache, int cacheSectors, long busBytesPerUs) {
+        boolean writeCache, int cacheSectors, long busBytesPerUs, long headSwitchNs, long trackSkewNs,
+        long cylinderSkewNs, int readAheadSectors) {
 
-    /** 7200 rpm, 4 heads, three zones of 400/340/280 sectors per track, 1 ms settle, 15 ms full stroke, no cache. */
+    /**
+     * 7200 rpm, 4 heads, three zones of 400/340/280 sectors per track, 1 ms settle, 15 ms full stroke, no
+     * write cache; 1 ms head switch, the geometry's skews, a read cache segment of 1024 sectors (512 KiB).
+     */
     static final HddParameters DEFAULT = new HddParameters(7200, 4, new int[] {400, 340, 280}, 1_000_000,
-            15_000_000, false, false, 16384, 150);
+            15_000_000, false, false, 16384, 150, 1_000_000, -1, -1, 1024);
+
+    /** The disk without head switch time, skew or read cache: every read goes to the platters. */
+    HddParameters(int rpm, int heads, int[] zones, long settleNs, long fullStrokeNs, boolean linearSeek,
+            boolean writeCache, int cacheSectors, long busBytesPerUs) {
+        this(rpm, heads, zones, settleNs, fullStrokeNs, linearSeek, writeCache, cacheSectors, busBytesPerUs, 0, 0,
+                0, 0);
+    }
 
     /** Checks the ranges; IllegalArgumentException with the valid range when one is out. */
     HddParameters {
@@ -38,6 +58,17 @@ record HddParameters(int rpm, int heads, int[] zones, long settleNs, long fullSt
         }
         if (cacheSectors < 1 || busBytesPerUs < 1) {
             throw new IllegalArgumentException("the write cache needs >= 1 sector and a bus of >= 1 byte/us");
+        }
+        if (headSwitchNs < 0 || headSwitchNs > 1_000_000_000L) {
+            throw new IllegalArgumentException("the head switch time must be 0..1000000000 ns, not " + headSwitchNs);
+        }
+        if (trackSkewNs < -1 || cylinderSkewNs < -1) {
+            throw new IllegalArgumentException("a skew must be -1 (the geometry's), 0 (none) or a time, not "
+                    + Math.min(trackSkewNs, cylinderSkewNs));
+        }
+        if (readAheadSectors < 0) {
+            throw new IllegalArgumentException("the read cache must be 0 (off) or more sectors, not "
+                    + readAheadSectors);
         }
     }
 
