@@ -37,7 +37,7 @@ final class DiskSection {
                 j.field(l[0], v.get(l[1]));
             }
             j.end();
-            j.field("cpu_io_cycles", v.get("cpu_io_cycles")).field("cpu_free_cycles", v.get("cpu_free_cycles"));
+            j.field("cpu_io_cycles", v.get("driver_io_cycles")).field("cpu_free_cycles", v.get("driver_cpu_free_cycles"));
             counters(j.key("counters"), v.counters());
             j.end();
         }
@@ -75,9 +75,9 @@ final class DiskSection {
         left[1] = true;
         ReportText.appendTable(out, head, rows, left);
         for (DiskReport.Device v : d.devices()) {
-            if (v.counters().containsKey("cpu_io_cycles")) {
-                out.append(v.name()).append(": CPU cycles on I/O ").append(v.get("cpu_io_cycles"))
-                        .append(", CPU free while the device worked ").append(v.get("cpu_free_cycles")).append('\n');
+            if (v.counters().containsKey("driver_io_cycles")) {
+                out.append(v.name()).append(": CPU cycles on I/O ").append(v.get("driver_io_cycles"))
+                        .append(", CPU free while the device worked ").append(v.get("driver_cpu_free_cycles")).append('\n');
             }
         }
         for (Map.Entry<Integer, Map<String, Long>> p : d.processes().entrySet()) {

@@ -46,8 +46,8 @@ class DiskReportTest {
         c.put("latency_us_p99", 3000L);
         c.put("latency_us_p999", 3000L);
         c.put("latency_us_max", 3001L);
-        c.put("cpu_io_cycles", 12_000L);
-        c.put("cpu_free_cycles", 3_000_000L);
+        c.put("driver_io_cycles", 12_000L);
+        c.put("driver_cpu_free_cycles", 3_000_000L);
         return c;
     }
 

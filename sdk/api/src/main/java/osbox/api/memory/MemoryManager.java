@@ -61,10 +61,10 @@ public interface MemoryManager {
     /**
      * A frame for the kernel's own use (a disk driver's DMA descriptor
      * lists, the bounce buffers of a block device file): its physical page
-     * number, zeroed, from a pool the manager reserves at boot, so this
-     * never evicts or waits. The frame is never mapped into a user address
-     * space nor evicted until {@link #freeKernelFrame}. Returns -1 when the
-     * pool is exhausted, or when the manager keeps no pool (the default).
+     * number, zeroed, from a pool the manager reserves at boot or else a free
+     * frame, so this never evicts or waits. The frame is never mapped into a
+     * user address space nor evicted until {@link #freeKernelFrame}. Returns
+     * -1 when no frame is free, or when the manager lends none (the default).
      * Simulation thread. Since 2.2.
      */
     default long allocateKernelFrame() {

@@ -22,6 +22,7 @@ import osbox.api.trace.Tracer;
 import osbox.block.DeviceDriver;
 import osbox.block.Request;
 import osbox.block.RequestEvents;
+import osbox.block.stats.DeviceStatistics;
 
 /**
  * One device's request queue (Linux's request_queue): the mechanism
@@ -75,6 +76,8 @@ public final class RequestQueue {
     private final long clockHz;
     private final Tracer tracer;
     private final List<RequestEvents> listeners;
+    /** This device's statistics (IOPS, throughput, depth, seeks, latency percentiles), told first of every event. */
+    private final DeviceStatistics stats;
     private final ProcessAccounting accounting;
     private final IoSchedulingContext context;
     private final DeviceDriver.Done done = this::completed;
@@ -131,6 +134,7 @@ public final class RequestQueue {
         this.clockHz = clockHz;
         this.tracer = tracer;
         this.listeners = listeners;
+        this.stats = new DeviceStatistics(name, clockHz);
         this.accounting = accounting;
         this.addCall = name + ": add";
         this.removeCall = name + ": remove";
@@ -229,6 +233,7 @@ public final class RequestQueue {
         for (int i = 0; i < COUNTER_NAMES.length; i++) {
             out.put(COUNTER_NAMES[i], counts[i]);
         }
+        out.putAll(stats.counters());
         out.putAll(driver.counters());
         return out;
     }
@@ -428,6 +433,7 @@ public final class RequestQueue {
         }
         long now = clock.getAsLong();
         int depth = depth();
+        stats.dispatched(r, now, from, depth);
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).dispatched(r, now, from, depth);
         }
@@ -547,6 +553,7 @@ public final class RequestQueue {
             }
         }
         int depth = depth();
+        stats.completed(r, errno, now, depth);
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).completed(r, errno, now, depth);
         }
@@ -564,6 +571,7 @@ public final class RequestQueue {
     private void tellQueued(Request r) {
         long now = clock.getAsLong();
         int depth = depth();
+        stats.queued(r, now, depth);
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).queued(r, now, depth);
         }
@@ -575,6 +583,7 @@ public final class RequestQueue {
     private void tellMerged(Request m) {
         long now = clock.getAsLong();
         int depth = depth();
+        stats.merged(m, now, depth);
         for (int i = 0; i < listeners.size(); i++) {
             listeners.get(i).merged(m, now, depth);
         }

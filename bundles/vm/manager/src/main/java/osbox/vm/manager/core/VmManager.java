@@ -64,6 +64,8 @@ public final class VmManager implements MemoryManager {
     private final Machine machine;
     private final FrameAllocator frames;
     private final KernelFramePool kernelFrames;
+    /** User frames lent to the kernel when its pool had none left (allocateKernelFrame), to check what comes back. */
+    private final java.util.TreeSet<Long> lentToKernel = new java.util.TreeSet<>();
     private final AsidAllocator asids = new AsidAllocator();
     private final TlbShootdown shootdown;
     private final VirtualMemory vm;
@@ -74,8 +76,6 @@ public final class VmManager implements MemoryManager {
     private long lastSegmentHandle;
     private LongSupplier kernelClock;
     private long oomKills;
-    /** The frames lent to the kernel (allocateKernelFrame), to check what comes back. */
-    private final java.util.TreeSet<Long> kernelFrames = new java.util.TreeSet<>();
 
     /** Builds the VM manager over the machine's physical memory and harts. Simulation thread. */
     public VmManager(Machine machine, Settings settings) {
@@ -228,16 +228,35 @@ public final class VmManager implements MemoryManager {
         return null;
     }
 
-    /** A zeroed frame of the kernel's pool (never a user's, never evicted), or -1 when the pool is exhausted. */
+    /**
+     * A zeroed frame for the kernel (never a user's, never evicted): from the
+     * pool reserved at boot, or, when the pool is exhausted or there is none
+     * (a machine booted without disks), a free frame of the users' allocator
+     * lent until it comes back (nothing is evicted for it); -1 when neither
+     * has one.
+     */
     @Override
     public long allocateKernelFrame() {
-        return kernelFrames.allocate();
+        long ppn = kernelFrames.allocate();
+        if (ppn >= 0) {
+            return ppn;
+        }
+        ppn = frames.allocate();
+        if (ppn >= 0) {
+            machine.memory().zeroFrame(ppn);
+            lentToKernel.add(ppn);
+        }
+        return ppn;
     }
 
-    /** Gives back a kernel frame; IllegalStateException for a frame the pool did not hand out. */
+    /** Gives back a kernel frame; IllegalStateException for a frame that was not handed out. */
     @Override
     public void freeKernelFrame(long ppn) {
-        kernelFrames.free(ppn);
+        if (lentToKernel.remove(ppn)) {
+            frames.release(ppn);
+        } else {
+            kernelFrames.free(ppn);
+        }
     }
 
     @Override
@@ -259,30 +278,6 @@ public final class VmManager implements MemoryManager {
     @Override
     public long oomKills() {
         return oomKills;
-    }
-
-    /**
-     * A zeroed frame for the kernel (a block device file's bounce buffer),
-     * straight from the free frames: -1 when none is free (nothing is
-     * evicted for it). A stand-in until the swap lane's reserved pool.
-     */
-    @Override
-    public long allocateKernelFrame() {
-        long ppn = frames.allocate();
-        if (ppn >= 0) {
-            machine.memory().zeroFrame(ppn);
-            kernelFrames.add(ppn);
-        }
-        return ppn;
-    }
-
-    /** Takes back a frame {@link #allocateKernelFrame} gave; IllegalStateException for any other. */
-    @Override
-    public void freeKernelFrame(long ppn) {
-        if (!kernelFrames.remove(ppn)) {
-            throw new IllegalStateException("frame " + ppn + " is not a kernel frame");
-        }
-        frames.release(ppn);
     }
 
     @Override
