@@ -47,16 +47,27 @@ class KernelFramesTest {
     }
 
     @Test
-    void anExhaustedPoolAnswersMinusOneAndAFrameNotHandedOutCannotBeFreed() {
+    void anExhaustedPoolLendsFreeUserFramesThenAnswersMinusOne() {
         VmManager m = manager(new FrameStore(FRAMES * VmFixture.PAGE), 2);
         long a = m.allocateKernelFrame();
         long b = m.allocateKernelFrame();
         assertTrue(a >= 0 && b >= 0 && a != b);
-        assertEquals(-1, m.allocateKernelFrame());
+        assertEquals(0, m.frames().used(), "the pool's frames are not the users'");
+        long lent = m.allocateKernelFrame();
+        assertTrue(lent >= 0 && lent != a && lent != b, "the pool is exhausted: a free user frame is lent");
+        assertEquals(1, m.frames().used(), "the lent frame is the users' allocator's");
+        m.freeKernelFrame(lent);
+        assertEquals(0, m.frames().used(), "and goes back to it");
         m.freeKernelFrame(a);
         assertThrows(IllegalStateException.class, () -> m.freeKernelFrame(a), "freed twice");
-        assertThrows(IllegalStateException.class, () -> m.freeKernelFrame(3), "a user frame");
-        assertEquals(-1, manager(new FrameStore(FRAMES * VmFixture.PAGE), 0).allocateKernelFrame(), "no pool");
+        assertThrows(IllegalStateException.class, () -> m.freeKernelFrame(3), "a frame not handed out");
+        VmManager none = manager(new FrameStore(FRAMES * VmFixture.PAGE), 0);
+        long n = 0;
+        while (n < FRAMES && none.allocateKernelFrame() >= 0) {
+            n++;
+        }
+        assertEquals(-1, none.allocateKernelFrame(), "no pool and no free frame left");
+        assertEquals(none.frames().total(), n, "without a pool every free frame can be lent, and no more");
     }
 
     @Test
