@@ -3,6 +3,7 @@ package osbox.block.component;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.osgi.framework.Bundle;
@@ -11,6 +12,8 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import osbox.api.hw.BlockDevice;
 import osbox.api.hw.DmaEngine;
+import osbox.api.hw.InterruptController;
 import osbox.api.hw.Machine;
 import osbox.api.hw.PhysicalMemory;
 import osbox.api.io.BlockIo;
@@ -27,9 +31,11 @@ import osbox.api.io.IoSchedulingPolicyProvider;
 import osbox.api.kernel.InterruptHandler;
 import osbox.api.kernel.Kernel;
 import osbox.api.memory.MemoryManager;
-import osbox.block.DeviceDriver;
 import osbox.block.DriverContext;
 import osbox.block.RequestEvents;
+import osbox.block.driver.DiskDriver;
+import osbox.block.driver.DriverConfig;
+import osbox.block.driver.settings.DriverSettings;
 import osbox.block.queue.BlockLayerCore;
 import osbox.kernel.support.Whiteboard;
 import osbox.kernel.support.WhiteboardKind;
@@ -49,7 +55,8 @@ import osbox.kernel.support.WhiteboardKind;
  * constructor alone (the harness can), the framework's bundle context is
  * looked up when there is one.
  */
-@Component(service = {BlockLayer.class, BlockLayerComponent.class}, immediate = true)
+@Component(service = {BlockLayer.class, BlockLayerComponent.class}, immediate = true,
+        configurationPid = DriverConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class BlockLayerComponent implements BlockLayer, DriverContext {
     private static final Logger LOG = LoggerFactory.getLogger(BlockLayerComponent.class);
     /** The watchdog's default bound: a request waiting 5 s of simulated time in a policy ejects it. */
@@ -58,18 +65,25 @@ public final class BlockLayerComponent implements BlockLayer, DriverContext {
     private final Machine machine;
     private final Kernel kernel;
     private final MemoryManager memoryManager;
+    private final InterruptController intc;
     private final BlockLayerCore core;
     private final Whiteboard whiteboard;
     /** The whiteboard arrivals by service object (looked up at departure only). */
     private final Map<Object, Whiteboard.Arrival<?, ?>> arrivals = new IdentityHashMap<>();
     private final List<ServiceRegistration<?>> interruptHandlers = new ArrayList<>();
     private volatile DmaEngine dma;
+    /** The drivers' modes: Config Admin's osbox.block.driver properties and --io-mode's framework property. */
+    private volatile Map<String, Object> driverProperties = Map.of();
+    /** Each attached disk's driver by name (simulation thread). */
+    private final Map<String, DiskDriver> drivers = new TreeMap<>();
 
     /** Builds the block layer, with no disks yet, on the machine's simulation thread. */
     @Activate
     public BlockLayerComponent(@Reference(name = "machine") Machine machine, @Reference(name = "kernel") Kernel kernel,
-            @Reference(name = "memory") MemoryManager memoryManager) throws Exception {
+            @Reference(name = "memory") MemoryManager memoryManager,
+            @Reference(name = "intc") InterruptController intc) throws Exception {
         this.machine = machine;
+        this.intc = intc;
         this.kernel = kernel;
         this.memoryManager = memoryManager;
         long watchdog = DEFAULT_WATCHDOG_MILLIS * (machine.frequencyHz() / 1000);
@@ -170,8 +184,10 @@ public final class BlockLayerComponent implements BlockLayer, DriverContext {
                 LOG.warn("disk {} ignored: not a free disk name (vda..vdz)", name);
                 return;
             }
-            DeviceDriver driver = new osbox.block.driver.DiskDriver(number, disk, this);
+            DiskDriver driver = new DiskDriver(number, disk, this);
+            configure(name, driver);
             core.addDevice(name, disk.sectors(), disk.readOnly(), driver);
+            drivers.put(name, driver);
         } catch (RuntimeException e) {
             LOG.error("disk {} could not be attached: {}", name, e.getMessage());
         }
@@ -180,6 +196,41 @@ public final class BlockLayerComponent implements BlockLayer, DriverContext {
     // Simulation thread: a disk left.
     private void detach(String name, BlockDevice disk) {
         core.removeDevice(name);
+        drivers.remove(name);
+    }
+
+    /**
+     * The drivers' modes at activation and on every change of Config Admin's
+     * {@value DriverConfig#PID} ({@code io:mode} writes it): Config Admin's
+     * {@code defaults} and {@code modes} over the launcher's {@code --io-mode}
+     * (the framework property {@value DriverSettings#LAUNCH_PROPERTY}),
+     * applied to every disk from its next request.
+     */
+    @Activate
+    void activate(Map<String, Object> properties) {
+        modified(properties);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        Map<String, Object> p = new TreeMap<>(properties);
+        Bundle bundle = FrameworkUtil.getBundle(BlockLayerComponent.class);
+        BundleContext context = bundle == null ? null : bundle.getBundleContext();
+        String launch = context == null ? null : context.getProperty(DriverSettings.LAUNCH_PROPERTY);
+        if (launch != null && !launch.isBlank()) {
+            p.put(DriverSettings.LAUNCH_PROPERTY, launch);
+        }
+        driverProperties = p;
+        machine.submit(() -> drivers.forEach(this::configure));
+    }
+
+    // Simulation thread: gives a driver its mode; a bad entry is one line in the log and keeps the old mode.
+    private void configure(String name, DiskDriver driver) {
+        try {
+            driver.configure(DriverSettings.fromProperties(driverProperties, name));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("disk {}: driver mode unchanged: {}", name, e.getMessage());
+        }
     }
 
     // vda..vdz -> 0..25, else -1.
@@ -335,6 +386,9 @@ public final class BlockLayerComponent implements BlockLayer, DriverContext {
         synchronized (interruptHandlers) {
             interruptHandlers.add(context.registerService(InterruptHandler.class, h, null));
         }
+        // the driver programs the interrupt controller too: its source is enabled for hart 0, which claims it
+        // (as the console's is), so the kernel's external-interrupt trap calls the handler above
+        intc.setEnabled(0, source, true);
     }
 
     @Override

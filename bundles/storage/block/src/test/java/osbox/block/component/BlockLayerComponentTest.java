@@ -37,7 +37,7 @@ class BlockLayerComponentTest {
     void providersOfferedToTheWhiteboardAreListedAndChosen() throws Exception {
         try (FakeMachine machine = FakeMachine.with(FakeMachine.Tasks.AT_ONCE)) {
             BlockLayerComponent blocks = new BlockLayerComponent(machine, nothing(Kernel.class),
-                    nothing(MemoryManager.class));
+                    nothing(MemoryManager.class), nothing(osbox.api.hw.InterruptController.class));
             IoSchedulingPolicyProvider sstf = new IoSchedulingPolicyProvider() {
                 @Override
                 public String describe() {
