@@ -29,6 +29,16 @@ public interface DeviceDriver {
     boolean idle();
 
     /**
+     * Whom to tell when the driver becomes idle before it reports a
+     * request done (with interrupt coalescing, the device finished and its
+     * completion waits for the coalesced interrupt): the queue, so the next
+     * request starts meanwhile. Called at most once per such moment, never
+     * from inside {@link #start}. The default: a driver that never does so.
+     */
+    default void onIdle(Runnable idle) {
+    }
+
+    /**
      * The driver's counters by name, in a fixed order: CPU cycles spent on
      * I/O (PIO copies, polling, interrupt handling), cycles the CPU was free
      * while the device worked, interrupts taken, polls, and its mode.

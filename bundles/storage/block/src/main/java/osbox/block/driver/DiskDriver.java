@@ -79,6 +79,8 @@ public final class DiskDriver implements DeviceDriver {
     /** Coalescing: requests the device finished whose interrupt is not taken yet, oldest first. */
     private final List<InFlight> unnoticed = new ArrayList<>();
     private long coalesceEvent = -1;
+    /** Told when the device is free while completions wait for a coalesced interrupt (the queue). */
+    private Runnable idleListener;
 
     /**
      * The driver of {@code disk}, the block layer's device number
@@ -211,9 +213,19 @@ public final class DiskDriver implements DeviceDriver {
         int seen = unnoticed.size() + (current != null ? 1 : 0);
         if (seen >= r.settings.coalesceCount()) {
             takeInterrupt(context.currentHart());
-        } else if (coalesceEvent < 0 && r.settings.coalesceCycles() > 0) {
-            coalesceEvent = context.schedule(context.now() + r.settings.coalesceCycles(), coalesceTimeout);
+        } else {
+            if (coalesceEvent < 0 && r.settings.coalesceCycles() > 0) {
+                coalesceEvent = context.schedule(context.now() + r.settings.coalesceCycles(), coalesceTimeout);
+            }
+            if (current == null && idleListener != null) {
+                idleListener.run();                           // the device is free: the queue starts the next
+            }
         }
+    }
+
+    @Override
+    public void onIdle(Runnable idle) {
+        this.idleListener = idle;
     }
 
     // The coalescing timer ran out: the interrupt is taken for what has completed (charged to hart 0 when no hart traps).

@@ -105,8 +105,13 @@ public final class RequestQueue {
     private final ArrayDeque<Request> fenced = new ArrayDeque<>();
     /** Each plugged thread's held requests (looked up by tid; a plug is released in its own order). */
     private final Map<Integer, ArrayList<Request>> plugs = new HashMap<>();
-    /** The request on the device, or null. */
-    private Request inFlight;
+    /**
+     * The requests the driver has started and not yet reported done, in
+     * dispatch order: one on the device, and with interrupt coalescing the
+     * ones it finished whose completion waits for the coalesced interrupt
+     * (the driver is idle again meanwhile, so the next one may start).
+     */
+    private final ArrayDeque<Request> inFlight = new ArrayDeque<>();
     private long head;
     /** The waypoints the policy gave with its last choice (consumed at the dispatch). */
     private long[] waypoints = NO_WAYPOINTS;
@@ -133,6 +138,7 @@ public final class RequestQueue {
         this.clock = clock;
         this.clockHz = clockHz;
         this.tracer = tracer;
+        driver.onIdle(this::kick);
         this.listeners = listeners;
         this.stats = new DeviceStatistics(name, clockHz);
         this.accounting = accounting;
@@ -228,7 +234,7 @@ public final class RequestQueue {
     public Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
         counts[0] = depth();
-        counts[1] = inFlight == null ? 0 : 1;
+        counts[1] = inFlight.size();
         counts[11] = head;
         for (int i = 0; i < COUNTER_NAMES.length; i++) {
             out.put(COUNTER_NAMES[i], counts[i]);
@@ -410,7 +416,7 @@ public final class RequestQueue {
 
     // Starts the next request when the device is idle and the policy holds one.
     private void kick() {
-        if (dispatching || inFlight != null || held.isEmpty() || !driver.idle()) {
+        if (dispatching || held.isEmpty() || !driver.idle()) {
             return;
         }
         long from = head;
@@ -425,7 +431,7 @@ public final class RequestQueue {
             fenceInPolicy = null;
         }
         releaseFenced();
-        inFlight = r;
+        inFlight.addLast(r);
         counts[8]++;
         if (r.operation() != IoOperation.FLUSH) {
             head = r.sector() + r.count();
@@ -522,11 +528,10 @@ public final class RequestQueue {
 
     // The driver finished r: completes each of its I/Os once, then starts the next request.
     private void completed(Request r, int errno, long now) {
-        if (r != inFlight) {
-            throw new IllegalStateException(name + ": the driver completed " + r + " but " + inFlight
-                    + " is on the device");
+        if (!inFlight.removeFirstOccurrence(r)) {
+            throw new IllegalStateException(name + ": the driver completed " + r + ", which it was not given ("
+                    + inFlight + " are)");
         }
-        inFlight = null;
         switch (r.operation()) {
             case READ -> {
                 counts[2]++;

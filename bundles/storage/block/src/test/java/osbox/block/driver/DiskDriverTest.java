@@ -168,6 +168,26 @@ class DiskDriverTest {
     }
 
     @Test
+    void underCoalescingTheQueueIsToldTheDeviceIsFreeSoTheNextStartsAtOnce() {
+        driver.configure(DriverSettings.parse("dma,interrupt,coalesce_count=2,coalesce_cycles=5000000"));
+        List<Long> idleAt = new java.util.ArrayList<>();
+        // the queue's part: start the second request the moment the driver says the device is free
+        driver.onIdle(() -> {
+            idleAt.add(bench.machine.now());
+            if (idleAt.size() == 1) {
+                driver.start(bench.request(IoOperation.READ, 8, 8, 0x30000, 0), bench::done);
+            }
+        });
+        driver.start(bench.request(IoOperation.READ, 0, 8, 0x20000, 0), bench::done);
+        bench.machine.advanceTo(3_000_000);
+        assertEquals(List.of(1_001_024L), idleAt, "told once, when the first finished on the device");
+        // the second started at 1001024 and finished 1 ms + 1024 ns later: one interrupt for both
+        assertEquals(List.of("1:0@2002048", "2:0@2002048"), bench.completions);
+        assertEquals(1L, driver.counters().get("driver_interrupts"));
+        assertEquals(1L, driver.counters().get("driver_coalesced"));
+    }
+
+    @Test
     void aLoneCoalescedCompletionWaitsForTheTimer() {
         driver.configure(DriverSettings.parse("dma,interrupt,coalesce_count=4,coalesce_cycles=50000"));
         driver.start(bench.request(IoOperation.READ, 0, 8, 0x20000, 0), bench::done);
