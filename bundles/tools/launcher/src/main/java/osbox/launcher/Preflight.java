@@ -116,6 +116,16 @@ public final class Preflight {
         String ioSchedPolicy = null;
         String ioSchedOptions = null;
         String swapDevice = null;
+        // the swap disk's image is checked with the other disks, before the program (one line, status 2)
+        DiskSpec swapDisk = line.machine().swapDisk();
+        Path swapImage = null;
+        if (swapDisk != null) {
+            swapImage = cwd.resolve(swapDisk.file()).toAbsolutePath().normalize();
+            String why = DiskSpec.whyNotUsable(swapImage, false);
+            if (why != null) {
+                return Launch.failed("osbox: --swap-disk " + swapDisk.file() + ": " + why);
+            }
+        }
         if (line.mode() == CommandLine.Mode.RUN) {
             String why = runProblem(line, cwd);
             if (why != null) {
@@ -148,15 +158,9 @@ public final class Preflight {
             }
         }
         // the swap disk comes after every other disk (--disk or the workload's): the last vdX
-        DiskSpec swapDisk = line.machine().swapDisk();
-        if (swapDisk != null) {
-            Path image = cwd.resolve(swapDisk.file()).toAbsolutePath().normalize();
-            String why = DiskSpec.whyNotUsable(image, false);
-            if (why != null) {
-                return Launch.failed("osbox: --swap-disk " + swapDisk.file() + ": " + why);
-            }
+        if (swapImage != null) {
             swapDevice = DiskSpec.deviceName(disks.size());
-            disks.add(new DiskSpec(image.toString(), swapDisk.model(), false));
+            disks.add(new DiskSpec(swapImage.toString(), line.machine().swapDisk().model(), false));
         }
         if (line.verbose()) {
             jvm.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
