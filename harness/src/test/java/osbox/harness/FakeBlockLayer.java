@@ -25,12 +25,24 @@ final class FakeBlockLayer implements BlockLayer {
 
     private final Machine machine;
     private final List<Disk> disks;
+    private final long latency;
     private final List<BlockIo> submitted = new ArrayList<>();
     private long badSector = -1;
 
     FakeBlockLayer(Machine machine, List<Disk> disks) {
+        this(machine, disks, LATENCY);
+    }
+
+    /** Disks whose I/Os complete {@code latency} cycles after their submission. */
+    FakeBlockLayer(Machine machine, List<Disk> disks, long latency) {
         this.machine = machine;
         this.disks = disks;
+        this.latency = latency;
+    }
+
+    /** How many of the I/Os submitted so far were {@code op} (simulation thread, or after the run). */
+    long count(IoOperation op) {
+        return submitted.stream().filter(io -> io.operation() == op).count();
     }
 
     /** Reads and writes touching this sector fail with EIO from now on. */
@@ -76,7 +88,7 @@ final class FakeBlockLayer implements BlockLayer {
             return -22; // EINVAL
         }
         submitted.add(io);
-        machine.events().schedule(machine.now() + LATENCY, () -> io.complete(transfer(d, io)));
+        machine.events().schedule(machine.now() + latency, () -> io.complete(transfer(d, io)));
         return 0;
     }
 
